@@ -1,0 +1,71 @@
+"""The exception hierarchy: every error sztext raises derives from :class:`SztextError`.
+
+Modelled on lark's exceptions: configuration-like errors are also ``ValueError`` so that
+generic callers can catch them without importing sztext.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "SztextError",
+    "GrammarError",
+    "InputError",
+    "DecodeError",
+    "InputTooLargeError",
+    "VerificationError",
+]
+
+
+class SztextError(Exception):
+    """Base class of every error raised by sztext."""
+
+
+class GrammarError(SztextError, ValueError):
+    """A grammar file is malformed: bad TOML, a failed schema check, or a regex that does not compile.
+
+    Args:
+        path: the grammar file.
+        rule_id: the rule at fault, or ``None`` for a file-level problem.
+        message: what is wrong, with the location inside the rule (``[rule -> 3 -> pattern]``).
+    """
+
+    def __init__(self, path: str, rule_id: str | None, message: str) -> None:
+        self.path = path
+        self.rule_id = rule_id
+        self.message = message
+        where = f"{path}" + (f" (rule {rule_id})" if rule_id else "")
+        super().__init__(f"{where}: {message}")
+
+
+class InputError(SztextError, ValueError):
+    """The input cannot be parsed at all: empty, not text, or not a notice."""
+
+
+class DecodeError(InputError):
+    """The bytes cannot be decoded to text with confidence (never silent mojibake)."""
+
+
+class InputTooLargeError(InputError):
+    """The input is larger than ``Options.max_chars``."""
+
+
+class VerificationError(SztextError):
+    """A span or the outline tiling does not hold against the source text.
+
+    Args:
+        message: what failed.
+        start: the source offset where it failed, when known.
+    """
+
+    def __init__(self, message: str, start: int | None = None) -> None:
+        self.start = start
+        super().__init__(message if start is None else f"{message} (at offset {start})")
+
+    def get_context(self, text: str, span: int = 40) -> str:
+        """The source around the failing offset, with a caret under it (as lark does)."""
+        if self.start is None:
+            return ""
+        lo = max(0, self.start - span)
+        before = text[lo : self.start].rsplit("\n", 1)[-1]
+        after = text[self.start : self.start + span].split("\n", 1)[0]
+        return f"{before}{after}\n{' ' * len(before)}^\n"

@@ -1,0 +1,269 @@
+"""Load, validate and compile the TOML grammars: the knowledge lives in data, not in code.
+
+A grammar directory holds ``*.toml`` files (see docs/grammar-format.md). Each file is read with
+``tomllib``, validated with pydantic (a bad file raises :class:`GrammarError` naming the file,
+rule and field), its ``${var}`` fragments expanded, and every regex compiled once. The result,
+:class:`Grammar`, is immutable, picklable and identified by a sha256 digest of the files.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import threading
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Mapping
+
+import regex
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import GrammarError
+
+__all__ = ["Grammar", "Rule", "Agency", "load_grammar", "default_grammar_dir"]
+
+_VAR = regex.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+TableValue = str | int | bool | list[str]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class ExampleSpec(_Strict):
+    """A text the rule must match; ``match`` is the expected matched text, ``groups`` its groups."""
+
+    text: str
+    match: str | None = None
+    groups: dict[str, str] = Field(default_factory=dict)
+
+
+class RuleSpec(_Strict):
+    """One pattern rule as written in a grammar file."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
+    pattern: str
+    anchors: list[str] = Field(default_factory=list)
+    tags: dict[str, TableValue] = Field(default_factory=dict)
+    examples: list[ExampleSpec] = Field(min_length=1)
+    counterexamples: list[str] = Field(default_factory=list)
+
+
+class FormerNameSpec(_Strict):
+    """A name an agency used before a reorganisation, with the date the name stopped."""
+
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    valid_to: _dt.date | None = None
+
+
+class AgencySpec(_Strict):
+    """One body of the agency lexicon (agencies.toml)."""
+
+    canonical: str
+    aliases: list[str] = Field(default_factory=list)
+    level: Literal["national", "provincial", "municipal", "district", "other"] = "municipal"
+    valid_from: _dt.date | None = None
+    valid_to: _dt.date | None = None
+    former: list[FormerNameSpec] = Field(default_factory=list)
+
+
+class GrammarFileSpec(_Strict):
+    """The top level of a grammar file."""
+
+    version: Literal[1]
+    description: str
+    vars: dict[str, str] = Field(default_factory=dict)
+    rule: list[RuleSpec] = Field(default_factory=list)
+    table: dict[str, dict[str, TableValue]] = Field(default_factory=dict)
+    word_lists: dict[str, list[str]] = Field(default_factory=dict, alias="list")
+    agency: list[AgencySpec] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A compiled rule: its id, regex, prefilter anchors and tags."""
+
+    id: str
+    pattern: regex.Pattern[str]
+    anchors: tuple[str, ...]
+    tags: Mapping[str, TableValue]
+    spec: RuleSpec
+
+    def may_match(self, text: str) -> bool:
+        """Prefilter: False only when no anchor occurs, so the rule cannot match (G6)."""
+        return not self.anchors or any(a in text for a in self.anchors)
+
+
+@dataclass(frozen=True)
+class Agency:
+    """A lexicon entry: canonical name and every name that refers to it (with validity)."""
+
+    canonical: str
+    names: tuple[str, ...]
+    level: str
+    valid_from: _dt.date | None
+    valid_to: _dt.date | None
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """An immutable, picklable compiled grammar. Share it freely across threads and processes."""
+
+    directory: str
+    digest: str
+    rules: Mapping[str, tuple[Rule, ...]]
+    tables: Mapping[str, Mapping[str, Mapping[str, TableValue]]]
+    lists: Mapping[str, Mapping[str, tuple[str, ...]]]
+    agencies: tuple[Agency, ...] = field(default=())
+
+    def rules_of(self, file: str) -> tuple[Rule, ...]:
+        """The compiled rules of one grammar file (by stem, e.g. ``"money"``), in file order."""
+        return self.rules.get(file, ())
+
+    def rule(self, rule_id: str) -> Rule:
+        """One rule by id (``"docnumber.bracket"``)."""
+        for rules in self.rules.values():
+            for rule in rules:
+                if rule.id == rule_id:
+                    return rule
+        raise KeyError(rule_id)
+
+    def table(self, file: str, name: str) -> Mapping[str, TableValue]:
+        """A lookup table of a grammar file, e.g. ``table("money", "currency")``."""
+        return self.tables.get(file, {}).get(name, {})
+
+    def word_list(self, file: str, name: str) -> tuple[str, ...]:
+        """A word list of a grammar file, e.g. ``word_list("doctypes", "types")``."""
+        return self.lists.get(file, {}).get(name, ())
+
+
+def default_grammar_dir() -> Path:
+    """The grammars shipped with sztext: inside the wheel, or ``grammars/`` of a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "grammars", here.parent / "grammars"):
+        if candidate.is_dir():
+            return candidate
+    raise GrammarError(str(here / "grammars"), None, "no grammar directory found")
+
+
+_CACHE: dict[str, Grammar] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def load_grammar(directory: str | Path | None = None) -> Grammar:
+    """Load and compile a grammar directory (the shipped one by default).
+
+    The result is cached by the sha256 digest of the files' contents, so loading the same
+    directory twice is cheap and an edited file is always reloaded.
+
+    Args:
+        directory: a folder of ``*.toml`` grammar files; ``None`` for the shipped grammars.
+    Returns:
+        The compiled :class:`Grammar`.
+    Raises:
+        GrammarError: a file is not valid TOML, fails the schema, or has a bad regex.
+
+    >>> g = load_grammar()
+    >>> g.rule("docnumber.bracket").pattern.search("深府规〔2024〕6号") is not None
+    True
+    """
+    path = Path(directory) if directory is not None else default_grammar_dir()
+    files = sorted(path.glob("*.toml"))
+    if not files:
+        raise GrammarError(str(path), None, "no *.toml grammar files in this directory")
+    raw = {f.stem: f.read_bytes() for f in files}
+    sha = hashlib.sha256()
+    for stem, data in raw.items():
+        sha.update(stem.encode() + b"\0" + data + b"\0")
+    digest = sha.hexdigest()
+    with _CACHE_LOCK:
+        cached = _CACHE.get(digest)
+    if cached is not None:
+        return cached
+    grammar = _compile(str(path), digest, {stem: (path / f"{stem}.toml", data) for stem, data in raw.items()})
+    with _CACHE_LOCK:
+        _CACHE[digest] = grammar
+    return grammar
+
+
+def _compile(directory: str, digest: str, files: Mapping[str, tuple[Path, bytes]]) -> Grammar:
+    rules: dict[str, tuple[Rule, ...]] = {}
+    tables: dict[str, dict[str, dict[str, TableValue]]] = {}
+    lists: dict[str, dict[str, tuple[str, ...]]] = {}
+    agencies: list[Agency] = []
+    seen_ids: dict[str, str] = {}
+    for stem, (file, data) in files.items():
+        spec = _parse_file(file, data)
+        variables = _expand_vars(str(file), spec.vars)
+        compiled = []
+        for rule in spec.rule:
+            if rule.id in seen_ids:
+                raise GrammarError(str(file), rule.id, f"duplicate rule id (also in {seen_ids[rule.id]})")
+            seen_ids[rule.id] = str(file)
+            if rule.id.split(".", 1)[0] != stem:
+                raise GrammarError(str(file), rule.id, f"rule ids in {stem}.toml must start with '{stem}.'")
+            pattern = _substitute(str(file), rule.id, rule.pattern, variables)
+            try:
+                compiled_pattern = regex.compile(pattern)
+            except regex.error as exc:
+                raise GrammarError(str(file), rule.id, f"[pattern] does not compile: {exc}") from exc
+            compiled.append(Rule(rule.id, compiled_pattern, tuple(rule.anchors), dict(rule.tags), rule))
+        rules[stem] = tuple(compiled)
+        tables[stem] = {name: dict(t) for name, t in spec.table.items()}
+        lists[stem] = {name: tuple(words) for name, words in spec.word_lists.items()}
+        for a in spec.agency:
+            agencies.append(Agency(a.canonical, (a.canonical, *a.aliases), a.level, a.valid_from, a.valid_to))
+            for former in a.former:
+                agencies.append(Agency(a.canonical, (former.name, *former.aliases), a.level, None, former.valid_to))
+    return Grammar(directory, digest, rules, tables, lists, tuple(agencies))
+
+
+def _parse_file(file: Path, data: bytes) -> GrammarFileSpec:
+    try:
+        raw: dict[str, Any] = tomllib.loads(data.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise GrammarError(str(file), None, f"not valid UTF-8 TOML: {exc}") from exc
+    try:
+        return GrammarFileSpec.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = list(err["loc"])
+        rule_id = None
+        if len(loc) >= 2 and loc[0] == "rule" and isinstance(loc[1], int):
+            rules = raw.get("rule", [])
+            if loc[1] < len(rules) and isinstance(rules[loc[1]], dict):
+                rule_id = rules[loc[1]].get("id")
+        where = " -> ".join(str(part) for part in loc)
+        raise GrammarError(str(file), rule_id, f"[{where}] {err['msg']}") from exc
+
+
+def _expand_vars(file: str, variables: Mapping[str, str]) -> dict[str, str]:
+    """Expand ``${name}`` inside the ``[vars]`` table itself, failing on cycles and unknown names."""
+    done: dict[str, str] = {}
+
+    def expand(name: str, stack: tuple[str, ...]) -> str:
+        if name in done:
+            return done[name]
+        if name in stack:
+            raise GrammarError(file, None, f"[vars] cycle: {' -> '.join(stack + (name,))}")
+        if name not in variables:
+            raise GrammarError(file, None, f"[vars] unknown fragment ${{{name}}}")
+        value = _VAR.sub(lambda m: expand(m.group(1), stack + (name,)), variables[name])
+        done[name] = value
+        return value
+
+    for name in variables:
+        expand(name, ())
+    return done
+
+
+def _substitute(file: str, rule_id: str, pattern: str, variables: Mapping[str, str]) -> str:
+    def replace(m: regex.Match[str]) -> str:
+        name = m.group(1)
+        if name not in variables:
+            raise GrammarError(file, rule_id, f"[pattern] unknown fragment ${{{name}}}")
+        return variables[name]
+
+    return _VAR.sub(replace, pattern)

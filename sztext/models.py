@@ -1,0 +1,319 @@
+"""Every value type sztext produces: the output contract of DESIGN.md as pydantic v2 models.
+
+All models are frozen and forbid unknown fields. Spans are ``(start, end)`` code-point offsets
+into the decoded source text (the whole file's text, before normalisation), serialised as
+``[start, end]``; ``source_text[start:end] == text`` always holds (see :meth:`Notice.verify`).
+Money is ``Decimal`` in Python and a JSON number in JSON (never a float computed in between).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal
+from typing import Annotated, Any, Iterator, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PrivateAttr
+
+from .errors import VerificationError
+
+__all__ = [
+    "Span",
+    "TextValue",
+    "DocNumber",
+    "DateValue",
+    "Effective",
+    "Repeal",
+    "Unit",
+    "Amount",
+    "Citation",
+    "Noise",
+    "Warning",
+    "Node",
+    "Source",
+    "Notice",
+    "ErrorRecord",
+    "DocType",
+    "NodeKind",
+    "UnitRole",
+    "Qualifier",
+    "DateKind",
+    "NoiseKind",
+]
+
+Span = tuple[int, int]
+
+
+def _decimal_to_json(value: Decimal) -> int | float:
+    # An integral amount stays an exact JSON integer; a fractional one is written with the
+    # shortest repr, which round-trips the decimal digits of any amount in a notice.
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+Money = Annotated[Decimal, PlainSerializer(_decimal_to_json, when_used="json")]
+
+DocType = Literal[
+    "决议", "决定", "令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示", "批复",
+    "议案", "函", "纪要",
+]
+NodeKind = Literal[
+    "part", "chapter", "section", "subsection", "item", "subitem", "subsubitem", "article",
+    "clause", "paragraph",
+]
+UnitRole = Literal["lead", "responsible", "cooperating"]
+Qualifier = Literal["exact", "max", "min", "approx"]
+DateKind = Literal[
+    "signed", "published", "effective", "until", "deadline", "adopted", "repeal", "period", "mention",
+]
+NoiseKind = Literal["pinyin", "mojibake", "replacement_char", "page_furniture", "control", "markup"]
+ParagraphRole = Literal[
+    "metadata", "title", "doc_number", "addressee", "cover", "signature", "date", "main_title",
+    "preamble", "text", "attachment", "cc", "footer", "debris",
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", serialize_by_alias=True, validate_by_name=True)
+
+
+class TextValue(_Model):
+    """A piece of the source: ``text`` exactly as written, ``clean`` with noise removed."""
+
+    text: str
+    clean: str
+    span: Span
+
+
+class DocNumber(TextValue):
+    """A document number (发文字号) such as 深府规〔2024〕6号 or 深圳市人民政府令第310号."""
+
+    agency: str | None
+    year: int | None
+    serial: int | None
+    rule_id: str
+
+
+class DateValue(_Model):
+    """A calendar date or period mentioned in the text (``end`` set for ranges)."""
+
+    value: _dt.date | None
+    end: _dt.date | None = None
+    precision: Literal["day", "month", "year"] = "day"
+    kind: DateKind = "mention"
+    text: str
+    span: Span
+
+
+class Effective(_Model):
+    """When the document takes effect and for how long (施行/实施, 有效期)."""
+
+    from_: _dt.date | None = Field(default=None, alias="from")
+    on_issue: bool = False
+    valid_years: int | None = None
+    until: _dt.date | None = None
+    text: str
+    span: Span
+
+
+class Repeal(_Model):
+    """A document (or part of one) that this document repeals (废止, 撤销, 停止执行)."""
+
+    doc_number: str | None
+    title: str | None
+    verb: str
+    partial: bool = False
+    text: str
+    span: Span
+
+
+class Unit(_Model):
+    """An agency named in a responsibility note (责任单位, 牵头单位, 配合单位)."""
+
+    text: str
+    name: str
+    canonical: str | None
+    role: UnitRole
+    span: Span
+
+
+class Amount(_Model):
+    """An amount of money normalised to base units (``2000万元`` → 20000000, CNY)."""
+
+    text: str
+    value: Money | None
+    low: Money | None = None
+    high: Money | None = None
+    currency: str
+    qualifier: Qualifier = "exact"
+    per: str | None = None
+    rule_id: str = ""
+    span: Span
+
+
+class Citation(_Model):
+    """A cited document: ``《title》（doc number）`` or a bare ``《title》``."""
+
+    title: str | None
+    doc_number: str | None
+    text: str
+    span: Span
+
+
+class Noise(_Model):
+    """Scrape noise removed from the matching view: pinyin glosses, mojibake, page furniture."""
+
+    kind: NoiseKind
+    text: str
+    span: Span
+    repaired: str | None = None
+
+
+class Warning(_Model):  # noqa: A001 - the contract's field is ``warnings``
+    """A doubtful value that was kept, or something the parser could not decide."""
+
+    code: str
+    message: str
+    span: Span | None = None
+
+
+class Node(_Model):
+    """One block of the lossless outline: a numbered measure, an article, or a paragraph.
+
+    ``span``/``text`` cover the node's own text, up to its first child; the spans of all nodes
+    in pre-order tile the document.
+    """
+
+    kind: NodeKind
+    role: ParagraphRole | None = None
+    marker: str | None = None
+    number: int | None = None
+    path: str | None = None
+    heading: str | None = None
+    text: str
+    clean: str
+    span: Span
+    unit_groups: list[list[Unit]] = Field(default_factory=list)
+    amounts: list[Amount] = Field(default_factory=list)
+    dates: list[DateValue] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+    children: list[Node] = Field(default_factory=list)
+
+    def walk(self) -> Iterator[Node]:
+        """This node and its descendants, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+class Source(_Model):
+    """Where a document came from: file, position in it (0-based), span in the file's text."""
+
+    path: str | None
+    index: int
+    span: Span
+
+
+class Notice(_Model):
+    """One parsed document (公文). ``model_dump(mode="json")`` is the JSON contract."""
+
+    source: Source
+    sztext_version: str
+    grammar_digest: str
+    title: TextValue | None = None
+    main_title: TextValue | None = None
+    doc_type: DocType | None = None
+    doc_number: DocNumber | None = None
+    issuer: TextValue | None = None
+    issuers: list[TextValue] = Field(default_factory=list)
+    addressees: list[TextValue] = Field(default_factory=list)
+    cc: list[TextValue] = Field(default_factory=list)
+    signed_date: DateValue | None = None
+    published_date: DateValue | None = None
+    effective: Effective | None = None
+    repeals: list[Repeal] = Field(default_factory=list)
+    body: list[Node] = Field(default_factory=list)
+    amounts: list[Amount] = Field(default_factory=list)
+    dates: list[DateValue] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+    noise: list[Noise] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=list)
+    duplicate_of: int | None = None
+
+    _source_text: str = PrivateAttr(default="")
+
+    @property
+    def source_text(self) -> str:
+        """The whole decoded input text that every span indexes (for HTML: the extracted text)."""
+        return self._source_text
+
+    @property
+    def text(self) -> str:
+        """This document's own text: ``source_text[source.span]``."""
+        start, end = self.source.span
+        return self._source_text[start:end]
+
+    def nodes(self) -> Iterator[Node]:
+        """Every outline node in document order (pre-order)."""
+        for node in self.body:
+            yield from node.walk()
+
+    def measures(self) -> Iterator[Node]:
+        """The leaf numbered nodes: the measures a researcher counts."""
+        for node in self.nodes():
+            if node.number is not None and not node.children:
+                yield node
+
+    def verify(self) -> None:
+        """Prove the two invariants: every span gives back its text; the outline tiles the document.
+
+        Raises:
+            VerificationError: the first broken span or gap/overlap in the outline.
+        """
+        text = self._source_text
+        doc_start, doc_end = self.source.span
+        if not (0 <= doc_start <= doc_end <= len(text)):
+            raise VerificationError(f"document span {self.source.span} outside the text", doc_start)
+        for value in _span_values(self):
+            start, end = value.span  # type: ignore[attr-defined]
+            got = text[start:end]
+            if not (0 <= start <= end <= len(text)) or got != value.text:  # type: ignore[attr-defined]
+                raise VerificationError(
+                    f"{type(value).__name__} span {value.span} gives {got!r}, "  # type: ignore[attr-defined]
+                    f"not {value.text!r}",  # type: ignore[attr-defined]
+                    start,
+                )
+        cursor = doc_start
+        for node in self.nodes():
+            if node.span[0] != cursor:
+                raise VerificationError(f"outline gap or overlap before node {node.marker or node.kind!r}", cursor)
+            cursor = node.span[1]
+        if self.body and cursor != doc_end:
+            raise VerificationError("outline does not reach the end of the document", cursor)
+
+
+def _span_values(model: BaseModel) -> Iterator[BaseModel]:
+    """Every nested model that carries a ``span`` and a ``text``."""
+    for name in type(model).model_fields:
+        value: Any = getattr(model, name)
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            for sub in item if isinstance(item, list) else [item]:
+                if isinstance(sub, BaseModel):
+                    if "span" in type(sub).model_fields and "text" in type(sub).model_fields:
+                        if getattr(sub, "span") is not None:
+                            yield sub
+                    yield from _span_values(sub)
+
+
+class ErrorDetail(_Model):
+    """The type and message of an exception that stopped one input or document."""
+
+    type: str
+    message: str
+
+
+class ErrorRecord(_Model):
+    """A batch record for an input or document that failed: nothing is silently skipped."""
+
+    path: str | None
+    index: int | None
+    error: ErrorDetail

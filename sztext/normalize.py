@@ -1,0 +1,225 @@
+"""Stage 2 — normalize: the matching view of a text, with an offset map back to the source.
+
+Two layers, both recorded edit by edit (never diffed afterwards):
+
+* ``clean`` is the source with noise edits applied (pinyin glosses, mojibake repairs, page
+  furniture, control characters). It stays in the document's own script.
+* ``text`` (the *view*) is ``clean`` mapped character for character: Traditional →
+  Simplified (OpenCC's character table), full-width → ASCII, bracket variants, ideographic
+  spaces. Being 1:1 it shares ``clean``'s offsets, so one map serves both.
+
+Extractors match on ``view.text`` and turn view offsets into source spans with
+:meth:`TextView.span`. ``source[start:end]`` then gives back the value's ``text``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import threading
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from .grammar import Grammar
+from .models import Noise, NoiseKind, TextValue
+
+__all__ = ["Edit", "TextView", "normalize", "view_table", "find_noise"]
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace ``source[start:end]`` by ``replacement`` in the clean text (empty = delete)."""
+
+    start: int
+    end: int
+    replacement: str
+    kind: NoiseKind
+    rule_id: str
+
+
+class TextView:
+    """The normalised view of a source text and the offset map between them.
+
+    Attributes:
+        source: the decoded input, which every span indexes.
+        clean: the source with noise edits applied, in its own script.
+        text: the view: ``clean`` translated 1:1 to Simplified, half-width, canonical brackets.
+        edits: the noise edits, in source order.
+    """
+
+    __slots__ = ("source", "clean", "text", "edits", "_v_start", "_v_end", "_s_start", "_s_end")
+
+    def __init__(self, source: str, edits: Sequence[Edit], table: dict[int, str]) -> None:
+        self.source = source
+        self.edits = tuple(edits)
+        pieces: list[str] = []
+        v_start: list[int] = []
+        v_end: list[int] = []
+        s_start: list[int] = []
+        s_end: list[int] = []
+        cursor = 0
+        length = 0
+        for edit in self.edits:
+            pieces.append(source[cursor : edit.start])
+            length += edit.start - cursor
+            v_start.append(length)
+            s_start.append(edit.start)
+            pieces.append(edit.replacement)
+            length += len(edit.replacement)
+            v_end.append(length)
+            s_end.append(edit.end)
+            cursor = edit.end
+        pieces.append(source[cursor:])
+        self.clean = "".join(pieces) if self.edits else source
+        self.text = self.clean.translate(table)
+        self._v_start, self._v_end, self._s_start, self._s_end = v_start, v_end, s_start, s_end
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def to_source_start(self, pos: int) -> int:
+        """Source offset of the view position ``pos`` used as a span start."""
+        i = bisect.bisect_right(self._v_start, pos) - 1
+        if i < 0:
+            return pos
+        if pos < self._v_end[i]:
+            return self._s_start[i]
+        return self._s_end[i] + (pos - self._v_end[i])
+
+    def to_source_end(self, pos: int) -> int:
+        """Source offset of the view position ``pos`` used as an exclusive span end.
+
+        Noise deleted right after the last character stays outside the span.
+        """
+        i = bisect.bisect_left(self._v_start, pos) - 1
+        if i < 0:
+            return pos
+        if pos <= self._v_end[i]:
+            return self._s_end[i]
+        return self._s_end[i] + (pos - self._v_end[i])
+
+    def to_view(self, source_pos: int) -> int:
+        """View position of a source offset (inside an edit: the edit's view start)."""
+        i = bisect.bisect_right(self._s_start, source_pos) - 1
+        if i < 0:
+            return source_pos
+        if source_pos < self._s_end[i]:
+            return self._v_start[i]
+        return self._v_end[i] + (source_pos - self._s_end[i])
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The source span of the view range ``[start, end)``."""
+        s = self.to_source_start(start)
+        e = self.to_source_end(end) if end > start else s
+        return (s, max(s, e))
+
+    def value(self, start: int, end: int) -> TextValue:
+        """A :class:`TextValue` for the view range ``[start, end)``."""
+        s, e = self.span(start, end)
+        return TextValue.model_construct(text=self.source[s:e], clean=self.clean[start:end], span=(s, e))
+
+    def noise(self, start: int = 0, end: int | None = None) -> list[Noise]:
+        """The noise report for source offsets ``[start, end)``."""
+        stop = len(self.source) if end is None else end
+        lo = bisect.bisect_left(self._s_start, start)
+        out = []
+        for edit in self.edits[lo:]:
+            if edit.start >= stop:
+                break
+            out.append(
+                Noise.model_construct(
+                    kind=edit.kind,
+                    text=self.source[edit.start : edit.end],
+                    span=(edit.start, edit.end),
+                    repaired=edit.replacement or None,
+                )
+            )
+        return out
+
+
+_TABLES: dict[str, dict[int, str]] = {}
+_TABLES_LOCK = threading.Lock()
+
+
+def view_table(grammar: Grammar) -> dict[int, str]:
+    """The 1:1 ``str.translate`` table of the view, built once per grammar.
+
+    Traditional → Simplified comes from OpenCC's t2s conversion applied to each CJK code
+    point on its own (character level keeps offsets 1:1); full-width ASCII → ASCII; then the
+    grammar's ``charmap.toml`` table ``view`` (brackets, spaces, dashes) wins.
+    """
+    with _TABLES_LOCK:
+        table = _TABLES.get(grammar.digest)
+    if table is not None:
+        return table
+    import opencc  # imported here: building the table is the only use, and import stays cheap
+
+    chars = [chr(c) for r in ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00)) for c in range(*r)]
+    converted = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
+    table = {}
+    if len(converted) == len(chars):
+        table = {ord(c): s for c, s in zip(chars, converted) if c != s and len(s) == 1}
+    for code in range(0xFF01, 0xFF5F):
+        table[code] = chr(code - 0xFEE0)
+    for key, value in grammar.table("charmap", "view").items():
+        if isinstance(value, str) and len(key) == 1 and len(value) == 1:
+            table[ord(key)] = value
+    with _TABLES_LOCK:
+        _TABLES[grammar.digest] = table
+    return table
+
+
+def find_noise(source: str, grammar: Grammar) -> list[Edit]:
+    """Every noise edit in ``source`` from the ``noise.toml`` rules, overlaps resolved.
+
+    Overlaps are resolved by one policy: earliest start wins, then the longest.
+    """
+    edits: list[Edit] = []
+    for rule in grammar.rules_of("noise"):
+        if not rule.may_match(source):
+            continue
+        kind = str(rule.tags.get("kind", "markup"))
+        keep = str(rule.tags.get("keep", ""))
+        for m in rule.pattern.finditer(source):
+            if m.end() == m.start():
+                continue
+            # ``keep`` names a group that stays in the clean text (e.g. the character before a gloss).
+            start, end = (m.end(keep), m.end()) if keep else (m.start(), m.end())
+            if end > start:
+                edits.append(Edit(start, end, "", kind, rule.id))  # type: ignore[arg-type]
+    return _resolve_overlaps(edits)
+
+
+def _resolve_overlaps(edits: Iterable[Edit]) -> list[Edit]:
+    out: list[Edit] = []
+    for edit in sorted(edits, key=lambda e: (e.start, -(e.end - e.start))):
+        if out and edit.start < out[-1].end:
+            continue
+        out.append(edit)
+    return out
+
+
+def normalize(source: str, grammar: Grammar, extra_edits: Sequence[Edit] = ()) -> TextView:
+    """Build the matching view of ``source``.
+
+    Args:
+        source: the decoded text.
+        grammar: the compiled grammar (noise rules and the view table).
+        extra_edits: edits found elsewhere (e.g. mojibake repairs), merged with the noise rules'.
+    Returns:
+        A :class:`TextView`.
+
+    >>> from sztext import load_grammar
+    >>> v = normalize("營商環(huán)境（責任單位：市財政局）", load_grammar())
+    >>> v.text
+    '营商环境(责任单位:市财政局)'
+    >>> v.value(2, 4).text, v.value(2, 4).clean
+    ('環(huán)境', '環境')
+    """
+    from .mojibake import find_mojibake
+
+    edits = find_noise(source, grammar)
+    repairs = [*find_mojibake(source, grammar), *extra_edits]
+    if repairs:
+        # repairs win over the glosses they contain: resolve with repairs first at equal starts
+        edits = _resolve_overlaps([*repairs, *edits])
+    return TextView(source, edits, view_table(grammar))

@@ -1,0 +1,311 @@
+"""Stage 3 — segment: split an archive into documents, and classify the lines that decide it.
+
+An archive is many notices concatenated (samples/004): documents start with a metadata line,
+a title (often glued onto the previous document's last line), a document number, a decree
+header or an addressee line. A small state machine walks the classified lines; a notice that
+issues an enclosed text (通知 + 办法) stays one document. Nothing is dropped: documents are
+contiguous, and page debris between two documents ends the earlier one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Iterator
+
+import regex
+
+from .grammar import Grammar
+from .normalize import TextView
+
+__all__ = ["Line", "LineKind", "split_lines", "classify", "title_kind", "segment_archive", "DocumentRange"]
+
+
+class LineKind(str, Enum):
+    """What a line is, as far as the document structure goes."""
+
+    BLANK = "blank"
+    METADATA = "metadata"
+    DOC_NUMBER = "doc_number"
+    DECREE_HEAD = "decree_head"
+    DECREE_NOTE = "decree_note"
+    TITLE = "title"
+    ENCLOSED_TITLE = "enclosed_title"
+    ADDRESSEE = "addressee"
+    SIGNATURE = "signature"
+    DATE = "date"
+    CC = "cc"
+    PRINTED = "printed"
+    ATTACHMENT = "attachment"
+    PUBLIC_NOTE = "public_note"
+    CLOSING = "closing"
+    HEADING = "heading"
+    TEXT = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A line of the view: ``[start, end)`` without its newline; ``stop`` is where the next line starts."""
+
+    start: int
+    end: int
+    stop: int
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRange:
+    """One document of an archive, as view offsets."""
+
+    start: int
+    end: int
+
+
+def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
+    """The lines of ``text[start:end]`` (``\\n`` ends a line; ``\\r`` stays inside it)."""
+    stop = len(text) if end is None else end
+    lines = []
+    pos = start
+    while pos < stop:
+        nl = text.find("\n", pos, stop)
+        if nl < 0:
+            lines.append(Line(pos, stop, stop))
+            break
+        lines.append(Line(pos, nl, nl + 1))
+        pos = nl + 1
+    return lines
+
+
+_PAREN_TAIL = regex.compile(r"[ ]*\([^()]{1,30}\)[ ]*$")
+_HEADING_START = regex.compile(r"^[ ]*(?:[零〇一二三四五六七八九十]{1,3}、|\([零〇一二三四五六七八九十]{1,3}\)|[0-9]{1,3}[.、]|第[零〇一二三四五六七八九十百]{1,5}[章条节])")
+
+
+def title_kind(text: str, grammar: Grammar) -> LineKind | None:
+    """``TITLE`` for a 公文 title (…关于…的通知, …令), ``ENCLOSED_TITLE`` for an enclosed text's
+    title (…若干措施, …办法), else ``None``. ``text`` is one stripped view line.
+    """
+    s = text.strip(" \r")
+    if not (4 <= len(s) <= 160) or "。" in s or _HEADING_START.match(s) or s.endswith((":", ",")):
+        return None
+    bare = _PAREN_TAIL.sub("", s)
+    if bare.startswith("特此"):
+        return None
+    for suffix in sorted(grammar.table("doctypes", "title_suffix"), key=len, reverse=True):
+        if bare.endswith(suffix):
+            if suffix in ("令", "命令") or "关于" in bare or "印发" in bare or "转发" in bare:
+                return LineKind.TITLE
+            if suffix in grammar.word_list("doctypes", "enclosed"):
+                return LineKind.ENCLOSED_TITLE
+    for suffix in grammar.word_list("doctypes", "enclosed"):
+        if bare.endswith(suffix) and len(bare) > len(suffix) + 2:
+            return LineKind.ENCLOSED_TITLE
+    return None
+
+
+def classify(text: str, line: Line, grammar: Grammar) -> tuple[LineKind, regex.Match[str] | None]:
+    """Classify one view line by the ``header``, ``docnumber`` and ``segment`` rules."""
+    s = text[line.start : line.end]
+    if not s.strip(" \r"):
+        return LineKind.BLANK, None
+    checks = (
+        ("header.metadata", LineKind.METADATA),
+        ("header.date_line", LineKind.DATE),
+        ("header.person_signature", LineKind.SIGNATURE),
+        ("header.cc", LineKind.CC),
+        ("header.printed", LineKind.PRINTED),
+        ("header.public_note", LineKind.PUBLIC_NOTE),
+        ("header.closing", LineKind.CLOSING),
+        ("segment.decree_note", LineKind.DECREE_NOTE),
+        ("docnumber.decree_serial_line", LineKind.DOC_NUMBER),
+    )
+    for rule_id, kind in checks:
+        m = grammar.rule(rule_id).pattern.search(s)
+        if m:
+            return kind, m
+    stripped = s.strip(" \r")
+    m = _doc_number_line(stripped, grammar)
+    if m is not None:
+        return LineKind.DOC_NUMBER, m
+    if len(stripped) <= 30 and stripped.endswith("令") and "第" not in stripped:
+        return LineKind.DECREE_HEAD, None
+    kind = title_kind(stripped, grammar)
+    if kind is not None:
+        return kind, None
+    for rule_id, kind in (("header.addressee", LineKind.ADDRESSEE), ("header.signature", LineKind.SIGNATURE), ("header.attachment", LineKind.ATTACHMENT)):
+        m = grammar.rule(rule_id).pattern.search(s)
+        if m:
+            return kind, m
+    if _HEADING_START.match(s):
+        return LineKind.HEADING, None
+    return LineKind.TEXT, None
+
+
+def _doc_number_line(stripped: str, grammar: Grammar) -> regex.Match[str] | None:
+    """A line that is a document number, possibly after image debris (``a.png深府办函〔2022〕71号``)."""
+    if len(stripped) > 40:
+        return None
+    debris = grammar.rule("segment.image_debris").pattern.match(stripped)
+    rest = stripped[debris.end() :] if debris else stripped
+    for rule_id in ("docnumber.bracket", "docnumber.decree"):
+        m = grammar.rule(rule_id).pattern.match(rest)
+        if m and not rest[m.end() :].strip():
+            return m
+    return None
+
+
+def _debris_end(s: str, grammar: Grammar) -> int:
+    """Offset in ``s`` after the leading page debris (0 when there is none)."""
+    pos = 0
+    changed = True
+    while changed:
+        changed = False
+        rest = s[pos:]
+        lead = len(rest) - len(rest.lstrip(" "))
+        for word in grammar.word_list("segment", "debris"):
+            if rest[lead:].startswith(word):
+                pos += lead + len(word)
+                changed = True
+        m = grammar.rule("segment.image_debris").pattern.match(rest)
+        if m:
+            pos += m.end()
+            changed = True
+    return pos
+
+
+def glued_start(text: str, line: Line, grammar: Grammar) -> tuple[int, LineKind] | None:
+    """A title or addressee glued onto the end of a line: its view offset and kind."""
+    s = text[line.start : line.end].rstrip(" \r")
+    if not s:
+        return None
+    # an addressee after a sentence: …起施行。各区人民政府，市政府直属各单位： (samples/004 l.3785)
+    if s.endswith(":"):
+        cut = max(s.rfind(p) for p in ("。", ";"))
+        if cut >= 0 and cut < len(s) - 4:
+            tail = s[cut + 1 :]
+            if grammar.rule("header.addressee").pattern.match(tail) and tail.lstrip().startswith("各"):
+                return line.start + cut + 1, LineKind.ADDRESSEE
+    cut = -1
+    for p in grammar.word_list("segment", "sentence_end"):
+        cut = max(cut, s.rfind(p))
+    for word in grammar.word_list("segment", "debris"):
+        at = s.rfind(word)
+        if at >= 0:
+            cut = max(cut, at + len(word) - 1)
+    tail_start = cut + 1
+    tail = s[tail_start:]
+    if tail_start > 0 or _debris_end(s, grammar) > 0:
+        skip = _debris_end(tail, grammar)
+        tail_start += skip
+        tail = s[tail_start:]
+    kind = title_kind(tail, grammar)
+    if kind is None and tail_start == 0:
+        return None
+    m = None
+    for m in grammar.rule("segment.title_start").pattern.finditer(tail):
+        pass  # the last issuer+关于 in the tail starts the title
+    if m is not None and m.start() > 0 and title_kind(tail[m.start() :], grammar) is not None:
+        return line.start + tail_start + m.start(), title_kind(tail[m.start() :], grammar) or LineKind.TITLE
+    if kind is not None and tail_start > 0:
+        return line.start + tail_start, kind
+    return None
+
+
+_STRONG = {LineKind.METADATA, LineKind.DOC_NUMBER, LineKind.DECREE_HEAD}
+_HEADERISH = _STRONG | {LineKind.TITLE, LineKind.ENCLOSED_TITLE, LineKind.ADDRESSEE, LineKind.DECREE_NOTE, LineKind.BLANK}
+
+
+def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
+    """Split an archive into documents (view offsets). A text with one notice gives one range.
+
+    >>> from sztext import load_grammar
+    >>> from sztext.normalize import normalize
+    >>> text = "甲关于印发乙办法的通知\\n各区人民政府：\\n现印发。\\n深圳市人民政府\\n2024年1月1日\\n丙关于丁的通知\\n各区人民政府：\\n特此通知。\\n"
+    >>> [(r.start, r.end) for r in segment_archive(normalize(text, load_grammar()), load_grammar())]
+    [(0, 50), (50, 74)]
+    """
+    text = view.text
+    lines = split_lines(text)
+    kinds = [classify(text, ln, grammar)[0] for ln in lines]
+    starts: list[int] = []
+    state = "none"  # none | header | body | closed | enclosed
+    expects_enclosure = False
+    since_close = 0
+    seen_signature = False
+
+    def next_kind(i: int) -> LineKind:
+        for j in range(i + 1, min(len(lines), i + 6)):
+            if kinds[j] is not LineKind.BLANK:
+                return kinds[j]
+        return LineKind.BLANK
+
+    def start_doc(pos: int) -> None:
+        nonlocal state, expects_enclosure, seen_signature, since_close
+        starts.append(pos)
+        state, expects_enclosure, seen_signature, since_close = "header", False, False, 0
+
+    for i, (ln, kind) in enumerate(zip(lines, kinds)):
+        if kind is LineKind.BLANK:
+            continue
+        if kind is LineKind.TEXT or kind is LineKind.HEADING or kind is LineKind.DATE:
+            glued = glued_start(text, ln, grammar)
+            if glued is not None and glued[0] > ln.start:
+                pos, gkind = glued
+                follower = next_kind(i)
+                confirmed = gkind is LineKind.ADDRESSEE or follower in (
+                    LineKind.METADATA, LineKind.DOC_NUMBER, LineKind.ADDRESSEE, LineKind.DECREE_NOTE, LineKind.DECREE_HEAD, LineKind.TITLE,
+                )
+                if confirmed and state != "none":
+                    start_doc(pos)
+                    if gkind is LineKind.ADDRESSEE:
+                        state = "body"
+                    continue
+        if state == "none":
+            if kind in _HEADERISH and kind is not LineKind.BLANK:
+                start_doc(ln.start + _debris_end(text[ln.start : ln.end], grammar))
+            continue
+        if state == "header":
+            if kind in _HEADERISH:
+                continue
+            state = "body"
+        if kind in _STRONG or kind is LineKind.DECREE_NOTE:
+            if state != "header":
+                start_doc(ln.start + _debris_end(text[ln.start : ln.end], grammar))
+            continue
+        if kind is LineKind.TITLE or kind is LineKind.ENCLOSED_TITLE:
+            if state == "closed" and expects_enclosure and since_close <= 2:
+                state = "enclosed"
+                continue
+            follower = next_kind(i)
+            if kind is LineKind.TITLE and state in ("body", "enclosed", "closed") or follower in (
+                LineKind.METADATA, LineKind.DOC_NUMBER, LineKind.ADDRESSEE, LineKind.DECREE_NOTE,
+            ):
+                start_doc(ln.start + _debris_end(text[ln.start : ln.end], grammar))
+            continue
+        if kind is LineKind.ADDRESSEE:
+            if state in ("closed", "enclosed"):
+                start_doc(ln.start)
+            continue
+        if kind is LineKind.SIGNATURE:
+            seen_signature = True
+            continue
+        if kind is LineKind.DATE and seen_signature and state == "body":
+            state, since_close = "closed", 0
+            continue
+        if state == "body" and kind is LineKind.TEXT:
+            s = text[ln.start : ln.end]
+            if any(w in s for w in ("印发", "现将", "转发", "发布", "公布", "已经市政府同意")):
+                expects_enclosure = True
+        if state == "closed":
+            since_close += 1
+            if since_close > 2:
+                state = "enclosed" if expects_enclosure else "body"
+    if not starts:
+        return [DocumentRange(0, len(text))]
+    if not text[: starts[0]].strip():
+        starts[0] = 0  # only blank space before the first document: it belongs to it
+    ends = starts[1:] + [len(text)]
+    return [DocumentRange(s, e) for s, e in zip(starts, ends)]
+
+
+def iter_lines_of(view: TextView, rng: DocumentRange) -> Iterator[Line]:
+    """The lines of one document."""
+    yield from split_lines(view.text, rng.start, rng.end)
