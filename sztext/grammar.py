@@ -206,7 +206,8 @@ def _compile(directory: str, digest: str, files: Mapping[str, tuple[Path, bytes]
                 raise GrammarError(str(file), rule.id, f"rule ids in {stem}.toml must start with '{stem}.'")
             pattern = _substitute(str(file), rule.id, rule.pattern, variables)
             try:
-                compiled_pattern = regex.compile(pattern)
+                # MULTILINE: ^ and $ are line anchors, also when a scan starts at a line's offset
+                compiled_pattern = regex.compile(pattern, regex.MULTILINE)
             except regex.error as exc:
                 raise GrammarError(str(file), rule.id, f"[pattern] does not compile: {exc}") from exc
             compiled.append(Rule(rule.id, compiled_pattern, tuple(rule.anchors), dict(rule.tags), rule))

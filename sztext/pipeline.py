@@ -1,6 +1,195 @@
-"""Temporary stub."""
+"""The pipeline: ``load → normalize → segment → tokenize → extract → assemble``, composed.
+
+``parse`` treats its text as one document; ``parse_archive`` splits first; ``parse_file``
+reads bytes (encodings, HTML). Each stage is a public function of its own module, and
+:class:`Pipeline` lets a caller swap the grammar or the options once and reuse them.
+"""
+
 from __future__ import annotations
-class Options: ...
-class Pipeline: ...
-def parse(*a, **k): raise NotImplementedError
-parse_archive = parse_file = iter_parse = parse
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from .assemble import Extracted, build_notice, read_header
+from .errors import InputError, InputTooLargeError
+from .extract import (
+    extract_amounts,
+    extract_citations,
+    extract_dates,
+    extract_effective,
+    extract_repeals,
+    extract_unit_groups,
+)
+from .grammar import Grammar, load_grammar
+from .load import Loaded, load_path
+from .models import Notice, Warning
+from .normalize import TextView, normalize
+from .segment import DocumentRange, segment_archive
+from .tokenize import tokenize
+
+__all__ = ["Options", "Pipeline", "parse", "parse_archive", "parse_file", "iter_parse"]
+
+VERSION = "0.1.0"
+
+
+@dataclass(frozen=True)
+class Options:
+    """Every setting of a parse, in one frozen object.
+
+    Attributes:
+        max_chars: refuse texts longer than this (``InputTooLargeError``); ``None`` for no limit.
+        mark_duplicates: in an archive, set ``duplicate_of`` on a document whose body repeats an
+            earlier one (both are still returned: nothing is dropped).
+        grammar_dir: a grammar directory to use instead of the shipped one.
+    """
+
+    max_chars: int | None = 200_000_000
+    mark_duplicates: bool = True
+    grammar_dir: str | None = None
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """A grammar and options bound once; its methods are the public verbs.
+
+    >>> p = Pipeline()
+    >>> [n.doc_number.clean for n in p.parse_archive("深府规〔2024〕6号\\n各区人民政府：\\n现印发。\\n")]
+    ['深府规〔2024〕6号']
+    """
+
+    grammar: Grammar = field(default_factory=load_grammar)
+    options: Options = field(default_factory=Options)
+
+    def parse(self, text: str, *, path: str | None = None) -> Notice:
+        """Parse ``text`` as one document."""
+        view = self._view(text)
+        return self._document(view, DocumentRange(0, len(view.text)), 0, path, ())
+
+    def iter_parse(self, text: str, *, path: str | None = None) -> Iterator[Notice]:
+        """Split ``text`` into documents and yield each parsed document in order."""
+        view = self._view(text)
+        ranges = segment_archive(view, self.grammar)
+        lead: tuple[Warning, ...] = ()
+        if ranges and ranges[0].start > 0:
+            s = view.to_source_start(ranges[0].start)
+            lead = (Warning(code="text_before_first_document", message=f"{s} characters before the first document belong to no document", span=(0, s)),)
+        seen: dict[str, int] = {}
+        for index, rng in enumerate(ranges):
+            notice = self._document(view, rng, index, path, lead if index == 0 else ())
+            if self.options.mark_duplicates:
+                key = _fingerprint(notice)
+                if key in seen:
+                    notice = notice.model_copy(update={"duplicate_of": seen[key]})
+                    notice._source_text = view.source
+                else:
+                    seen[key] = index
+            yield notice
+
+    def parse_archive(self, text: str, *, path: str | None = None) -> list[Notice]:
+        """Split ``text`` into documents and parse each one."""
+        return list(self.iter_parse(text, path=path))
+
+    def parse_file(self, path: str | Path) -> list[Notice]:
+        """Read a file (text or HTML, any supported encoding) and parse every document in it."""
+        loaded = self.load(path)
+        return self.parse_archive(loaded.text, path=str(path))
+
+    def load(self, path: str | Path) -> Loaded:
+        """Read and decode a file into the text that spans index (stage 1)."""
+        return load_path(path, max_chars=self.options.max_chars)
+
+    def _view(self, text: str) -> TextView:
+        if not isinstance(text, str):
+            raise InputError(f"expected text (str), got {type(text).__name__}; use parse_file for bytes")
+        if not text.strip():
+            raise InputError("empty input: there is no text to parse")
+        if self.options.max_chars is not None and len(text) > self.options.max_chars:
+            raise InputTooLargeError(f"input has {len(text)} characters, more than the limit of {self.options.max_chars}")
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise InputError(f"text contains a lone surrogate at offset {exc.start}; decode the bytes strictly") from exc
+        return normalize(text, self.grammar)
+
+    def _document(self, view: TextView, rng: DocumentRange, index: int, path: str | None, warnings: tuple[Warning, ...]) -> Notice:
+        g = self.grammar
+        blocks = tokenize(view, rng, g)
+        header = read_header(view, rng, blocks, g)
+        signed = header.signed_date.value if header.signed_date else None
+        dates = extract_dates(view, g, rng.start, rng.end)
+        if header.signed_date is not None:
+            span = header.signed_date.span
+            dates = [d.model_copy(update={"kind": "signed"}) if d.span == span else d for d in dates]
+        found = Extracted(
+            amounts=extract_amounts(view, g, rng.start, rng.end),
+            dates=dates,
+            citations=extract_citations(view, g, rng.start, rng.end),
+            unit_groups=extract_unit_groups(view, g, rng.start, rng.end),
+            effective=extract_effective(view, g, rng.start, rng.end, signed=signed),
+            repeals=extract_repeals(view, g, rng.start, rng.end),
+        )
+        return build_notice(view, rng, blocks, header, found, g, index=index, path=path, version=VERSION, warnings=warnings)
+
+
+def _fingerprint(notice: Notice) -> str:
+    """The body of a document without its metadata lines, spaces ignored: equal for a re-posted notice."""
+    parts = [n.clean for n in notice.nodes() if n.role not in ("metadata", "doc_number", "title")]
+    body = "".join("".join(parts).split())
+    return hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+_DEFAULT: dict[tuple[str | None, Options], Pipeline] = {}
+
+
+def _pipeline(grammar: Grammar | None, options: Options | None) -> Pipeline:
+    opts = options or Options()
+    if grammar is not None:
+        return Pipeline(grammar, opts)
+    key = (opts.grammar_dir, opts)
+    p = _DEFAULT.get(key)
+    if p is None:
+        p = _DEFAULT[key] = Pipeline(load_grammar(opts.grammar_dir), opts)
+    return p
+
+
+def parse(text: str, *, grammar: Grammar | None = None, options: Options | None = None) -> Notice:
+    """Parse one notice.
+
+    Args:
+        text: the decoded text of ONE document (use :func:`parse_archive` for many).
+        grammar: a compiled grammar; the shipped one by default.
+        options: parse options.
+    Returns:
+        The :class:`Notice`; every value's span indexes ``text``.
+    Raises:
+        InputError: empty text, not a ``str``, a lone surrogate, or over ``max_chars``.
+
+    >>> n = parse("深圳市人民政府关于印发若干措施的通知\\n深府规〔2024〕6号\\n各区人民政府，市政府直属各单位：\\n"
+    ...           "现将《若干措施》印发给你们。\\n深圳市人民政府\\n2024年5月18日\\n")
+    >>> n.doc_type, n.doc_number.agency, n.issuer.text, [a.text for a in n.addressees]
+    ('通知', '深府规', '深圳市人民政府', ['各区人民政府', '市政府直属各单位'])
+    """
+    return _pipeline(grammar, options).parse(text)
+
+
+def parse_archive(text: str, *, grammar: Grammar | None = None, options: Options | None = None) -> list[Notice]:
+    """Split a text holding many notices into documents and parse each (spans index ``text``)."""
+    return _pipeline(grammar, options).parse_archive(text)
+
+
+def iter_parse(text: str, *, grammar: Grammar | None = None, options: Options | None = None) -> Iterator[Notice]:
+    """Like :func:`parse_archive`, one document at a time."""
+    return _pipeline(grammar, options).iter_parse(text)
+
+
+def parse_file(path: str | Path, *, grammar: Grammar | None = None, options: Options | None = None) -> list[Notice]:
+    """Read a file (UTF-8/GB18030/Big5/UTF-16 text or HTML) and parse every document in it.
+
+    Raises:
+        InputError: unreadable file, undecodable bytes (``DecodeError``), or no text.
+    """
+    return _pipeline(grammar, options).parse_file(path)
+
+

@@ -40,6 +40,7 @@ class LineKind(str, Enum):
     PUBLIC_NOTE = "public_note"
     CLOSING = "closing"
     HEADING = "heading"
+    DEBRIS = "debris"
     TEXT = "text"
 
 
@@ -75,7 +76,8 @@ def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]
     return lines
 
 
-_PAREN_TAIL = regex.compile(r"[ ]*\([^()]{1,30}\)[ ]*$")
+_PAREN_TAIL = regex.compile(r"[ ]*\([^()]{1,80}\)[ ]*$")
+_DATE_START = regex.compile(r"^[ ]*(?:19|20)[0-9]{2}[ ]*年[ ]*[0-9]{1,2}[ ]*月[ ]*[0-9]{1,2}[ ]*日")
 _HEADING_START = regex.compile(r"^[ ]*(?:[零〇一二三四五六七八九十]{1,3}、|\([零〇一二三四五六七八九十]{1,3}\)|[0-9]{1,3}[.、]|第[零〇一二三四五六七八九十百]{1,5}[章条节])")
 
 
@@ -87,7 +89,9 @@ def title_kind(text: str, grammar: Grammar) -> LineKind | None:
     if not (4 <= len(s) <= 160) or "。" in s or _HEADING_START.match(s) or s.endswith((":", ",")):
         return None
     bare = _PAREN_TAIL.sub("", s)
-    if bare.startswith("特此"):
+    if bare.startswith(("特此", "附件", "附录")) or _DATE_START.match(bare):
+        return None
+    if any(word in s for word in grammar.word_list("segment", "debris")):
         return None
     for suffix in sorted(grammar.table("doctypes", "title_suffix"), key=len, reverse=True):
         if bare.endswith(suffix):
@@ -122,6 +126,14 @@ def classify(text: str, line: Line, grammar: Grammar) -> tuple[LineKind, regex.M
         if m:
             return kind, m
     stripped = s.strip(" \r")
+    if _debris_end(stripped, grammar) == len(stripped):
+        return LineKind.DEBRIS, None
+    m = grammar.rule("segment.titled_decree_note").pattern.search(s)
+    if m:
+        return LineKind.DECREE_NOTE, m
+    m = grammar.rule("segment.glued_metadata").pattern.match(s)
+    if m:
+        return LineKind.METADATA, m
     m = _doc_number_line(stripped, grammar)
     if m is not None:
         return LineKind.DOC_NUMBER, m
@@ -130,12 +142,12 @@ def classify(text: str, line: Line, grammar: Grammar) -> tuple[LineKind, regex.M
     kind = title_kind(stripped, grammar)
     if kind is not None:
         return kind, None
+    if _HEADING_START.match(s):
+        return LineKind.HEADING, None
     for rule_id, kind in (("header.addressee", LineKind.ADDRESSEE), ("header.signature", LineKind.SIGNATURE), ("header.attachment", LineKind.ATTACHMENT)):
         m = grammar.rule(rule_id).pattern.search(s)
         if m:
             return kind, m
-    if _HEADING_START.match(s):
-        return LineKind.HEADING, None
     return LineKind.TEXT, None
 
 
@@ -171,9 +183,21 @@ def _debris_end(s: str, grammar: Grammar) -> int:
     return pos
 
 
+def _strip_trailing_debris(s: str, grammar: Grammar) -> str:
+    """``s`` without page debris at its end (…若干措施的通知 政策咨询, samples/004 l.643)."""
+    changed = True
+    while changed:
+        changed = False
+        for word in grammar.word_list("segment", "debris"):
+            if s.endswith(word):
+                s = s[: -len(word)].rstrip(" ")
+                changed = True
+    return s
+
+
 def glued_start(text: str, line: Line, grammar: Grammar) -> tuple[int, LineKind] | None:
     """A title or addressee glued onto the end of a line: its view offset and kind."""
-    s = text[line.start : line.end].rstrip(" \r")
+    s = _strip_trailing_debris(text[line.start : line.end].rstrip(" \r"), grammar)
     if not s:
         return None
     # an addressee after a sentence: …起施行。各区人民政府，市政府直属各单位： (samples/004 l.3785)
@@ -183,6 +207,9 @@ def glued_start(text: str, line: Line, grammar: Grammar) -> tuple[int, LineKind]
             tail = s[cut + 1 :]
             if grammar.rule("header.addressee").pattern.match(tail) and tail.lstrip().startswith("各"):
                 return line.start + cut + 1, LineKind.ADDRESSEE
+    for m in grammar.rule("segment.glued_metadata").pattern.finditer(s):
+        if m.start("start") > 0:
+            return line.start + m.start("start"), LineKind.METADATA
     cut = -1
     for p in grammar.word_list("segment", "sentence_end"):
         cut = max(cut, s.rfind(p))
@@ -197,20 +224,22 @@ def glued_start(text: str, line: Line, grammar: Grammar) -> tuple[int, LineKind]
         tail_start += skip
         tail = s[tail_start:]
     kind = title_kind(tail, grammar)
-    if kind is None and tail_start == 0:
-        return None
-    m = None
+    # the first issuer+关于 in the tail whose rest is a title starts it (附件：…清单深圳市人民政府…)
     for m in grammar.rule("segment.title_start").pattern.finditer(tail):
-        pass  # the last issuer+关于 in the tail starts the title
-    if m is not None and m.start() > 0 and title_kind(tail[m.start() :], grammar) is not None:
-        return line.start + tail_start + m.start(), title_kind(tail[m.start() :], grammar) or LineKind.TITLE
+        rest_kind = title_kind(tail[m.start() :], grammar)
+        if rest_kind is not None:
+            if m.start() > 0:
+                return line.start + tail_start + m.start(), rest_kind
+            break
     if kind is not None and tail_start > 0:
         return line.start + tail_start, kind
     return None
 
 
 _STRONG = {LineKind.METADATA, LineKind.DOC_NUMBER, LineKind.DECREE_HEAD}
-_HEADERISH = _STRONG | {LineKind.TITLE, LineKind.ENCLOSED_TITLE, LineKind.ADDRESSEE, LineKind.DECREE_NOTE, LineKind.BLANK}
+_HEADERISH = _STRONG | {
+    LineKind.TITLE, LineKind.ENCLOSED_TITLE, LineKind.ADDRESSEE, LineKind.DECREE_NOTE, LineKind.BLANK, LineKind.DEBRIS,
+}
 
 
 def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
@@ -243,14 +272,14 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
         state, expects_enclosure, seen_signature, since_close = "header", False, False, 0
 
     for i, (ln, kind) in enumerate(zip(lines, kinds)):
-        if kind is LineKind.BLANK:
+        if kind is LineKind.BLANK or (kind is LineKind.DEBRIS and state != "none"):
             continue
-        if kind is LineKind.TEXT or kind is LineKind.HEADING or kind is LineKind.DATE:
+        if kind in (LineKind.TEXT, LineKind.HEADING, LineKind.DATE, LineKind.ATTACHMENT):
             glued = glued_start(text, ln, grammar)
             if glued is not None and glued[0] > ln.start:
                 pos, gkind = glued
                 follower = next_kind(i)
-                confirmed = gkind is LineKind.ADDRESSEE or follower in (
+                confirmed = gkind in (LineKind.ADDRESSEE, LineKind.METADATA) or follower in (
                     LineKind.METADATA, LineKind.DOC_NUMBER, LineKind.ADDRESSEE, LineKind.DECREE_NOTE, LineKind.DECREE_HEAD, LineKind.TITLE,
                 )
                 if confirmed and state != "none":
