@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .assemble import Extracted, build_notice, read_header
-from .errors import InputError, InputTooLargeError
+from .errors import InputError, InputTooLargeError, SztextError
 from .extract import (
     extract_amounts,
     extract_citations,
@@ -24,7 +24,7 @@ from .extract import (
 )
 from .grammar import Grammar, load_grammar
 from .load import Loaded, load_path
-from .models import Notice, Warning
+from .models import ErrorDetail, ErrorRecord, Notice, Warning
 from .normalize import TextView, normalize
 from .segment import DocumentRange, segment_archive
 from .tokenize import tokenize
@@ -69,6 +69,19 @@ class Pipeline:
 
     def iter_parse(self, text: str, *, path: str | None = None) -> Iterator[Notice]:
         """Split ``text`` into documents and yield each parsed document in order."""
+        for result in self._iter(text, path, keep_going=False):
+            assert isinstance(result, Notice)
+            yield result
+
+    def iter_results(self, text: str, *, path: str | None = None) -> Iterator[Notice | ErrorRecord]:
+        """Like :meth:`iter_parse`, but a document that fails becomes an :class:`ErrorRecord`
+        and the others still come out (what ``sztext batch`` writes)."""
+        try:
+            yield from self._iter(text, path, keep_going=True)
+        except SztextError as exc:
+            yield _error_record(path, None, exc)
+
+    def _iter(self, text: str, path: str | None, *, keep_going: bool) -> Iterator[Notice | ErrorRecord]:
         view = self._view(text)
         ranges = segment_archive(view, self.grammar)
         lead: tuple[Warning, ...] = ()
@@ -77,10 +90,18 @@ class Pipeline:
             lead = (Warning(code="text_before_first_document", message=f"{s} characters before the first document belong to no document", span=(0, s)),)
         seen: dict[str, int] = {}
         for index, rng in enumerate(ranges):
-            notice = self._document(view, rng, index, path, lead if index == 0 else ())
+            try:
+                notice = self._document(view, rng, index, path, lead if index == 0 else ())
+            except Exception as exc:
+                if not keep_going:
+                    raise
+                yield _error_record(path, index, exc)
+                continue
             if self.options.mark_duplicates:
                 key = _fingerprint(notice)
-                if key in seen:
+                if key is None:
+                    pass
+                elif key in seen:
                     notice = notice.model_copy(update={"duplicate_of": seen[key]})
                     notice._source_text = view.source
                 else:
@@ -133,10 +154,17 @@ class Pipeline:
         return build_notice(view, rng, blocks, header, found, g, index=index, path=path, version=VERSION, warnings=warnings)
 
 
-def _fingerprint(notice: Notice) -> str:
+def _error_record(path: str | None, index: int | None, exc: BaseException) -> ErrorRecord:
+    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return ErrorRecord(path=path, index=index, error=ErrorDetail(type=type(exc).__name__, message=message))
+
+
+def _fingerprint(notice: Notice) -> str | None:
     """The body of a document without its metadata lines, spaces ignored: equal for a re-posted notice."""
     parts = [n.clean for n in notice.nodes() if n.role not in ("metadata", "doc_number", "title")]
     body = "".join("".join(parts).split())
+    if len(body) < 200:
+        return None  # too short to call two documents the same
     return hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
 
 

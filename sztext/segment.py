@@ -288,8 +288,11 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
                         state = "body"
                     continue
         if state == "none":
-            if kind in _HEADERISH and kind is not LineKind.BLANK:
-                start_doc(ln.start + _debris_end(text[ln.start : ln.end], grammar))
+            if kind is LineKind.DEBRIS:
+                continue
+            start_doc(ln.start + _debris_end(text[ln.start : ln.end], grammar))
+            if kind not in _HEADERISH:
+                state = "body"  # a text that starts without a header is a document all the same
             continue
         if state == "header":
             if kind in _HEADERISH:
@@ -310,7 +313,8 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
                 start_doc(ln.start + _debris_end(text[ln.start : ln.end], grammar))
             continue
         if kind is LineKind.ADDRESSEE:
-            if state in ("closed", "enclosed"):
+            # after a signature, an addressee opens the next notice even when no date followed
+            if state in ("closed", "enclosed") or seen_signature:
                 start_doc(ln.start)
             continue
         if kind is LineKind.SIGNATURE:

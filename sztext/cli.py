@@ -1,0 +1,218 @@
+"""The command line: ``sztext parse | batch | check | schema | text``.
+
+Errors are one line on stderr (``sztext: error: …``) with a non-zero exit status: 1 when an
+input could not be parsed or a check failed, 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Sequence
+
+import orjson
+
+from . import __version__
+from .errors import SztextError
+
+__all__ = ["main"]
+
+FORMATS = ("jsonl", "json", "md", "csv", "akn")
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="sztext", description="Chinese government notices (公文) into structured, verifiable data.")
+    ap.add_argument("--version", action="version", version=f"sztext {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("parse", help="parse a file (every document in it) and print or write the records")
+    p.add_argument("path", help="a .txt or .html file; '-' reads standard input")
+    p.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
+    p.add_argument("--out", help="write into this directory instead of standard output")
+    p.add_argument("--single", action="store_true", help="treat the input as ONE document (no archive splitting)")
+    p.add_argument("--grammar", help="a grammar directory to use instead of the shipped one")
+
+    b = sub.add_parser("batch", help="convert many files: notices.jsonl, errors.jsonl, measures.csv/.parquet")
+    b.add_argument("inputs", nargs="+", help="files and directories (recursively: .txt .html .htm)")
+    b.add_argument("--out", required=True, help="output directory")
+    b.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    b.add_argument("--resume", action="store_true", help="skip inputs already fully written (same path and content)")
+    b.add_argument("--format", action="append", choices=("jsonl", "csv", "parquet"), help="outputs to write (repeatable; default all)")
+    b.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    b.add_argument("--grammar", help="a grammar directory to use instead of the shipped one")
+
+    c = sub.add_parser("check", help="verify every span and the outline tiling of every document")
+    c.add_argument("paths", nargs="+")
+    c.add_argument("--grammar", help="a grammar directory to use instead of the shipped one")
+
+    sub.add_parser("schema", help="print the JSON Schema (2020-12) of a document record")
+
+    t = sub.add_parser("text", help="print the decoded text that spans index (for HTML: the extracted text)")
+    t.add_argument("path")
+    return ap
+
+
+def _fail(message: str, status: int = 1) -> int:
+    print(f"sztext: error: {message}", file=sys.stderr)
+    return status
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "parse":
+            return _cmd_parse(args)
+        if args.command == "batch":
+            return _cmd_batch(args)
+        if args.command == "check":
+            return _cmd_check(args)
+        if args.command == "schema":
+            from .export.json import json_schema
+
+            sys.stdout.buffer.write(orjson.dumps(json_schema(), option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS) + b"\n")
+            return 0
+        if args.command == "text":
+            from .load import load_path
+
+            sys.stdout.write(load_path(args.path).text)
+            return 0
+    except SztextError as exc:
+        return _fail(str(exc).splitlines()[0])
+    except BrokenPipeError:
+        return 1
+    return _fail(f"unknown command {args.command}", 2)
+
+
+def _pipeline(args: argparse.Namespace) -> "object":
+    from .grammar import load_grammar
+    from .pipeline import Options, Pipeline
+
+    grammar_dir = getattr(args, "grammar", None)
+    return Pipeline(load_grammar(grammar_dir), Options(grammar_dir=grammar_dir))
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    from .export.json import dumps_json, dumps_jsonl_line
+    from .export.markdown import to_markdown
+    from .export.table import csv_text, measure_rows
+    from .load import load_bytes
+    from .pipeline import Pipeline
+
+    pipeline = _pipeline(args)
+    assert isinstance(pipeline, Pipeline)
+    if args.path == "-":
+        loaded = load_bytes(sys.stdin.buffer.read(), None)
+    else:
+        loaded = pipeline.load(args.path)
+    path = None if args.path == "-" else args.path
+    notices = [pipeline.parse(loaded.text, path=path)] if args.single else pipeline.parse_archive(loaded.text, path=path)
+    stem = Path(args.path).stem if path else "stdin"
+    if args.format == "akn":
+        from .export.akn import to_akn
+
+        if not args.out:
+            return _fail("--format akn writes one XML file per document: give --out DIR", 2)
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        for n in notices:
+            (out / f"{stem}.{n.source.index:04d}.akn.xml").write_bytes(to_akn(n))
+        return 0
+    if args.format == "jsonl":
+        data = b"".join(dumps_jsonl_line(n) for n in notices)
+    elif args.format == "json":
+        data = dumps_json(notices)
+    elif args.format == "md":
+        data = "\n".join(to_markdown(n) for n in notices).encode("utf-8")
+    else:
+        data = csv_text(row for n in notices for row in measure_rows(n)).encode("utf-8")
+    if args.out:
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / f"{stem}.{args.format}").write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    return 0
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from .batch import run_batch
+    from .pipeline import Options
+
+    summary = run_batch(
+        args.inputs,
+        args.out,
+        jobs=args.jobs,
+        resume=args.resume,
+        formats=args.format or ("jsonl", "csv", "parquet"),
+        options=Options(grammar_dir=args.grammar),
+        progress=False if args.no_progress else None,
+    )
+    print(summary.line(), file=sys.stderr)
+    _print_table(Path(args.out))
+    return 1 if summary.errors else 0
+
+
+def _print_table(out: Path) -> None:
+    """Documents, measures and amounts per input file, from the written notices.jsonl."""
+    from collections import defaultdict
+
+    stats: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    notices = out / "notices.jsonl"
+    if not notices.exists():
+        return
+    with notices.open("rb") as fh:
+        for line in fh:
+            rec = orjson.loads(line)
+            s = stats[Path(rec["source"]["path"] or "-").name]
+            s[0] += 1
+            s[1] += _count_measures(rec["body"])
+            s[2] += len(rec["amounts"])
+    width = max([len(k) for k in stats] + [4])
+    print(f"{'file':<{width}}  {'documents':>9}  {'measures':>8}  {'amounts':>7}", file=sys.stderr)
+    for name, (d, m, a) in sorted(stats.items()):
+        print(f"{name:<{width}}  {d:>9}  {m:>8}  {a:>7}", file=sys.stderr)
+
+
+def _count_measures(nodes: list[dict[str, object]]) -> int:
+    total = 0
+    for node in nodes:
+        children = node.get("children") or []
+        assert isinstance(children, list)
+        if node.get("number") is not None and not children:
+            total += 1
+        total += _count_measures(children)
+    return total
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .errors import VerificationError
+    from .pipeline import Pipeline
+
+    pipeline = _pipeline(args)
+    assert isinstance(pipeline, Pipeline)
+    failures = 0
+    for path in args.paths:
+        try:
+            notices = pipeline.parse_file(path)
+        except SztextError as exc:
+            print(f"{path}: FAIL {str(exc).splitlines()[0]}")
+            failures += 1
+            continue
+        bad = 0
+        for n in notices:
+            try:
+                n.verify()
+            except VerificationError as exc:
+                bad += 1
+                print(f"{path}#{n.source.index}: FAIL {exc}")
+        spans = sum(1 for n in notices for _ in n.nodes())
+        print(f"{path}: {'ok' if not bad else 'FAIL'} ({len(notices)} documents, {spans} outline nodes verified)")
+        failures += bad
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

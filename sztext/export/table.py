@@ -1,0 +1,87 @@
+"""The measures table for researchers: one row per measure (a leaf numbered node)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from ..models import Node, Notice
+
+__all__ = ["MEASURE_COLUMNS", "measure_rows", "write_csv", "write_parquet", "csv_text"]
+
+MEASURE_COLUMNS = (
+    "path", "index", "doc_number", "title", "issuer", "signed_date", "node_path", "marker", "heading",
+    "lead_units", "responsible_units", "cooperating_units", "amount_count", "total_cny", "max_cny", "text",
+)
+
+
+def _units(node: Node, role: str) -> str:
+    names = [u.name for group in node.unit_groups for u in group if u.role == role]
+    return "；".join(dict.fromkeys(names))
+
+
+def measure_rows(notice: Notice) -> Iterator[dict[str, Any]]:
+    """The rows of one document's measures (leaf numbered nodes), in document order.
+
+    Money columns sum and maximise the CNY amounts with a single value (ranges count their
+    upper bound in ``max_cny`` only); other currencies are counted but not converted.
+    """
+    title = notice.title or notice.main_title
+    for node in notice.measures():
+        cny = [a.value for a in node.amounts if a.currency == "CNY" and a.value is not None]
+        highs = cny + [a.high for a in node.amounts if a.currency == "CNY" and a.value is None and a.high is not None]
+        yield {
+            "path": notice.source.path,
+            "index": notice.source.index,
+            "doc_number": notice.doc_number.clean if notice.doc_number else None,
+            "title": title.clean if title else None,
+            "issuer": notice.issuer.clean if notice.issuer else None,
+            "signed_date": notice.signed_date.value.isoformat() if notice.signed_date and notice.signed_date.value else None,
+            "node_path": node.path,
+            "marker": node.marker,
+            "heading": node.heading,
+            "lead_units": _units(node, "lead"),
+            "responsible_units": _units(node, "responsible"),
+            "cooperating_units": _units(node, "cooperating"),
+            "amount_count": len(node.amounts),
+            "total_cny": sum(cny, Decimal(0)) if cny else None,
+            "max_cny": max(highs) if highs else None,
+            "text": node.clean.strip(),
+        }
+
+
+def csv_text(rows: Iterable[dict[str, Any]]) -> str:
+    """The rows as CSV text with a header line."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=MEASURE_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+    return buf.getvalue()
+
+
+def write_csv(rows: Iterable[dict[str, Any]], path: str | Path) -> None:
+    """Write the measures table as UTF-8 CSV (with BOM so spreadsheet programs read Chinese)."""
+    Path(path).write_text(csv_text(rows), encoding="utf-8-sig")
+
+
+def write_parquet(rows: Iterable[dict[str, Any]], path: str | Path) -> None:
+    """Write the measures table as Parquet (needs the ``tables`` extra: pyarrow)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    data = list(rows)
+    schema = pa.schema(
+        [
+            ("path", pa.string()), ("index", pa.int64()), ("doc_number", pa.string()), ("title", pa.string()),
+            ("issuer", pa.string()), ("signed_date", pa.string()), ("node_path", pa.string()), ("marker", pa.string()),
+            ("heading", pa.string()), ("lead_units", pa.string()), ("responsible_units", pa.string()),
+            ("cooperating_units", pa.string()), ("amount_count", pa.int64()), ("total_cny", pa.decimal128(38, 4)),
+            ("max_cny", pa.decimal128(38, 4)), ("text", pa.string()),
+        ]
+    )
+    table = pa.Table.from_pylist(data, schema=schema)
+    pq.write_table(table, str(path))
