@@ -146,8 +146,13 @@ def _iter_streamed(chunks: Iterator[str], pipeline: Pipeline, path: str) -> Iter
         text = carry + block
         view = normalize(text, pipeline.grammar)
         ranges = segment_archive(view, pipeline.grammar)
-        keep = ranges[-1]  # may continue in the next chunk
-        for rng in ranges[:-1]:
+        # Decisions near the end of a chunk may change with the lines that follow (a cut line,
+        # look-ahead for what follows a title): only documents that start well before the end
+        # are final; the rest is carried into the next chunk.
+        safe = _line_back(view.text, _LOOKAHEAD_LINES)
+        final = [r for r in ranges if r.start < safe]
+        keep = final[-1] if final else ranges[0]
+        for rng in ranges[: ranges.index(keep)]:
             piece_start = view.to_source_start(rng.start)
             piece_end = view.to_source_start(rng.end)
             yield from _parse_piece(pipeline, text[piece_start:piece_end], path, index, base + piece_start)
@@ -156,16 +161,32 @@ def _iter_streamed(chunks: Iterator[str], pipeline: Pipeline, path: str) -> Iter
         base += cut
         carry = text[cut:]
     if carry.strip():
-        yield from _parse_piece(pipeline, carry, path, index, base)
+        yield from _parse_piece(pipeline, carry, path, index, base)  # may hold several documents
+
+
+_LOOKAHEAD_LINES = 40
+
+
+def _line_back(text: str, lines: int) -> int:
+    """Offset of the start of the ``lines``-th line counted back from the end of ``text``."""
+    pos = len(text)
+    for _ in range(lines):
+        pos = text.rfind("\n", 0, pos - 1 if pos > 0 else 0)
+        if pos < 0:
+            return 0
+    return pos + 1
 
 
 def _parse_piece(pipeline: Pipeline, text: str, path: str, index: int, base: int) -> Iterator[ErrorRecord | dict[str, Any]]:
-    for result in pipeline.iter_results(text, path=path):
+    """Records of a piece of a streamed archive, numbered from ``index``, spans shifted by ``base``."""
+    for k, result in enumerate(pipeline.iter_results(text, path=path)):
         if isinstance(result, ErrorRecord):
-            yield result.model_copy(update={"index": index})
+            yield result.model_copy(update={"index": index + k})
             continue
         record = _shift(result.model_dump(mode="json"), base)
-        record["source"]["index"] = index
+        record["source"]["index"] = index + k
+        if record.get("duplicate_of") is not None:
+            record["duplicate_of"] += index
         yield record
 
 

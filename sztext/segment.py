@@ -85,7 +85,7 @@ def title_kind(text: str, grammar: Grammar) -> LineKind | None:
     """``TITLE`` for a 公文 title (…关于…的通知, …令), ``ENCLOSED_TITLE`` for an enclosed text's
     title (…若干措施, …办法), else ``None``. ``text`` is one stripped view line.
     """
-    s = text.strip(" \r")
+    s = _strip_trailing_debris(text.strip(" \r"), grammar)
     if not (4 <= len(s) <= 160) or "。" in s or _HEADING_START.match(s) or s.endswith((":", ",")):
         return None
     bare = _PAREN_TAIL.sub("", s)
