@@ -1,16 +1,386 @@
-"""Responsible units (责任单位/牵头单位/配合单位). (Stub: being written.)"""
+"""Responsible units (责任单位/牵头单位/配合单位): which agency must do each measure.
+
+A *responsibility note* is a bracketed list of agencies inside a measure. Three shapes occur
+in Shenzhen notices, and :func:`extract_unit_groups` reads all of them:
+
+* labelled: ``(责任单位:市工业和信息化局)``, ``(牵头单位:市商务局;责任单位:市前海管理局,各区)``,
+  anywhere in the text;
+* with role words: ``(市科技创新委、住房建设局牵头;市司法局、…按职责分工落实)``;
+* bare: ``。(市市场监管局、市司法局)`` or ``[市规划和自然资源局、…、各区政府(含…,下同)]``
+  with no label. A bare note must stand right after a sentence (。;!?) or at the start of a
+  line, must not have a not-a-note shape (以下简称…, 含, PPP, 人民币, 试行, years, document
+  numbers …) and every item in it must be agency-like: it ends like a body (局, 委, 办, 政府,
+  集团 …), is a district, is in the agency lexicon, or was defined by an earlier 下同.
+
+Each note becomes one group of :class:`~sztext.models.Unit`, in text order. ``text``/``span``
+cover the item as written (a qualifier such as ``(含…,下同)`` or ``(上市办)`` included, role
+words such as 牵头 excluded). ``name`` is the clean name (document's own script, pinyin glosses
+removed) without the qualifier and with a shared prefix expanded: in
+``(责任单位:市财政委、发展改革委)`` the bare 发展改革委 takes the 市 of the name before it.
+A name with its own prefix (深圳市…, 各区政府, 团市委, 前海管理局 …) takes none; 市场和质量监管委
+is bare (市场 is a word, not the prefix). The prefix carries along a run of names and stops at
+a label, a ``;`` and, in a note that also uses 、, a ``,`` (which there separates groups of
+bodies: ``市A、市B,鹏城实验室``). A name cut short in the source stays as written.
+
+Roles: a label gives the role of the names after it (责任单位 → responsible, 牵头单位 →
+lead, 配合单位 → cooperating); a role word after a run of names gives the role of that run
+(牵头 → lead, 配合 → cooperating, 按职责分工落实 → responsible); otherwise responsible.
+
+下同 and 简称: a qualifier with 下同 registers the name for the rest of the call (one call
+covers one document), so a later bare note naming it is recognised even when the name has
+no agency ending, and it gets the same ``canonical``; ``(以下简称X)`` inside a note makes X
+stand for that unit in later notes.
+
+``canonical`` is the full official name from the agency lexicon (``grammars/agencies.toml``),
+compared on the Simplified view form so Traditional texts match, or ``None`` when the name
+is not in the lexicon (see :func:`lookup_agency` for the date-aware lookup).
+
+Not done: agencies named in running text (``市政府办公厅…牵头组织…``) are not reported; only
+bracketed notes are, because the assembler attaches each group by its opening bracket and a
+sentence-level reading of 牵头 needs a parse the pattern scan does not make.
+"""
 
 from __future__ import annotations
 
-from ..grammar import Grammar
-from ..models import Unit
-from ..normalize import TextView
+import datetime as _dt
+import threading
+from dataclasses import dataclass, field
+from typing import Mapping, cast
 
-__all__ = ["extract_unit_groups"]
+from ..grammar import Agency, Grammar, Rule
+from ..models import Unit, UnitRole
+from ..normalize import TextView, view_table
+
+__all__ = ["extract_unit_groups", "lookup_agency"]
+
+_DEFAULT_ROLE: UnitRole = "responsible"
+
+
+@dataclass(frozen=True)
+class _Rules:
+    """The compiled rules of units.toml, fetched once per grammar."""
+
+    note: Rule
+    item: Rule
+    label: Rule
+    role_word: Rule
+    trailer: Rule
+    qualifier: Rule
+    definition: Rule
+    own_prefix: Rule
+    shared_prefix: Rule
+    agency_like: Rule
+    bare_position: Rule
+    not_note: Rule
+    remark: Rule
+    roles: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    """Agency lexicon indexed by the view (Simplified) form of every name."""
+
+    by_name: Mapping[str, tuple[Agency, ...]]
+    city_short: str
+    city_full: str
+
+
+@dataclass
+class _Item:
+    """One item of a note while it is read (view offsets)."""
+
+    start: int
+    end: int  # end of the text value (qualifier included, role word excluded)
+    name_end: int  # end of the name (qualifier excluded)
+    sep_before: str
+    label_role: str | None = None
+    role_word: str | None = None
+    qualifier: str | None = None
+
+
+@dataclass
+class _Definitions:
+    """Names defined by 下同/简称 in earlier notes of the same call: view name → (name, canonical)."""
+
+    names: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+
+
+_CACHE: dict[str, tuple[_Rules, _Lexicon]] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def _compiled(grammar: Grammar) -> tuple[_Rules, _Lexicon]:
+    with _CACHE_LOCK:
+        hit = _CACHE.get(grammar.digest)
+    if hit is not None:
+        return hit
+    r = grammar.rule
+    rules = _Rules(
+        note=r("units.note"),
+        item=r("units.item"),
+        label=r("units.label"),
+        role_word=r("units.role_word"),
+        trailer=r("units.trailer"),
+        qualifier=r("units.qualifier"),
+        definition=r("units.definition"),
+        own_prefix=r("units.own_prefix"),
+        shared_prefix=r("units.shared_prefix"),
+        agency_like=r("units.agency_like"),
+        bare_position=r("units.bare_position"),
+        not_note=r("units.not_note"),
+        remark=r("units.remark"),
+        roles={k: str(v) for k, v in grammar.table("units", "roles").items()},
+    )
+    table = view_table(grammar)
+    by_name: dict[str, list[Agency]] = {}
+    for agency in grammar.agencies:
+        for name in agency.names:
+            by_name.setdefault(name.translate(table), []).append(agency)
+    city = grammar.table("agencies", "city")
+    lexicon = _Lexicon(
+        by_name={k: tuple(v) for k, v in by_name.items()},
+        city_short=str(city.get("short", "")),
+        city_full=str(city.get("full", "")),
+    )
+    with _CACHE_LOCK:
+        _CACHE[grammar.digest] = (rules, lexicon)
+    return rules, lexicon
+
+
+def lookup_agency(name: str, grammar: Grammar, on: _dt.date | None = None) -> str | None:
+    """The canonical full name of an agency in the lexicon, or ``None`` when it is not there.
+
+    The name is compared on its view form (Simplified, half-width), so 市發展改革委 finds the
+    entry written 市发展改革委. A municipal short form and the full city form are the same body
+    (市X = 深圳市X, from ``[table.city]`` of agencies.toml). With ``on``, entries valid on that
+    date are preferred (a renamed body's former name has ``valid_to``); a name that still
+    points at two different bodies gives ``None``: the lexicon never guesses.
+
+    Args:
+        name: the agency name as written (any script).
+        grammar: the compiled grammar holding the lexicon.
+        on: the document's date, to choose between entries that share a name.
+    Returns:
+        The canonical name, or ``None``.
+
+    >>> from sztext import load_grammar
+    >>> g = load_grammar()
+    >>> lookup_agency("市市場和質量監管委", g), lookup_agency("市發展改革委", g), lookup_agency("市局", g)
+    ('深圳市市场监督管理局', '深圳市发展和改革委员会', None)
+    """
+    _, lexicon = _compiled(grammar)
+    return _canonical(name.translate(view_table(grammar)), lexicon, on)
+
+
+def _canonical(view_name: str, lexicon: _Lexicon, on: _dt.date | None) -> str | None:
+    found = lexicon.by_name.get(view_name)
+    if found is None and lexicon.city_short and lexicon.city_full:
+        if view_name.startswith(lexicon.city_full):
+            found = lexicon.by_name.get(lexicon.city_short + view_name[len(lexicon.city_full) :])
+        elif view_name.startswith(lexicon.city_short):
+            found = lexicon.by_name.get(lexicon.city_full + view_name[len(lexicon.city_short) :])
+    if not found:
+        return None
+    if on is not None:
+        valid = [
+            a for a in found if (a.valid_from is None or a.valid_from <= on) and (a.valid_to is None or on <= a.valid_to)
+        ]
+        found = tuple(valid) or found
+    canonicals = {a.canonical for a in found}
+    return canonicals.pop() if len(canonicals) == 1 else None
 
 
 def extract_unit_groups(
     view: TextView, grammar: Grammar, start: int = 0, end: int | None = None
 ) -> list[tuple[int, list[Unit]]]:
-    """Every responsibility note in the range as ``(view offset of the note, units)``, in order."""
-    return []
+    """Every responsibility note in the view range, in text order, with its units.
+
+    The range should cover one whole document: 下同 and 简称 definitions made in a note apply
+    to the later notes of the same call.
+
+    Args:
+        view: the normalised text (:func:`sztext.normalize.normalize`).
+        grammar: the compiled grammar (``units.toml`` rules and the agency lexicon).
+        start: view offset where the document starts.
+        end: view offset where it ends (``None``: the end of the view).
+    Returns:
+        ``(view offset of the note's opening bracket, units)`` for each note, in text order.
+
+    >>> from sztext import load_grammar
+    >>> from sztext.normalize import normalize
+    >>> g = load_grammar()
+    >>> text = "加強社會監督。(責任單位:市市場和質量監管委、發展改革委、經貿信息委)"
+    >>> [(offset, [(u.text, u.name, u.canonical) for u in units]) for offset, units in extract_unit_groups(normalize(text, g), g)]
+    [(7, [('市市場和質量監管委', '市市場和質量監管委', '深圳市市场监督管理局'),
+          ('發展改革委', '市發展改革委', '深圳市发展和改革委员会'),
+          ('經貿信息委', '市經貿信息委', '深圳市经济贸易和信息化委员会')])]
+    >>> note = "升“快递进村”服务水平。（牵头单位：市交通运输局；责任单位：市商务局，各区）"
+    >>> [[(u.name, u.role) for u in units] for _, units in extract_unit_groups(normalize(note, g), g)]
+    [[('市交通运输局', 'lead'), ('市商务局', 'responsible'), ('各区', 'responsible')]]
+    """
+    stop = len(view.text) if end is None else end
+    rules, lexicon = _compiled(grammar)
+    text = view.text
+    if not rules.note.may_match(text[start:stop]):
+        return []
+    definitions = _Definitions()
+    out: list[tuple[int, list[Unit]]] = []
+    for m in rules.note.pattern.finditer(text, start, stop):
+        units = _read_note(view, m.start(), m.start("inner"), m.end("inner"), rules, lexicon, definitions)
+        if units:
+            out.append((m.start(), units))
+    return out
+
+
+def _read_note(
+    view: TextView,
+    bracket: int,
+    i0: int,
+    i1: int,
+    rules: _Rules,
+    lexicon: _Lexicon,
+    definitions: _Definitions,
+) -> list[Unit]:
+    """The units of the bracketed group whose inner text is ``view.text[i0:i1]``, or ``[]``."""
+    text = view.text
+    bare_position = rules.bare_position.pattern.match(text, bracket) is not None
+    if not bare_position and not rules.label.may_match(text[i0:i1]):
+        return []  # neither labelled nor where a bare note may stand: most brackets stop here
+    items = _split_items(text, i0, i1, rules)
+    labelled = any(it.label_role is not None for it in items)
+    if not labelled:
+        if not items or not bare_position:
+            return []
+        if rules.not_note.pattern.match(text, i0, i1):
+            return []
+        with_role = any(it.role_word is not None for it in items)
+        for it in items:
+            name = text[it.start : it.name_end]
+            if not (
+                rules.agency_like.pattern.match(name)
+                or name in lexicon.by_name
+                or name in definitions.names
+                or (with_role and rules.own_prefix.pattern.match(name))
+            ):
+                return []
+    roles = _assign_roles(items, rules)
+    uses_dun = "、" in text[i0:i1]
+    units: list[Unit] = []
+    prefix = ""
+    for it, role in zip(items, roles):
+        if it.label_role is not None or it.sep_before == ";" or (it.sep_before == "," and uses_dun):
+            prefix = ""
+        view_name = text[it.start : it.name_end]
+        clean_name = view.clean[it.start : it.name_end]
+        if rules.own_prefix.pattern.match(view_name):
+            shared = rules.shared_prefix.pattern.match(view_name)
+            prefix = shared.group("prefix") if shared else prefix
+        elif prefix:
+            view_name = prefix + view_name
+            clean_name = prefix + clean_name
+        canonical = _canonical(view_name, lexicon, None)
+        defined = definitions.names.get(view_name)
+        if defined is not None and canonical is None:
+            canonical = defined[1]
+        span = view.span(it.start, it.end)
+        units.append(
+            Unit.model_construct(
+                text=view.source[span[0] : span[1]], name=clean_name, canonical=canonical, role=role, span=span
+            )
+        )
+        if it.qualifier is not None:
+            written = text[it.start : it.name_end]
+            _define(it.qualifier, (view_name, written), clean_name, canonical, rules, definitions)
+    return units
+
+
+def _split_items(text: str, i0: int, i1: int, rules: _Rules) -> list[_Item]:
+    """The items of a note, each with its label, role word and qualifier read off (remarks skipped)."""
+    items: list[_Item] = []
+    sep_before = ""
+    skipping = False
+    for m in rules.item.pattern.finditer(text, i0, i1):
+        a, b = m.span("item")
+        sep = m.group("sep")
+        before, sep_before = sep_before, sep
+        if skipping and before != ";":
+            continue
+        skipping = False
+        label_role: str | None = None
+        lm = rules.label.pattern.match(text, a, b)
+        if lm is not None:
+            label_role = rules.roles.get(lm.group("label"), _DEFAULT_ROLE)
+            a = lm.end()
+        if rules.remark.pattern.match(text, a, b):
+            skipping = True
+            continue
+        a, b = _strip(text, a, b)
+        role_word: str | None = None
+        rm = rules.role_word.pattern.search(text, a, b)
+        if rm is not None:
+            role_word = rm.group("word")
+            b = rm.start()
+        tm = rules.trailer.pattern.search(text, a, b)
+        if tm is not None:
+            b = tm.start()
+        a, b = _strip(text, a, b)
+        name_end = b
+        qualifier: str | None = None
+        qm = rules.qualifier.pattern.search(text, a, b)
+        if qm is not None and qm.start() > a:
+            qualifier = qm.group("body")
+            name_end = _strip(text, a, qm.start())[1]
+        if name_end <= a:
+            continue
+        items.append(_Item(a, b, name_end, before, label_role, role_word, qualifier))
+    return items
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    """``[a, b)`` without the spaces at either end (a loop over one short item)."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _assign_roles(items: list[_Item], rules: _Rules) -> list[UnitRole]:
+    """The role of each item: a role word sets its run, a label the names after it, else responsible."""
+    roles: list[UnitRole] = []
+    run_start = 0
+    label_role: str | None = None
+    for i, it in enumerate(items):
+        if it.label_role is not None:
+            label_role = it.label_role
+            run_start = i
+        elif it.sep_before == ";":
+            label_role = None
+            run_start = i
+        roles.append(cast(UnitRole, label_role or _DEFAULT_ROLE))
+        if it.role_word is not None:
+            word_role = cast(UnitRole, rules.roles.get(it.role_word, _DEFAULT_ROLE))
+            for j in range(run_start, i + 1):
+                roles[j] = word_role
+            run_start = i + 1
+    return roles
+
+
+def _define(
+    qualifier: str,
+    view_names: tuple[str, ...],
+    clean_name: str,
+    canonical: str | None,
+    rules: _Rules,
+    definitions: _Definitions,
+) -> None:
+    """Record what a qualifier defines for the later notes of the call (下同, 简称X).
+
+    A 下同 defines the name both as expanded and as written (市 + 重点企业 and 重点企业).
+    """
+    for d in rules.definition.pattern.finditer(qualifier):
+        if d.group("same_below"):
+            for view_name in view_names:
+                definitions.names[view_name] = (clean_name, canonical)
+        elif d.group("short"):
+            definitions.names[d.group("short").strip()] = (clean_name, canonical)
