@@ -159,12 +159,18 @@ class Citation(_Model):
 
 
 class Noise(_Model):
-    """Scrape noise removed from the matching view: pinyin glosses, mojibake, page furniture."""
+    """Scrape noise removed from the matching view: pinyin glosses, mojibake, page furniture.
+
+    ``rule_id`` says which rule found it; for mojibake its suffix says how sure the repair is:
+    none (every byte survived), ``.inferred`` (from structure), ``.guessed`` (among candidates),
+    ``.partial`` (some characters lost, shown as 〓).
+    """
 
     kind: NoiseKind
     text: str
     span: Span
     repaired: str | None = None
+    rule_id: str = ""
 
 
 class Warning(_Model):  # noqa: A001 - the contract's field is ``warnings``

@@ -131,6 +131,7 @@ class TextView:
                     text=self.source[edit.start : edit.end],
                     span=(edit.start, edit.end),
                     repaired=edit.replacement or None,
+                    rule_id=edit.rule_id,
                 )
             )
         return out
