@@ -14,7 +14,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from .errors import DecodeError, InputError, InputTooLargeError
 
@@ -147,20 +147,81 @@ def load_path(path: str | Path, *, max_chars: int | None = None) -> Loaded:
         raise type(exc)(f"{p}: {exc}") from exc
 
 
-_BLOCK_TAGS = {
-    "p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
-    "article", "ul", "ol", "dd", "dt", "blockquote", "pre", "center", "title", "hr",
-}
-_DROP_TAGS = ("script", "style", "noscript", "iframe", "object", "embed", "svg", "canvas", "template", "button", "select", "input", "textarea", "form")
-_META_NAMES = ("ArticleTitle", "PubDate", "ContentSource", "Keywords", "Description")
-_SPACES = re.compile(r"[ \t\r\f\v]+")
-_BLANKS = re.compile(r"\n{3,}")
+# --- HTML ------------------------------------------------------------------------------------
+
+# Elements that end a line. ``td``/``th`` are separated by a tab inside their row instead.
+_BLOCK_TAGS = frozenset({
+    "p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
+    "ul", "ol", "dl", "dd", "dt", "blockquote", "pre", "center", "title", "hr", "header", "footer",
+    "main", "nav", "aside", "figure", "figcaption", "caption", "thead", "tbody", "tfoot", "address",
+})
+# Elements whose text is never document text (scripts, widgets, forms).
+_DROP_TAGS = (
+    "script", "style", "noscript", "iframe", "object", "embed", "svg", "canvas", "template", "button",
+    "select", "input", "textarea", "form", "head", "audio", "video", "map",
+)
+# Blocks whose text counts as a paragraph when scoring the main text.
+_PARAGRAPH_TAGS = frozenset({"p", "div", "td", "th", "li", "dd", "pre", "blockquote", "center", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6"})
+# The <meta> fields rendered as ``Name: value`` lines (gz.gov.cn and other TRS-built sites).
+_META_NAMES = ("ArticleTitle", "PubDate", "ContentSource")
+# Labels of the metadata tables of gov.cn fragments (索引号/发文机关/成文日期/发文字号/标题) and of
+# the Guangzhou pages (统一编号/文号/实施日期/失效日期/发布机关, 名称/发布机构). A label is an element
+# whose whole text is one of these plus a colon; its value is the text after it or the next cell.
+_META_LABELS = frozenset({
+    "索引号", "主题分类", "发文机关", "成文日期", "标题", "发文字号", "发布日期", "主题词", "统一编号",
+    "文号", "实施日期", "失效日期", "发布机关", "文件状态", "分类", "发布机构", "名称", "有效性",
+    "公文种类", "生效日期", "废止日期", "体裁分类", "组配分类", "发布时间", "时效性", "公开方式",
+})
+# Containers a label may sit in, climbed to find the cell that holds its value.
+_LABEL_CELLS = frozenset({"td", "th", "dt", "b", "strong", "span", "font", "label", "em", "i"})
+_SPACES = re.compile(r"[ \t\r\n\f\v\xa0]+")
+_NO_SPACE = re.compile(r"[\s\u3000\xa0]+")
+# A DOCTYPE with an internal subset, and stray entity declarations: removed before parsing so that
+# no entity is ever defined, let alone expanded (billion laughs, external entities).
+_DTD_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>|<!ENTITY[^>]*>", re.IGNORECASE | re.DOTALL)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>")
+_REPRINT = re.compile(r"^[（(]转载[)）]")
+
+
+def _squash(text: str) -> str:
+    return _NO_SPACE.sub("", text)
+
+
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+
+
+def _hidden(el: Any) -> bool:
+    """An element the page never shows: gz.gov.cn repeats the whole text, flattened, in a
+    ``<div class="bbnr" style="display:none;">`` (corpus 0018–0022)."""
+    if not isinstance(el.tag, str) or el.tag in ("html", "body"):
+        return False  # <body style="visibility: hidden"> is revealed by a script (corpus 0024)
+    return el.get("hidden") is not None or bool(_DISPLAY_NONE.search(el.get("style") or ""))
+
+
+def _tag(el: Any) -> str:
+    return el.tag.lower() if isinstance(el.tag, str) else ""
+
+
+def _clean_line(line: str) -> str:
+    return _SPACES.sub(" ", line).strip()
 
 
 def html_to_text(html: str) -> str:
-    """The text of an HTML page: ``<meta>`` fields as lines, then the main text, a block per line.
+    """The text of an HTML page: ``<meta>`` fields, metadata-table rows, then the main text.
 
-    lxml parses without network access, without DTD loading and without entity expansion.
+    The output is the text that every span of an HTML input indexes, one block per line:
+
+    1. ``ArticleTitle`` / ``PubDate`` / ``ContentSource`` metas as ``Name: value`` lines;
+    2. every metadata-table pair of the page (gov.cn 索引号/发文机关/成文日期/发文字号/标题, gz.gov.cn
+       文号/实施日期/发布机关 …) as a ``标签：值`` line;
+    3. the main text: the block that holds most of the page's paragraph text (td#UCAP-CONTENT,
+       div.article-content …), widened to the nearest ancestor that also holds the article's
+       title when that adds little; outside the main block, lines made only of links (share
+       buttons, breadcrumbs' links, related-article lists) are dropped. Page furniture inside the
+       kept text (【字体：大 中 小】, 【打印】, 分享到 …) stays and is reported as noise by ``noise.toml``.
+
+    lxml parses without network access; DTD internal subsets are removed first, so no entity is
+    ever declared or expanded.
 
     Raises:
         InputError: the markup cannot be parsed at all.
@@ -168,49 +229,196 @@ def html_to_text(html: str) -> str:
     >>> html_to_text('<html><head><meta name="PubDate" content="2019-02-13"></head>'
     ...              '<body><p>国务院关于<b>印发</b>的通知</p><p>各省：</p></body></html>')
     'PubDate: 2019-02-13\\n国务院关于印发的通知\\n各省：\\n'
+    >>> print(html_to_text('<table><tr><td><b>发文字号：</b></td><td>国发〔2019〕4号</td></tr></table>'
+    ...                    '<div id="c"><p>国务院关于印发方案的通知</p><p>各省、自治区：</p></div>'), end="")
+    发文字号：国发〔2019〕4号
+    国务院关于印发方案的通知
+    各省、自治区：
     """
     from lxml import etree
     from lxml import html as lxml_html
 
-    parser = lxml_html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, recover=True)
-    source = re.sub(r"^\s*<\?xml[^>]*>", "", html)
+    parser = lxml_html.HTMLParser(
+        no_network=True, remove_comments=True, remove_pis=True, recover=True, huge_tree=False, default_doctype=False,
+    )
+    source = _DTD_SUBSET.sub("", _XML_DECL.sub("", html))
+    if not source.strip():
+        return ""
     try:
         root = lxml_html.document_fromstring(source, parser=parser)
-    except (etree.ParserError, ValueError) as exc:
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise InputError(f"cannot parse HTML: {exc}") from exc
     lines: list[str] = []
     for name in _META_NAMES:
-        for meta in root.xpath(f'//meta[@name="{name}"]'):
-            content = (meta.get("content") or "").strip()
-            if content:
-                lines.append(f"{name}: {_SPACES.sub(' ', content)}")
+        for meta in root.iter("meta"):
+            if meta.get("name") == name and (meta.get("content") or "").strip():
+                lines.append(f"{name}: {_clean_line(meta.get('content') or '')}")
                 break
-    for bad in root.xpath("|".join(f"//{t}" for t in _DROP_TAGS) + "|//head"):
+    title_probe = next((ln.split(": ", 1)[1] for ln in lines if ln.startswith("ArticleTitle: ")), "")
+    for bad in [el for el in root.iter() if _tag(el) in _DROP_TAGS or _hidden(el)]:
         bad.drop_tree()
-    parts: list[str] = []
-
-    def walk(el: etree._Element) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        block = tag.lower() in _BLOCK_TAGS
-        if block:
-            parts.append("\n")
-        if el.text and isinstance(el.tag, str):
-            parts.append(el.text)
-        for child in el:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-        if tag.lower() in ("td", "th"):
-            parts.append("\t")
-        if block:
-            parts.append("\n")
-
     body = root.find("body")
-    walk(body if body is not None else root)
-    text = "".join(parts)
-    out_lines = []
-    for line in text.split("\n"):
-        line = _SPACES.sub(" ", line.replace("\xa0", " ")).strip()
-        if line:
-            out_lines.append(line)
-    return "\n".join(lines + out_lines) + "\n"
+    top = body if body is not None else root
+    pairs, consumed = _metadata_pairs(top)
+    for label, value in pairs:
+        lines.append(f"{label}：{value}")
+        if not title_probe and label in ("标题", "名称"):
+            title_probe = value
+    sizes = _text_sizes(top)
+    main = _main_block(top, sizes)
+    article = _article_block(main, sizes, _squash(_REPRINT.sub("", title_probe)))
+    renderer = _Renderer(main if article is not main else None, consumed)
+    renderer.walk(article, in_link=False, in_main=article is main)
+    renderer.newline()
+    lines.extend(renderer.lines)
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def _text_sizes(top: Any) -> dict[Any, int]:
+    """Non-link, non-space characters under every element (post-order, no recursion)."""
+    sizes: dict[Any, int] = {}
+    for el in reversed(list(top.iter())):
+        if _tag(el) == "a" or not isinstance(el.tag, str):
+            sizes[el] = 0
+            continue
+        n = len(_squash(el.text or ""))
+        for child in el:
+            n += sizes.get(child, 0) + len(_squash(child.tail or ""))
+        sizes[el] = n
+    return sizes
+
+
+def _main_block(top: Any, sizes: dict[Any, int]) -> Any:
+    """The element that holds the article's paragraphs (a readability-style score).
+
+    Each element's own text of 20 characters or more counts fully for the parent of its nearest
+    paragraph block and half for the grandparent, so the container of many paragraphs wins over
+    the page's menus, whose texts are links (not counted) or short.
+    """
+    scores: dict[Any, float] = {}
+    for el in top.iter():
+        if not isinstance(el.tag, str) or _tag(el) == "a":
+            continue
+        own = len(_squash(el.text or "")) + sum(len(_squash(c.tail or "")) for c in el)
+        if own < 20:
+            continue  # menus, buttons and labels are short; paragraphs are not
+        block = el
+        while block is not top and _tag(block) not in _PARAGRAPH_TAGS:
+            block = block.getparent()
+        parent = block.getparent() if block is not top else None
+        if parent is None:
+            scores[top] = scores.get(top, 0.0) + own
+            continue
+        scores[parent] = scores.get(parent, 0.0) + own
+        grand = parent.getparent()
+        if grand is not None:
+            scores[grand] = scores.get(grand, 0.0) + own / 2
+    if not scores:
+        return top
+    best = max(scores, key=lambda e: scores[e])
+    # a lone paragraph block's score sits on its container: take that container (it is ``best``)
+    return best if sizes.get(best, 0) else top
+
+
+def _article_block(main: Any, sizes: dict[Any, int], title: str) -> Any:
+    """``main`` widened to the nearest ancestor that holds the article's title, if one is close."""
+    if not title or title in _squash(main.text_content()):
+        return main
+    limit = sizes.get(main, 0) + 1000
+    node = main.getparent()
+    while node is not None and _tag(node) not in ("body", "html") and sizes.get(node, 0) <= limit:
+        if title in _squash(node.text_content()):
+            return node
+        node = node.getparent()
+    return main
+
+
+def _metadata_pairs(top: Any) -> tuple[list[tuple[str, str]], set[Any]]:
+    """``(label, value)`` of every metadata-table cell pair, and the elements they consumed."""
+    pairs: list[tuple[str, str]] = []
+    consumed: set[Any] = set()
+    seen: set[tuple[str, str]] = set()
+    for el in top.iter():
+        if not isinstance(el.tag, str) or el in consumed:
+            continue
+        head = el.text or ""
+        if "：" not in head and ":" not in head:
+            continue
+        raw = _squash(el.text_content())
+        label = raw.rstrip(":：")
+        if label not in _META_LABELS or raw == label:
+            continue
+        value, used = _label_value(el)
+        consumed.add(el)
+        consumed.update(used)
+        if value and (label, value) not in seen:
+            seen.add((label, value))
+            pairs.append((label, value))
+    return pairs, consumed
+
+
+def _label_value(label: Any) -> tuple[str, list[Any]]:
+    """The value of a label element: the text after it in its cell, else the next cell."""
+    tail = _clean_line(label.tail or "")
+    parent = label.getparent()
+    if tail:
+        # <li><span>文　　号：</span>穗府办规〔2021〕7号</li>: the value is the rest of the cell
+        if parent is None:
+            return "", []
+        rest = _squash(parent.text_content())
+        if len(rest) > len(_squash(label.text_content())) + 200:
+            return "", []
+        after = [tail] + [_clean_line(s.text_content() + (s.tail or "")) for s in label.itersiblings()]
+        return _clean_line(" ".join(a for a in after if a)), [parent]
+    node = label
+    while node.getnext() is None and _tag(node.getparent()) in _LABEL_CELLS:
+        node = node.getparent()
+    cell = node.getnext()
+    if cell is None or _tag(cell) in _BLOCK_TAGS - {"dd"}:
+        return "", [node]
+    return _clean_line(cell.text_content()), [node, cell]
+
+
+class _Renderer:
+    """Walks an element into lines; outside ``main``, a line made only of link text is dropped."""
+
+    def __init__(self, main: Any, skip: set[Any]) -> None:
+        self.main = main
+        self.skip = skip
+        self.lines: list[str] = []
+        self._buf: list[str] = []
+        self._plain = False  # the line has text outside links
+        self._outside = False  # the line has text outside the main block
+
+    def add(self, text: str, in_link: bool, in_main: bool) -> None:
+        if not text:
+            return
+        self._buf.append(text)
+        if text.strip():
+            self._plain = self._plain or not in_link
+            self._outside = self._outside or not in_main
+
+    def newline(self) -> None:
+        line = _clean_line("".join(self._buf))
+        if line and (self._plain or not self._outside):
+            self.lines.append(line)
+        self._buf, self._plain, self._outside = [], False, False
+
+    def walk(self, el: Any, *, in_link: bool, in_main: bool) -> None:
+        tag = _tag(el)
+        if el in self.skip:
+            return
+        in_main = in_main or el is self.main
+        in_link = in_link or tag == "a"
+        block = tag in _BLOCK_TAGS or el is self.main
+        if block:
+            self.newline()
+        self.add(el.text or "", in_link, in_main)
+        for child in el:
+            if isinstance(child.tag, str):
+                self.walk(child, in_link=in_link, in_main=in_main)
+            self.add(child.tail or "", in_link, in_main)
+        if tag in ("td", "th"):
+            self.add("\t", in_link, in_main)
+        if block:
+            self.newline()

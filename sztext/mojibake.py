@@ -447,6 +447,7 @@ class _Scorer:
     def __init__(self, table: Mapping[int, str], punct_cost: float) -> None:
         import jieba  # imported here: only spots with lost bytes need the dictionary
 
+        jieba.setLogLevel(30)  # no "Building prefix dict" lines on the user's stderr
         self._dt = jieba.dt
         self._table = table
         self._punct_cost = punct_cost

@@ -106,25 +106,50 @@ def title_kind(text: str, grammar: Grammar) -> LineKind | None:
 
 
 def classify(text: str, line: Line, grammar: Grammar) -> tuple[LineKind, regex.Match[str] | None]:
-    """Classify one view line by the ``header``, ``docnumber`` and ``segment`` rules."""
+    """Classify one view line by the ``header``, ``docnumber`` and ``segment`` rules.
+
+    The line's neighbours decide two cases that a line alone cannot: the value of a metadata
+    key written on the next line(s) (``[发文字号]`` / ``京发改`` / ``〔2026〕`` / ``341号``, corpus 0044)
+    is ``METADATA``, and every line of a title broken over two or three lines (国务院关于印发国家
+    职业教育改革 / 实施方案的通知, corpus 0001) is ``TITLE``.
+
+    >>> from sztext import load_grammar
+    >>> g = load_grammar()
+    >>> text = "国务院关于印发国家职业教育改革\n实施方案的通知\n国发[2019]4号\n"
+    >>> [classify(text, ln, g)[0].value for ln in split_lines(text)]
+    ['title', 'title', 'doc_number']
+    """
+    kind, m = _classify_alone(text, line, grammar)
+    if kind in _CONTEXT_KINDS:
+        stripped = text[line.start : line.end].strip(" \r")
+        if len(stripped) <= 60 and "。" not in stripped:
+            if kind is not LineKind.METADATA and _is_metadata_value(text, line, stripped, grammar):
+                return LineKind.METADATA, None
+            if kind is not LineKind.TITLE and _in_title_group(text, line, grammar):
+                return LineKind.TITLE, None
+    return kind, m
+
+
+def _classify_alone(text: str, line: Line, grammar: Grammar) -> tuple[LineKind, regex.Match[str] | None]:
+    """Classify one view line on its own."""
     s = text[line.start : line.end]
     if not s.strip(" \r"):
         return LineKind.BLANK, None
     checks = (
+        ("header.public_note", LineKind.PUBLIC_NOTE),
         ("header.metadata", LineKind.METADATA),
         ("header.date_line", LineKind.DATE),
         ("header.person_signature", LineKind.SIGNATURE),
         ("header.cc", LineKind.CC),
         ("header.printed", LineKind.PRINTED),
-        ("header.public_note", LineKind.PUBLIC_NOTE),
         ("header.closing", LineKind.CLOSING),
         ("segment.decree_note", LineKind.DECREE_NOTE),
         ("docnumber.decree_serial_line", LineKind.DOC_NUMBER),
     )
-    for rule_id, kind in checks:
+    for rule_id, check in checks:
         m = grammar.rule(rule_id).pattern.search(s)
         if m:
-            return kind, m
+            return check, m
     stripped = s.strip(" \r")
     if _debris_end(stripped, grammar) == len(stripped):
         return LineKind.DEBRIS, None
@@ -139,16 +164,113 @@ def classify(text: str, line: Line, grammar: Grammar) -> tuple[LineKind, regex.M
         return LineKind.DOC_NUMBER, m
     if len(stripped) <= 30 and stripped.endswith("令") and "第" not in stripped:
         return LineKind.DECREE_HEAD, None
-    kind = title_kind(stripped, grammar)
-    if kind is not None:
-        return kind, None
+    titled = title_kind(_unspaced(stripped), grammar)
+    if titled is not None:
+        return titled, None
     if _HEADING_START.match(s):
         return LineKind.HEADING, None
-    for rule_id, kind in (("header.addressee", LineKind.ADDRESSEE), ("header.signature", LineKind.SIGNATURE), ("header.attachment", LineKind.ATTACHMENT)):
+    for rule_id, check in (("header.addressee", LineKind.ADDRESSEE), ("header.signature", LineKind.SIGNATURE), ("header.attachment", LineKind.ATTACHMENT)):
         m = grammar.rule(rule_id).pattern.search(s)
         if m:
-            return kind, m
+            return check, m
     return LineKind.TEXT, None
+
+
+# Kinds a neighbour may turn into METADATA (a value line) or TITLE (a piece of a broken title).
+_CONTEXT_KINDS = frozenset({LineKind.TEXT, LineKind.SIGNATURE, LineKind.ENCLOSED_TITLE, LineKind.DOC_NUMBER, LineKind.TITLE, LineKind.HEADING})
+# Pieces of a value split over lines: 〔2026〕, 341号 (corpus 0044).
+_VALUE_FRAGMENT = regex.compile(r"^[\[(]?[0-9]{1,5}[\])]?[ ]?号?$")
+_SPACED = regex.compile(r"(?<=\p{Han}) (?=\p{Han})")
+
+
+def _unspaced(s: str) -> str:
+    """``s`` without single spaces between Han characters (土 地 使 用 期 限 的 批 复, corpus 0015)."""
+    return _SPACED.sub("", s) if " " in s else s
+
+
+def _line_before(text: str, start: int) -> Line | None:
+    if start <= 0:
+        return None
+    return Line(text.rfind("\n", 0, start - 1) + 1, start - 1, start)
+
+
+def _line_after(text: str, line: Line) -> Line | None:
+    if line.stop >= len(text) or line.stop == line.end:
+        return None
+    nl = text.find("\n", line.stop)
+    end = len(text) if nl < 0 else nl
+    return Line(line.stop, end, end + 1 if nl >= 0 else end)
+
+
+def _key_only(text: str, line: Line, grammar: Grammar) -> bool:
+    """A metadata key whose value is on the next line (``成文日期：``, ``[发文字号]``)."""
+    s = text[line.start : line.end]
+    m = grammar.rule("header.metadata").pattern.match(s)
+    return m is not None and not m.group("value")
+
+
+def _is_metadata_value(text: str, line: Line, stripped: str, grammar: Grammar) -> bool:
+    """The line is the value of the key on the line before, or a later piece of a split value."""
+    prev = _line_before(text, line.start)
+    if prev is None:
+        return False
+    if _key_only(text, prev, grammar):
+        return True
+    if not _VALUE_FRAGMENT.match(stripped):
+        return False
+    for _ in range(2):  # 京发改 / 〔2026〕 / 341号: at most two earlier pieces
+        piece = text[prev.start : prev.end].strip(" \r")
+        if not piece or len(piece) > 20 or "。" in piece:
+            return False
+        before = _line_before(text, prev.start)
+        if before is None:
+            return False
+        if _key_only(text, before, grammar):
+            return True
+        prev = before
+    return False
+
+
+_TITLE_PIECE_KINDS = frozenset({LineKind.TEXT, LineKind.ENCLOSED_TITLE, LineKind.HEADING, LineKind.SIGNATURE})
+
+
+def _in_title_group(text: str, line: Line, grammar: Grammar) -> bool:
+    """The line belongs to two or three consecutive short lines that together make a title."""
+    before: list[Line] = []
+    cur: Line | None = line
+    for _ in range(2):
+        cur = _line_before(text, cur.start) if cur is not None else None
+        if cur is None:
+            break
+        before.insert(0, cur)
+    after: list[Line] = []
+    cur = line
+    for _ in range(2):
+        cur = _line_after(text, cur) if cur is not None else None
+        if cur is None:
+            break
+        after.append(cur)
+    window = [*before, line, *after]
+    me = len(before)
+    pieces = [text[ln.start : ln.end].strip(" \r") for ln in window]
+    suffixes = tuple(grammar.table("doctypes", "title_suffix"))
+    for first in range(max(0, me - 2), me + 1):
+        for last in range(max(me, first + 1), min(len(window), first + 3)):
+            tail = _PAREN_TAIL.sub("", pieces[last])
+            if not _unspaced(tail).endswith(suffixes):
+                continue
+            group = pieces[first : last + 1]
+            if any(not p or len(p) > 60 or "。" in p or p.endswith((":", ",", ";")) for p in group):
+                continue
+            if title_kind(_unspaced(group[0]), grammar) is not None:
+                continue  # the first piece is a title on its own
+            joined = _unspaced("".join(group))
+            if title_kind(joined, grammar) is not LineKind.TITLE:
+                continue
+            kinds = [_classify_alone(text, window[k], grammar)[0] for k in range(first, last + 1)]
+            if all(k in _TITLE_PIECE_KINDS for k in kinds[:-1]) and kinds[-1] in _TITLE_PIECE_KINDS | {LineKind.TEXT}:
+                return True
+    return False
 
 
 def _doc_number_line(stripped: str, grammar: Grammar) -> regex.Match[str] | None:
@@ -157,6 +279,8 @@ def _doc_number_line(stripped: str, grammar: Grammar) -> regex.Match[str] | None
         return None
     debris = grammar.rule("segment.image_debris").pattern.match(stripped)
     rest = stripped[debris.end() :] if debris else stripped
+    if rest.startswith("(") and rest.endswith(")"):
+        rest = rest[1:-1].strip()  # （医保办函〔2025〕82 号） under the title (corpus 0039)
     for rule_id in ("docnumber.bracket", "docnumber.decree"):
         m = grammar.rule(rule_id).pattern.match(rest)
         if m and not rest[m.end() :].strip():

@@ -1,28 +1,356 @@
-"""Dates, periods, effective dates and repeals. (Stub: being written.)"""
+"""Dates (日期), periods and the effective clause (施行/实施, 有效期) of a notice.
+
+Everything is driven by ``grammars/dates.toml``: the ``role = "date"`` and ``role = "range"``
+rules are tried wherever the ``start`` rule finds a year; the ``context`` rules give a found date
+its kind; the ``effective`` and ``validity`` rules find the effective clause. Overlaps are resolved
+by :func:`leftmost_longest`. The decisions made here:
+
+* A date is a closed interval ``[value, end]``. ``value`` is its first day. A day has
+  ``end = None``; a month or a year has ``end`` = its last day (``2024年5月`` → 2024-05-01 …
+  2024-05-31, precision ``month``), and so has a range (``2024年1—9月`` → 2024-01-01 …
+  2024-09-30, with the precision of its start). ``年底``/``年末``/``月底`` name the last day:
+  ``2025年底`` → ``value = end = 2025-12-31``, precision ``year``. A deadline is therefore
+  ``end or value``.
+* An impossible date (``2024年2月30日``, ``13月``) or a backwards range (``2027—2023年``) is not
+  emitted: the extractors have no warning channel and a wrong date is worse than none. The
+  parts of a dropped range that are dates on their own (``2023年``) are still found.
+* No year, no date: ``9月30日`` or a two-digit ``15年`` would need a reference year, and in
+  公文 ``3年`` is a duration. A bare ``2024`` is a number, except inside a numeric date or range.
+* ``extract_effective`` returns one clause: the document's own (``本办法自…``, ``此件自…``,
+  ``现予公布，自…``) over a measure's ``自…起执行``, a clause with a start over a bare 有效期, and
+  among equals the last one (the 附则 comes last).
+"""
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
+from functools import lru_cache
+from typing import Callable, Iterable, Literal, NamedTuple, TypeVar, get_args
 
-from ..grammar import Grammar
-from ..models import DateValue, Effective, Repeal
+import cn2an
+import regex
+
+from ..errors import GrammarError
+from ..grammar import Grammar, Rule
+from ..models import DateKind, DateValue, Effective
 from ..normalize import TextView
+from .repeals import extract_repeals
 
-__all__ = ["extract_dates", "extract_effective", "extract_repeals"]
+# extract_repeals lives in repeals.py (this module would pass 500 lines) and is re-exported here,
+# where sztext/extract/__init__.py imports it from.
+__all__ = ["extract_dates", "extract_effective", "extract_repeals", "leftmost_longest", "parse_cn_int"]
+
+Precision = Literal["day", "month", "year"]
+
+_FILE = "dates"
+# How far back a "before" context may reach (有效期至, 政策实施期限截至, 阶段性降低失业保险费率政策至).
+_BEFORE_WINDOW = 24
+_ONE_DAY = _dt.timedelta(days=1)
+
+
+_P = TypeVar("_P")
+_T = TypeVar("_T")
+# A candidate match: view start, view end, then anything the builder needs.
+Candidate = tuple[int, int, _P]
+
+
+def leftmost_longest(found: Iterable[Candidate[_P]], build: Callable[[_P], _T | None]) -> list[tuple[int, int, _T]]:
+    """Resolve overlapping matches with the *leftmost-longest* policy (G5).
+
+    Sort by ``(start, -end)``, then keep each candidate that starts at or after the end of the
+    last kept one and that ``build`` accepts: a range (``2024年1月1日至2027年12月31日``) wins over
+    the dates inside it, a date with a day over its month and year. A candidate that ``build``
+    rejects (``None``: an impossible date such as ``2024年2月30日``) does not block the shorter
+    ones at the same place. For equal spans the first in input order (the rules' file order)
+    wins. Only the candidates that can still win are built, so a dense text stays cheap.
+
+    Args:
+        found: ``(start, end, payload)`` view ranges ``[start, end)`` with what ``build`` needs.
+        build: turns a payload into a value, or ``None`` to reject it.
+    Returns:
+        ``(start, end, value)`` for the kept candidates, in text order.
+
+    >>> leftmost_longest([(0, 5, "y"), (0, 11, "ymd"), (6, 11, "d"), (12, 14, "x")], str.upper)
+    [(0, 11, 'YMD'), (12, 14, 'X')]
+    >>> leftmost_longest([(0, 5, "y"), (0, 11, "bad")], lambda p: None if p == "bad" else p)
+    [(0, 5, 'y')]
+    """
+    out: list[tuple[int, int, _T]] = []
+    last_end = -1
+    for start, end, payload in sorted(found, key=lambda f: (f[0], -f[1])):
+        if start < last_end:
+            continue
+        value = build(payload)
+        if value is not None:
+            out.append((start, end, value))
+            last_end = end
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _cn2an_int(text: str) -> int | None:
+    try:
+        value = cn2an.cn2an(text, "normal")
+    except ValueError:  # cn2an's only error for text that is not a numeral ("十十")
+        return None
+    return value if isinstance(value, int) else None
+
+
+def parse_cn_int(text: str) -> int | None:
+    """An integer written in Arabic digits or Chinese numerals (through cn2an), else ``None``.
+
+    Chinese digit strings read digit by digit (``二〇二四`` → 2024), counted numerals by value
+    (``三十一`` → 31). cn2an is slow, so its results are cached per input string.
+
+    Args:
+        text: the numeral as it stands in the view (Simplified, half-width digits).
+    Returns:
+        Its value, or ``None`` when cn2an does not read it as a whole number.
+
+    >>> parse_cn_int("二〇二四"), parse_cn_int("十二"), parse_cn_int("18"), parse_cn_int("十十")
+    (2024, 12, 18, None)
+    """
+    if text.isascii():
+        return int(text) if text.isdigit() else None
+    return _cn2an_int(text)
+
+
+def _interval(y: str | None, m: str | None, d: str | None) -> tuple[_dt.date, _dt.date, Precision] | None:
+    """First day, last day and precision of a written date; ``None`` when impossible."""
+    year = parse_cn_int(y) if y else None
+    if year is None or not 1 <= year <= 9999:
+        return None
+    if not m:
+        return _dt.date(year, 1, 1), _dt.date(year, 12, 31), "year"
+    month = parse_cn_int(m)
+    if month is None or not 1 <= month <= 12:
+        return None
+    if not d:
+        return _dt.date(year, month, 1), _dt.date(year, month, calendar.monthrange(year, month)[1]), "month"
+    day = parse_cn_int(d)
+    if day is None:
+        return None
+    try:
+        value = _dt.date(year, month, day)
+    except ValueError:
+        return None
+    return value, value, "day"
+
+
+class _Found(NamedTuple):
+    """A date or range read from a match, before its kind is known."""
+
+    value: _dt.date
+    last: _dt.date | None
+    precision: Precision
+    is_range: bool
+
+
+def _from_match(item: tuple[regex.Match[str], Rule]) -> _Found | None:
+    """The date or range a match writes, or ``None`` when it is impossible (2月30日, 2027—2023年)."""
+    m, rule = item
+    groups = m.groupdict()
+    if rule.tags.get("role") == "range":
+        first = _interval(groups["y1"], groups.get("m1"), groups.get("d1"))
+        y2, m2, d2 = groups.get("y2"), groups.get("m2"), groups.get("d2")
+        # the end inherits what it leaves out: 2017年8月11日至8月22日, 2019年4月12-19日, 2024年1—9月
+        second = _interval(y2 or groups["y1"], m2 or (groups.get("m1") if d2 else None), d2)
+        if first is None or second is None or second[0] < first[0] or second[1] < first[1]:
+            return None
+        return _Found(first[0], second[1], first[2], True)
+    found = _interval(groups["y"], groups.get("m"), groups.get("d"))
+    if found is None:
+        return None
+    first_day, last_day, precision = found
+    if groups.get("suffix"):  # 2025年底, 2024年6月末: the last day of the period
+        return _Found(last_day, last_day, precision, False)
+    return _Found(first_day, None if precision == "day" else last_day, precision, False)
+
+
+def _rules(grammar: Grammar, *roles: str) -> list[Rule]:
+    return [r for r in grammar.rules_of(_FILE) if r.tags.get("role") in roles]
+
+
+def _scan(view: TextView, grammar: Grammar, start: int, stop: int) -> list[tuple[int, int, _Found]]:
+    """Every date and range in the view range ``[start, stop)``, overlaps resolved.
+
+    One scan finds where a year is written (``dates.year_start``); the date and range rules,
+    which all begin with a year, are matched only there, and only those whose ``follows`` tag
+    holds the character after the year. Real text holds few years, so this costs about one regex
+    pass instead of one per rule, and a year tries one or two rules instead of all of them.
+    """
+    text = view.text
+    years = [(m.start(), m.group("next")) for r in _rules(grammar, "start") for m in r.pattern.finditer(text, start, stop)]
+    if not years:
+        return []
+    chunk = text[start:stop]
+    by_next: dict[str, list[Rule]] = {}
+    for rule in _rules(grammar, "range", "date"):
+        if rule.may_match(chunk):
+            for char in str(rule.tags.get("follows", "")):
+                by_next.setdefault(char, []).append(rule)
+    found: list[Candidate[tuple[regex.Match[str], Rule]]] = []
+    for pos, char in years:
+        for rule in by_next.get(char, ()):
+            m = rule.pattern.match(text, pos, stop)
+            if m is not None:
+                found.append((pos, m.end(), (m, rule)))
+    return leftmost_longest(found, _from_match)
+
+
+_Context = tuple[bool, regex.Pattern[str], DateKind]
+_KINDS: tuple[str, ...] = get_args(DateKind)
+
+
+def _contexts(grammar: Grammar) -> list[_Context]:
+    """The kind rules in file order: (looks before the date?, pattern, kind).
+
+    Raises:
+        GrammarError: a context rule names a kind that is not a :data:`~sztext.models.DateKind`.
+    """
+    out: list[_Context] = []
+    for rule in _rules(grammar, "context"):
+        kind = rule.tags.get("kind")
+        if kind not in _KINDS:
+            raise GrammarError(f"{grammar.directory}/{_FILE}.toml", rule.id, f"[tags -> kind] {kind!r} is not one of {_KINDS}")
+        out.append((rule.tags.get("side") == "before", rule.pattern, kind))  # type: ignore[arg-type]
+    return out
+
+
+def _kind(text: str, s: int, e: int, contexts: list[_Context], start: int, stop: int) -> DateKind:
+    """The kind of the single date at ``[s, e)``: the first context rule that fits, else mention."""
+    lo = max(start, s - _BEFORE_WINDOW)
+    for before, pattern, kind in contexts:
+        if (pattern.search(text, lo, s) if before else pattern.match(text, e, stop)) is not None:
+            return kind
+    return "mention"
 
 
 def extract_dates(view: TextView, grammar: Grammar, start: int = 0, end: int | None = None) -> list[DateValue]:
-    """Every date or period mentioned in the view range, in text order."""
-    return []
+    """Every date or period mentioned in the view range ``[start, end)``, in text order.
+
+    Each date gets a kind from the words around it: ``effective`` (自…起施行/实施/执行),
+    ``until`` (有效期至…), ``deadline`` (…前, 之前, 以前), ``adopted`` (…经…会议审议通过),
+    ``repeal`` (自…起废止), ``period`` for a range, else ``mention``. ``signed`` and
+    ``published`` are given by the assembler, which knows the date line and the metadata.
+
+    Args:
+        view: the normalised text.
+        grammar: the compiled grammar (``dates.toml``).
+        start: view offset where the document starts.
+        end: view offset where it ends (``None``: the end of the text).
+    Returns:
+        The dates, each with ``value`` (first day), ``end`` (last day of a month, year or range),
+        ``precision``, ``kind``, ``text`` and the source ``span``.
+
+    >>> from sztext import load_grammar
+    >>> from sztext.normalize import normalize
+    >>> g = load_grammar()
+    >>> v = normalize("本措施自2024年12月18日起实施，有效期3年。2023—2027年间，2025年底前完成。", g)
+    >>> [(d.text, str(d.value), str(d.end), d.precision, d.kind) for d in extract_dates(v, g)]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('2024年12月18日', '2024-12-18', 'None', 'day', 'effective'),
+     ('2023—2027年', '2023-01-01', '2027-12-31', 'year', 'period'),
+     ('2025年底', '2025-12-31', '2025-12-31', 'year', 'deadline')]
+    """
+    stop = len(view.text) if end is None else end
+    text = view.text
+    contexts = _contexts(grammar)
+    out: list[DateValue] = []
+    for s, e, f in _scan(view, grammar, start, stop):
+        span = view.span(s, e)
+        out.append(
+            DateValue.model_construct(
+                value=f.value,
+                end=f.last,
+                precision=f.precision,
+                kind="period" if f.is_range else _kind(text, s, e, contexts, start, stop),
+                text=view.source[span[0] : span[1]],
+                span=span,
+            )
+        )
+    return out
+
+
+def _add_years(day: _dt.date, years: int) -> _dt.date:
+    """``day`` plus whole years; 29 February moves to 1 March in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return _dt.date(day.year + years, 3, 1)
+
+
+def _date_in(view: TextView, grammar: Grammar, start: int, stop: int) -> _Found | None:
+    found = _scan(view, grammar, start, stop)
+    return found[0][2] if found else None
 
 
 def extract_effective(
     view: TextView, grammar: Grammar, start: int = 0, end: int | None = None, *, signed: _dt.date | None = None
 ) -> Effective | None:
-    """When the document takes effect (自…起施行, 自印发之日起, 有效期N年)."""
-    return None
+    """When the document takes effect and for how long (自…起施行, 自印发之日起, 有效期N年/至…).
 
+    ``until`` is the written end date (有效期至…, for a month or year its last day), or else
+    ``from`` plus ``valid_years`` years minus one day. ``text``/``span`` cover the clause from
+    自 to the end of its 有效期 part. When the range holds several clauses, the document's own
+    (``本办法自…``, ``此件自…``) wins, then one with a start date, then the last (module docstring).
 
-def extract_repeals(view: TextView, grammar: Grammar, start: int = 0, end: int | None = None) -> list[Repeal]:
-    """Documents this one repeals (同时废止, 废止, 撤销, 停止执行), partial ones marked."""
-    return []
+    Args:
+        view: the normalised text.
+        grammar: the compiled grammar (``dates.toml``).
+        start: view offset where the document starts.
+        end: view offset where it ends (``None``: the end of the text).
+        signed: the document's signing date (成文日期), used as ``from`` for 自印发之日起.
+    Returns:
+        The :class:`Effective` clause, or ``None`` when the range has none.
+
+    >>> from sztext import load_grammar
+    >>> from sztext.normalize import normalize
+    >>> g = load_grammar()
+    >>> e = extract_effective(normalize("（二十三）本措施自2024年12月18日起实施，有效期3年。", g), g)
+    >>> e.from_, e.valid_years, e.until, e.text
+    (datetime.date(2024, 12, 18), 3, datetime.date(2027, 12, 17), '自2024年12月18日起实施，有效期3年')
+    >>> e = extract_effective(normalize("本公告自印发之日起实施。", g), g, signed=_dt.date(2024, 5, 18))
+    >>> e.on_issue, e.from_, e.until
+    (True, datetime.date(2024, 5, 18), None)
+    """
+    stop = len(view.text) if end is None else end
+    text = view.text
+    chunk = text[start:stop]
+    clauses: list[Candidate[tuple[regex.Match[str], Rule]]] = []
+    for rule in _rules(grammar, "effective", "validity"):
+        if rule.may_match(chunk):
+            clauses.extend((m.start(), m.end(), (m, rule)) for m in rule.pattern.finditer(text, start, stop))
+    if not clauses:
+        return None
+    subjects = _rules(grammar, "subject")
+
+    def rank(clause: tuple[int, int, tuple[regex.Match[str], Rule]]) -> tuple[bool, bool, int]:
+        c_start, _, (m, rule) = clause
+        own = "subject" in rule.pattern.groupindex or any(
+            r.pattern.search(text, max(start, c_start - _BEFORE_WINDOW), c_start) for r in subjects
+        )
+        return (own, rule.tags.get("role") == "effective", c_start)
+
+    best_start, best_end, (match, _) = max(leftmost_longest(clauses, lambda c: c), key=rank)
+    groups = match.groupdict()
+    from_: _dt.date | None = None
+    if groups.get("from"):
+        found = _date_in(view, grammar, *match.span("from"))
+        from_ = found.value if found else None
+    on_issue = bool(groups.get("issue")) and not groups.get("delay")
+    if on_issue and signed is not None:
+        from_ = signed
+    years = parse_cn_int(groups["years"]) if groups.get("years") else None
+    until: _dt.date | None = None
+    if groups.get("until"):
+        found = _date_in(view, grammar, *match.span("until"))
+        until = (found.last or found.value) if found else None
+    elif years and from_ is not None:
+        until = _add_years(from_, years) - _ONE_DAY
+    tv = view.value(best_start, best_end)
+    return Effective.model_construct(
+        from_=from_, on_issue=on_issue, valid_years=years, until=until, text=tv.text, span=tv.span
+    )
+
