@@ -99,6 +99,7 @@ class DateValue(_Model):
     end: _dt.date | None = None
     precision: Literal["day", "month", "year"] = "day"
     kind: DateKind = "mention"
+    rule_id: str = ""
     text: str
     span: Span
 

@@ -9,7 +9,8 @@ order, be swapped (``Options.extractors``), and be tested alone.
 from __future__ import annotations
 
 from .citations import extract_citations
-from .dates import extract_dates, extract_effective, extract_repeals
+from .dates import extract_dates, extract_effective
+from .repeals import extract_repeals
 from .docnumber import extract_doc_numbers, parse_doc_number
 from .money import extract_amounts
 from .units import extract_unit_groups
