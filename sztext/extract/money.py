@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
-from typing import Any, Iterable, Mapping, TypeVar
+from typing import Iterable, Mapping, cast
 
 import regex
 
@@ -38,13 +38,15 @@ _RANGE = "money.range"
 _AMOUNT = "money.amount"
 _BOUND_PAIR = "money.bound_pair"
 _ENUMERATION = "money.enumeration"
+_LEAD = "money.lead"
+_LEAD_REACH = 40  # the longest lead: 不高于每个项目每年一次性给予最高不超过 is 20 characters
 _MAGNITUDES = regex.compile(r"[十百千万亿拾佰仟]+$")
 _ARABIC = regex.compile(r"(\d+(?:\.\d+)?)([^\d.]*)")
 # 八九亿, 三五百, 一两万, 十七八万, 一百五六十万: two rising digits are an estimate (a range).
 _ESTIMATE = regex.compile(r"(.*?)([一二两三四五六七八九])([一二两三四五六七八九])([十百千万亿拾佰仟]*)")
 _POW10 = tuple(10**p for p in range(40))  # 10**power as int: Decimal * int keeps exponent 0
-_QUALIFIERS: dict[str, Qualifier] = {"exact": "exact", "max": "max", "min": "min", "approx": "approx"}
-_T = TypeVar("_T")
+_QUALIFIERS = ("exact", "max", "min", "approx")
+Groups = Mapping[str, str | None]  # a match's groups by name
 _ASCII_DIGITS = frozenset("0123456789")
 _TWO_DIGITS = regex.compile(r"[一二两三四五六七八九壹贰叁肆伍陆柒捌玖]{2}")
 
@@ -104,14 +106,22 @@ def _extract(view: TextView, grammar: Grammar, start: int, end: int | None, *, p
     text = view.text
     stop = len(text) if end is None else end
     lex = _lexicon(grammar)
+    lead_rule = grammar.rule(_LEAD)
+    no_lead = dict.fromkeys(_group_names(lead_rule.pattern))
     candidates: list[_Found] = []
     for rule_id, build in ((_RANGE, _range), (_AMOUNT, _single)):
         rule = grammar.rule(rule_id)
         if prefilter and not rule.may_match(text[start:stop]):
             continue
+        names = _group_names(rule.pattern)
         for lo, hi in _windows(text, start, stop, rule.anchors) if prefilter else [(start, stop)]:
             for m in rule.pattern.finditer(text, lo, hi):
-                found = build(m, rule, view, lex)
+                g = dict(zip(names, m.groups()))
+                lead = None
+                if rule_id == _RANGE:  # its lead words are read here, not at every position
+                    lead = lead_rule.pattern.search(text, max(start, m.start() - _LEAD_REACH), m.start())
+                    g.update(zip(_group_names(lead_rule.pattern), lead.groups()) if lead else no_lead)
+                found = build(m, g, lead, rule, view, lex)
                 if found is not None:
                     candidates.append(found)
     kept = _resolve_overlaps(candidates)
@@ -133,6 +143,15 @@ def _extract(view: TextView, grammar: Grammar, start: int, end: int | None, *, p
 # 每个项目每年一次性给予最高不超过 + a number; the longest tail 元人民币/人·年（含本数）及以上（不含））.
 # Generous, so a window never cuts a match; tests compare with the prefilter off.
 _LEFT, _RIGHT = 160, 120
+
+
+@functools.lru_cache(maxsize=64)
+def _group_names(pattern: regex.Pattern[str]) -> tuple[str, ...]:
+    """The group names in group order: ``dict(zip(names, m.groups()))`` beats 15 lookups by name."""
+    names = [""] * pattern.groups
+    for name, i in pattern.groupindex.items():
+        names[i - 1] = name
+    return tuple(names)
 
 
 @functools.lru_cache(maxsize=64)
@@ -189,20 +208,17 @@ def _lexicon(grammar: Grammar) -> _Lexicon:
     """
     lex = _LEXICONS.get(grammar.digest)
     if lex is None:
-        path = f"{grammar.directory}/money.toml"
-
-        def typed(name: str, kinds: Mapping[Any, _T]) -> dict[str, _T]:
-            out = {}
-            for word, v in grammar.table("money", name).items():
-                if not isinstance(v, (str, int)) or isinstance(v, bool) or v not in kinds:
-                    raise GrammarError(path, None, f"[table.{name}] {word!r} = {v!r} is not one of {sorted(map(str, kinds))}")
-                out[word] = kinds[v]
-            return out
-
-        powers = {p: p for p in range(25)}
-        digits = {d: d for d in range(10)}
-        currency = {w: str(c) for w, c in grammar.table("money", "currency").items()}
-        lex = _Lexicon(currency, typed("magnitude", powers), typed("digit", digits), typed("qualifier", _QUALIFIERS))
+        tables = {name: grammar.table("money", name) for name in ("currency", "magnitude", "digit", "qualifier")}
+        for name, allowed in (("magnitude", range(25)), ("digit", range(10)), ("qualifier", _QUALIFIERS)):
+            for word, v in tables[name].items():
+                if isinstance(v, (bool, list)) or v not in allowed:
+                    raise GrammarError(f"{grammar.directory}/money.toml", None, f"[table.{name}] {word!r} = {v!r} is not allowed")
+        lex = _Lexicon(
+            {w: str(c) for w, c in tables["currency"].items()},
+            cast(Mapping[str, int], tables["magnitude"]),
+            cast(Mapping[str, int], tables["digit"]),
+            cast(Mapping[str, Qualifier], tables["qualifier"]),
+        )
         _LEXICONS[grammar.digest] = lex
     return lex
 
@@ -303,67 +319,65 @@ def _qualifier(words: Iterable[str | None], lex: _Lexicon) -> Qualifier:
     return "approx" if quals else "exact"
 
 
-def _clean(m: regex.Match[str], view: TextView, group: str) -> str | None:
-    s, e = m.span(group)
-    return view.clean[s:e] if s >= 0 else None
-
-
-def _per(m: regex.Match[str], view: TextView) -> tuple[str | None, str | None]:
+def _per(m: regex.Match[str], lead: regex.Match[str] | None, view: TextView) -> tuple[str | None, str | None]:
     """``(per, lead_per)``: the denominator(s) as written, slash form first, then 每 units."""
-    if m["per"] is None and m["each1"] is None:
-        return (None, None)
-    each = [u for u in (_clean(m, view, "each1"), _clean(m, view, "each2")) if u]
-    lead = "/".join(each) or None
-    parts = [p for p in (_clean(m, view, "per"), lead) if p]
-    return ("/".join(parts) or None, lead)
+    each = [view.clean[s:e] for s, e in (lead.span("each1"), lead.span("each2")) if s >= 0] if lead else []
+    lead_per = "/".join(each) or None
+    s, e = m.span("per")
+    parts = [p for p in (view.clean[s:e] if s >= 0 else None, lead_per) if p]
+    return ("/".join(parts) or None, lead_per)
 
 
-def _single(m: regex.Match[str], rule: Rule, view: TextView, lex: _Lexicon) -> _Found | None:
-    bounds = _bounds(m["num"], lex)
+def _single(
+    m: regex.Match[str], g: Groups, lead: regex.Match[str] | None, rule: Rule, view: TextView, lex: _Lexicon
+) -> _Found | None:
+    bounds = _bounds(m["num"], lex)  # a required group: str
     if bounds is None:
         return None
-    power = _power(m["mag"] or "", lex)
+    power = _power(g["mag"] or "", lex)
     cents = Decimal(0)
     for group, scale in (("jiao", 1), ("fen", 2)):
-        d = m[group]
+        d = g[group]
         if d:
             cents += Decimal(int(d) if d in _ASCII_DIGITS else lex.digit[d]).scaleb(-scale)
     scale = _POW10[power]
     low, high = (_tidy(b * scale + cents) for b in bounds)
-    words = (m["pre0"], m["pre"], m["about"], m["about2"], m["post"])
-    per, lead_per = _per(m, view)
-    currency = _currency((m["cur0"], m["cur"], m["cur2"]), lex)
+    words = (g["pre0"], g["pre"], g["about"], g["about2"], g["post"])
+    per, lead_per = _per(m, m, view) if g["per"] or g["each1"] else (None, None)
+    currency = _currency((g["cur0"], g["cur"], g["cur2"]), lex)
     if low != high:  # an estimate (八九亿韩元): a range, approx
         return _Found(m.start(), m.end(), None, low, high, currency, "approx", per, rule.id)
     return _Found(
         m.start(), m.end(), low, None, None, currency, _qualifier(words, lex), per, rule.id,
-        lead_qualifier=_qualifier(words[:2], lex) if m["pre0"] or m["pre"] else None, lead_per=lead_per,
+        lead_qualifier=_qualifier(words[:2], lex) if g["pre0"] or g["pre"] else None, lead_per=lead_per,
         plain=not any(words) and per is None,
     )
 
 
-def _range(m: regex.Match[str], rule: Rule, view: TextView, lex: _Lexicon) -> _Found | None:
+def _range(
+    m: regex.Match[str], g: Groups, lead: regex.Match[str] | None, rule: Rule, view: TextView, lex: _Lexicon
+) -> _Found | None:
     lo, hi = _bounds(m["lo"], lex), _bounds(m["hi"], lex)
     if lo is None or hi is None or lo[0] != lo[1] or hi[0] != hi[1]:
         return None  # an estimate on either side of a range is not read
-    high = _tidy(hi[0].scaleb(_power(m["himag"] or "", lex)))
+    high = _tidy(hi[0].scaleb(_power(g["himag"] or "", lex)))
     low = lo[0]
-    if m["lomag"]:
-        low = low.scaleb(_power(m["lomag"], lex))
-    elif not m["locur"]:
+    if g["lomag"]:
+        low = low.scaleb(_power(g["lomag"], lex))
+    elif not g["locur"]:
         # 10-50万元, 八到九百亿: the low end takes the largest trailing magnitude of the high end
         # that keeps it below the high end (八 → 800亿, 十八至三十万 → 18万, 8500到3万 → 8500).
-        run = _MAGNITUDES.search(m["hi"] + (m["himag"] or ""))
+        run = _MAGNITUDES.search(m["hi"] + (g["himag"] or ""))
         mags = run.group() if run else ""
         scaled = (low.scaleb(_power(mags[i:], lex)) for i in range(len(mags)))
         low = max((v for v in scaled if v <= high), default=low)
     low = _tidy(low)
     if not low < high:
         return None
-    per, _ = _per(m, view)
+    per, _ = _per(m, lead, view)
     return _Found(
-        m.start(), m.end(), None, low, high, _currency((m["cur0"], m["locur"], m["cur"], m["cur2"]), lex),
-        _qualifier((m["pre0"], m["pre"], m["about"], m["post"]), lex), per, rule.id,
+        lead.start() if lead else m.start(), m.end(), None, low, high, _currency((g["cur0"], g["locur"], g["cur"], g["cur2"]), lex),
+        _qualifier((g["pre0"], g["pre"], g["about"], g["post"]), lex), per, rule.id,
     )
 
 
