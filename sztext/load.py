@@ -52,11 +52,18 @@ def looks_like_html(text: str) -> bool:
 def decode(data: bytes) -> tuple[str, str, float]:
     """Decode bytes of a notice, reporting the encoding and a confidence in [0, 1].
 
+    A byte order mark or strict UTF-8 is certain (1.0). Otherwise UTF-16 (even length), GB18030
+    and Big5 are tried strictly and scored by the share of their CJK characters that are common
+    in 公文 text; the best wins with a confidence below 1. NUL bytes only occur in UTF-16 text:
+    without a plausible UTF-16 reading they mean a binary file.
+
     Raises:
         DecodeError: empty, binary, or no encoding decodes the bytes plausibly.
 
     >>> decode("深府规〔2024〕6号".encode("gb18030"))[1]
     'gb18030'
+    >>> decode("深府規〔2024〕6號".encode("big5"))[:2]
+    ('深府規〔2024〕6號', 'big5')
     """
     if not data:
         raise DecodeError("empty input: no bytes to decode")
@@ -70,13 +77,10 @@ def decode(data: bytes) -> tuple[str, str, float]:
         return data.decode("utf-8"), "utf-8", 1.0
     except UnicodeDecodeError:
         pass
-    if data.count(0) > len(data) // 10:
-        utf16 = _try_utf16(data)
-        if utf16 is not None:
-            return utf16, "utf-16", 0.9
-        raise DecodeError("binary input: too many NUL bytes for a text file")
+    has_nul = b"\x00" in data
+    codecs_to_try = (["utf-16-le", "utf-16-be"] if len(data) % 2 == 0 else []) + ([] if has_nul else ["gb18030", "big5"])
     best: tuple[float, str, str] | None = None
-    for codec in ("gb18030", "big5"):
+    for codec in codecs_to_try:
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
@@ -84,23 +88,14 @@ def decode(data: bytes) -> tuple[str, str, float]:
         score = _plausibility(text)
         if best is None or score > best[0]:
             best = (score, codec, text)
-    if best is None:
+    if best is None or (has_nul and best[0] < 0.3):
+        if has_nul:
+            raise DecodeError("binary input: NUL bytes outside UTF-16 text")
         raise DecodeError("bytes are neither UTF-8, UTF-16, GB18030 nor Big5")
     score, codec, text = best
     if score < 0.2:
         raise DecodeError(f"decoding as {codec} gives implausible text (confidence {score:.2f}); refusing mojibake")
-    return text, codec, round(min(1.0, 0.5 + score), 2)
-
-
-def _try_utf16(data: bytes) -> str | None:
-    for codec in ("utf-16-le", "utf-16-be"):
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        if _plausibility(text) > 0.3:
-            return text
-    return None
+    return text, "utf-16" if codec.startswith("utf-16") else codec, round(0.5 + 0.49 * score, 2)
 
 
 def _plausibility(text: str) -> float:
@@ -170,7 +165,7 @@ _META_NAMES = ("ArticleTitle", "PubDate", "ContentSource")
 _META_LABELS = frozenset({
     "索引号", "主题分类", "发文机关", "成文日期", "标题", "发文字号", "发布日期", "主题词", "统一编号",
     "文号", "实施日期", "失效日期", "发布机关", "文件状态", "分类", "发布机构", "名称", "有效性",
-    "公文种类", "生效日期", "废止日期", "体裁分类", "组配分类", "发布时间", "时效性", "公开方式",
+    "公文种类", "生效日期", "废止日期", "体裁分类", "组配分类", "发布时间", "时效性",
 })
 # Containers a label may sit in, climbed to find the cell that holds its value.
 _LABEL_CELLS = frozenset({"td", "th", "dt", "b", "strong", "span", "font", "label", "em", "i"})
@@ -321,8 +316,21 @@ def _main_block(top: Any, sizes: dict[Any, int]) -> Any:
 
 
 def _article_block(main: Any, sizes: dict[Any, int], title: str) -> Any:
-    """``main`` widened to the nearest ancestor that holds the article's title, if one is close."""
-    if not title or title in _squash(main.text_content()):
+    """``main`` widened to the nearest ancestor that holds the article's title, if one is close.
+
+    The title is the page's ArticleTitle (or metadata 标题/名称); without one, an ``<h1>``/``<h2>``
+    just above the main block is taken for it.
+    """
+    if not title:
+        node = main.getparent()
+        for _ in range(2):
+            if node is None or _tag(node) in ("body", "html") or sizes.get(node, 0) > sizes.get(main, 0) + 300:
+                break
+            if any(h is not main and main not in h.iterancestors() for h in node.iter("h1", "h2")):
+                return node
+            node = node.getparent()
+        return main
+    if title in _squash(main.text_content()):
         return main
     limit = sizes.get(main, 0) + 1000
     node = main.getparent()
@@ -379,6 +387,10 @@ def _label_value(label: Any) -> tuple[str, list[Any]]:
     return _clean_line(cell.text_content()), [node, cell]
 
 
+def _in_heading(el: Any) -> bool:
+    return any(_tag(a) in ("h1", "h2", "h3", "h4", "h5", "h6") for a in el.iterancestors())
+
+
 class _Renderer:
     """Walks an element into lines; outside ``main``, a line made only of link text is dropped."""
 
@@ -410,7 +422,8 @@ class _Renderer:
             return
         in_main = in_main or el is self.main
         in_link = in_link or tag == "a"
-        block = tag in _BLOCK_TAGS or el is self.main
+        # <h2>title<small>(发布日期：… 文号：…)</small></h2>: the subtitle is a line of its own (corpus 0046)
+        block = tag in _BLOCK_TAGS or el is self.main or (tag == "small" and _in_heading(el))
         if block:
             self.newline()
         self.add(el.text or "", in_link, in_main)

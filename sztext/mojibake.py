@@ -106,6 +106,10 @@ def find_mojibake(source: str, grammar: Grammar) -> list[Edit]:
     spots = _candidates(source, detectors) if detectors else []
     if not spots:
         return []
+    # Repairs cost milliseconds each: a hostile text made of '?。ㄒ唬' runs would take minutes.
+    # Real scrapes have a few dozen spots; past the budget the rest stay as written (not removed).
+    budget = grammar.table("mojibake", "tunables").get("max_repairs", 400)
+    spots = spots[: budget if isinstance(budget, int) else 400]
     solver = _Solver(source, grammar, rules)
     after_gloss = solver.rules.get("after_spot")
     edits: list[Edit] = []
