@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Any, Sequence, cast
 
 import regex
 
@@ -25,6 +25,7 @@ from .models import (
     DocType,
     Effective,
     Node,
+    NodeKind,
     Notice,
     ParagraphRole,
     Repeal,
@@ -34,7 +35,7 @@ from .models import (
     Warning,
 )
 from .normalize import TextView
-from .segment import DocumentRange, LineKind, title_kind
+from .segment import DocumentRange, LineKind, strip_trailing_debris, title_kind
 from .tokenize import Block
 
 __all__ = ["Header", "Extracted", "read_header", "build_notice"]
@@ -72,14 +73,34 @@ class Extracted:
     repeals: list[Repeal] = field(default_factory=list)
 
 
+_LINE_BREAK = regex.compile(r"[ \u3000\t\r]*\n[ \u3000\t\r]*")
+
+
 def _strip_value(view: TextView, start: int, end: int) -> TextValue | None:
-    """A text value for ``[start, end)`` without surrounding spaces and line ends."""
+    """A text value for ``[start, end)`` without surrounding spaces and line ends.
+
+    A value that runs over several lines (a title broken over two lines) keeps them in
+    ``text`` and joins them in ``clean``.
+    """
     text = view.text
     while start < end and text[start] in " \r\n":
         start += 1
     while end > start and text[end - 1] in " \r\n":
         end -= 1
-    return view.value(start, end) if end > start else None
+    if end <= start:
+        return None
+    value = view.value(start, end)
+    if "\n" in value.clean:
+        value = value.model_copy(update={"clean": _LINE_BREAK.sub("", value.clean)})
+    return value
+
+
+def _search(rule_id: str, grammar: Grammar, text: str, start: int, end: int) -> tuple[regex.Match[str], int] | None:
+    """Search one block with a ``^``-anchored header rule: on the block's own substring, so that
+    a block cut out of a longer line (run-on OCR text) still starts a line. Returns the match
+    and the offset to add to its positions."""
+    m = grammar.rule(rule_id).pattern.search(text[start:end])
+    return (m, start) if m else None
 
 
 def _first_date(view: TextView, grammar: Grammar, start: int, end: int, kind: str) -> DateValue | None:
@@ -106,12 +127,15 @@ def _bodies(view: TextView, start: int, end: int) -> list[TextValue]:
     return out
 
 
+_PAREN_END = regex.compile(r"[ ]*[（(][^（）()]{1,80}[）)][ ]*$")
+
+
 def _doc_type(title: str | None, grammar: Grammar) -> DocType | None:
     if not title:
         return None
-    if _DECREE_IN_TITLE.search(title) or title.rstrip().endswith("令"):
+    if _DECREE_IN_TITLE.search(title.replace("（", "(").replace("）", ")")) or title.rstrip().endswith("令"):
         return "令"
-    bare = regex.sub(r"[ ]*\([^()]{1,80}\)[ ]*$", "", title.strip())
+    bare = _PAREN_END.sub("", title.strip())
     table = grammar.table("doctypes", "title_suffix")
     for suffix in sorted(table, key=len, reverse=True):
         if bare.endswith(suffix):
@@ -119,91 +143,148 @@ def _doc_type(title: str | None, grammar: Grammar) -> DocType | None:
     return None
 
 
+_TITLE_KINDS = (LineKind.TITLE, LineKind.ENCLOSED_TITLE, LineKind.DECREE_HEAD)
+
+
 def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], grammar: Grammar) -> Header:
-    """Read the header and footer fields of one document from its blocks."""
+    """Read the header and footer fields of one document from its blocks.
+
+    Header blocks come first: metadata, title (consecutive title lines are one title), 文号,
+    decree header and serial, addressees. Then the signature with the date under it, and the
+    title of the text the notice issues. Metadata fields (标题, 发文机关, 成文日期) fill what
+    the text itself does not show.
+    """
     from .extract import extract_doc_numbers
 
     h = Header()
     text = view.text
     numbers: list[DocNumber] = []
-    in_header = True
+    meta: dict[str, tuple[int, int]] = {}
+    title_blocks: list[int] = []
     for i, b in enumerate(blocks):
         kind = b.kind
         if kind is LineKind.BLANK:
             continue
-        line = text[b.start : b.end]
-        if in_header and i == 0 and kind is LineKind.TEXT and title_kind(line.strip(), grammar):
-            kind = title_kind(line.strip(), grammar) or kind
-        if in_header:
-            if kind is LineKind.METADATA:
-                h.roles[i] = "metadata"
-                m = grammar.rule("header.published").pattern.search(text, b.start, b.end)
-                if m and h.published_date is None:
-                    h.published_date = _first_date(view, grammar, m.start("date"), m.end("date"), "published")
-                numbers.extend(extract_doc_numbers(view, grammar, b.start, b.end))
-                continue
-            if kind in (LineKind.TITLE, LineKind.ENCLOSED_TITLE, LineKind.DECREE_HEAD):
-                h.roles[i] = "title"
-                value = _strip_value(view, b.start, b.end)
-                m = _DECREE_IN_TITLE.search(text, b.start, b.end)
-                if m and value is not None and m.end() < value.span[1] and h.main_title is None:
-                    # 深圳市人民政府令（第310号）深圳市…规定 — the decree, then the text it issues
-                    h.title = h.title or _strip_value(view, b.start, m.end())
-                    h.main_title = _strip_value(view, m.end(), b.end)
-                elif h.title is None:
-                    h.title = value
-                numbers.extend(extract_doc_numbers(view, grammar, b.start, b.end))
-                continue
-            if kind is LineKind.DOC_NUMBER:
-                h.roles[i] = "doc_number"
-                found = extract_doc_numbers(view, grammar, b.start, b.end)
-                if found:
-                    numbers.insert(0, found[0])
-                else:
-                    m = grammar.rule("docnumber.decree_serial_line").pattern.search(text, b.start, b.end)
-                    if m and h.doc_number is None:
-                        h.doc_number = _decree_number(view, blocks, i, m)
-                continue
-            if kind in (LineKind.DECREE_NOTE, LineKind.PUBLIC_NOTE):
-                h.roles[i] = "metadata"
-                numbers.extend(extract_doc_numbers(view, grammar, b.start, b.end))
-                continue
-            if kind is LineKind.ADDRESSEE:
-                h.roles[i] = "addressee"
-                m = grammar.rule("header.addressee").pattern.search(text, b.start, b.end)
-                if m:
-                    h.addressees.extend(_bodies(view, m.start("body"), m.end("body")))
-                continue
-            in_header = False
+        if i == 0 and kind is LineKind.TEXT:
+            kind = title_kind(text[b.start : b.end].strip(), grammar) or kind
+        if kind is LineKind.METADATA:
+            h.roles[i] = "metadata"
+            found = _search("header.published", grammar, text, b.start, b.end)
+            if found and h.published_date is None:
+                m, off = found
+                h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
+            field_match = _search("header.meta_field", grammar, text, b.start, b.end)
+            if field_match:
+                m, off = field_match
+                key = m.group("key").replace(" ", "")
+                meta.setdefault(key, (off + m.start("value"), off + m.end("value")))
+            numbers.extend(extract_doc_numbers(view, grammar, b.start, b.end))
+            continue
+        if kind in _TITLE_KINDS:
+            h.roles[i] = "title"
+            # consecutive title lines are one title; a title repeated after the metadata line
+            # (samples/004 l.999/1001) or a decree header under it is not read again
+            if not title_blocks or title_blocks[-1] == _previous_nonblank(blocks, i):
+                title_blocks.append(i)
+            numbers.extend(extract_doc_numbers(view, grammar, b.start, b.end))
+            continue
+        if kind is LineKind.DOC_NUMBER:
+            h.roles[i] = "doc_number"
+            found_numbers = extract_doc_numbers(view, grammar, b.start, b.end)
+            if found_numbers:
+                numbers.insert(0, found_numbers[0])
+            else:
+                serial = _search("docnumber.decree_serial_line", grammar, text, b.start, b.end)
+                if serial and h.doc_number is None:
+                    h.doc_number = _decree_number(view, blocks, i, serial[0], serial[1])
+            continue
+        if kind is LineKind.DECREE_NOTE and not title_blocks and h.title is None:
+            titled = _search("segment.titled_decree_note", grammar, text, b.start, b.end)
+            if titled:  # 深圳市…管理规定（2020 年…令第328 号发布…）第一章… (samples/004 l.2735)
+                m, off = titled
+                h.title = _strip_value(view, off + m.start("title"), off + m.end("title"))
+        if kind in (LineKind.DECREE_NOTE, LineKind.PUBLIC_NOTE, LineKind.DEBRIS):
+            h.roles[i] = "metadata"
+            numbers.extend(extract_doc_numbers(view, grammar, b.start, b.end))
+            continue
+        if kind is LineKind.ADDRESSEE:
+            h.roles[i] = "addressee"
+            found = _search("header.addressee", grammar, text, b.start, b.end)
+            if found:
+                m, off = found
+                h.addressees.extend(_bodies(view, off + m.start("body"), off + m.end("body")))
+            continue
+        break
+    if title_blocks:
+        first, last = blocks[title_blocks[0]], blocks[title_blocks[-1]]
+        stop = first.start + len(strip_trailing_debris(text[first.start : last.end].rstrip(), grammar))
+        decree = _DECREE_IN_TITLE.search(text, first.start, stop)
+        if decree and decree.end() < stop - 2:
+            # 深圳市人民政府令（第310号）深圳市…规定 — the decree, then the text it issues
+            h.title = _strip_value(view, first.start, decree.end())
+            h.main_title = _strip_value(view, decree.end(), stop)
+        else:
+            h.title = _strip_value(view, first.start, stop)
     if h.doc_number is None and numbers:
         h.doc_number = numbers[0]
     _read_signature(view, blocks, grammar, h)
+    _fill_from_metadata(view, grammar, h, meta)
     h.doc_type = _doc_type(h.title.clean if h.title else None, grammar)
     if h.doc_type is None and h.title is None and h.main_title is not None:
         h.doc_type = "通知"  # a cover notice that issues a text is a 通知
     return h
 
 
-def _decree_number(view: TextView, blocks: Sequence[Block], i: int, serial: regex.Match[str]) -> DocNumber | None:
-    """A decree number written over two lines: 深圳市人民政府令 / 第310号 (samples/004 l.3042)."""
-    value = _strip_value(view, serial.start(), serial.end())
-    if value is None:
-        return None
+def _previous_nonblank(blocks: Sequence[Block], i: int) -> int:
+    j = i - 1
+    while j >= 0 and blocks[j].kind is LineKind.BLANK:
+        j -= 1
+    return j
+
+
+def _fill_from_metadata(view: TextView, grammar: Grammar, h: Header, meta: dict[str, tuple[int, int]]) -> None:
+    """标题 / 发文机关 / 成文日期 of a metadata table, where the text does not show them."""
+    if h.title is None:
+        span = meta.get("标题") or meta.get("ArticleTitle")
+        if span:
+            h.title = _strip_value(view, *span)
+    if h.issuer is None and "发文机关" in meta:
+        h.issuer = _strip_value(view, *meta["发文机关"])
+        if h.issuer is not None:
+            h.issuers = [h.issuer]
+    if h.signed_date is None and "成文日期" in meta:
+        h.signed_date = _first_date(view, grammar, *meta["成文日期"], "signed")
+
+
+def _decree_number(view: TextView, blocks: Sequence[Block], i: int, serial: regex.Match[str], offset: int) -> DocNumber | None:
+    """A decree number written over two lines: 深圳市人民政府令 / 第310号 (samples/004 l.3042),
+    中华人民共和国国务院令 / 第707号 (corpus 0004): one value from the header line to the serial."""
+    end = offset + serial.end()
+    start = offset + serial.start()
     agency = None
     for b in reversed(blocks[:i]):
-        if b.kind is LineKind.DECREE_HEAD:
+        if b.kind is LineKind.DECREE_HEAD or (b.kind in _TITLE_KINDS and view.text[b.start : b.end].strip().endswith("令")):
             head = _strip_value(view, b.start, b.end)
-            agency = head.clean if head else None
+            if head is not None:
+                agency = _LINE_BREAK.sub("", head.clean)
+                start = b.start
             break
+    value = _strip_value(view, start, end)
+    if value is None:
+        return None
     return DocNumber.model_construct(
-        text=value.text, clean=value.clean, span=value.span, agency=agency, year=None,
+        text=value.text, clean=regex.sub(r"\s+", "", value.clean), span=value.span, agency=agency, year=None,
         serial=int(serial.group("serial")), rule_id="docnumber.decree_serial_line",
     )
 
 
 def _read_signature(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header) -> None:
-    """Find the signature block(s) and the date under them; mark the roles around them."""
+    """Find the signature block(s) and the date under them; mark the roles around them.
+
+    A signature line may hold several bodies (joint documents): ``header.signer`` splits it.
+    """
     nonblank = [i for i, b in enumerate(blocks) if b.kind is not LineKind.BLANK]
+    text = view.text
     for n, i in enumerate(nonblank):
         if blocks[i].kind is not LineKind.SIGNATURE or i in h.roles:
             continue
@@ -218,25 +299,43 @@ def _read_signature(view: TextView, blocks: Sequence[Block], grammar: Grammar, h
         for j in run:
             h.roles[j] = "signature"
             b = blocks[j]
-            pat = grammar.rule("header.person_signature").pattern.search(view.text, b.start, b.end) or grammar.rule(
-                "header.signature"
-            ).pattern.search(view.text, b.start, b.end)
-            if pat:
-                v = _strip_value(view, pat.start("body"), pat.end("body"))
+            person = _search("header.person_signature", grammar, text, b.start, b.end)
+            if person:
+                pm, off = person
+                v = _strip_value(view, off + pm.start("body"), off + pm.end("body"))
+                if v is not None:
+                    h.issuers.append(v)
+                continue
+            sig = _search("header.signature", grammar, text, b.start, b.end)
+            if not sig:
+                continue
+            sm, off = sig
+            lo, hi = off + sm.start("body"), off + sm.end("body")
+            signers = list(grammar.rule("header.signer").pattern.finditer(text, lo, hi))
+            if len(signers) > 1:
+                for signer in signers:
+                    v = _strip_value(view, signer.start("body"), signer.end("body"))
+                    if v is not None:
+                        h.issuers.append(v)
+            else:
+                v = _strip_value(view, lo, hi)
                 if v is not None:
                     h.issuers.append(v)
         h.issuer = h.issuers[0] if h.issuers else None
         h.roles[date_i] = "date"
         h.signed_date = _first_date(view, grammar, blocks[date_i].start, blocks[date_i].end, "signed")
-        # what the cover notice issues: the title line right after the date (and a 此件 note)
-        for k in nonblank[m + 1 : m + 3]:
+        # what the cover notice issues: the title line(s) right after the date (and a 此件 note)
+        main_start: int | None = None
+        for k in nonblank[m + 1 : m + 4]:
             b = blocks[k]
             if b.kind is LineKind.PUBLIC_NOTE:
                 h.roles[k] = "footer"
                 continue
-            if b.kind in (LineKind.TITLE, LineKind.ENCLOSED_TITLE) and h.main_title is None:
+            if b.kind in (LineKind.TITLE, LineKind.ENCLOSED_TITLE) and h.main_title is None or main_start is not None and b.kind in (LineKind.TITLE, LineKind.ENCLOSED_TITLE):
                 h.roles[k] = "main_title"
-                h.main_title = _strip_value(view, b.start, b.end)
+                main_start = b.start if main_start is None else main_start
+                h.main_title = _strip_value(view, main_start, b.end)
+                continue
             break
         return
 
@@ -331,7 +430,7 @@ def build_notice(
     for offset, group in found.unit_groups:
         attach(view.to_source_start(offset), "unit_groups", group)
     body = [_freeze(item, view, attached, "", grammar) for item in top]
-    s0, s1 = view.to_source_start(doc.start), view.to_source_start(doc.end)
+    s0, s1 = _source_start(view, doc.start), _source_end(view, doc.end)
     notice = Notice.model_construct(
         source=Source.model_construct(path=path, index=index, span=(s0, s1)),
         sztext_version=version,
@@ -360,13 +459,28 @@ def build_notice(
     return notice
 
 
+def _source_start(view: TextView, pos: int) -> int:
+    """Source offset of a boundary. Offset 0 stays 0 and the end of the view is the end of the
+    source, so noise deleted at the very start or end of a text (a Markdown ``#``, a trailing
+    control character) belongs to the first or last document."""
+    if pos == 0:
+        return 0
+    return len(view.source) if pos >= len(view.text) else view.to_source_start(pos)
+
+
+def _source_end(view: TextView, pos: int) -> int:
+    """Source offset of a boundary that ends a document or node (the end of the view is the
+    end of the source, also when the whole text was noise)."""
+    return len(view.source) if pos >= len(view.text) else _source_start(view, pos)
+
+
 def _has_heading(items: list[_Open | _Para]) -> bool:
     return any(isinstance(item, _Open) for item in items)
 
 
 def _collect(items: list[_Open | _Para], view: TextView, out: list[tuple[int, int]]) -> None:
     for item in items:
-        out.append((view.to_source_start(item.start), id(item)))
+        out.append((_source_start(view, item.start), id(item)))
         if isinstance(item, _Open):
             _collect(item.children, view, out)
 
@@ -383,9 +497,9 @@ def _heading_text(view: TextView, b: Block) -> str | None:
 def _freeze(item: _Open | _Para, view: TextView, attached: dict[int, dict[str, list[object]]], parent_path: str, grammar: Grammar) -> Node:
     # Both ends map as starts, so that noise deleted at a boundary belongs to the next node
     # and node spans stay contiguous (the outline tiles the document).
-    s, e = view.to_source_start(item.start), view.to_source_start(item.end)
+    s, e = _source_start(view, item.start), _source_end(view, item.end)
     extra = attached.get(id(item), {})
-    common = dict(
+    common: dict[str, Any] = dict(
         text=view.source[s:e],
         clean=view.clean[item.start : item.end],
         span=(s, e),
@@ -402,6 +516,6 @@ def _freeze(item: _Open | _Para, view: TextView, attached: dict[int, dict[str, l
     children = [_freeze(child, view, attached, path, grammar) for child in item.children]
     marker = view.clean[b.marker_start : b.marker_end]
     return Node.model_construct(
-        kind=b.node_kind or "paragraph", role=None, marker=marker, number=number, path=path,
+        kind=cast(NodeKind, b.node_kind or "paragraph"), role=None, marker=marker, number=number, path=path,
         heading=_heading_text(view, b), children=children, **common,
     )

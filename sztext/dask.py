@@ -72,7 +72,9 @@ def _write_partition(records: Iterable[dict[str, Any]], out: str, index: int) ->
     from .export.table import write_parquet
 
     base = Path(out)
-    notices, errors, rows = [], [], []
+    notices: list[bytes] = []
+    errors: list[bytes] = []
+    rows: list[dict[str, Any]] = []
     for record in records:
         if "error" in record:
             errors.append(orjson.dumps(record) + b"\n")
@@ -93,10 +95,11 @@ def write_bag(records: "dask.bag.Bag", out: str | Path) -> tuple[int, int]:
     Returns:
         ``(documents, errors)`` written.
     """
-    import dask
+    from dask.base import compute
+    from dask.delayed import delayed
 
     Path(out).mkdir(parents=True, exist_ok=True)
     target = str(Path(out).resolve())
-    tasks = [dask.delayed(_write_partition)(part, target, i) for i, part in enumerate(records.to_delayed())]
-    counts = dask.compute(*tasks)
+    tasks = [delayed(_write_partition)(part, target, i) for i, part in enumerate(records.to_delayed())]
+    counts = compute(*tasks)
     return sum(c[0] for c in counts), sum(c[1] for c in counts)

@@ -7,7 +7,6 @@ reads bytes (encodings, HTML). Each stage is a public function of its own module
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -88,7 +87,7 @@ class Pipeline:
         if ranges and ranges[0].start > 0:
             s = view.to_source_start(ranges[0].start)
             lead = (Warning(code="text_before_first_document", message=f"{s} characters before the first document belong to no document", span=(0, s)),)
-        seen: dict[str, int] = {}
+        duplicates = _DuplicateFinder()
         for index, rng in enumerate(ranges):
             try:
                 notice = self._document(view, rng, index, path, lead if index == 0 else ())
@@ -98,14 +97,10 @@ class Pipeline:
                 yield _error_record(path, index, exc)
                 continue
             if self.options.mark_duplicates:
-                key = _fingerprint(notice)
-                if key is None:
-                    pass
-                elif key in seen:
-                    notice = notice.model_copy(update={"duplicate_of": seen[key]})
+                original = duplicates.check(notice)
+                if original is not None:
+                    notice = notice.model_copy(update={"duplicate_of": original})
                     notice._source_text = view.source
-                else:
-                    seen[key] = index
             yield notice
 
     def parse_archive(self, text: str, *, path: str | None = None) -> list[Notice]:
@@ -159,13 +154,36 @@ def _error_record(path: str | None, index: int | None, exc: BaseException) -> Er
     return ErrorRecord(path=path, index=index, error=ErrorDetail(type=type(exc).__name__, message=message))
 
 
-def _fingerprint(notice: Notice) -> str | None:
-    """The body of a document without its metadata lines, spaces ignored: equal for a re-posted notice."""
-    parts = [n.clean for n in notice.nodes() if n.role not in ("metadata", "doc_number", "title")]
+def _sentences(notice: Notice) -> frozenset[str]:
+    """The body's sentences (metadata, 文号 and title lines left out), spaces ignored."""
+    parts = [n.clean for n in notice.nodes() if n.role not in ("metadata", "doc_number", "title", "debris")]
     body = "".join("".join(parts).split())
-    if len(body) < 200:
-        return None  # too short to call two documents the same
-    return hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
+    return frozenset(s for s in body.split("。") if len(s) >= 8)
+
+
+class _DuplicateFinder:
+    """Marks a document that repeats an earlier one of the same archive (``duplicate_of``).
+
+    A re-posted notice is rarely byte-identical: samples/004 holds the same 意见 twice, once
+    with 党中央 and once with 中共中央, cut at a different place. Two documents are the same
+    when their titles are equal and at least 80% of their sentences are shared.
+    """
+
+    def __init__(self) -> None:
+        self._seen: dict[str, list[tuple[int, frozenset[str]]]] = {}
+
+    def check(self, notice: Notice) -> int | None:
+        title = notice.title or notice.main_title
+        key = "".join(title.clean.split()) if title else ""
+        sentences = _sentences(notice)
+        if not key or len(sentences) < 5:
+            return None
+        earlier = self._seen.setdefault(key, [])
+        for index, other in earlier:
+            if len(sentences & other) >= 0.8 * max(len(sentences), len(other)):
+                return index
+        earlier.append((notice.source.index, sentences))
+        return None
 
 
 _DEFAULT: dict[tuple[str | None, Options], Pipeline] = {}

@@ -194,7 +194,7 @@ def title_kind(text: str, grammar: Grammar) -> LineKind | None:
     """``TITLE`` for a 公文 title (…关于…的通知, …令), ``ENCLOSED_TITLE`` for an enclosed text's
     title (…若干措施, …办法), else ``None``. ``text`` is one stripped view line.
     """
-    s = _strip_trailing_debris(text.strip(" \r"), grammar)
+    s = strip_trailing_debris(text.strip(" \r"), grammar)
     if not (4 <= len(s) <= 160) or "。" in s or _HEADING_START.match(s) or s.endswith((":", ",")):
         return None
     bare = _PAREN_TAIL.sub("", s)
@@ -473,7 +473,7 @@ def _debris_end(s: str, grammar: Grammar) -> int:
     return pos
 
 
-def _strip_trailing_debris(s: str, grammar: Grammar) -> str:
+def strip_trailing_debris(s: str, grammar: Grammar) -> str:
     """``s`` without page debris at its end (…若干措施的通知 政策咨询, samples/004 l.643)."""
     changed = True
     while changed:
@@ -487,7 +487,7 @@ def _strip_trailing_debris(s: str, grammar: Grammar) -> str:
 
 def glued_start(text: str, line: Line, grammar: Grammar) -> tuple[int, LineKind] | None:
     """A title or addressee glued onto the end of a line: its view offset and kind."""
-    s = _strip_trailing_debris(text[line.start : line.end].rstrip(" \r"), grammar)
+    s = strip_trailing_debris(text[line.start : line.end].rstrip(" \r"), grammar)
     if not s:
         return None
     # an addressee after a sentence: …起施行。各区人民政府，市政府直属各单位： (samples/004 l.3785)

@@ -14,7 +14,7 @@ import regex
 
 from .grammar import Grammar, Rule
 from .normalize import TextView
-from .segment import DocumentRange, LineKind, classify, split_lines
+from .segment import DocumentRange, LineKind, classify, logical_lines
 
 __all__ = ["Block", "tokenize", "numeral_value", "heading_rules"]
 
@@ -86,9 +86,9 @@ def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar) -> list[Block
     text = view.text
     line_rules, mid_rules = heading_rules(grammar)
     blocks: list[Block] = []
-    for line in split_lines(text, doc.start, doc.end):
+    for line in logical_lines(text, grammar, doc.start, doc.end):
         kind, _ = classify(text, line, grammar)
-        found = _heading_at(text, line.start, line.end, line_rules) if kind in (LineKind.HEADING, LineKind.TEXT, LineKind.ATTACHMENT) else None
+        found = _heading_at(text, line.start, line.end, line_rules) if kind in (LineKind.HEADING, LineKind.TEXT) else None
         cuts: list[tuple[int, Rule, regex.Match[str]]] = []
         if found is not None:
             cuts.append((line.start, *found))

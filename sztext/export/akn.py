@@ -103,7 +103,8 @@ def to_akn(notice: Notice) -> bytes:
     container = _el(doc, "body" if is_act else "mainBody")
     for node in notice.body:
         _node(container, node, is_act)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return xml
 
 
 def _digest(notice: Notice) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import regex
+
 from ..grammar import Grammar
 from ..models import DocNumber
 from ..normalize import TextView
@@ -9,6 +11,7 @@ from ..normalize import TextView
 __all__ = ["extract_doc_numbers", "parse_doc_number"]
 
 _RULES = ("docnumber.bracket", "docnumber.decree")
+_SPACES = regex.compile(r"\s+")
 
 
 def extract_doc_numbers(view: TextView, grammar: Grammar, start: int = 0, end: int | None = None) -> list[DocNumber]:
@@ -34,7 +37,7 @@ def extract_doc_numbers(view: TextView, grammar: Grammar, start: int = 0, end: i
                     m.end(),
                     DocNumber.model_construct(
                         text=value.text,
-                        clean=value.clean,
+                        clean=_SPACES.sub("", value.clean),  # 82 号, numbers split over lines
                         span=value.span,
                         agency=view.clean[agency_start:agency_end],
                         year=int(year) if year else None,

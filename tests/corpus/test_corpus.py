@@ -52,43 +52,11 @@ _DECREE_AGENCY = (
 
 # (file prefix, document index, field) -> reason.
 KNOWN_FAILURES: dict[tuple[str, int, str], str] = {
-    ("0001", 0, "title"): _JOINED_TITLE,
-    ("0001", 0, "doc_type"): _JOINED_TITLE + " (doc_type is read from the title)",
-    ("0004", 0, "doc_number"): _DECREE_AGENCY,
-    ("0011", 0, "title"): _JOINED_TITLE,
-    ("0011", 0, "doc_type"): _JOINED_TITLE + " (doc_type is read from the title)",
-    ("0011", 0, "issuers"): _SPLIT_ISSUERS,
-    ("0016", 0, "title"): _JOINED_TITLE,
-    ("0016", 0, "doc_type"): _JOINED_TITLE + " (doc_type is read from the title)",
-    ("0023", 0, "doc_number"): _DECREE_AGENCY.replace("第707号", "第179号").replace("中华人民共和国国务院令第707号", "广州市人民政府令第179号"),
-    ("0028", 0, "issuers"): _SPLIT_ISSUERS,
-    ("0032", 0, "title"): _RUNON_ANCHORS,
-    ("0032", 0, "doc_number"): _RUNON_ANCHORS,
-    ("0032", 0, "issuers"): _RUNON_ANCHORS,
-    ("0032", 0, "signed_date"): _RUNON_ANCHORS,
-    ("0032", 0, "doc_type"): _RUNON_ANCHORS,
-    ("0034", 0, "title"): _RUNON_ANCHORS,
-    ("0034", 0, "doc_number"): _RUNON_ANCHORS,
-    ("0034", 0, "doc_type"): _RUNON_ANCHORS,
-    ("0040", 0, "title"): _JOINED_TITLE,
-    ("0040", 0, "doc_type"): _JOINED_TITLE + " (doc_type is read from the title)",
     ("0041", 0, "signed_date"): _NO_SIGNATURE_DATE,
     ("0041", 1, "signed_date"): _NO_SIGNATURE_DATE,
     ("0041", 2, "signed_date"): _NO_SIGNATURE_DATE,
-    ("0041", 2, "doc_type"): (
-        "assemble._doc_type strips a trailing parenthesis with ASCII () but reads the clean title, which "
-        "keeps the full-width （2007）, so the 通知 ending is not seen"
-    ),
     ("0041", 3, "issuers"): "the signature 卫生部 and its date are inside a run-on paragraph line (…使用说明 卫生部 一九九四年九月五日)",
     ("0041", 3, "signed_date"): "the signature 卫生部 and its date are inside a run-on paragraph line (…使用说明 卫生部 一九九四年九月五日)",
-    ("0044", 0, "doc_number"): (
-        "the number 京发改 / 〔2026〕 / 341号 spans three lines: segment.logical_lines joins them with their "
-        "[发文字号] key, but tokenize still cuts physical lines, so read_header sees three METADATA blocks"
-    ),
-    ("0044", 0, "published_date"): (
-        "[发布日期] and its value 2026-03-09 are on two lines; read_header reads header.published inside one "
-        "block (segment.logical_lines joins them; tokenize does not use it yet)"
-    ),
 }
 
 _CACHE: dict[str, list[Notice]] = {}
