@@ -117,3 +117,16 @@ def test_model_dump_uses_contract_names() -> None:
 def test_empty_results_are_lists_not_none() -> None:
     n = sztext.parse("各区人民政府：\n")
     assert n.amounts == [] and n.dates == [] and n.repeals == [] and n.citations == []
+
+
+def test_samples_manifest_matches_files() -> None:
+    import hashlib
+    import tomllib
+
+    manifest = tomllib.loads((SAMPLES / "MANIFEST.toml").read_text(encoding="utf-8"))
+    listed = {s["file"]: s for s in manifest["sample"]}
+    assert set(listed) == {p.name for p in SAMPLES.glob("*.txt")}
+    for name, entry in listed.items():
+        data = (SAMPLES / name).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == entry["sha256"], name
+        assert len(data.decode("utf-8")) == entry["chars"], name
