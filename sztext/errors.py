@@ -13,6 +13,7 @@ __all__ = [
     "DecodeError",
     "InputTooLargeError",
     "VerificationError",
+    "RegexTimeoutError",
 ]
 
 
@@ -69,3 +70,15 @@ class VerificationError(SztextError):
         before = text[lo : self.start].rsplit("\n", 1)[-1]
         after = text[self.start : self.start + span].split("\n", 1)[0]
         return f"{before}{after}\n{' ' * len(before)}^\n"
+
+
+class RegexTimeoutError(SztextError):
+    """A grammar rule ran past its time limit on some input (a runaway match, never a hang).
+
+    Extractors that hit it are skipped for that document with a warning; elsewhere the
+    document fails with this error (an error record in a batch).
+    """
+
+    def __init__(self, rule_id: str, seconds: float) -> None:
+        self.rule_id = rule_id
+        super().__init__(f"rule {rule_id} ran longer than {seconds:g} s and was stopped")

@@ -14,12 +14,12 @@ import threading
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Mapping
+from typing import Any, Iterator, Literal, Mapping
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import GrammarError
+from .errors import GrammarError, RegexTimeoutError
 
 __all__ = ["Grammar", "Rule", "Agency", "load_grammar", "default_grammar_dir"]
 
@@ -81,12 +81,82 @@ class GrammarFileSpec(_Strict):
     agency: list[AgencySpec] = Field(default_factory=list)
 
 
+REGEX_TIMEOUT = 5.0  # seconds one match call of one rule may take before it is stopped
+
+
+class GuardedPattern:
+    """A compiled pattern whose every call runs with the ``regex`` module's timeout.
+
+    A runaway match (catastrophic backtracking on hostile input) raises
+    :class:`RegexTimeoutError` naming the rule instead of hanging a batch. Every grammar
+    pattern is reviewed to run in linear time; this is the guard if one does not.
+    """
+
+    __slots__ = ("compiled", "rule_id", "timeout")
+
+    def __init__(self, compiled: regex.Pattern[str], rule_id: str, timeout: float = REGEX_TIMEOUT) -> None:
+        self.compiled = compiled
+        self.rule_id = rule_id
+        self.timeout = timeout
+
+    @property
+    def pattern(self) -> str:
+        return str(self.compiled.pattern)
+
+    @property
+    def groups(self) -> int:
+        return int(self.compiled.groups)
+
+    @property
+    def groupindex(self) -> Mapping[str, int]:
+        return dict(self.compiled.groupindex)
+
+    def search(self, string: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        try:
+            return self.compiled.search(string, pos, endpos, timeout=self.timeout)
+        except TimeoutError:
+            raise RegexTimeoutError(self.rule_id, self.timeout) from None
+
+    def match(self, string: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        try:
+            return self.compiled.match(string, pos, endpos, timeout=self.timeout)
+        except TimeoutError:
+            raise RegexTimeoutError(self.rule_id, self.timeout) from None
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        try:
+            return self.compiled.fullmatch(string, pos, endpos, timeout=self.timeout)
+        except TimeoutError:
+            raise RegexTimeoutError(self.rule_id, self.timeout) from None
+
+    def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
+        try:
+            yield from self.compiled.finditer(string, pos, endpos, timeout=self.timeout)
+        except TimeoutError:
+            raise RegexTimeoutError(self.rule_id, self.timeout) from None
+
+    def sub(self, repl: Any, string: str, count: int = 0) -> str:
+        try:
+            return str(self.compiled.sub(repl, string, count, timeout=self.timeout))
+        except TimeoutError:
+            raise RegexTimeoutError(self.rule_id, self.timeout) from None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (GuardedPattern, (self.compiled, self.rule_id, self.timeout))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, GuardedPattern) and (self.compiled, self.rule_id) == (other.compiled, other.rule_id)
+
+    def __hash__(self) -> int:
+        return hash((self.compiled, self.rule_id))
+
+
 @dataclass(frozen=True)
 class Rule:
-    """A compiled rule: its id, regex, prefilter anchors and tags."""
+    """A compiled rule: its id, regex (time-guarded), prefilter anchors and tags."""
 
     id: str
-    pattern: regex.Pattern[str]
+    pattern: GuardedPattern
     anchors: tuple[str, ...]
     tags: Mapping[str, TableValue]
     spec: RuleSpec
@@ -207,7 +277,7 @@ def _compile(directory: str, digest: str, files: Mapping[str, tuple[Path, bytes]
                 compiled_pattern = regex.compile(pattern, regex.MULTILINE)
             except regex.error as exc:
                 raise GrammarError(str(file), rule.id, f"[pattern] does not compile: {exc}") from exc
-            compiled.append(Rule(rule.id, compiled_pattern, tuple(rule.anchors), dict(rule.tags), rule))
+            compiled.append(Rule(rule.id, GuardedPattern(compiled_pattern, rule.id), tuple(rule.anchors), dict(rule.tags), rule))
         rules[stem] = tuple(compiled)
         tables[stem] = {name: dict(t) for name, t in spec.table.items()}
         lists[stem] = {name: tuple(words) for name, words in spec.word_lists.items()}
