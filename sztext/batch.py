@@ -164,6 +164,10 @@ def _iter_streamed(chunks: Iterator[str], pipeline: Pipeline, path: str) -> Iter
         yield from _parse_piece(pipeline, carry, path, index, base)  # may hold several documents
 
 
+class WorkerDiedError(SztextError):
+    """The process parsing an input died (killed, out of memory, a crash in native code)."""
+
+
 _LOOKAHEAD_LINES = 40
 
 
@@ -307,17 +311,31 @@ def run_batch(
                 _write_error_part(part_dir / keys[f], _error(str(f), None, exc))
             bar(1)
     else:
+        broken: list[Path] = []
         with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
             futures = {pool.submit(process_path, str(f), str(part_dir), opts, keys[f]): f for f in todo}
             for fut in as_completed(futures):
                 f = futures[fut]
                 try:
                     fut.result()
-                except BrokenProcessPool as exc:
-                    _write_error_part(part_dir / keys[f], _error(str(f), None, RuntimeError(f"worker process died: {exc}")))
+                except BrokenProcessPool:
+                    broken.append(f)  # a worker died: this input may be innocent, retried below
+                    continue
                 except Exception as exc:  # recorded as this input's error record
                     _write_error_part(part_dir / keys[f], _error(str(f), None, exc))
                 bar(1)
+        # When a worker dies (killed, out of memory, a crash in a C extension) every pending
+        # input of the pool fails with it. Each is retried alone in a fresh process, so that
+        # only the input that really kills its worker becomes an error record.
+        for f in sorted(broken):
+            with ProcessPoolExecutor(max_workers=1) as alone:
+                try:
+                    alone.submit(process_path, str(f), str(part_dir), opts, keys[f]).result()
+                except BrokenProcessPool:
+                    _write_error_part(part_dir / keys[f], _error(str(f), None, WorkerDiedError(f"the worker process died while parsing {f}")))
+                except Exception as exc:  # recorded as this input's error record
+                    _write_error_part(part_dir / keys[f], _error(str(f), None, exc))
+            bar(1)
     bar(0, close=True)
     _assemble_outputs(files, keys, part_dir, out_dir, set(formats), summary)
     summary.seconds = time.perf_counter() - started

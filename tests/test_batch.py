@@ -171,3 +171,33 @@ def test_dask_local_cluster(inputs: Path, tmp_path: Path) -> None:
     assert sum(len(p.read_text(encoding="utf-8").splitlines()) for p in jsonl) == documents
     pq = pytest.importorskip("pyarrow.parquet")
     assert pq.read_table(tmp_path / "measures").num_rows > 0
+
+
+_REAL_PROCESS_PATH = batch_mod.process_path
+
+
+def _process_or_die(path: str, *args: object) -> object:
+    """Module level, so the pool can pickle it by name; forked workers have this module."""
+    if Path(path).name == "die.txt":
+        import os
+
+        os._exit(3)  # the worker process dies without a word
+    return _REAL_PROCESS_PATH(path, *args)  # type: ignore[arg-type]
+
+
+def test_a_dying_worker_costs_only_its_own_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers are forked after the patch, so they inherit it (Linux start method)."""
+    import multiprocessing
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("needs the fork start method to inject the fault into workers")
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        shutil.copy(SEED_004, src / name)
+    (src / "die.txt").write_text("各区人民政府：\n现印发。\n", encoding="utf-8")
+    monkeypatch.setattr(batch_mod, "process_path", _process_or_die)
+    summary = run_batch([src], tmp_path / "out", jobs=2, progress=False)
+    errors = _lines(tmp_path / "out" / "errors.jsonl")
+    assert [(Path(str(e["path"])).name, e["error"]["type"]) for e in errors] == [("die.txt", "WorkerDiedError")]  # type: ignore[index]
+    assert summary.documents == 3 * DOCS_004
