@@ -1,0 +1,63 @@
+"""Hostile inputs (issue 8): each returns an answer or a typed error, with every span true.
+
+Time is not asserted here (no timed assertions in tests); bench/scaling.py shows that the
+time per character stays flat as such inputs grow from 1× to 100×. The sizes below are the
+issue's, except the single long line, cut to 300,000 characters to keep the suite fast.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import sztext
+
+CASES = {
+    "60k-open-parens": "（" * 60_000,
+    "200k-digits": "1" * 200_000,
+    "di-x60k-then-tiao": "第" * 60_000 + "条",
+    "yi-dun-x30k": "一、" * 30_000,
+    "nested-brackets-around-units": "（" * 2_000 + "责任单位：市财政局" + "）" * 2_000,
+    "square-brackets-around-units": "[" * 2_000 + "市规划和自然资源局、各区政府(含大鹏新区管委会,下同)" + "]" * 2_000,
+    "long-single-line": ("深圳市人民政府关于印发若干措施的通知给予最高20万元奖励，（责任单位：市商务局）" * 8_000)[:300_000],
+    "nul-bytes": "各区人民政府：\x00\x00\x00" * 10_000,
+    "zero-width": "\u200b\u200c\u200d\ufeff深圳" * 20_000,
+    "addressee-run-on-one-line": "各区人民政府，" * 20_000 + "：",
+    "money-chain": "1万元至" * 20_000,
+    "date-chain": "2024年5月18日至" * 10_000,
+    "gloss-chain": "環(huán)" * 30_000,
+    "mojibake-like-runs": "?。ㄒ唬" * 2_000,
+    "book-title-brackets": "《" * 50_000 + "》" * 50_000,
+    "doc-number-shapes": "深府规〔2024〕" * 20_000 + "6号",
+    "only-newlines": "\n" * 100_000 + "一、",
+}
+
+
+@pytest.mark.parametrize("text", list(CASES.values()), ids=list(CASES))
+def test_hostile_input_parses_with_valid_spans(text: str) -> None:
+    for notice in sztext.parse_archive(text):
+        notice.verify()
+    sztext.parse(text).verify()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["深圳\ud800市", "\udfff", "各区人民政府：\ud83d"],
+    ids=["lone-high", "lone-low", "trailing-half-pair"],
+)
+def test_lone_surrogates_are_input_errors(text: str) -> None:
+    with pytest.raises(sztext.InputError, match="lone surrogate at offset"):
+        sztext.parse(text)
+
+
+def test_regex_timeout_is_a_typed_error() -> None:
+    """A runaway pattern is stopped by the guard and named, never a hang."""
+    import regex
+
+    from sztext.errors import RegexTimeoutError
+    from sztext.grammar import GuardedPattern
+
+    runaway = GuardedPattern(regex.compile(r"(?:a|aa)+b"), "test.runaway", timeout=0.2)
+    with pytest.raises(RegexTimeoutError, match="rule test.runaway ran longer than 0.2 s"):
+        runaway.search("a" * 60)
+    with pytest.raises(RegexTimeoutError):
+        list(runaway.finditer("a" * 60))
