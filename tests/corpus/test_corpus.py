@@ -30,25 +30,7 @@ FIELDS = ("title", "doc_number", "issuers", "signed_date", "published_date", "do
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"{CORPUS} is not available in this checkout")
 
-_SPLIT_ISSUERS = (
-    "assemble._read_signature takes a signature line as ONE issuer; joint signers on one line "
-    "separated by spaces need splitting with grammars/header.toml header.signer (finditer over the "
-    "line's header.signature body)"
-)
-_JOINED_TITLE = (
-    "segment.classify marks every line of a title broken over lines as TITLE, but "
-    "assemble.read_header keeps only the first TITLE block; consecutive TITLE blocks should make one "
-    "title value (clean without the line breaks)"
-)
-_RUNON_ANCHORS = (
-    "tokenize cuts blocks with segment.split_lines, not segment.logical_lines, so the run-on "
-    "header of a single-line OCR notice is one TEXT block and read_header reads nothing"
-)
 _NO_SIGNATURE_DATE = "assemble reads signed_date only from a DATE line under a signature line; this date has no signature above it"
-_DECREE_AGENCY = (
-    "assemble._decree_number keeps only the number line (第707号); the golden, like samples/004 "
-    "index 30, joins the issuing line: 中华人民共和国国务院令第707号"
-)
 
 # (file prefix, document index, field) -> reason.
 KNOWN_FAILURES: dict[tuple[str, int, str], str] = {
