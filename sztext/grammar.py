@@ -104,6 +104,10 @@ class GuardedPattern:
         return str(self.compiled.pattern)
 
     @property
+    def flags(self) -> int:
+        return int(self.compiled.flags)
+
+    @property
     def groups(self) -> int:
         return int(self.compiled.groups)
 
