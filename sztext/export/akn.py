@@ -117,9 +117,9 @@ _TAG = {"chapter": "chapter", "article": "article", "part": "part", "section": "
 
 def _node(parent: etree._Element, node: Node, is_act: bool) -> None:
     if node.kind == "paragraph":
-        if node.clean.strip():
-            p = _el(_el(parent, "hcontainer", name=node.role or "paragraph", eId=f"p_{node.span[0]}"), "content")
-            _el(p, "p", node.clean.strip())
+        if node.clean.strip() or node.amounts or node.dates or node.unit_groups or node.citations:
+            container = _el(parent, "hcontainer", name=node.role or "paragraph", eId=f"p_{node.span[0]}")
+            _content(container, node)
         return
     tag = _TAG.get(node.kind, "hcontainer")
     attrs = {"eId": _eid(node)}
@@ -130,8 +130,15 @@ def _node(parent: etree._Element, node: Node, is_act: bool) -> None:
         _el(el, "num", node.marker)
     if node.heading:
         _el(el, "heading", node.heading)
-    content = _el(el, "content")
-    p = _el(content, "p", node.clean.strip())
+    _content(el, node)
+    for child in node.children:
+        _node(el, child, is_act)
+
+
+def _content(el: etree._Element, node: Node) -> None:
+    """The node's own text, then its values as inline elements (each with its source span in
+    meta/proprietary)."""
+    p = _el(_el(el, "content"), "p", node.clean.strip())
     for a in node.amounts:
         value = a.value if a.value is not None else a.high
         _el(p, "quantity", a.text.strip(), normalized=str(value), eId=f"q_{a.span[0]}", refersTo=f"#{a.currency}")
@@ -143,8 +150,6 @@ def _node(parent: etree._Element, node: Node, is_act: bool) -> None:
             _el(p, "organization", u.name, refersTo=f"#{_uri_part(u.canonical or u.name)}", **{"class": u.role})
     for c in node.citations:
         _el(p, "ref", c.text.strip(), href=f"/akn/cn/doc/{_uri_part(c.doc_number or c.title)}")
-    for child in node.children:
-        _node(el, child, is_act)
 
 
 def _provenance(prop: etree._Element, notice: Notice) -> None:
