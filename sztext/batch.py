@@ -40,7 +40,7 @@ from .pipeline import Options, Pipeline, _error_record
 __all__ = ["BatchSummary", "find_inputs", "process_path", "run_batch", "iter_records"]
 
 INPUT_SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".text")
-CHUNK_CHARS = 8_000_000  # characters read per step of a large archive
+CHUNK_CHARS = 1_000_000  # characters read per step of a large archive (bench/memory.py)
 
 
 @dataclass
