@@ -57,7 +57,7 @@ def archive_004(score: Score) -> None:
     for line in lines:
         offsets.append(offsets[-1] + len(line) + 1)
     by_start = {n.source.span[0]: n for n in notices}
-    add(score, "documents found (004)", len(notices) == len(gold))
+    add(score, "004: documents found", len(notices) == len(gold))
     checks: dict[str, Callable[[sztext.Notice, dict[str, Any]], bool]] = {
         "title": lambda n, g: squash(n.title.clean if n.title else None) == squash(g["title"]),
         "main_title": lambda n, g: squash(n.main_title.clean if n.main_title else None) == squash(g["main_title"]),
@@ -72,9 +72,9 @@ def archive_004(score: Score) -> None:
     for g in gold:
         start = offsets[g["start_line"] - 1] + lines[g["start_line"] - 1].index(g["start_text"])
         n = by_start.get(start)
-        add(score, "document start", n is not None)
+        add(score, "004: document start", n is not None)
         for field, check in checks.items():
-            add(score, field, n is not None and check(n, g))
+            add(score, f"004: {field}", n is not None and check(n, g))
 
 
 def corpus(score: Score) -> None:
@@ -83,14 +83,14 @@ def corpus(score: Score) -> None:
     for golden in sorted((ROOT / "tests" / "corpus" / "golden").glob("*.json")):
         gold = json.loads(golden.read_text(encoding="utf-8"))
         notices = sztext.parse_file(CORPUS / gold["file"])
-        add(score, "documents found (corpus)", len(notices) == len(gold["documents"]))
+        add(score, "corpus: documents found", len(notices) == len(gold["documents"]))
         for n, g in zip(notices, gold["documents"]):
-            add(score, "title", squash(n.title.clean if n.title else None) == squash(g["title"]))
-            add(score, "doc_number", (squash(n.doc_number.clean) if n.doc_number else None) == squash(g["doc_number"]))
-            add(score, "issuers", [squash(i.clean) for i in n.issuers] == [squash(i) for i in g["issuers"]])
-            add(score, "signed_date", iso(n.signed_date) == g["signed_date"])
-            add(score, "published_date", iso(n.published_date) == g["published_date"])
-            add(score, "doc_type", n.doc_type == g["doc_type"])
+            add(score, "corpus: title", squash(n.title.clean if n.title else None) == squash(g["title"]))
+            add(score, "corpus: doc_number", (squash(n.doc_number.clean) if n.doc_number else None) == squash(g["doc_number"]))
+            add(score, "corpus: issuers", [squash(i.clean) for i in n.issuers] == [squash(i) for i in g["issuers"]])
+            add(score, "corpus: signed_date", iso(n.signed_date) == g["signed_date"])
+            add(score, "corpus: published_date", iso(n.published_date) == g["published_date"])
+            add(score, "corpus: doc_type", n.doc_type == g["doc_type"])
 
 
 def units(score: Score) -> None:
@@ -102,11 +102,11 @@ def units(score: Score) -> None:
         view = normalize(path.read_text(encoding="utf-8"), g)
         got = [[(u.name, u.role) for u in units] for _, units in extract_unit_groups(view, g)]
         for w in want:
-            add(score, "unit groups (recall)", w in got)
+            add(score, "seeds: unit groups (recall)", w in got)
         for x in got:
-            add(score, "unit groups (precision)", x in want)
+            add(score, "seeds: unit groups (precision)", x in want)
         notice = sztext.parse_file(path)[0]
-        add(score, "measures counted (000/001/003)", sum(1 for _ in notice.measures()) >= gold["measure_count"])
+        add(score, "seeds: measures counted", sum(1 for _ in notice.measures()) >= gold["measure_count"])
 
 
 def noise(score: Score) -> None:
@@ -123,10 +123,10 @@ def noise(score: Score) -> None:
         for spot in gold[seed]["mojibake"]:
             start = offsets[spot["line"] - 1] + lines[spot["line"] - 1].index(spot["text"])
             hit = [n for n in notice.noise if n.kind == "mojibake" and n.span[0] <= start < n.span[1]]
-            add(score, "mojibake spots found", bool(hit))
-            add(score, "mojibake repaired as read", bool(hit) and (hit[0].repaired or "") == spot["reads"])
+            add(score, "seeds: mojibake spots found", bool(hit))
+            add(score, "seeds: mojibake repaired as read", bool(hit) and (hit[0].repaired or "") == spot["reads"])
         glosses = sum(1 for n in notice.noise if n.kind == "pinyin")
-        add(score, "pinyin gloss count", glosses + len(found) >= gold[seed]["pinyin_glosses"] - len(gold[seed]["mojibake"]))
+        add(score, "seeds: pinyin gloss count", glosses + len(found) >= gold[seed]["pinyin_glosses"] - len(gold[seed]["mojibake"]))
 
 
 def digest() -> str:
@@ -146,7 +146,7 @@ def main() -> int:
     for part in (archive_004, corpus, units, noise):
         part(score)
     rows = [(field, right, total, right / total) for field, (right, total) in score.items()]
-    table = [f"{'field':<34} {'right':>6} {'total':>6} {'accuracy':>9}"]
+    table = [f"{'set: field':<34} {'right':>6} {'total':>6} {'accuracy':>9}"]
     table += [f"{f:<34} {r:>6} {t:>6} {a:>9.1%}" for f, r, t, a in rows]
     print("\n".join(table))
     floors = json.loads(FLOORS.read_text(encoding="utf-8")) if FLOORS.exists() else {"floors": {}}
@@ -158,7 +158,7 @@ def main() -> int:
                 print(f"BELOW FLOOR: {field} {acc:.3f} < {floor:.3f}")
                 status = 1
     if args.update:
-        new = {f: max(a, floors["floors"].get(f, 0.0)) for f, _, _, a in rows}
+        new = {**floors["floors"], **{f: max(a, floors["floors"].get(f, 0.0)) for f, _, _, a in rows}}
         FLOORS.write_text(json.dumps({"goldens_sha256": digest(), "floors": {k: round(v, 4) for k, v in new.items()}}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if args.write:
         doc = ROOT / "docs" / "evaluation.md"
