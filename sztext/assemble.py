@@ -34,7 +34,7 @@ from .models import (
     Unit,
     Warning,
 )
-from .normalize import TextView
+from .normalize import TextView, constructor
 from .segment import DocumentRange, LineKind, strip_trailing_debris, title_kind
 from .tokenize import Block
 
@@ -494,6 +494,9 @@ def _heading_text(view: TextView, b: Block) -> str | None:
     return heading if heading and len(heading) <= 120 else None
 
 
+_NODE = constructor(Node)  # Node.model_construct, without its per-field alias and default checks
+
+
 def _freeze(item: _Open | _Para, view: TextView, attached: dict[int, dict[str, list[object]]], parent_path: str, grammar: Grammar) -> Node:
     # Both ends map as starts, so that noise deleted at a boundary belongs to the next node
     # and node spans stay contiguous (the outline tiles the document).
@@ -509,13 +512,13 @@ def _freeze(item: _Open | _Para, view: TextView, attached: dict[int, dict[str, l
         citations=extra.get("citations", []),
     )
     if isinstance(item, _Para):
-        return Node.model_construct(kind="paragraph", role=item.role, marker=None, number=None, path=None, heading=None, children=[], **common)
+        return _NODE(kind="paragraph", role=item.role, marker=None, number=None, path=None, heading=None, children=[], **common)
     b = item.block
     number = b.number
     path = f"{parent_path}.{number if number is not None else '?'}" if parent_path else str(number if number is not None else "?")
     children = [_freeze(child, view, attached, path, grammar) for child in item.children]
     marker = view.clean[b.marker_start : b.marker_end]
-    return Node.model_construct(
+    return _NODE(
         kind=cast(NodeKind, b.node_kind or "paragraph"), role=None, marker=marker, number=number, path=path,
         heading=_heading_text(view, b), children=children, **common,
     )

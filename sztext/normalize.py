@@ -15,14 +15,18 @@ Extractors match on ``view.text`` and turn view offsets into source spans with
 from __future__ import annotations
 
 import bisect
+import re
 import threading
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
-from .grammar import Grammar
+import regex
+from pydantic import BaseModel
+
+from .grammar import Grammar, GuardedPattern, Rule
 from .models import Noise, NoiseKind, TextValue
 
-__all__ = ["Edit", "TextView", "normalize", "view_table", "find_noise"]
+__all__ = ["Edit", "TextView", "normalize", "view_table", "find_noise", "constructor"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +50,7 @@ class TextView:
         edits: the noise edits, in source order.
     """
 
-    __slots__ = ("source", "clean", "text", "edits", "_v_start", "_v_end", "_s_start", "_s_end")
+    __slots__ = ("source", "clean", "text", "edits", "_v_start", "_v_end", "_s_start", "_s_end", "memo")
 
     def __init__(self, source: str, edits: Sequence[Edit], table: dict[int, str]) -> None:
         self.source = source
@@ -70,8 +74,11 @@ class TextView:
             cursor = edit.end
         pieces.append(source[cursor:])
         self.clean = "".join(pieces) if self.edits else source
-        self.text = self.clean.translate(table)
+        self.text = _translate(self.clean, table)
         self._v_start, self._v_end, self._s_start, self._s_end = v_start, v_end, s_start, s_end
+        # Results of pure functions of this view computed by one stage and reused by the next
+        # (the line table of :func:`sztext.segment.line_table`), keyed by what they depend on.
+        self.memo: dict[object, object] = {}
 
     def __len__(self) -> int:
         return len(self.text)
@@ -115,7 +122,7 @@ class TextView:
     def value(self, start: int, end: int) -> TextValue:
         """A :class:`TextValue` for the view range ``[start, end)``."""
         s, e = self.span(start, end)
-        return TextValue.model_construct(text=self.source[s:e], clean=self.clean[start:end], span=(s, e))
+        return _TEXT_VALUE(text=self.source[s:e], clean=self.clean[start:end], span=(s, e))
 
     def noise(self, start: int = 0, end: int | None = None) -> list[Noise]:
         """The noise report for source offsets ``[start, end)``."""
@@ -126,7 +133,7 @@ class TextView:
             if edit.start >= stop:
                 break
             out.append(
-                Noise.model_construct(
+                _NOISE(
                     kind=edit.kind,
                     text=self.source[edit.start : edit.end],
                     span=(edit.start, edit.end),
@@ -135,6 +142,40 @@ class TextView:
                 )
             )
         return out
+
+
+_RUNS: dict[int, tuple[dict[int, str], re.Pattern[str] | None]] = {}
+
+
+def _translate(s: str, table: dict[int, str]) -> str:
+    """``s.translate(table)`` for a 1:1 table, translating only the runs of characters that the
+    table maps (``str.translate`` looks up every character; most map to themselves)."""
+    cached = _RUNS.get(id(table))
+    if cached is None or cached[0] is not table:
+        runs = None
+        if table and all(isinstance(v, str) and len(v) == 1 for v in table.values()):
+            runs = re.compile("([" + "".join(_ranges(sorted(table))) + "]+)")
+        cached = (table, runs)
+        with _TABLES_LOCK:
+            _RUNS[id(table)] = cached
+    runs = cached[1]
+    if runs is None:
+        return s.translate(table)
+    parts = runs.split(s)
+    parts[1::2] = [p.translate(table) for p in parts[1::2]]
+    return "".join(parts)
+
+
+def _ranges(codes: list[int]) -> Iterable[str]:
+    """Character-set items (``a`` or ``a-z``, escaped) covering the sorted code points."""
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        a, b = re.escape(chr(codes[i])), re.escape(chr(codes[j]))
+        yield a if i == j else f"{a}-{b}"
+        i = j + 1
 
 
 _TABLES: dict[str, dict[int, str]] = {}
@@ -180,7 +221,7 @@ def find_noise(source: str, grammar: Grammar) -> list[Edit]:
             continue
         kind = str(rule.tags.get("kind", "markup"))
         keep = str(rule.tags.get("keep", ""))
-        for m in rule.pattern.finditer(source):
+        for m in _finditer(rule, source):
             if m.end() == m.start():
                 continue
             # ``keep`` names a group that stays in the clean text (e.g. the character before a gloss).
@@ -188,6 +229,45 @@ def find_noise(source: str, grammar: Grammar) -> list[Edit]:
             if end > start:
                 edits.append(Edit(start, end, "", kind, rule.id))  # type: ignore[arg-type]
     return _resolve_overlaps(edits)
+
+
+# The shape of a gloss rule: a Han character, zero-width/control characters, then one or more
+# ``(…)`` glosses each followed by such characters. Every match of it starts exactly where the
+# run of such characters before its first ``(`` begins, less one character.
+_GLOSS_SHAPE = (  # a regex over pattern sources, compiled on first use (re caches it)
+    r"\(\?P<\w+>\\p\{Han\}\)(?P<c>\[[^\]]*\])\*\(\?:\\\((?P<t>[^()]*)\\\)(?P=c)\*\)\*\\\((?P=t)\\\)"
+)
+_GLOSS_GAP_CLASS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\u200b-\u200d\u2060\ufeff]"
+_GLOSS_GAP = frozenset(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]))
+
+
+def _finditer(rule: Rule, source: str) -> Iterator[regex.Match[str]]:
+    """``rule.pattern.finditer(source)``; for a rule of the gloss shape, the same matches found by
+    trying the rule only where one can start: before each ``(``, past the run of characters of
+    ``_GLOSS_GAP`` (which holds no Han character and no ``(``), one Han character back. The plain
+    scan tries the Han character class at every offset of the text."""
+    shape = re.fullmatch(_GLOSS_SHAPE, rule.pattern.pattern)
+    if shape is None or shape.group("c") != _GLOSS_GAP_CLASS:
+        yield from rule.pattern.finditer(source)
+        return
+    yield from _gloss_matches(rule.pattern, source)
+
+
+def _gloss_matches(pattern: GuardedPattern, source: str) -> Iterator[regex.Match[str]]:
+    pos = 0  # where the plain scan would search from (the end of the last match)
+    paren = source.find("(")
+    while paren >= 0:
+        start = paren - 1
+        while start >= 0 and source[start] in _GLOSS_GAP:
+            start -= 1
+        if start >= pos:
+            m = pattern.match(source, start)
+            if m is not None:
+                yield m
+                pos = m.end()
+                paren = source.find("(", pos)
+                continue
+        paren = source.find("(", paren + 1)
 
 
 def _resolve_overlaps(edits: Iterable[Edit]) -> list[Edit]:
@@ -224,3 +304,58 @@ def normalize(source: str, grammar: Grammar, extra_edits: Sequence[Edit] = ()) -
         # repairs win over the glosses they contain: resolve with repairs first at equal starts
         edits = _resolve_overlaps([*repairs, *edits])
     return TextView(source, edits, view_table(grammar))
+
+
+# Building trusted output models fast (used wherever values are built in bulk): what
+# ``Model.model_construct`` does, minus its generality. ``model_construct`` walks every field
+# looking for aliases and defaults; for a model whose every field is given by name (no aliases,
+# no private attributes, ``extra`` not allowed) the result is just ``__dict__`` in field order
+# plus the set of fields given.
+
+M = TypeVar("M", bound=BaseModel)
+
+_setattr = object.__setattr__
+
+
+def constructor(cls: type[M]) -> Callable[..., M]:
+    """A function ``f(**values)`` equal to ``cls.model_construct(**values)`` when ``values``
+    names every field of ``cls`` (and otherwise calls ``model_construct``).
+
+    >>> from sztext.models import Source
+    >>> make = constructor(Source)
+    >>> make(path=None, index=0, span=(0, 3)) == Source.model_construct(path=None, index=0, span=(0, 3))
+    True
+    """
+    fields = cls.__pydantic_fields__
+    names = tuple(fields)
+    simple = (
+        not cls.__pydantic_post_init__
+        and not cls.__pydantic_root_model__
+        and not cls.__private_attributes__
+        and cls.model_config.get("extra") != "allow"
+        and all(f.alias is None and f.validation_alias is None for f in fields.values())
+    )
+    if not simple:
+        return cls.model_construct
+    new = cls.__new__
+    count = len(names)
+
+    def make(**values: Any) -> M:
+        if len(values) != count:
+            return cls.model_construct(**values)
+        try:
+            ordered = {name: values[name] for name in names}
+        except KeyError:
+            return cls.model_construct(**values)
+        m = new(cls)
+        _setattr(m, "__dict__", ordered)
+        _setattr(m, "__pydantic_fields_set__", set(names))
+        _setattr(m, "__pydantic_extra__", None)
+        _setattr(m, "__pydantic_private__", None)
+        return m
+
+    return make
+
+
+_TEXT_VALUE = constructor(TextValue)
+_NOISE = constructor(Noise)

@@ -8,13 +8,14 @@ start of the next. A heading block records its marker style, marker text and num
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-import cn2an
 import regex
 
-from .grammar import Grammar, Rule
+from .grammar import Grammar, GuardedPattern, Rule
 from .normalize import TextView
-from .segment import DocumentRange, LineKind, classify, logical_lines
+from .segment import DocumentRange, LineKind, LineTable, classify, logical_lines
+from .segment.rules import _any_of, may
 
 __all__ = ["Block", "tokenize", "numeral_value", "heading_rules"]
 
@@ -45,6 +46,34 @@ def numeral_value(token: str, numeral: str) -> int | None:
         return int(token) if token.isdigit() else None
     if numeral == "circled":
         return _CIRCLED.index(token) + 1 if token in _CIRCLED else None
+    small = _small_cn(token)
+    return small if small is not None else _cn_numeral(token)
+
+
+_CN_DIGIT = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
+
+
+def _small_cn(token: str) -> int | None:
+    """一 … 九十九 (X, 十, 十Y, X十, X十Y) read directly, as cn2an reads them (tests/unit/tokenize):
+    most marker numbers, and no 0.1 s import of cn2an for them. ``None`` for any other token."""
+    n = len(token)
+    if n == 1:
+        return 10 if token == "十" else _CN_DIGIT.get(token)
+    ten = token.find("十")
+    if ten < 0 or n > 3 or ten > 1:
+        return None
+    tens = _CN_DIGIT.get(token[0], 0) if ten == 1 else 1
+    ones = _CN_DIGIT.get(token[ten + 1], 0) if ten + 1 < n else 0
+    if (ten == 1 and tens == 0) or (ten + 1 < n and (ones == 0 or ten + 2 != n)):
+        return None
+    return tens * 10 + ones
+
+
+@lru_cache(maxsize=4096)
+def _cn_numeral(token: str) -> int | None:
+    """cn2an's smart reading of a Chinese marker number (cached: a pure function of ``token``)."""
+    import cn2an  # imported here: 0.1 s at import, and many texts have no Chinese marker
+
     try:
         value = cn2an.cn2an(token.replace("〇", "零"), "smart")
     except (ValueError, KeyError, IndexError, TypeError):
@@ -73,8 +102,45 @@ def _heading_at(text: str, start: int, end: int, rules: tuple[Rule, ...]) -> tup
     return None
 
 
+@dataclass(frozen=True)
+class _HeadingRules:
+    """The heading rules of a grammar, with one pattern that finds the first line-start rule
+    that matches at an offset (most lines start no heading: one match call says so; on the
+    others it names the rule). The mid-line rules stay apart: their alternation is slower
+    than the rules one by one."""
+
+    line: tuple[Rule, ...]
+    mid: tuple[Rule, ...]
+    line_first: GuardedPattern | None  # tagged alternation of ``line`` (segment._any_of)
+    tags: tuple[int, ...]  # its tag groups' numbers, one per rule of ``line``
+    styles: dict[str, tuple[str, str, str]]  # rule id → style, node kind, numeral
+
+
+_HEADINGS: dict[str, _HeadingRules] = {}
+
+
+def _headings(grammar: Grammar) -> _HeadingRules:
+    h = _HEADINGS.get(grammar.digest)
+    if h is None:
+        line, mid = heading_rules(grammar)
+        first = _any_of(line, tagged=True)
+        tags = tuple(first.groupindex[f"_sz_{k}"] for k in range(len(line))) if first is not None else ()
+        h = _HEADINGS[grammar.digest] = _HeadingRules(
+            line, mid, first, tags,
+            {r.id: (_style(r), str(r.tags["kind"]), str(r.tags.get("numeral", "cn"))) for r in (*line, *mid) if "kind" in r.tags},
+        )
+    return h
+
+
+_LINE_HEADING_KINDS = (LineKind.HEADING, LineKind.TEXT)
+_MID_HEADING_KINDS = (LineKind.HEADING, LineKind.TEXT, LineKind.TITLE, LineKind.ENCLOSED_TITLE)
+
+
 def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar) -> list[Block]:
     """Cut one document into blocks that tile ``[doc.start, doc.end)``.
+
+    When :func:`~sztext.segment.segment_archive` has classified the view's lines, they are
+    reused (the result is the same: a line's kind depends on the text, the line and the grammar).
 
     >>> from sztext import load_grammar
     >>> from sztext.normalize import normalize
@@ -84,31 +150,53 @@ def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar) -> list[Block
     [('heading', 'headings.cn_comma', 1), ('heading', 'headings.cn_paren', 1)]
     """
     text = view.text
-    line_rules, mid_rules = heading_rules(grammar)
+    h = _headings(grammar)
+    line_rules, mid_rules, line_first = h.line, h.mid, h.line_first
+    table = view.memo.get(("line_table", grammar.digest))
+    if isinstance(table, LineTable):
+        lines, kinds = table.document_lines(text, grammar, doc.start, doc.end)
+    else:
+        lines = logical_lines(text, grammar, doc.start, doc.end)
+        kinds = [classify(text, line, grammar)[0] for line in lines]
     blocks: list[Block] = []
-    for line in logical_lines(text, grammar, doc.start, doc.end):
-        kind, _ = classify(text, line, grammar)
-        found = _heading_at(text, line.start, line.end, line_rules) if kind in (LineKind.HEADING, LineKind.TEXT) else None
+    append = blocks.append
+    for line, kind in zip(lines, kinds):
+        start, end = line.start, line.end
+        found = None
+        if kind in _LINE_HEADING_KINDS:
+            if line_first is None:
+                found = _heading_at(text, start, end, line_rules)
+            else:
+                first = line_first.match(text, start, end)
+                if first is not None:  # the rule it names matches here, and no rule before it does
+                    rule = line_rules[first.group(*h.tags).index("")]
+                    m = rule.pattern.match(text, start, end)
+                    found = (rule, m) if m is not None else _heading_at(text, start, end, line_rules)
         cuts: list[tuple[int, Rule, regex.Match[str]]] = []
         if found is not None:
-            cuts.append((line.start, *found))
-        if kind in (LineKind.HEADING, LineKind.TEXT, LineKind.TITLE, LineKind.ENCLOSED_TITLE) and any(r.may_match(text[line.start:line.end]) for r in mid_rules):
+            cuts.append((start, *found))
+        if kind in _MID_HEADING_KINDS:
+            piece = text[start:end]
             for rule in mid_rules:
-                for m in rule.pattern.finditer(text, line.start, line.end):
+                # the anchor prefilter (G6), then a search: most lines have no mid-line heading
+                if not may(rule, piece) or rule.pattern.search(text, start, end) is None:
+                    continue
+                for m in rule.pattern.finditer(text, start, end):
                     if not cuts or m.start("marker") > cuts[0][2].end():
                         cuts.append((m.start(), rule, m))
         if not cuts:
-            blocks.append(Block(line.start, line.stop, kind))
+            append(Block(start, line.stop, kind))
             continue
         cuts.sort(key=lambda c: c[0])
-        if cuts[0][0] > line.start:
-            blocks.append(Block(line.start, cuts[0][0], kind))
+        if cuts[0][0] > start:
+            append(Block(start, cuts[0][0], kind))
         for n, (cut, rule, m) in enumerate(cuts):
             stop = cuts[n + 1][0] if n + 1 < len(cuts) else line.stop
-            blocks.append(
+            style, node_kind, numeral = h.styles.get(rule.id) or (_style(rule), str(rule.tags["kind"]), str(rule.tags.get("numeral", "cn")))
+            append(
                 Block(
-                    cut, stop, LineKind.HEADING, _style(rule), str(rule.tags["kind"]),
-                    m.start("marker"), m.end("marker"), numeral_value(m.group("num"), str(rule.tags.get("numeral", "cn"))),
+                    cut, stop, LineKind.HEADING, style, node_kind,
+                    m.start("marker"), m.end("marker"), numeral_value(m.group("num"), numeral),
                 )
             )
     return blocks

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from ..grammar import Grammar
 from ..models import Citation
-from ..normalize import TextView
+from ..normalize import TextView, constructor
 from .docnumber import extract_doc_numbers
 
 __all__ = ["extract_citations"]
+
+_CITATION = constructor(Citation)
 
 
 def extract_citations(view: TextView, grammar: Grammar, start: int = 0, end: int | None = None) -> list[Citation]:
@@ -36,7 +38,7 @@ def extract_citations(view: TextView, grammar: Grammar, start: int = 0, end: int
                 c_end = n.end()
         value = view.value(m.start(), c_end)
         t0, t1 = m.span("title")
-        out.append(Citation.model_construct(title=view.clean[t0:t1], doc_number=number, text=value.text, span=value.span))
+        out.append(_CITATION(title=view.clean[t0:t1], doc_number=number, text=value.text, span=value.span))
     return out
 
 

@@ -6,11 +6,12 @@ import regex
 
 from ..grammar import Grammar
 from ..models import DocNumber
-from ..normalize import TextView
+from ..normalize import TextView, constructor
 
 __all__ = ["extract_doc_numbers", "parse_doc_number"]
 
 _RULES = ("docnumber.bracket", "docnumber.decree")
+_DOC_NUMBER = constructor(DocNumber)
 _SPACES = regex.compile(r"\s+")
 
 
@@ -35,7 +36,7 @@ def extract_doc_numbers(view: TextView, grammar: Grammar, start: int = 0, end: i
                 (
                     m.start(),
                     m.end(),
-                    DocNumber.model_construct(
+                    _DOC_NUMBER(
                         text=value.text,
                         clean=_SPACES.sub("", value.clean),  # 82 号, numbers split over lines
                         span=value.span,

@@ -30,7 +30,7 @@ import regex
 from ..errors import GrammarError
 from ..grammar import Grammar, Rule
 from ..models import Amount, Qualifier
-from ..normalize import TextView
+from ..normalize import TextView, constructor
 
 __all__ = ["extract_amounts", "numeral_value"]
 
@@ -39,6 +39,7 @@ _AMOUNT = "money.amount"
 _BOUND_PAIR = "money.bound_pair"
 _ENUMERATION = "money.enumeration"
 _LEAD = "money.lead"
+_AMOUNT_MODEL = constructor(Amount)  # Amount.model_construct, without its per-field checks
 _LEAD_REACH = 40  # the longest lead: 不高于每个项目每年一次性给予最高不超过 is 20 characters
 _MAGNITUDES = regex.compile(r"[十百千万亿拾佰仟]+$")
 _ARABIC = regex.compile(r"(\d+(?:\.\d+)?)([^\d.]*)")
@@ -131,7 +132,7 @@ def _extract(view: TextView, grammar: Grammar, start: int, end: int | None, *, p
     for f in kept:
         s, e = view.span(f.start, f.end)
         out.append(
-            Amount.model_construct(
+            _AMOUNT_MODEL(
                 text=view.source[s:e], value=f.value, low=f.low, high=f.high, currency=f.currency,
                 qualifier=f.qualifier, per=f.per, rule_id=f.rule_id, span=(s, e),
             )

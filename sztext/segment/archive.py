@@ -1,0 +1,308 @@
+"""The archive: a table of its classified lines, and the state machine that cuts it into documents."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from ..grammar import Grammar
+from ..normalize import TextView
+from .classify import classify
+from .kinds import DocumentRange, Line, LineKind, split_lines
+from .lines import _join_at, _join_lines, _LineFacts
+from .rules import _prep, may
+from .text import _debris_end, strip_trailing_debris, title_kind
+
+__all__ = ["LineTable", "glued_start", "line_table", "segment_archive"]
+
+
+def glued_start(text: str, line: Line, grammar: Grammar) -> tuple[int, LineKind] | None:
+    """A title or addressee glued onto the end of a line: its view offset and kind."""
+    prep = _prep(grammar)
+    s = strip_trailing_debris(text[line.start : line.end].rstrip(" \r"), grammar)
+    if not s:
+        return None
+    # an addressee after a sentence: …起施行。各区人民政府，市政府直属各单位： (samples/004 l.3785)
+    if s.endswith(":"):
+        cut = max(s.rfind(p) for p in ("。", ";"))
+        if cut >= 0 and cut < len(s) - 4:
+            tail = s[cut + 1 :]
+            if prep.addressee.match(tail) and tail.lstrip().startswith("各"):
+                return line.start + cut + 1, LineKind.ADDRESSEE
+    if may(prep.glued_metadata, s):
+        for m in prep.glued_metadata.pattern.finditer(s):
+            if m.start("start") > 0:
+                return line.start + m.start("start"), LineKind.METADATA
+    cut = -1
+    for p in prep.sentence_end:
+        cut = max(cut, s.rfind(p))
+    if prep.debris_any is not None and prep.debris_any.search(s):
+        for word in prep.debris:
+            at = s.rfind(word)
+            if at >= 0:
+                cut = max(cut, at + len(word) - 1)
+    tail_start = cut + 1
+    tail = s[tail_start:]
+    if tail_start > 0 or _debris_end(s, grammar) > 0:
+        skip = _debris_end(tail, grammar)
+        tail_start += skip
+        tail = s[tail_start:]
+    kind = title_kind(tail, grammar)
+    # the first issuer+关于 in the tail whose rest is a title starts it (附件：…清单深圳市人民政府…)
+    for m in prep.title_start.pattern.finditer(tail) if may(prep.title_start, tail) else ():
+        rest_kind = title_kind(tail[m.start() :], grammar)
+        if rest_kind is not None:
+            if m.start() > 0:
+                return line.start + tail_start + m.start(), rest_kind
+            break
+    if kind is not None and tail_start > 0:
+        return line.start + tail_start, kind
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class LineTable:
+    """The logical lines of a whole view and their kinds, classified once.
+
+    :func:`segment_archive` reads the archive from it and :func:`sztext.tokenize.tokenize` reuses
+    it for each document: a line's kind is a function of the text, the line and the grammar only,
+    so a line classified here needs no second look.
+    """
+
+    lines: list[Line]
+    kinds: list[LineKind]
+    starts: list[int]  # lines[k].start, ascending
+    physical: list[Line]  # split_lines of the whole text
+    physical_starts: list[int]
+    facts: _LineFacts
+
+    def kind_of(self, line: Line) -> LineKind | None:
+        """The kind of ``line`` when it is one of the table's lines, else ``None``."""
+        k = bisect.bisect_left(self.starts, line.start)
+        return self.kinds[k] if k < len(self.lines) and self.lines[k] == line else None
+
+    def lines_of(self, text: str, start: int, end: int) -> tuple[list[Line], list[LineKind]] | None:
+        """The logical lines of ``text[start:end]`` and their kinds, when the range starts and
+        ends at whole lines of the table; else ``None``.
+
+        Such a range has the same physical lines as the whole text, and a line's joins (a
+        metadata value, a date one part per line) never reach past the next table line, so
+        ``logical_lines(text, grammar, start, end)`` is exactly this slice of the table.
+        """
+        n = len(text)
+        if not (0 <= start <= end <= n):
+            return None
+        i = bisect.bisect_left(self.starts, start)
+        if start < n and (i >= len(self.starts) or self.starts[i] != start or (start > 0 and text[start - 1] != "\n")):
+            return None
+        j = bisect.bisect_left(self.starts, end)
+        if end < n and (j >= len(self.starts) or self.starts[j] != end or text[end - 1] != "\n"):
+            return None
+        return self.lines[i:j], self.kinds[i:j]
+
+    def document_lines(self, text: str, grammar: Grammar, start: int, end: int) -> tuple[list[Line], list[LineKind]]:
+        """``logical_lines(text, grammar, start, end)`` and the kind of each line, from the table
+        where it has them and computed where it has not (at a range that starts or ends
+        mid-line). ``text`` and ``grammar`` must be the table's."""
+        known = self.lines_of(text, start, end)
+        if known is not None:
+            return known
+        physical = self._physical_of(text, start, end)
+        n = len(physical)
+        lines: list[Line] = []
+        kinds: list[LineKind] = []
+        done = 0  # lines[:done] have their kinds
+        i = 0
+        # A line group that starts at physical line i (i + 6 < n) reads lines i … i + 5 only, all
+        # whole lines of the text: where the table also starts a group at line i, the two agree
+        # from there until six lines before the end. Compute the edges, copy the middle.
+        while i < n:
+            if i + 6 < n and self._group_starts_at(text, physical[i].start):
+                k = bisect.bisect_left(self.starts, physical[i].start)
+                k2 = bisect.bisect_left(self.starts, physical[n - 6].start, k)
+                resume = self.lines[k2 - 1].stop
+                skip = bisect.bisect_left(self.physical_starts, resume) - bisect.bisect_left(self.physical_starts, physical[i].start)
+                if k2 <= k or i + skip >= n or physical[i + skip].start != resume:  # cannot happen
+                    lines = _join_lines(text, physical, grammar, self.facts)
+                    kinds.clear()
+                    done = 0
+                    break
+                self._kinds_of(text, grammar, lines, kinds, done)
+                lines.extend(self.lines[k:k2])
+                kinds.extend(self.kinds[k:k2])
+                done = len(lines)
+                i += skip
+                while i < n:
+                    i = _join_at(text, physical, i, grammar, self.facts, lines)
+                break
+            i = _join_at(text, physical, i, grammar, self.facts, lines)
+        self._kinds_of(text, grammar, lines, kinds, done)
+        return lines, kinds
+
+    def _group_starts_at(self, text: str, pos: int) -> bool:
+        """A table line starts at ``pos``, the start of a physical line (not a cut of one)."""
+        if pos > 0 and text[pos - 1] != "\n":
+            return False
+        k = bisect.bisect_left(self.starts, pos)
+        return k < len(self.starts) and self.starts[k] == pos
+
+    def _kinds_of(self, text: str, grammar: Grammar, lines: list[Line], kinds: list[LineKind], done: int) -> None:
+        for line in lines[done:]:
+            kind = self.kind_of(line)
+            kinds.append(kind if kind is not None else classify(text, line, grammar)[0])
+
+    def _physical_of(self, text: str, start: int, end: int) -> list[Line]:
+        """``split_lines(text, start, end)``, from the whole text's lines."""
+        if start >= end:
+            return []
+        ps = self.physical_starts
+        a = bisect.bisect_left(ps, start)
+        out: list[Line] = []
+        if a >= len(ps) or ps[a] != start:  # the range starts mid-line
+            nl = text.find("\n", start, end)
+            if nl < 0:
+                return [Line(start, end, end)]
+            out.append(Line(start, nl, nl + 1))  # and ps[a] == nl + 1
+        b = bisect.bisect_left(ps, end)
+        out.extend(self.physical[a:b])
+        if out and out[-1].stop > end:
+            last = out[-1]
+            out[-1] = Line(last.start, end, end)  # the range ends mid-line (or right before its "\n")
+        return out
+
+
+def line_table(view: TextView, grammar: Grammar) -> LineTable:
+    """The :class:`LineTable` of the whole view, computed once per view and grammar."""
+    key = ("line_table", grammar.digest)
+    table = view.memo.get(key)
+    if not isinstance(table, LineTable):
+        text = view.text
+        physical = split_lines(text)
+        facts = _LineFacts()
+        lines = _join_lines(text, physical, grammar, facts)
+        kinds = [classify(text, ln, grammar)[0] for ln in lines]
+        table = LineTable(lines, kinds, [ln.start for ln in lines], physical, [ln.start for ln in physical], facts)
+        view.memo[key] = table
+    return table
+
+
+_STRONG = {LineKind.METADATA, LineKind.DOC_NUMBER, LineKind.DECREE_HEAD}
+_HEADERISH = _STRONG | {
+    LineKind.TITLE, LineKind.ENCLOSED_TITLE, LineKind.ADDRESSEE, LineKind.DECREE_NOTE, LineKind.BLANK, LineKind.DEBRIS,
+}
+
+
+def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
+    """Split an archive into documents (view offsets). A text with one notice gives one range.
+
+    >>> from sztext import load_grammar
+    >>> from sztext.normalize import normalize
+    >>> text = "甲关于印发乙办法的通知\\n各区人民政府：\\n现印发。\\n深圳市人民政府\\n2024年1月1日\\n丙关于丁的通知\\n各区人民政府：\\n特此通知。\\n"
+    >>> [(r.start, r.end) for r in segment_archive(normalize(text, load_grammar()), load_grammar())]
+    [(0, 43), (43, 65)]
+    """
+    text = view.text
+    table = line_table(view, grammar)
+    lines, kinds = table.lines, table.kinds
+    starts: list[int] = []
+    state = "none"  # none | header | body | closed | enclosed
+    expects_enclosure = False
+    since_close = 0
+    seen_signature = False
+    # The first document began at no header (a page's menu, corpus 0042/0044/0045): until body text
+    # confirms it, a header start replaces it; what came before is text_before_first_document.
+    provisional = False
+
+    def next_kind(i: int) -> LineKind:
+        for j in range(i + 1, min(len(lines), i + 6)):
+            if kinds[j] is not LineKind.BLANK:
+                return kinds[j]
+        return LineKind.BLANK
+
+    def start_doc(pos: int) -> None:
+        nonlocal state, expects_enclosure, seen_signature, since_close, provisional
+        if provisional:
+            starts.pop()
+            provisional = False
+        starts.append(pos)
+        state, expects_enclosure, seen_signature, since_close = "header", False, False, 0
+
+    def after_debris(i: int) -> int:
+        return lines[i].start + _debris_end(text[lines[i].start : lines[i].end], grammar)
+
+    for i, (ln, kind) in enumerate(zip(lines, kinds)):
+        if kind is LineKind.BLANK or (kind is LineKind.DEBRIS and state != "none"):
+            continue
+        if provisional and _is_body_text(text[ln.start : ln.end], kind):
+            provisional = False
+        if kind in (LineKind.TEXT, LineKind.HEADING, LineKind.DATE, LineKind.ATTACHMENT):
+            glued = glued_start(text, ln, grammar)
+            if glued is not None and glued[0] > ln.start:
+                pos, gkind = glued
+                follower = next_kind(i)
+                confirmed = gkind in (LineKind.ADDRESSEE, LineKind.METADATA) or follower in (
+                    LineKind.METADATA, LineKind.DOC_NUMBER, LineKind.ADDRESSEE, LineKind.DECREE_NOTE, LineKind.DECREE_HEAD, LineKind.TITLE,
+                )
+                if confirmed and state != "none":
+                    start_doc(pos)
+                    if gkind is LineKind.ADDRESSEE:
+                        state = "body"
+                    continue
+        if state == "none":
+            if kind is LineKind.DEBRIS:
+                continue
+            start_doc(after_debris(i))
+            if kind not in _HEADERISH:
+                state = "body"  # a text that starts without a header is a document all the same
+                provisional = not _is_body_text(text[ln.start : ln.end], kind)
+            continue
+        if state == "header":
+            if kind in _HEADERISH:
+                continue
+            state = "body"
+        if kind in _STRONG or kind is LineKind.DECREE_NOTE:
+            if state != "header":
+                start_doc(after_debris(i))
+            continue
+        if kind is LineKind.TITLE or kind is LineKind.ENCLOSED_TITLE:
+            follower = next_kind(i)
+            if state == "closed" and expects_enclosure and since_close <= 2 and not (
+                kind is LineKind.TITLE and follower in (LineKind.ADDRESSEE, LineKind.DOC_NUMBER, LineKind.METADATA)
+            ):
+                state = "enclosed"
+                continue
+            if kind is LineKind.TITLE and state in ("body", "enclosed", "closed") or follower in (
+                LineKind.METADATA, LineKind.DOC_NUMBER, LineKind.ADDRESSEE, LineKind.DECREE_NOTE,
+            ):
+                start_doc(after_debris(i))
+            continue
+        if kind is LineKind.ADDRESSEE:
+            # after a signature, an addressee opens the next notice even when no date followed
+            if state in ("closed", "enclosed") or seen_signature or provisional:
+                start_doc(ln.start)
+            continue
+        if kind is LineKind.SIGNATURE:
+            seen_signature = seen_signature or not provisional
+            continue
+        if kind is LineKind.DATE and seen_signature and state == "body":
+            state, since_close = "closed", 0
+            continue
+        if state == "body" and kind is LineKind.TEXT:
+            s = text[ln.start : ln.end]
+            if any(w in s for w in ("印发", "现将", "转发", "发布", "公布", "已经市政府同意")):
+                expects_enclosure = True
+        if state == "closed":
+            since_close += 1
+            if since_close > 2:
+                state = "enclosed" if expects_enclosure else "body"
+    if not starts:
+        return [DocumentRange(0, len(text))]
+    if not text[: starts[0]].strip():
+        starts[0] = 0  # only blank space before the first document: it belongs to it
+    ends = starts[1:] + [len(text)]
+    return [DocumentRange(s, e) for s, e in zip(starts, ends)]
+
+
+def _is_body_text(s: str, kind: LineKind) -> bool:
+    """A line that only a document's body has: a heading, or a sentence of 30 characters or more."""
+    return kind is LineKind.HEADING or (kind is LineKind.TEXT and len(s.strip()) >= 30 and any(p in s for p in "。,;，；"))

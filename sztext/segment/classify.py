@@ -1,0 +1,217 @@
+"""The kind of one line: by the ``header``, ``docnumber`` and ``segment`` rules, and by its neighbours."""
+
+from __future__ import annotations
+
+import regex
+
+from ..grammar import Grammar
+from .kinds import Line, LineKind, split_lines  # noqa: F401 (split_lines: in the doctest)
+from .rules import _prep, _rule, may
+from .text import (
+    _HEADING_START,
+    _debris_end,
+    _is_physical,
+    _key_only,
+    _line_after,
+    _line_before,
+    _unspaced,
+    _without_paren_tail,
+    title_kind,
+)
+
+__all__ = ["classify"]
+
+
+def classify(text: str, line: Line, grammar: Grammar) -> tuple[LineKind, regex.Match[str] | None]:
+    """Classify one view line by the ``header``, ``docnumber`` and ``segment`` rules, its
+    neighbours deciding what a line alone cannot: a metadata value on the line after its key
+    (corpus 0044), each line of a title broken over lines (corpus 0001), a 版头 above a title.
+
+    >>> from sztext import load_grammar
+    >>> g = load_grammar()
+    >>> text = "国务院关于印发国家职业教育改革\\n实施方案的通知\\n国发[2019]4号\\n"
+    >>> [classify(text, ln, g)[0].value for ln in split_lines(text)]
+    ['title', 'title', 'doc_number']
+    """
+    kind, m = _classify_alone(text, line, grammar)
+    if kind is LineKind.SIGNATURE and _number_follows(text, line, grammar):
+        return LineKind.METADATA, None  # 版头 then 发文字号: 山东省市场监督管理局 / 鲁市监标函〔2021〕33号 (corpus 0034)
+    if kind in _CONTEXT_KINDS and _is_physical(text, line):
+        stripped = text[line.start : line.end].strip(" \r")
+        if len(stripped) <= 60 and "。" not in stripped:
+            if _is_metadata_value(text, line, stripped, grammar):
+                return LineKind.METADATA, None
+            if kind is not LineKind.TITLE and _in_title_group(text, line, grammar):
+                return LineKind.TITLE, None
+            if kind is LineKind.SIGNATURE and _is_banner_run(text, line, grammar):
+                return LineKind.METADATA, None
+            if kind in (LineKind.TEXT, LineKind.ENCLOSED_TITLE) and _titles_addressee(text, line, stripped, grammar):
+                return LineKind.TITLE, None
+    if kind is LineKind.HEADING and _continues_attachment_list(text, line, grammar):
+        return LineKind.ATTACHMENT, None
+    return kind, m
+
+
+def _continues_attachment_list(text: str, line: Line, grammar: Grammar) -> bool:
+    """``2.各区发展改革委联系方式`` under ``附件：1.申报项目信息表`` is the attachment list, not an
+    outline item (corpus 0020, 0024, 0044)."""
+    if line.end - line.start > 80 or not _is_physical(text, line):
+        return False
+    item, head = _rule(grammar, "segment.list_item").pattern, _rule(grammar, "segment.list_head").pattern
+    m = item.match(text[line.start : line.end])
+    if m is None:
+        return False
+    expected = int(m.group("num")) - 1
+    prev = _line_before(text, line.start)
+    while prev is not None and expected >= 1:
+        piece = text[prev.start : prev.end]
+        if expected == 1 and head.match(piece):
+            return True
+        m = item.match(piece)
+        if m is None or int(m.group("num")) != expected or len(piece) > 80:
+            return False
+        expected -= 1
+        prev = _line_before(text, prev.start)
+    return False
+
+
+def _number_follows(text: str, line: Line, grammar: Grammar) -> bool:
+    """A document number starts the next line (or right after a cut of a run-on line)."""
+    head = text[line.stop : line.stop + 40]
+    at = line.stop + len(head) - len(head.lstrip(" \n"))
+    return _prep(grammar).bracket.match(text, at, min(len(text), at + 40)) is not None
+
+
+def _is_banner_run(text: str, line: Line, grammar: Grammar) -> bool:
+    """Issuing bodies listed above a title that names none (重庆市… / 重庆市财政局 / … / 关于印发…, corpus 0042, 0025)."""
+    nxt = _line_after(text, line)
+    for _ in range(6):
+        if nxt is None:
+            return False
+        kind = _classify_alone(text, nxt, grammar)[0]
+        if kind is not LineKind.SIGNATURE:
+            head = text[nxt.start : nxt.end].lstrip(" ")
+            return head.startswith("关于") and (kind is LineKind.TITLE or _in_title_group(text, nxt, grammar))
+        nxt = _line_after(text, nxt)
+    return False
+
+
+def _titles_addressee(text: str, line: Line, stripped: str, grammar: Grammar) -> bool:
+    """A line ending like a title above an addressee is a title, even without 关于 (corpus 0041)."""
+    bare = _without_paren_tail(stripped)
+    if len(bare) < 6 or not bare.endswith(_prep(grammar).suffixes):
+        return False
+    nxt = _line_after(text, line)
+    return nxt is not None and _classify_alone(text, nxt, grammar)[0] is LineKind.ADDRESSEE
+
+
+def _classify_alone(text: str, line: Line, grammar: Grammar) -> tuple[LineKind, regex.Match[str] | None]:
+    """Classify one view line on its own."""
+    s = text[line.start : line.end]
+    stripped = s.strip(" \r")
+    if not stripped:
+        return LineKind.BLANK, None
+    p = _prep(grammar)
+    found = p.early.first(s)
+    if found is not None:
+        return found
+    if _debris_end(stripped, grammar) == len(stripped):
+        return LineKind.DEBRIS, None
+    m = p.titled_decree_note_check.find(s) if may(p.titled_decree_note, s) else None
+    if m:
+        return LineKind.DECREE_NOTE, m
+    m = p.glued_metadata.pattern.match(s) if may(p.glued_metadata, s) else None
+    if m:
+        return LineKind.METADATA, m
+    m = _doc_number_line(stripped, grammar)
+    if m is not None:
+        return LineKind.DOC_NUMBER, m
+    if len(stripped) <= 30 and stripped.endswith("令") and "第" not in stripped:
+        return LineKind.DECREE_HEAD, None
+    titled = title_kind(_unspaced(stripped), grammar)
+    if titled is not None:
+        return titled, None
+    if _HEADING_START.match(s):
+        return LineKind.HEADING, None
+    found = p.late.first(s)
+    if found is not None:
+        return found
+    return LineKind.TEXT, None
+
+
+# Kinds a neighbour may turn into METADATA (a value line) or TITLE (a piece of a broken title).
+_CONTEXT_KINDS = frozenset({LineKind.TEXT, LineKind.SIGNATURE, LineKind.ENCLOSED_TITLE, LineKind.DOC_NUMBER, LineKind.TITLE, LineKind.HEADING})
+
+
+def _is_metadata_value(text: str, line: Line, stripped: str, grammar: Grammar) -> bool:
+    """The line is the value of the key on the line before, or a later piece of a split value."""
+    prev = _line_before(text, line.start)
+    fragment = _prep(grammar).value_fragment.match(stripped) is not None
+    for back in range(3):  # 京发改 / 〔2026〕 / 341号: the key at most three lines up
+        if prev is None or (back and not fragment):
+            return False
+        if _key_only(text, prev, grammar):
+            return True
+        piece = text[prev.start : prev.end].strip(" \r")
+        if not piece or len(piece) > 20 or "。" in piece:
+            return False
+        prev = _line_before(text, prev.start)
+    return False
+
+
+def _issuers_of_title(text: str, line: Line, grammar: Grammar) -> bool:
+    """Bodies joined by 、 opening a title (国务院办公厅、中央军委办公厅 / 关于…, corpus 0011), not a list (0042)."""
+    if " " in text[line.start : line.end].strip(" \r"):
+        return False
+    prev = _line_before(text, line.start)
+    return prev is None or _classify_alone(text, prev, grammar)[0] is not LineKind.SIGNATURE
+
+
+def _in_title_group(text: str, line: Line, grammar: Grammar) -> bool:
+    """The line belongs to two or three consecutive short lines that together make a title."""
+    p1 = _line_before(text, line.start)
+    p2 = _line_before(text, p1.start) if p1 is not None else None
+    n1 = _line_after(text, line)
+    n2 = _line_after(text, n1) if n1 is not None else None
+    before = [ln for ln in (p2, p1) if ln is not None]
+    window = [*before, line, *(ln for ln in (n1, n2) if ln is not None)]
+    me = len(before)
+    pieces = [text[ln.start : ln.end].strip(" \r") for ln in window]
+    suffixes = _prep(grammar).suffixes
+    for first in range(max(0, me - 2), me + 1):
+        for last in range(max(me, first + 1), min(len(window), first + 3)):
+            tail = _without_paren_tail(pieces[last])
+            if not _unspaced(tail).endswith(suffixes):
+                continue
+            group = pieces[first : last + 1]
+            if any(not p or len(p) > 60 or "。" in p or p.endswith((":", ",", ";")) for p in group):
+                continue
+            if len(_unspaced(group[0])) < 8:
+                continue  # 关于我们 / 网站地图 / 建议意见 is a menu, not a title (corpus 0044)
+            if title_kind(_unspaced(group[0]), grammar) is not None:
+                continue  # the first piece is a title on its own
+            joined = _unspaced("".join(group))
+            if title_kind(joined, grammar) is not LineKind.TITLE:
+                continue
+            kinds = [_classify_alone(text, window[k], grammar)[0] for k in range(first, last + 1)]
+            if kinds[0] is LineKind.SIGNATURE and _issuers_of_title(text, window[first], grammar):
+                kinds[0] = LineKind.TEXT
+            if all(k in (LineKind.TEXT, LineKind.ENCLOSED_TITLE, LineKind.HEADING) for k in kinds):
+                return True
+    return False
+
+
+def _doc_number_line(stripped: str, grammar: Grammar) -> regex.Match[str] | None:
+    """A line that is a document number, possibly after image debris (``a.png深府办函〔2022〕71号``)."""
+    if len(stripped) > 40:
+        return None
+    p = _prep(grammar)
+    debris = p.image_debris.pattern.match(stripped) if may(p.image_debris, stripped) else None
+    rest = stripped[debris.end() :] if debris else stripped
+    if rest.startswith("(") and rest.endswith(")"):
+        rest = rest[1:-1].strip()  # （医保办函〔2025〕82 号） under the title (corpus 0039)
+    for rule in p.number_rules:
+        m = rule.pattern.match(rest) if may(rule, rest) else None
+        if m and not rest[m.end() :].strip():
+            return m
+    return None

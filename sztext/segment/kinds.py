@@ -1,0 +1,64 @@
+"""The line types of segmentation: what a line is (:class:`LineKind`), where it is (:class:`Line`),
+and the physical lines of a text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+__all__ = ["LineKind", "Line", "DocumentRange", "split_lines"]
+
+
+class LineKind(str, Enum):
+    """What a line is, as far as the document structure goes."""
+
+    BLANK = "blank"
+    METADATA = "metadata"
+    DOC_NUMBER = "doc_number"
+    DECREE_HEAD = "decree_head"
+    DECREE_NOTE = "decree_note"
+    TITLE = "title"
+    ENCLOSED_TITLE = "enclosed_title"
+    ADDRESSEE = "addressee"
+    SIGNATURE = "signature"
+    DATE = "date"
+    CC = "cc"
+    PRINTED = "printed"
+    ATTACHMENT = "attachment"
+    PUBLIC_NOTE = "public_note"
+    CLOSING = "closing"
+    HEADING = "heading"
+    DEBRIS = "debris"
+    TEXT = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A line of the view: ``[start, end)`` without its newline; ``stop`` is where the next line starts."""
+
+    start: int
+    end: int
+    stop: int
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRange:
+    """One document of an archive, as view offsets."""
+
+    start: int
+    end: int
+
+
+def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
+    """The lines of ``text[start:end]`` (``\\n`` ends a line; ``\\r`` stays inside it)."""
+    stop = len(text) if end is None else end
+    lines = []
+    pos = start
+    while pos < stop:
+        nl = text.find("\n", pos, stop)
+        if nl < 0:
+            lines.append(Line(pos, stop, stop))
+            break
+        lines.append(Line(pos, nl, nl + 1))
+        pos = nl + 1
+    return lines

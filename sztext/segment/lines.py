@@ -1,0 +1,168 @@
+"""Logical lines: physical lines joined (a metadata value, a date one part per line) or cut (a
+run-on OCR notice)."""
+
+from __future__ import annotations
+
+from ..grammar import Grammar
+from .kinds import Line, LineKind, split_lines
+from .rules import _prep, _rule
+from .text import _key_only, title_kind
+
+__all__ = ["logical_lines"]
+
+
+def logical_lines(text: str, grammar: Grammar, start: int = 0, end: int | None = None) -> list[Line]:
+    """The lines that :func:`classify` and the tokenizer work on: the physical lines of
+    ``text[start:end]``, except that
+
+    * a metadata key alone on its line and its value on the next 1–3 lines are one line
+      (``[发文字号]`` / ``京发改`` / ``〔2026〕`` / ``341号``, corpus 0044), and so is a date written
+      one part per line (``2025`` / ``年`` / ``9`` / ``月`` / ``29`` / ``日``, corpus 0045);
+    * a single-line OCR notice (corpus 0032–0036) is cut around its 版头, document number, title,
+      addressee, 附件 and (此件…) notes, closing signature, date and 印发 line.
+
+    The lines still tile the range: each line's ``stop`` is the next line's ``start``.
+
+    >>> from sztext import load_grammar
+    >>> text = ("山东省财政厅文件鲁财会[2021]13号山东省财政厅关于做好会计工作的通知各市财政局:"
+    ...         + "为促进会计人员知识更新，提高业务素质，现将有关工作通知如下。" * 12)
+    >>> [text[ln.start:ln.end] for ln in logical_lines(text, load_grammar())][:4]
+    ['山东省财政厅文件', '鲁财会[2021]13号', '山东省财政厅关于做好会计工作的通知', '各市财政局:']
+    """
+    return _join_lines(text, split_lines(text, start, end), grammar, None)
+
+
+class _LineFacts:
+    """Results of the per-line rules of :func:`logical_lines`, by physical line ``(start, end)``.
+
+    Each is a pure function of the line's text, so the documents of an archive, whose lines are
+    the archive's lines, look them up instead of running the rules again.
+    """
+
+    __slots__ = ("year", "key_only", "runon")
+
+    def __init__(self) -> None:
+        self.year: dict[tuple[int, int], bool] = {}
+        self.key_only: dict[tuple[int, int], bool] = {}
+        self.runon: dict[tuple[int, int], list[int]] = {}
+
+
+def _join_lines(text: str, physical: list[Line], grammar: Grammar, facts: _LineFacts | None) -> list[Line]:
+    """:func:`logical_lines` of the given physical lines (``facts``: a memo shared across calls)."""
+    out: list[Line] = []
+    i = 0
+    n = len(physical)
+    while i < n:
+        i = _join_at(text, physical, i, grammar, facts, out)
+    return out
+
+
+def _join_at(text: str, physical: list[Line], i: int, grammar: Grammar, facts: _LineFacts | None, out: list[Line]) -> int:
+    """Append the logical line(s) that start at physical line ``i``; return the next such ``i``."""
+    ln, joined = physical[i], _joined_value(text, physical, i, grammar, facts)
+    if joined != i or ln.end - ln.start < 300:
+        cuts = []
+    elif facts is None:
+        cuts = _runon_cuts(text, ln, grammar)
+    else:
+        key = (ln.start, ln.end)
+        found = facts.runon.get(key)
+        cuts = found if found is not None else facts.runon.setdefault(key, _runon_cuts(text, ln, grammar))
+    if not cuts:
+        out.append(ln if joined == i else Line(ln.start, physical[joined].end, physical[joined].stop))
+    else:
+        bounds = [ln.start, *cuts, ln.end]
+        out.extend(Line(a, b, b) for a, b in zip(bounds, bounds[1:-1]))
+        out.append(Line(bounds[-2], physical[joined].end, physical[joined].stop))
+    return joined + 1
+
+
+def _joined_value(text: str, physical: list[Line], i: int, grammar: Grammar, facts: _LineFacts | None = None) -> int:
+    """Index of the last physical line that belongs with line ``i`` (``i`` when none does)."""
+    p = _prep(grammar)
+    ln = physical[i]
+    if i + 5 < len(physical):
+        if facts is None:
+            year = p.split_year.match(text[ln.start : ln.end]) is not None
+        else:
+            key = (ln.start, ln.end)
+            found = facts.year.get(key)
+            year = found if found is not None else facts.year.setdefault(key, p.split_year.match(text[ln.start : ln.end]) is not None)
+        if year:
+            m = p.date_line.match(text, ln.start, physical[i + 5].end)
+            if m and m.end() == physical[i + 5].end:
+                return i + 5
+    if i + 1 >= len(physical):
+        return i
+    nxt = physical[i + 1]
+    value = text[nxt.start : nxt.end].strip(" \r")
+    if not value or len(value) > 60:
+        return i
+    if facts is None:
+        if not _key_only(text, ln, grammar) or _key_only(text, nxt, grammar):
+            return i
+    elif not _key_only_fact(text, ln, grammar, facts) or _key_only_fact(text, nxt, grammar, facts):
+        return i
+    last = i + 1
+    fragment = p.value_fragment
+    while last + 1 < min(i + 4, len(physical)) and fragment.match(text[physical[last + 1].start : physical[last + 1].end]):
+        last += 1
+    return last
+
+
+def _key_only_fact(text: str, line: Line, grammar: Grammar, facts: _LineFacts) -> bool:
+    key = (line.start, line.end)
+    found = facts.key_only.get(key)
+    return found if found is not None else facts.key_only.setdefault(key, _key_only(text, line, grammar))
+
+
+def _runon_cuts(text: str, ln: Line, grammar: Grammar) -> list[int]:
+    """Cut points of a run-on notice line, or ``[]`` when the line does not start like a notice."""
+    head = _rule(grammar, "segment.runon_banner").pattern.match(text, ln.start, min(ln.end, ln.start + 160))
+    if head is None:
+        return []
+    number = _prep(grammar).bracket.search(text, ln.start, min(ln.end, ln.start + 200))
+    if number is None or number.start() > head.end() + 2:
+        return []
+    banner = text[head.start("banner") : head.end("banner")].removesuffix("文件")
+    cuts = [number.start("agency"), number.end()]
+    if head.end("banner") < number.start("agency"):
+        cuts.insert(0, head.end("banner"))
+    pos = number.end()
+    title_end = _runon_title_end(text, pos, min(ln.end, pos + 160), grammar)
+    if title_end is not None:
+        cuts.append(title_end)
+        colon = text.find(":", title_end, min(ln.end, title_end + 160))
+        if colon > 0 and _rule(grammar, "header.addressee").pattern.match(text[title_end : colon + 1]):
+            cuts.append(colon + 1)
+    body_start = cuts[-1]
+    for m in _rule(grammar, "segment.runon_attachment").pattern.finditer(text, body_start, ln.end):
+        cuts.append(m.start())
+    note = _rule(grammar, "segment.runon_public_note").pattern.search(text, body_start, ln.end)
+    if note:
+        cuts.append(note.start())
+    prefix = banner[:4]
+    for m in _rule(grammar, "segment.runon_date").pattern.finditer(text, body_start, ln.end):
+        sig = text.rfind(prefix, max(body_start, m.start() - 40), m.start()) if len(prefix) == 4 else -1
+        if sig < 0:
+            continue
+        cuts.append(sig)
+        if not m.group("printed"):
+            cuts.extend((m.start(), m.end()))  # signature | date | what follows
+        elif m.end() < ln.end:
+            cuts.append(m.end())
+    return sorted(c for c in set(cuts) if ln.start < c < ln.end)
+
+
+def _runon_title_end(text: str, start: int, stop: int, grammar: Grammar) -> int | None:
+    """End of the title that starts at ``start`` in a run-on line (…关于…的通知各省…)."""
+    ends = sorted({end for suffix in grammar.table("doctypes", "title_suffix") for end in _ends_of(text, suffix, start, stop)})
+    return next((end for end in ends if title_kind(text[start:end], grammar) is LineKind.TITLE), None)
+
+
+def _ends_of(text: str, word: str, start: int, stop: int) -> list[int]:
+    found, at = [], text.find(word, start, stop)
+    while at >= 0:
+        found.append(at + len(word))
+        at = text.find(word, at + 1, stop)
+    return found

@@ -1,0 +1,268 @@
+"""The grammar rules of segmentation, prepared once per grammar for running on every line.
+
+Every call of a grammar pattern sets up the regex timeout (about a microsecond), so the rules
+that most lines do not match are screened first: by their anchors (G6), by one alternation of
+several rules, and by running a ``^``-anchored rule as a ``match`` on a single line."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import regex
+
+from ..grammar import Grammar, GuardedPattern, Rule
+from .kinds import LineKind
+
+__all__ = []
+
+
+def may(rule: Rule, s: str) -> bool:
+    """``rule.may_match(s)`` (the anchor prefilter, G6), in a plain loop: it runs on every line."""
+    anchors = rule.anchors
+    if not anchors:
+        return True
+    for anchor in anchors:
+        if anchor in s:
+            return True
+    return False
+
+
+def _rule(grammar: Grammar, rule_id: str) -> Rule:
+    """``grammar.rule(rule_id)``."""
+    return grammar.by_id[rule_id]
+
+
+# Rules tried in order on a line on its own: the first that matches gives the kind.
+_EARLY_CHECKS = (
+    ("header.public_note", LineKind.PUBLIC_NOTE),
+    ("header.metadata", LineKind.METADATA),
+    ("header.date_line", LineKind.DATE),
+    ("header.person_signature", LineKind.SIGNATURE),
+    ("header.cc", LineKind.CC),
+    ("header.printed", LineKind.PRINTED),
+    ("header.closing", LineKind.CLOSING),
+    ("segment.decree_note", LineKind.DECREE_NOTE),
+    ("docnumber.decree_serial_line", LineKind.DOC_NUMBER),
+)
+_LATE_CHECKS = (
+    ("header.banner", LineKind.METADATA),
+    ("header.addressee", LineKind.ADDRESSEE),
+    ("header.signature", LineKind.SIGNATURE),
+    ("header.attachment", LineKind.ATTACHMENT),
+)
+_BACKREF_OR_FLAGS = r"\\[1-9]|\\g<|\(\?P=|\(\?[a-zA-Z-]+\)"  # compiled when a grammar is prepared (not at import)
+
+
+def _line_anchored(pattern: str) -> bool:
+    """The pattern can only match at a line start: it opens with ``^`` and has no top-level
+    ``|``. On a string without a newline its ``search`` is then its ``match`` (one attempt at
+    offset 0 instead of one per offset). ``False`` whenever unsure.
+
+    >>> _line_anchored(r"^[ ]*抄[ ]*送"), _line_anchored(r"^a|b"), _line_anchored(r"^(?:a|b)"), _line_anchored(r"(?:^|x)a")
+    (True, False, True, False)
+    """
+    if not pattern.startswith("^") or pattern[1:2] in ("?", "*", "+", "{"):
+        return False
+    depth = 0
+    i, n = 1, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a set: skip to its closing bracket (a leading ] or ^] is literal)
+            j = i + 1
+            if pattern[j : j + 1] == "^":
+                j += 1
+            if pattern[j : j + 1] == "]":
+                j += 1
+            while j < n and pattern[j] != "]":
+                if pattern[j] == "\\":
+                    j += 1
+                elif pattern[j] == "[":
+                    return False  # a nested set (VERSION1 syntax): do not guess
+                j += 1
+            i = j + 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+        elif c == "|" and depth == 0:
+            return False
+        i += 1
+    return depth == 0
+
+
+@dataclass(frozen=True)
+class _Check:
+    """A line rule and how to run it on one line: ``find(s)`` is ``pattern.search(s)``."""
+
+    pattern: GuardedPattern
+    kind: LineKind
+    anchored: bool  # _line_anchored: on a line without a newline, match at 0 is the search
+
+    def find(self, s: str) -> regex.Match[str] | None:
+        if self.anchored and "\n" not in s:
+            return self.pattern.match(s)
+        return self.pattern.search(s)
+
+
+def _check(pattern: GuardedPattern, kind: LineKind) -> _Check:
+    return _Check(pattern, kind, _line_anchored(pattern.pattern) and not pattern.flags & regex.WORD)
+
+
+def _any_check(rules: tuple[Rule, ...]) -> _Check | None:
+    """:func:`_any_of` as a check, anchored when every rule is."""
+    joined = _any_of(rules)
+    if joined is None:
+        return None
+    anchored = all(_line_anchored(r.pattern.pattern) for r in rules) and not joined.flags & regex.WORD
+    return _Check(joined, LineKind.TEXT, anchored)
+
+
+@dataclass(frozen=True)
+class _CheckList:
+    """Line rules tried in order, the first match deciding the kind. A rule with anchors runs
+    only on a line holding one of them (G6); the rules without anchors are tried as one
+    alternation first. Each call of a grammar pattern costs its timeout set-up, so on the many
+    lines that none of the rules matches this makes one pattern call instead of one per rule."""
+
+    rules: tuple[Rule, ...]
+    checks: tuple[_Check, ...]
+    has_free: bool  # some rule has no anchors
+    free_any: _Check | None  # the rules without anchors as one alternation (None: cannot join)
+    anchors_any: re.Pattern[str] | None  # finds any anchor of the anchored rules
+
+    @classmethod
+    def of(cls, rules: tuple[Rule, ...], kinds: tuple[LineKind, ...]) -> _CheckList:
+        free = tuple(r for r in rules if not r.anchors)
+        anchors = sorted({a for r in rules for a in r.anchors}, key=len, reverse=True)
+        return cls(
+            rules,
+            tuple(_check(r.pattern, kind) for r, kind in zip(rules, kinds)),
+            bool(free),
+            (_check(free[0].pattern, LineKind.TEXT) if len(free) == 1 else _any_check(free)) if free else None,
+            re.compile("|".join(re.escape(a) for a in anchors)) if anchors else None,
+        )
+
+    def first(self, s: str) -> tuple[LineKind, regex.Match[str]] | None:
+        """The kind and match of the first rule that matches ``s`` (by ``search``)."""
+        free_hit = self.has_free and (self.free_any is None or self.free_any.find(s) is not None)
+        anchor_hit = self.anchors_any is not None and self.anchors_any.search(s) is not None
+        if not free_hit and not anchor_hit:
+            return None
+        for rule, check in zip(self.rules, self.checks):
+            if not (anchor_hit and may(rule, s) if rule.anchors else free_hit):
+                continue
+            m = check.find(s)
+            if m:
+                return check.kind, m
+        return None
+
+
+def _any_of(rules: tuple[Rule, ...], *, tagged: bool = False) -> GuardedPattern | None:
+    """One pattern that matches where any of ``rules`` does (their alternation), to skip trying
+    them one by one on the many lines none of them matches. ``None`` when the rules cannot be
+    joined without changing what they mean (backreferences, global inline flags). Like every
+    grammar pattern it runs under the regex timeout.
+
+    With ``tagged``, branch ``k`` ends in an empty group ``_sz_k``: at a given offset the
+    alternation takes the first rule (in order) that matches there, and ``lastgroup`` names it.
+
+    An alternation is not always faster than its rules one by one (the ``regex`` module loses
+    a rule's literal-prefix search in it): use it where measured.
+    """
+    if not rules or any(r.pattern.flags != rules[0].pattern.flags or re.search(_BACKREF_OR_FLAGS, r.pattern.pattern) for r in rules):
+        return None
+    if tagged and any("_sz_" in r.pattern.pattern for r in rules):
+        return None
+    branches = (f"(?:{r.pattern.pattern})" + (f"(?P<_sz_{k}>)" if tagged else "") for k, r in enumerate(rules))
+    try:
+        compiled = regex.compile("|".join(branches), rules[0].pattern.flags)
+    except regex.error:
+        return None
+    return GuardedPattern(compiled, "|".join(r.id for r in rules), rules[0].pattern.timeout)
+
+
+def _literals(words: tuple[str, ...]) -> regex.Pattern[str] | None:
+    """A pattern that finds any of ``words`` (``word in s`` for all of them in one scan)."""
+    if not words:
+        return None
+    return regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """What the line functions look up for every line, prepared once per grammar."""
+
+    early: _CheckList
+    late: _CheckList
+    debris: tuple[str, ...]
+    debris_any: regex.Pattern[str] | None  # finds any debris word (None: the list is empty)
+    sentence_end: tuple[str, ...]
+    suffixes: tuple[str, ...]  # title suffixes, in table order
+    suffixes_longest_first: tuple[str, ...]
+    enclosed: tuple[str, ...]
+    image_debris: Rule
+    split_year: GuardedPattern
+    date_line: GuardedPattern
+    metadata: GuardedPattern
+    value_fragment: GuardedPattern
+    titled_decree_note: Rule
+    titled_decree_note_check: _Check
+    glued_metadata: Rule
+    title_start: Rule
+    addressee: GuardedPattern
+    bracket: GuardedPattern
+    decree: GuardedPattern
+    number_rules: tuple[Rule, ...]  # docnumber.bracket, docnumber.decree
+
+
+_PREPARED: dict[str, _Prepared] = {}
+_LAST: tuple[Grammar, _Prepared] | None = None  # the last grammar asked for: one identity test
+
+
+def _prep(grammar: Grammar) -> _Prepared:
+    global _LAST
+    last = _LAST
+    if last is not None and last[0] is grammar:
+        return last[1]
+    p = _PREPARED.get(grammar.digest)
+    if p is None:
+        p = _prepare(grammar)
+    _LAST = (grammar, p)
+    return p
+
+
+def _prepare(grammar: Grammar) -> _Prepared:
+    early = tuple(grammar.rule(rule_id) for rule_id, _ in _EARLY_CHECKS)
+    late = tuple(grammar.rule(rule_id) for rule_id, _ in _LATE_CHECKS)
+    suffixes = tuple(grammar.table("doctypes", "title_suffix"))
+    p = _PREPARED[grammar.digest] = _Prepared(
+        early=_CheckList.of(early, tuple(kind for _, kind in _EARLY_CHECKS)),
+        late=_CheckList.of(late, tuple(kind for _, kind in _LATE_CHECKS)),
+        debris=grammar.word_list("segment", "debris"),
+        debris_any=_literals(grammar.word_list("segment", "debris")),
+        sentence_end=grammar.word_list("segment", "sentence_end"),
+        suffixes=suffixes,
+        suffixes_longest_first=tuple(sorted(suffixes, key=len, reverse=True)),
+        enclosed=grammar.word_list("doctypes", "enclosed"),
+        image_debris=grammar.rule("segment.image_debris"),
+        split_year=grammar.rule("segment.split_year").pattern,
+        date_line=grammar.rule("header.date_line").pattern,
+        metadata=grammar.rule("header.metadata").pattern,
+        value_fragment=grammar.rule("segment.value_fragment").pattern,
+        titled_decree_note=grammar.rule("segment.titled_decree_note"),
+        titled_decree_note_check=_check(grammar.rule("segment.titled_decree_note").pattern, LineKind.DECREE_NOTE),
+        glued_metadata=grammar.rule("segment.glued_metadata"),
+        title_start=grammar.rule("segment.title_start"),
+        addressee=grammar.rule("header.addressee").pattern,
+        bracket=grammar.rule("docnumber.bracket").pattern,
+        decree=grammar.rule("docnumber.decree").pattern,
+        number_rules=(grammar.rule("docnumber.bracket"), grammar.rule("docnumber.decree")),
+    )
+    return p
