@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator, TypeVar
 
 from .assemble import Extracted, build_notice, read_header
-from .errors import InputError, InputTooLargeError, SztextError
+from .errors import InputError, InputTooLargeError, RegexTimeoutError, SztextError
 from .extract import (
     extract_amounts,
     extract_citations,
@@ -134,19 +134,33 @@ class Pipeline:
         blocks = tokenize(view, rng, g)
         header = read_header(view, rng, blocks, g)
         signed = header.signed_date.value if header.signed_date else None
-        dates = extract_dates(view, g, rng.start, rng.end)
+        notes = list(warnings)
+
+        def run(name: str, extractor: Callable[[], _T]) -> _T | None:
+            # A runaway match in one extractor costs that extractor's values for this
+            # document, with a warning; the rest of the document still comes out.
+            try:
+                return extractor()
+            except RegexTimeoutError as exc:
+                notes.append(Warning(code="regex_timeout", message=f"{name} skipped: {exc}", span=None))
+                return None
+
+        dates = run("dates", lambda: extract_dates(view, g, rng.start, rng.end)) or []
         if header.signed_date is not None:
             span = header.signed_date.span
             dates = [d.model_copy(update={"kind": "signed"}) if d.span == span else d for d in dates]
         found = Extracted(
-            amounts=extract_amounts(view, g, rng.start, rng.end),
+            amounts=run("amounts", lambda: extract_amounts(view, g, rng.start, rng.end)) or [],
             dates=dates,
-            citations=extract_citations(view, g, rng.start, rng.end),
-            unit_groups=extract_unit_groups(view, g, rng.start, rng.end),
-            effective=extract_effective(view, g, rng.start, rng.end, signed=signed),
-            repeals=extract_repeals(view, g, rng.start, rng.end),
+            citations=run("citations", lambda: extract_citations(view, g, rng.start, rng.end)) or [],
+            unit_groups=run("unit_groups", lambda: extract_unit_groups(view, g, rng.start, rng.end)) or [],
+            effective=run("effective", lambda: extract_effective(view, g, rng.start, rng.end, signed=signed)),
+            repeals=run("repeals", lambda: extract_repeals(view, g, rng.start, rng.end)) or [],
         )
-        return build_notice(view, rng, blocks, header, found, g, index=index, path=path, version=VERSION, warnings=warnings)
+        return build_notice(view, rng, blocks, header, found, g, index=index, path=path, version=VERSION, warnings=notes)
+
+
+_T = TypeVar("_T")
 
 
 def _error_record(path: str | None, index: int | None, exc: BaseException) -> ErrorRecord:

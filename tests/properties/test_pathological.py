@@ -61,3 +61,18 @@ def test_regex_timeout_is_a_typed_error() -> None:
         runaway.search("a" * 60)
     with pytest.raises(RegexTimeoutError):
         list(runaway.finditer("a" * 60))
+
+
+def test_an_extractor_that_times_out_becomes_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The document still comes out, without that extractor's values, with a regex_timeout warning."""
+    from sztext import pipeline
+    from sztext.errors import RegexTimeoutError
+
+    def runaway(*args: object, **kw: object) -> list[object]:
+        raise RegexTimeoutError("money.amount", 5.0)
+
+    monkeypatch.setattr(pipeline, "extract_amounts", runaway)
+    n = sztext.parse("一、给予最高20万元奖励。\n")
+    assert n.amounts == []
+    assert [(w.code, w.message) for w in n.warnings] == [("regex_timeout", "amounts skipped: rule money.amount ran longer than 5 s and was stopped")]
+    n.verify()
