@@ -34,7 +34,7 @@ from .models import (
     Unit,
     Warning,
 )
-from .normalize import TextView, constructor
+from .normalize import TextView, constructor, view_table
 from .segment import DocumentRange, LineKind, strip_trailing_debris, title_kind
 from .tokenize import Block
 
@@ -229,10 +229,29 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
         h.doc_number = numbers[0]
     _read_signature(view, blocks, grammar, h)
     _fill_from_metadata(view, grammar, h, meta)
-    h.doc_type = _doc_type(h.title.clean if h.title else None, grammar)
+    # on the view form, so that a Traditional title (…的決定) reads like a Simplified one
+    h.doc_type = _doc_type(h.title.clean.translate(view_table(grammar)) if h.title else None, grammar)
+    if h.doc_type is None and h.doc_number is not None and (h.doc_number.agency or "").endswith("令"):
+        h.doc_type = "令"  # a regulation issued by a decree (…令第328号发布), samples/004 docs 28, 29
+    if h.doc_type is None and h.title is None and h.main_title is None:
+        h.doc_type = _self_reference(view, blocks, grammar)
     if h.doc_type is None and h.title is None and h.main_title is not None:
         h.doc_type = "通知"  # a cover notice that issues a text is a 通知
     return h
+
+
+def _self_reference(view: TextView, blocks: Sequence[Block], grammar: Grammar) -> DocType | None:
+    """The type a document without a title names itself by (制定本实施意见), before its first heading."""
+    first_heading = next((b.start for b in blocks if b.kind is LineKind.HEADING and b.style is not None), None)
+    if not blocks:
+        return None
+    stop = first_heading if first_heading is not None else blocks[-1].end
+    m = grammar.rule("doctypes.self_reference").pattern.search(view.text, blocks[0].start, stop)
+    if m is None:
+        return None
+    table = grammar.table("doctypes", "title_suffix")
+    found = table.get(m.group("type"))
+    return found if isinstance(found, str) else None  # type: ignore[return-value]
 
 
 def _previous_nonblank(blocks: Sequence[Block], i: int) -> int:
@@ -278,6 +297,37 @@ def _decree_number(view: TextView, blocks: Sequence[Block], i: int, serial: rege
     )
 
 
+def _read_signers(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header, run: list[int]) -> None:
+    """The bodies (or the person) of a run of signature blocks, in order, into ``issuers``."""
+    text = view.text
+    for j in run:
+        h.roles[j] = "signature"
+        b = blocks[j]
+        person = _search("header.person_signature", grammar, text, b.start, b.end)
+        if person:
+            pm, off = person
+            v = _strip_value(view, off + pm.start("body"), off + pm.end("body"))
+            if v is not None:
+                h.issuers.append(v)
+            continue
+        sig = _search("header.signature", grammar, text, b.start, b.end)
+        if not sig:
+            continue
+        sm, off = sig
+        lo, hi = off + sm.start("body"), off + sm.end("body")
+        signers = list(grammar.rule("header.signer").pattern.finditer(text, lo, hi))
+        if len(signers) > 1:
+            for signer in signers:
+                v = _strip_value(view, signer.start("body"), signer.end("body"))
+                if v is not None:
+                    h.issuers.append(v)
+        else:
+            v = _strip_value(view, lo, hi)
+            if v is not None:
+                h.issuers.append(v)
+    h.issuer = h.issuers[0] if h.issuers else None
+
+
 def _read_signature(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header) -> None:
     """Find the signature block(s) and the date under them; mark the roles around them.
 
@@ -296,31 +346,7 @@ def _read_signature(view: TextView, blocks: Sequence[Block], grammar: Grammar, h
         if m >= len(nonblank) or blocks[nonblank[m]].kind is not LineKind.DATE:
             continue
         date_i = nonblank[m]
-        for j in run:
-            h.roles[j] = "signature"
-            b = blocks[j]
-            person = _search("header.person_signature", grammar, text, b.start, b.end)
-            if person:
-                pm, off = person
-                v = _strip_value(view, off + pm.start("body"), off + pm.end("body"))
-                if v is not None:
-                    h.issuers.append(v)
-                continue
-            sig = _search("header.signature", grammar, text, b.start, b.end)
-            if not sig:
-                continue
-            sm, off = sig
-            lo, hi = off + sm.start("body"), off + sm.end("body")
-            signers = list(grammar.rule("header.signer").pattern.finditer(text, lo, hi))
-            if len(signers) > 1:
-                for signer in signers:
-                    v = _strip_value(view, signer.start("body"), signer.end("body"))
-                    if v is not None:
-                        h.issuers.append(v)
-            else:
-                v = _strip_value(view, lo, hi)
-                if v is not None:
-                    h.issuers.append(v)
+        _read_signers(view, blocks, grammar, h, run)
         h.issuer = h.issuers[0] if h.issuers else None
         h.roles[date_i] = "date"
         h.signed_date = _first_date(view, grammar, blocks[date_i].start, blocks[date_i].end, "signed")
@@ -338,6 +364,16 @@ def _read_signature(view: TextView, blocks: Sequence[Block], grammar: Grammar, h
                 continue
             break
         return
+    # No date under any signature: a signature that ends the document still names the issuer
+    # (samples/004 document 36 ends at 深圳市人民政府办公厅, the archive cut off the date).
+    tail = list(reversed(nonblank))
+    run = []
+    for i in tail:
+        if blocks[i].kind is not LineKind.SIGNATURE or i in h.roles:
+            break
+        run.insert(0, i)
+    if run and not h.issuers:
+        _read_signers(view, blocks, grammar, h, run)
 
 
 _ROLE_OF_KIND: dict[LineKind, ParagraphRole] = {
@@ -383,8 +419,13 @@ def build_notice(
     stack: list[_Open] = []
     styles: list[str] = []
     closed = False  # after a structural block, text is a top-level paragraph until a heading
+    listing = False  # right after 附件：, numbered short lines are the list of attachments
     for i, b in enumerate(blocks):
         role = header.roles.get(i)
+        if listing and b.kind is LineKind.HEADING and role is None and _is_list_entry(view, b):
+            role = "attachment"  # 附件：/ 1.任務分工和進度安排(略) / 2.名詞解釋(略) (samples/003)
+        elif b.kind is not LineKind.BLANK:
+            listing = b.kind is LineKind.ATTACHMENT
         if b.kind is LineKind.HEADING and b.style is not None and role is None:
             if b.style not in styles:
                 styles.append(b.style)
@@ -472,6 +513,12 @@ def _source_end(view: TextView, pos: int) -> int:
     """Source offset of a boundary that ends a document or node (the end of the view is the
     end of the source, also when the whole text was noise)."""
     return len(view.source) if pos >= len(view.text) else _source_start(view, pos)
+
+
+def _is_list_entry(view: TextView, b: Block) -> bool:
+    """A numbered line that names a document rather than starting a measure: short, no sentence."""
+    line = view.text[b.start : b.end].strip()
+    return len(line) <= 60 and "。" not in line
 
 
 def _has_heading(items: list[_Open | _Para]) -> bool:

@@ -133,7 +133,8 @@ def _headings(grammar: Grammar) -> _HeadingRules:
 
 
 _LINE_HEADING_KINDS = (LineKind.HEADING, LineKind.TEXT)
-_MID_HEADING_KINDS = (LineKind.HEADING, LineKind.TEXT, LineKind.TITLE, LineKind.ENCLOSED_TITLE)
+# DECREE_NOTE: 深圳市…规定（…令第328 号发布…）第一章总则第一条 … runs on in one line (samples/004 l.2735)
+_MID_HEADING_KINDS = (LineKind.HEADING, LineKind.TEXT, LineKind.TITLE, LineKind.ENCLOSED_TITLE, LineKind.DECREE_NOTE)
 
 
 def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar) -> list[Block]:

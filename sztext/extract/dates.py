@@ -146,6 +146,7 @@ class _Found(NamedTuple):
     last: _dt.date | None
     precision: Precision
     is_range: bool
+    rule_id: str = ""
 
 
 def _from_match(item: tuple[regex.Match[str], Rule]) -> _Found | None:
@@ -159,14 +160,14 @@ def _from_match(item: tuple[regex.Match[str], Rule]) -> _Found | None:
         second = _interval(y2 or groups["y1"], m2 or (groups.get("m1") if d2 else None), d2)
         if first is None or second is None or second[0] < first[0] or second[1] < first[1]:
             return None
-        return _Found(first[0], second[1], first[2], True)
+        return _Found(first[0], second[1], first[2], True, rule.id)
     found = _interval(groups["y"], groups.get("m"), groups.get("d"))
     if found is None:
         return None
     first_day, last_day, precision = found
     if groups.get("suffix"):  # 2025年底, 2024年6月末: the last day of the period
-        return _Found(last_day, last_day, precision, False)
-    return _Found(first_day, None if precision == "day" else last_day, precision, False)
+        return _Found(last_day, last_day, precision, False, rule.id)
+    return _Found(first_day, None if precision == "day" else last_day, precision, False, rule.id)
 
 
 def _rules(grammar: Grammar, *roles: str) -> list[Rule]:
@@ -267,6 +268,7 @@ def extract_dates(view: TextView, grammar: Grammar, start: int = 0, end: int | N
                 end=f.last,
                 precision=f.precision,
                 kind="period" if f.is_range else _kind(text, s, e, contexts, start, stop),
+                rule_id=f.rule_id,
                 text=view.source[span[0] : span[1]],
                 span=span,
             )

@@ -33,21 +33,7 @@ DATES_READY = any(d.value is not None for d in extract_dates(normalize("2024年5
 DATES_STUB = "the dates extractor (sztext/extract/dates.py) finds no date yet, so no signed_date is read"
 
 # (index, field) -> reason: the known failures of the current pipeline on this archive.
-KNOWN_FAILURES: dict[tuple[int, str], str] = {
-    (28, "doc_type"): (
-        "_doc_type only reads the title ending; the regulation 深圳市政府投资建设项目施工许可管理规定 "
-        "under its decree note (…深圳市人民政府令第328 号发布, l.2735) is not typed 令"
-    ),
-    (29, "doc_type"): (
-        "_doc_type only reads the title ending; 深圳市人才安居办法 under a decree note "
-        "(…深圳市人民政府令第273号发布) is not typed 令"
-    ),
-    (35, "doc_type"): "the document has no title or main title (starts at a glued addressee); nothing infers 意见 from the body (制定本实施意见)",
-    (36, "issuer"): (
-        "assemble._read_signature only accepts a signature followed by a date line; the archive "
-        "ends at the signature 深圳市人民政府办公厅 (l.3832), so no issuer is read"
-    ),
-}
+KNOWN_FAILURES: dict[tuple[int, str], str] = {}
 
 
 @pytest.fixture(scope="module")
@@ -179,11 +165,6 @@ def test_every_path_gives_the_same_documents(notices: list[Notice], tmp_path: Pa
 
 # --- doc_type from the title as written (outside the archive) -------------------------------
 
-_TRADITIONAL_TITLE = (
-    "assemble._doc_type matches the title's clean text, which keeps the document's script, "
-    "against the Simplified title_suffix table of doctypes.toml: 決定/通報/報告 never match "
-    "(the view text, or the table run through the view mapping, would)"
-)
 
 
 @pytest.mark.parametrize(
@@ -194,11 +175,9 @@ _TRADITIONAL_TITLE = (
         pytest.param("深圳市人民政府關於印發若干措施的通知", "通知", id="traditional-通知"),
         pytest.param(
             "深圳市人民政府關於表彰先進集體的決定", "决定", id="traditional-決定",
-            marks=pytest.mark.xfail(strict=True, reason=_TRADITIONAL_TITLE),
         ),
         pytest.param(
             "國務院辦公廳關於督查情況的通報", "通报", id="traditional-通報",
-            marks=pytest.mark.xfail(strict=True, reason=_TRADITIONAL_TITLE),
         ),
     ],
 )
