@@ -228,6 +228,12 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
     if h.doc_number is None and numbers:
         h.doc_number = numbers[0]
     _read_signature(view, blocks, grammar, h)
+    for b in blocks:
+        if b.kind is LineKind.CC:  # 抄送：市委办公厅，市人大常委会办公厅。
+            found = _search("header.cc", grammar, text, b.start, b.end)
+            if found:
+                m, off = found
+                h.cc.extend(_bodies(view, off + m.start("body"), off + m.end("body")))
     _fill_from_metadata(view, grammar, h, meta)
     # on the view form, so that a Traditional title (…的決定) reads like a Simplified one
     h.doc_type = _doc_type(h.title.clean.translate(view_table(grammar)) if h.title else None, grammar)

@@ -35,7 +35,7 @@ from .export.json import dumps_jsonl_line
 from .export.table import MEASURE_COLUMNS, measure_rows
 from .load import decode, html_to_text, looks_like_html
 from .models import ErrorRecord, Notice
-from .pipeline import Options, Pipeline, _error_record
+from .pipeline import Options, Pipeline
 
 __all__ = ["BatchSummary", "find_inputs", "process_path", "run_batch", "iter_records"]
 
@@ -82,7 +82,7 @@ def find_inputs(paths: Iterable[str | Path]) -> list[Path]:
     return sorted(out)
 
 
-_error = _error_record
+_error = ErrorRecord.from_exception
 
 
 def _shift(obj: Any, base: int) -> Any:

@@ -324,3 +324,9 @@ class ErrorRecord(_Model):
     path: str | None
     index: int | None
     error: ErrorDetail
+
+    @classmethod
+    def from_exception(cls, path: str | None, index: int | None, exc: BaseException) -> ErrorRecord:
+        """The record of an exception: its type name and the first line of its message."""
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return cls(path=path, index=index, error=ErrorDetail(type=type(exc).__name__, message=message))

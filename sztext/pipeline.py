@@ -23,7 +23,7 @@ from .extract import (
 )
 from .grammar import Grammar, load_grammar
 from .load import Loaded, load_path
-from .models import ErrorDetail, ErrorRecord, Notice, Warning
+from .models import ErrorRecord, Notice, Warning
 from .normalize import TextView, normalize
 from .segment import DocumentRange, segment_archive
 from .tokenize import tokenize
@@ -78,7 +78,7 @@ class Pipeline:
         try:
             yield from self._iter(text, path, keep_going=True)
         except SztextError as exc:
-            yield _error_record(path, None, exc)
+            yield ErrorRecord.from_exception(path, None, exc)
 
     def _iter(self, text: str, path: str | None, *, keep_going: bool) -> Iterator[Notice | ErrorRecord]:
         view = self._view(text)
@@ -94,7 +94,7 @@ class Pipeline:
             except Exception as exc:
                 if not keep_going:
                     raise
-                yield _error_record(path, index, exc)
+                yield ErrorRecord.from_exception(path, index, exc)
                 continue
             if self.options.mark_duplicates:
                 original = duplicates.check(notice)
@@ -161,11 +161,6 @@ class Pipeline:
 
 
 _T = TypeVar("_T")
-
-
-def _error_record(path: str | None, index: int | None, exc: BaseException) -> ErrorRecord:
-    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return ErrorRecord(path=path, index=index, error=ErrorDetail(type=type(exc).__name__, message=message))
 
 
 def _sentences(notice: Notice) -> frozenset[str]:

@@ -130,3 +130,9 @@ def test_samples_manifest_matches_files() -> None:
         data = (SAMPLES / name).read_bytes()
         assert hashlib.sha256(data).hexdigest() == entry["sha256"], name
         assert len(data.decode("utf-8")) == entry["chars"], name
+
+
+def test_cc_line_gives_one_value_per_body() -> None:
+    n = sztext.parse("深圳市人民政府关于X的通知\n各区人民政府：\n现印发。\n深圳市人民政府\n2024年1月1日\n抄送：市委办公厅，市人大常委会办公厅。\n")
+    assert [c.clean for c in n.cc] == ["市委办公厅", "市人大常委会办公厅"]
+    n.verify()
