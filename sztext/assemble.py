@@ -380,6 +380,17 @@ def _read_signature(view: TextView, blocks: Sequence[Block], grammar: Grammar, h
         run.insert(0, i)
     if run and not h.issuers:
         _read_signers(view, blocks, grammar, h, run)
+        return
+    # No signature at all: a date line right after the closing sentence is the 成文日期
+    # (corpus 0041: …本通知自下发之日起执行。/ 二〇〇九年一月十九日).
+    for n, i in enumerate(nonblank):
+        if n == 0 or blocks[i].kind is not LineKind.DATE or i in h.roles:
+            continue
+        before = view.text[blocks[nonblank[n - 1]].start : blocks[nonblank[n - 1]].end].rstrip()
+        if blocks[nonblank[n - 1]].kind in (LineKind.TEXT, LineKind.CLOSING, LineKind.HEADING) and before.endswith("。"):
+            h.roles[i] = "date"
+            h.signed_date = _first_date(view, grammar, blocks[i].start, blocks[i].end, "signed")
+            return
 
 
 _ROLE_OF_KIND: dict[LineKind, ParagraphRole] = {

@@ -30,13 +30,9 @@ FIELDS = ("title", "doc_number", "issuers", "signed_date", "published_date", "do
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"{CORPUS} is not available in this checkout")
 
-_NO_SIGNATURE_DATE = "assemble reads signed_date only from a DATE line under a signature line; this date has no signature above it"
 
 # (file prefix, document index, field) -> reason.
 KNOWN_FAILURES: dict[tuple[str, int, str], str] = {
-    ("0041", 0, "signed_date"): _NO_SIGNATURE_DATE,
-    ("0041", 1, "signed_date"): _NO_SIGNATURE_DATE,
-    ("0041", 2, "signed_date"): _NO_SIGNATURE_DATE,
     ("0041", 3, "issuers"): "the signature 卫生部 and its date are inside a run-on paragraph line (…使用说明 卫生部 一九九四年九月五日)",
     ("0041", 3, "signed_date"): "the signature 卫生部 and its date are inside a run-on paragraph line (…使用说明 卫生部 一九九四年九月五日)",
 }
