@@ -135,7 +135,8 @@ def _doc_type(title: str | None, grammar: Grammar) -> DocType | None:
         return None
     if _DECREE_IN_TITLE.search(title.replace("（", "(").replace("）", ")")) or title.rstrip().endswith("令"):
         return "令"
-    bare = _PAREN_END.sub("", title.strip())
+    # letter-spaced titles (…的 通 知, corpus 0007) read without their spaces
+    bare = _PAREN_END.sub("", "".join(title.split()))
     table = grammar.table("doctypes", "title_suffix")
     for suffix in sorted(table, key=len, reverse=True):
         if bare.endswith(suffix):
@@ -334,6 +335,36 @@ def _read_signers(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: 
     h.issuer = h.issuers[0] if h.issuers else None
 
 
+def _read_run_on_signature(view: TextView, last: Block, grammar: Grammar, h: Header) -> None:
+    """A signature and date run into the end of the last line (single-line OCR text): the date
+    is the signing date, and the issuer is the body the title starts with (…关于…), when the
+    text right before the date ends with it or with its first four or more characters."""
+    text = view.text
+    found = _search("header.trailing_date", grammar, text, last.start, last.end)
+    if not found or last.kind not in (LineKind.TEXT, LineKind.HEADING, LineKind.ATTACHMENT, LineKind.PRINTED):
+        return
+    m, off = found
+    date_start = off + m.start("date")
+    if date_start == last.start:
+        return  # a date line on its own is read elsewhere
+    h.signed_date = _first_date(view, grammar, date_start, off + m.end("date"), "signed")
+    if h.title is None or h.issuers:
+        return
+    title_view = h.title.clean.translate(view_table(grammar))
+    cut = title_view.find("关于")
+    issuer = title_view[:cut] if cut >= 4 else ""
+    end = date_start
+    while end > last.start and text[end - 1] == " ":
+        end -= 1
+    for size in range(len(issuer), 3, -1):
+        if text[max(last.start, end - size) : end] == issuer[:size]:
+            v = _strip_value(view, end - size, end)
+            if v is not None:
+                h.issuers.append(v)
+                h.issuer = v
+            return
+
+
 def _read_signature(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header) -> None:
     """Find the signature block(s) and the date under them; mark the roles around them.
 
@@ -381,15 +412,31 @@ def _read_signature(view: TextView, blocks: Sequence[Block], grammar: Grammar, h
     if run and not h.issuers:
         _read_signers(view, blocks, grammar, h, run)
         return
+    if h.signed_date is None and nonblank:
+        _read_run_on_signature(view, blocks[nonblank[-1]], grammar, h)
+        if h.signed_date is not None:
+            return
     # No signature at all: a date line right after the closing sentence is the 成文日期
     # (corpus 0041: …本通知自下发之日起执行。/ 二〇〇九年一月十九日).
     for n, i in enumerate(nonblank):
         if n == 0 or blocks[i].kind is not LineKind.DATE or i in h.roles:
             continue
-        before = view.text[blocks[nonblank[n - 1]].start : blocks[nonblank[n - 1]].end].rstrip()
-        if blocks[nonblank[n - 1]].kind in (LineKind.TEXT, LineKind.CLOSING, LineKind.HEADING) and before.endswith("。"):
+        prev = blocks[nonblank[n - 1]]
+        before = view.text[prev.start : prev.end].strip()
+        if prev.kind in (LineKind.TEXT, LineKind.CLOSING, LineKind.HEADING) and before.endswith("。"):
             h.roles[i] = "date"
             h.signed_date = _first_date(view, grammar, blocks[i].start, blocks[i].end, "signed")
+            return
+        if prev.kind is LineKind.TEXT and n == len(nonblank) - 1 and 2 <= len(before) <= 30 and "。" not in before:
+            # the last two lines are a signature the line rules do not know (OCR dropped a
+            # character: 山东省财政 / 2021年2月25日, corpus 0033) and its date
+            h.roles[nonblank[n - 1]] = "signature"
+            h.roles[i] = "date"
+            h.signed_date = _first_date(view, grammar, blocks[i].start, blocks[i].end, "signed")
+            signer = _strip_value(view, prev.start, prev.end)
+            if signer is not None and not h.issuers:
+                h.issuers.append(signer)
+                h.issuer = signer
             return
 
 

@@ -185,3 +185,22 @@ def test_doc_type_from_the_title(title: str, doc_type: str) -> None:
     notice = sztext.parse(f"{title}\n各区人民政府：\n现印发。\n")
     assert notice.title is not None and notice.title.clean == title
     assert notice.doc_type == doc_type
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer", "signed"),
+    [
+        pytest.param("山东省财政厅关于做好会计工作的通知\n各市财政局：\n确保继续教育质量。\n山东省财政\n2021年2月25日\n", "山东省财政", "2021-02-25", id="ocr-signature-lost-a-character"),
+        pytest.param("龙岩市工业和信息化局关于加强管理的通知\n各县（市、区）工信局：\n现通知如下。附件：1.台账2.检查表龙岩市工业和信息化局2022年3月4日印发\n", "龙岩市工业和信息化局", "2022-03-04", id="run-on-signature-and-date"),
+        pytest.param("增加诊疗科目的通知\n各省卫生厅：\n本通知自下发之日起执行。\n二〇〇九年一月十九日\n", None, "2009-01-19", id="date-without-signature"),
+    ],
+)
+def test_signature_and_date_without_a_signature_line(text: str, issuer: str | None, signed: str) -> None:
+    """Corpus 0033, 0035 and 0041 end without a signature line the header rules know."""
+    n = sztext.parse(text)
+    assert (n.issuer.clean if n.issuer else None, n.signed_date.value.isoformat() if n.signed_date and n.signed_date.value else None) == (issuer, signed)
+    n.verify()
+
+
+def test_letter_spaced_title_has_a_doc_type() -> None:
+    assert sztext.parse("国务院关于棉粮几 个 问 题 的 通 知\n各省：\n现通知如下。\n").doc_type == "通知"
