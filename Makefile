@@ -26,5 +26,9 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/speed.py
 
+## make quality: field accuracy against the reviewed goldens, checked against the pinned floors
+quality: $(STAMP)
+	$(PY) bench/quality.py --check
+
 clean:
 	rm -rf $(VENV) out build dist *.egg-info .mypy_cache

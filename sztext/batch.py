@@ -33,7 +33,7 @@ import orjson
 from .errors import InputError, SztextError
 from .export.json import dumps_jsonl_line
 from .export.table import MEASURE_COLUMNS, measure_rows
-from .load import decode, html_to_text, looks_like_html
+from .load import decode, load_bytes, looks_like_html
 from .models import ErrorRecord, Notice
 from .pipeline import Options, Pipeline
 
@@ -97,14 +97,12 @@ def _shift(obj: Any, base: int) -> Any:
 def _read_text_chunks(path: Path, chunk_chars: int) -> tuple[Iterator[str], bool]:
     """The text of a file in chunks, decoded with the encoding ``decode`` finds on its head."""
     size = path.stat().st_size
-    if size <= chunk_chars * 2:
-        data = path.read_bytes()
-        text, _, _ = decode(data)
-        if path.suffix.lower() in (".html", ".htm", ".shtml") or looks_like_html(text):
-            text = html_to_text(text)
-        return iter([text]), True
     with path.open("rb") as fh:
         head = fh.read(1 << 20)
+    is_html = path.suffix.lower() in (".html", ".htm", ".shtml", ".xhtml") or looks_like_html(head.decode("utf-8", "replace"))
+    if size <= chunk_chars * 2 or is_html:
+        # HTML is parsed whole: its text only exists once the page is extracted
+        return iter([load_bytes(path.read_bytes(), str(path)).text]), True
     # cut the probe at a line end so a multi-byte character is not split
     probe = head[: head.rfind(b"\n") + 1] or head
     _, encoding, _ = decode(probe)
@@ -269,7 +267,7 @@ def run_batch(
     """Convert inputs into ``OUT/notices.jsonl``, ``errors.jsonl``, ``measures.csv``, ``measures.parquet``.
 
     Args:
-        inputs: files and directories (searched recursively for .txt/.html/.htm).
+        inputs: files and directories (searched recursively for .txt .text .html .htm .shtml).
         out: output directory (created).
         jobs: worker processes; all cores by default; 1 runs in this process.
         resume: skip inputs whose part from an earlier run exists (same path and content).
@@ -277,13 +275,14 @@ def run_batch(
         options: parse options.
         progress: show a progress bar (default: when stderr is a terminal and tqdm is installed).
     Returns:
-        A :class:`BatchSummary`.
-    Raises:
-        InputError: an input path does not exist.
+        A :class:`BatchSummary`. An input path that does not exist, like an undecodable or empty
+        file, becomes an error record; nothing is raised for it.
     """
     started = time.perf_counter()
     opts = options or Options()
-    files = find_inputs(inputs)
+    given = [Path(p) for p in inputs]
+    missing = [p for p in given if not p.exists()]  # an error record each, the batch goes on
+    files = sorted(set(find_inputs(p for p in given if p.exists())) | set(missing))
     out_dir = Path(out)
     part_dir = out_dir / ".parts"
     part_dir.mkdir(parents=True, exist_ok=True)
@@ -426,7 +425,7 @@ def _write_parquet_rows(path: Path, parts: list[Path]) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError:
-        print("sztext batch: pyarrow is not installed, measures.parquet skipped (pip install 'sztext[tables]')", file=sys.stderr)
+        print("sztext batch: pyarrow is not installed, measures.parquet skipped (pip install '.[tables]' (or sztext[tables]))", file=sys.stderr)
         return
     from .export.table import write_parquet
 

@@ -198,8 +198,16 @@ class Grammar:
         return self.rules.get(file, ())
 
     def rule(self, rule_id: str) -> Rule:
-        """One rule by id (``"docnumber.bracket"``)."""
-        return self.by_id[rule_id]
+        """One rule by id (``"docnumber.bracket"``).
+
+        Raises:
+            GrammarError: the grammar has no such rule (a grammar directory must hold every
+                file of the shipped ``grammars/``; copy it and edit the copy).
+        """
+        try:
+            return self.by_id[rule_id]
+        except KeyError:
+            raise GrammarError(self.directory, rule_id, "rule not found: a grammar directory must hold every rule the pipeline uses (start from a copy of the shipped grammars/)") from None
 
     def table(self, file: str, name: str) -> Mapping[str, TableValue]:
         """A lookup table of a grammar file, e.g. ``table("money", "currency")``."""

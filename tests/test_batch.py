@@ -201,3 +201,24 @@ def test_a_dying_worker_costs_only_its_own_input(tmp_path: Path, monkeypatch: py
     errors = _lines(tmp_path / "out" / "errors.jsonl")
     assert [(Path(str(e["path"])).name, e["error"]["type"]) for e in errors] == [("die.txt", "WorkerDiedError")]  # type: ignore[index]
     assert summary.documents == 3 * DOCS_004
+
+
+def test_a_missing_input_path_is_an_error_record(tmp_path: Path) -> None:
+    shutil.copy(SEED_004, tmp_path / "a.txt")
+    summary = run_batch([tmp_path / "a.txt", tmp_path / "gone.txt"], tmp_path / "out", jobs=1, progress=False)
+    errors = _lines(tmp_path / "out" / "errors.jsonl")
+    assert summary.documents == DOCS_004
+    assert [(Path(str(e["path"])).name, e["error"]["type"]) for e in errors] == [("gone.txt", "FileNotFoundError")]  # type: ignore[index]
+
+
+def test_a_large_html_page_is_extracted_not_streamed(tmp_path: Path) -> None:
+    """HTML is parsed whole whatever its size: streamed markup would be read as text."""
+    body = "".join(f"<p>{line}</p>" for line in SEED_004.read_text(encoding="utf-8").splitlines())
+    page = tmp_path / "big.html"
+    page.write_text(f"<html><head><meta name=\"PubDate\" content=\"2024-05-29\"></head><body>{body}</body></html>", encoding="utf-8")
+    from sztext.pipeline import Pipeline
+
+    records = list(batch_mod.iter_records(page, Pipeline(), chunk_chars=10_000))
+    assert len(records) == DOCS_004
+    first = records[0] if isinstance(records[0], dict) else records[0].model_dump(mode="json")  # type: ignore[union-attr]
+    assert "<p>" not in str(first["body"])

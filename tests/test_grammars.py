@@ -303,3 +303,16 @@ def test_grammar_pickles() -> None:
 def test_unknown_rule_id() -> None:
     with pytest.raises(KeyError, match="docnumber.nope"):
         GRAMMAR.rule("docnumber.nope")
+
+
+def test_a_partial_grammar_directory_is_a_grammar_error(tmp_path: Path) -> None:
+    """A --grammar directory with only some files fails with a GrammarError, not a KeyError."""
+    import shutil
+
+    from sztext.grammar import default_grammar_dir
+
+    shutil.copy(default_grammar_dir() / "noise.toml", tmp_path / "noise.toml")
+    shutil.copy(default_grammar_dir() / "charmap.toml", tmp_path / "charmap.toml")
+    partial = sztext.load_grammar(tmp_path)
+    with pytest.raises(GrammarError, match="rule not found"):
+        sztext.parse("深府规〔2024〕6号\n各区人民政府：\n", grammar=partial)

@@ -25,6 +25,8 @@ def schema_text() -> str:
 
 
 def _type(prop: dict[str, Any]) -> str:
+    if "prefixItems" in prop:
+        return "[start, end]"
     if "$ref" in prop:
         return str(prop["$ref"]).rsplit("/", 1)[-1]
     if "anyOf" in prop:
@@ -37,8 +39,6 @@ def _type(prop: dict[str, Any]) -> str:
         return f"`{prop['const']}`"
     if prop.get("format") == "date":
         return "date (YYYY-MM-DD)"
-    if "prefixItems" in prop:
-        return "[start, end]"
     return str(prop.get("type", "any"))
 
 

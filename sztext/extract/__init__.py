@@ -3,7 +3,8 @@
 Each extractor is a pure function ``(view, grammar, start, end) -> list[value]`` over the view
 range ``[start, end)`` of one document, driven by its grammar file and returning typed values
 whose spans point into the source. They share nothing but the view, so they can run in any
-order, be swapped (``Options.extractors``), and be tested alone.
+order, be called on their own (``sztext.extract.extract_amounts(view, grammar)``), and be
+tested alone.
 """
 
 from __future__ import annotations
