@@ -6,8 +6,9 @@
     python bench/quality.py --update   # raise floors to today's scores (never lowers one)
 
 Goldens (each checked by reading the source): tests/golden/archive_004.json (every document of
-samples/004), tests/corpus/golden/*.json (14 documents of shared/corpus from other issuers),
-tests/golden/units_00{0,1,3}.json (every measure's unit groups), tests/golden/noise_seeds.json.
+samples/004), tests/corpus/golden/*.json (14 files, 17 documents, of ../shared/corpus from other
+issuers), tests/golden/units_00{0,1,3}.json (every measure's unit groups),
+tests/golden/noise_seeds.json.
 """
 
 from __future__ import annotations
@@ -166,14 +167,18 @@ def main() -> int:
             "# Evaluation\n\n"
             "Accuracy per field against golden files that were checked by reading the sources\n"
             "(`tests/golden/archive_004.json`: all 37 documents of samples/004; `tests/corpus/golden/`:\n"
-            "14 documents from other issuers — State Council, ministries, Guangzhou, Beijing, Shanghai,\n"
-            "Shandong OCR; `tests/golden/units_*.json`: every unit group of seeds 000/001/003;\n"
-            "`tests/golden/noise_seeds.json`: every mojibake spot). Reproduce with\n"
-            "`python bench/quality.py --write`; `--check` compares with the floors pinned in\n"
-            "`bench/quality_floors.json` (never lowered by `--update`).\n\n"
-            "A document field counts as right only when it equals the golden value exactly (spaces\n"
-            "ignored). The remaining errors are listed as strict expected failures in\n"
-            "`tests/unit/segment/test_archive_004.py` and `tests/corpus/test_corpus.py`.\n\n"
+            "14 files (17 documents) of `../shared/corpus` — outside this repository; the corpus rows\n"
+            "are left out when it is absent — from other issuers: State Council, ministries, Guangzhou,\n"
+            "Beijing, Shanghai, Shandong OCR; `tests/golden/units_*.json`: every unit group of seeds\n"
+            "000/001/003; `tests/golden/noise_seeds.json`: every mojibake spot). Reproduce with\n"
+            "`.venv/bin/python bench/quality.py --write`; `make quality` (`bench/quality.py --check`)\n"
+            "compares with the floors pinned in `bench/quality_floors.json` (never lowered by\n"
+            "`--update`).\n\n"
+            "A document field counts as right only when it equals the golden value (spaces ignored; a\n"
+            "decree number in 004 matches on its serial). The seed counts are lower bounds: at least as\n"
+            "many measures / glosses as the golden file. The remaining errors are listed as strict\n"
+            "expected failures in `tests/unit/segment/test_archive_004.py` and\n"
+            "`tests/corpus/test_corpus.py`.\n\n"
             "```text\n" + "\n".join(table) + "\n```\n",
             encoding="utf-8",
         )

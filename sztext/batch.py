@@ -425,7 +425,7 @@ def _write_parquet_rows(path: Path, parts: list[Path]) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError:
-        print("sztext batch: pyarrow is not installed, measures.parquet skipped (pip install '.[tables]' (or sztext[tables]))", file=sys.stderr)
+        print("sztext batch: pyarrow is not installed, measures.parquet skipped (install the tables extra: pip install '.[tables]')", file=sys.stderr)
         return
     from .export.table import write_parquet
 

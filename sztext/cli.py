@@ -34,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--grammar", help="a grammar directory to use instead of the shipped one")
 
     b = sub.add_parser("batch", help="convert many files: notices.jsonl, errors.jsonl, measures.csv/.parquet")
-    b.add_argument("inputs", nargs="+", help="files and directories (recursively: .txt .html .htm)")
+    b.add_argument("inputs", nargs="+", help="files and directories (recursively: .txt .text .html .htm .shtml)")
     b.add_argument("--out", required=True, help="output directory")
     b.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
     b.add_argument("--resume", action="store_true", help="skip inputs already fully written (same path and content)")

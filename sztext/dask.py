@@ -10,9 +10,10 @@ A cluster is a deployment choice, not a rewrite::
     import dask.bag as db
     from sztext.dask import parse_paths, write_bag
 
-    client = Client("tcp://scheduler:8786")          # or LocalCluster()
-    bag = parse_paths(db.from_sequence(paths, npartitions=64))
-    write_bag(bag, "out/")                           # notices-*.jsonl, errors-*.jsonl, measures/part-*.parquet
+    if __name__ == "__main__":                       # worker processes re-import the script
+        client = Client("tcp://scheduler:8786")      # or Client(LocalCluster())
+        bag = parse_paths(db.from_sequence(paths, npartitions=64))
+        write_bag(bag, "out/")                       # notices-*.jsonl, errors-*.jsonl, measures/part-*.parquet
 """
 
 from __future__ import annotations
