@@ -301,7 +301,7 @@ def test_grammar_pickles() -> None:
 
 
 def test_unknown_rule_id() -> None:
-    with pytest.raises(KeyError, match="docnumber.nope"):
+    with pytest.raises(GrammarError, match=r"rule docnumber.nope\): rule not found"):
         GRAMMAR.rule("docnumber.nope")
 
 
