@@ -74,9 +74,9 @@ def find_inputs(paths: Iterable[str | Path]) -> list[Path]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            out.update(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES and ".parts" not in f.parts)
+            out.update(f.resolve() for f in path.rglob("*") if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES and ".parts" not in f.parts)
         elif path.is_file():
-            out.add(path)
+            out.add(path.resolve())  # the same file named twice is converted once
         else:
             raise InputError(f"no such file or directory: {path}")
     return sorted(out)
@@ -246,8 +246,10 @@ def _worker_pipeline(options: Options) -> Pipeline:
     return p
 
 
-def _input_key(path: Path) -> str:
-    h = hashlib.sha256(str(path.resolve()).encode("utf-8", "surrogateescape"))
+def _input_key(path: Path, salt: str = "") -> str:
+    """Identity of an input's part: its path and bytes, and (``salt``) the sztext version, the
+    grammar digest and the options, so --resume never reuses a part made differently."""
+    h = hashlib.sha256(salt.encode() + b"\0" + str(path.resolve()).encode("utf-8", "surrogateescape"))
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             h.update(block)
@@ -289,9 +291,13 @@ def run_batch(
     summary = BatchSummary(inputs=len(files))
     keys: dict[Path, str] = {}
     todo: list[Path] = []
+    from .grammar import load_grammar
+    from .pipeline import VERSION
+
+    salt = f"{VERSION}|{load_grammar(opts.grammar_dir).digest}|{opts!r}"
     for f in files:
         try:
-            keys[f] = _input_key(f)
+            keys[f] = _input_key(f, salt)
         except OSError as exc:
             keys[f] = hashlib.sha256(str(f).encode("utf-8", "surrogateescape")).hexdigest()[:32]
             _write_error_part(part_dir / keys[f], _error(str(f), None, exc))
@@ -427,7 +433,7 @@ def _write_parquet_rows(path: Path, parts: list[Path]) -> None:
     except ImportError:
         print("sztext batch: pyarrow is not installed, measures.parquet skipped (install the tables extra: pip install '.[tables]')", file=sys.stderr)
         return
-    from .export.table import write_parquet
+    from .export.table import _parquet_row, write_parquet
 
     schema_probe = Path(tempfile.mkdtemp()) / "probe.parquet"
     write_parquet([], schema_probe)
@@ -439,10 +445,7 @@ def _write_parquet_rows(path: Path, parts: list[Path]) -> None:
         with pq.ParquetWriter(fh, schema) as writer:
             batch: list[dict[str, Any]] = []
             for row in _iter_rows(parts):
-                for key in ("total_cny", "max_cny"):
-                    if row[key] is not None:
-                        row[key] = Decimal(row[key])
-                batch.append(row)
+                batch.append(_parquet_row(row))
                 if len(batch) >= 10_000:
                     writer.write_table(pa.Table.from_pylist(batch, schema=schema))
                     batch = []

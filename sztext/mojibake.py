@@ -453,6 +453,9 @@ class _Scorer:
 
         jieba.setLogLevel(30)  # no "Building prefix dict" lines on the user's stderr
         self._dt = jieba.dt
+        # load the dictionary now: makes_word reads its table directly, and an unloaded table
+        # would make the first repair of a process differ from the next (batch determinism)
+        self._dt.check_initialized()
         self._table = table
         self._punct_cost = punct_cost
 

@@ -7,7 +7,7 @@ reads bytes (encodings, HTML). Each stage is a public function of its own module
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator, TypeVar
 
@@ -49,17 +49,24 @@ class Options:
     grammar_dir: str | None = None
 
 
-@dataclass(frozen=True)
 class Pipeline:
     """A grammar and options bound once; its methods are the public verbs.
+
+    Args:
+        grammar: a compiled grammar; by default the one of ``options.grammar_dir`` (or the
+            shipped grammar).
+        options: parse options.
 
     >>> p = Pipeline()
     >>> [n.doc_number.clean for n in p.parse_archive("深府规〔2024〕6号\\n各区人民政府：\\n现印发。\\n")]
     ['深府规〔2024〕6号']
     """
 
-    grammar: Grammar = field(default_factory=load_grammar)
-    options: Options = field(default_factory=Options)
+    __slots__ = ("grammar", "options")
+
+    def __init__(self, grammar: Grammar | None = None, options: Options | None = None) -> None:
+        self.options: Options = options or Options()
+        self.grammar: Grammar = grammar if grammar is not None else load_grammar(self.options.grammar_dir)
 
     def parse(self, text: str, *, path: str | None = None) -> Notice:
         """Parse ``text`` as one document."""

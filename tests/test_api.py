@@ -136,3 +136,13 @@ def test_cc_line_gives_one_value_per_body() -> None:
     n = sztext.parse("深圳市人民政府关于X的通知\n各区人民政府：\n现印发。\n深圳市人民政府\n2024年1月1日\n抄送：市委办公厅，市人大常委会办公厅。\n")
     assert [c.clean for c in n.cc] == ["市委办公厅", "市人大常委会办公厅"]
     n.verify()
+
+
+def test_pipeline_uses_the_grammar_dir_of_its_options(tmp_path: Path) -> None:
+    with pytest.raises(sztext.GrammarError, match="no \\*.toml grammar files"):
+        sztext.Pipeline(options=sztext.Options(grammar_dir=str(tmp_path)))
+
+
+def test_non_ascii_digits_are_not_money_and_do_not_crash() -> None:
+    n = sztext.parse("补贴5元٣角")
+    assert [a.text for a in n.amounts] == ["5元"]

@@ -222,3 +222,34 @@ def test_a_large_html_page_is_extracted_not_streamed(tmp_path: Path) -> None:
     assert len(records) == DOCS_004
     first = records[0] if isinstance(records[0], dict) else records[0].model_dump(mode="json")  # type: ignore[union-attr]
     assert "<p>" not in str(first["body"])
+
+
+def test_the_same_file_named_twice_is_converted_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copy(SEED_004, tmp_path / "a.txt")
+    monkeypatch.chdir(tmp_path)
+    summary = run_batch([tmp_path / "a.txt", Path("a.txt")], tmp_path / "out", jobs=1, progress=False)
+    assert summary.inputs == 1 and summary.documents == DOCS_004
+
+
+def test_parquet_takes_amounts_with_many_decimals(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    (tmp_path / "in.txt").write_text("一、给予补贴1.23456元。\n二、给予奖励3万元。\n", encoding="utf-8")
+    run_batch([tmp_path / "in.txt"], tmp_path / "out", jobs=1, progress=False)
+    values = [str(v) for v in pq.read_table(tmp_path / "out" / "measures.parquet").column("total_cny").to_pylist()]
+    assert values == ["1.2346", "30000.0000"]
+
+
+def test_resume_does_not_reuse_parts_made_with_another_grammar(tmp_path: Path) -> None:
+    import shutil as sh
+
+    from sztext.grammar import default_grammar_dir
+    from sztext.pipeline import Options
+
+    (tmp_path / "in.txt").write_text("深府规〔2024〕6号\n各区人民政府：\n现印发。\n", encoding="utf-8")
+    run_batch([tmp_path / "in.txt"], tmp_path / "out", jobs=1, progress=False)
+    other = tmp_path / "grammars"
+    sh.copytree(default_grammar_dir(), other)
+    with (other / "charmap.toml").open("a", encoding="utf-8") as fh:
+        fh.write("\n# edited\n")
+    second = run_batch([tmp_path / "in.txt"], tmp_path / "out", jobs=1, resume=True, progress=False, options=Options(grammar_dir=str(other)))
+    assert second.skipped == 0

@@ -68,12 +68,27 @@ def write_csv(rows: Iterable[dict[str, Any]], path: str | Path) -> None:
     Path(path).write_text(csv_text(rows), encoding="utf-8-sig")
 
 
+_CENTS = Decimal("0.0001")
+
+
+def _parquet_row(row: dict[str, Any]) -> dict[str, Any]:
+    """Money columns as decimal128(38, 4): rounded to 0.0001 (the CSV keeps every digit), and
+    None when an amount does not fit, so one odd amount never stops a table."""
+    out = dict(row)
+    for key in ("total_cny", "max_cny"):
+        value = out.get(key)
+        if value is not None:
+            q = Decimal(value).quantize(_CENTS)
+            out[key] = q if q.adjusted() < 34 else None
+    return out
+
+
 def write_parquet(rows: Iterable[dict[str, Any]], path: str | Path) -> None:
     """Write the measures table as Parquet (needs the ``tables`` extra: pyarrow)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    data = list(rows)
+    data = [_parquet_row(row) for row in rows]
     schema = pa.schema(
         [
             ("path", pa.string()), ("index", pa.int64()), ("doc_number", pa.string()), ("title", pa.string()),

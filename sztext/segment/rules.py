@@ -29,8 +29,8 @@ def may(rule: Rule, s: str) -> bool:
 
 
 def _rule(grammar: Grammar, rule_id: str) -> Rule:
-    """``grammar.rule(rule_id)``."""
-    return grammar.by_id[rule_id]
+    """``grammar.rule(rule_id)`` (a GrammarError when a partial grammar lacks it)."""
+    return grammar.rule(rule_id)
 
 
 # Rules tried in order on a line on its own: the first that matches gives the kind.
