@@ -10,7 +10,15 @@ from __future__ import annotations
 
 import logging
 
-from .errors import DecodeError, GrammarError, InputError, InputTooLargeError, SztextError, VerificationError
+from .errors import (
+    DecodeError,
+    GrammarError,
+    InputError,
+    InputTooLargeError,
+    RegexTimeoutError,
+    SztextError,
+    VerificationError,
+)
 from .grammar import Grammar, load_grammar
 from .models import (
     Amount,
@@ -61,6 +69,7 @@ __all__ = [
     "DecodeError",
     "InputTooLargeError",
     "VerificationError",
+    "RegexTimeoutError",
 ]
 
 from .pipeline import Options, Pipeline, iter_parse, parse, parse_archive, parse_file  # noqa: E402

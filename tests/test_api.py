@@ -18,7 +18,7 @@ def test_all_names_exist() -> None:
 
 
 def test_errors_derive_from_base() -> None:
-    for exc in (sztext.GrammarError, sztext.InputError, sztext.DecodeError, sztext.InputTooLargeError, sztext.VerificationError):
+    for exc in (sztext.GrammarError, sztext.InputError, sztext.DecodeError, sztext.InputTooLargeError, sztext.VerificationError, sztext.RegexTimeoutError):
         assert issubclass(exc, sztext.SztextError)
     assert issubclass(sztext.InputError, ValueError)
 
