@@ -416,6 +416,17 @@ def _read_signature(view: TextView, blocks: Sequence[Block], grammar: Grammar, h
         _read_run_on_signature(view, blocks[nonblank[-1]], grammar, h)
         if h.signed_date is not None:
             return
+        for i in nonblank:  # 使用说明 卫生部 一九九四年九月五日 inside a paragraph line (corpus 0041)
+            b = blocks[i]
+            found = _search("header.run_on_signature", grammar, view.text, b.start, b.end) if b.kind in (LineKind.TEXT, LineKind.HEADING, LineKind.ATTACHMENT) else None
+            if found:
+                m, off = found
+                signer = _strip_value(view, off + m.start("body"), off + m.end("body"))
+                if signer is not None and not h.issuers:
+                    h.issuers.append(signer)
+                    h.issuer = signer
+                h.signed_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "signed")
+                return
     # No signature at all: a date line right after the closing sentence is the 成文日期
     # (corpus 0041: …本通知自下发之日起执行。/ 二〇〇九年一月十九日).
     for n, i in enumerate(nonblank):

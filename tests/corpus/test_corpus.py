@@ -33,8 +33,6 @@ pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"{CORPUS} is not av
 
 # (file prefix, document index, field) -> reason.
 KNOWN_FAILURES: dict[tuple[str, int, str], str] = {
-    ("0041", 3, "issuers"): "the signature 卫生部 and its date are inside a run-on paragraph line (…使用说明 卫生部 一九九四年九月五日)",
-    ("0041", 3, "signed_date"): "the signature 卫生部 and its date are inside a run-on paragraph line (…使用说明 卫生部 一九九四年九月五日)",
 }
 
 _CACHE: dict[str, list[Notice]] = {}
