@@ -18,8 +18,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import io
 import sys
-import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -30,9 +30,10 @@ from typing import IO, Any, Callable, Iterable, Iterator
 
 import orjson
 
+from . import __version__
 from .errors import InputError, SztextError
 from .export.json import dumps_jsonl_line
-from .export.table import MEASURE_COLUMNS, measure_rows
+from .export.table import measure_rows, write_csv_rows, write_parquet
 from .load import decode, load_bytes, looks_like_html
 from .models import ErrorRecord, Notice
 from .pipeline import Options, Pipeline
@@ -202,7 +203,7 @@ def process_path(path: str, part_dir: str, options: Options, key: str) -> tuple[
     Returns:
         ``(path, documents, errors, chars)``.
     """
-    pipeline = _worker_pipeline(options)
+    pipeline = Pipeline.for_options(options)
     docs = errors = chars = 0
     final = Path(part_dir) / key
     tmp = final.with_suffix(".tmp")
@@ -232,18 +233,6 @@ def process_path(path: str, part_dir: str, options: Options, key: str) -> tuple[
         final.rmdir()
     tmp.rename(final)
     return path, docs, errors, chars
-
-
-_PIPELINES: dict[Options, Pipeline] = {}
-
-
-def _worker_pipeline(options: Options) -> Pipeline:
-    p = _PIPELINES.get(options)
-    if p is None:
-        from .grammar import load_grammar
-
-        p = _PIPELINES[options] = Pipeline(load_grammar(options.grammar_dir), options)
-    return p
 
 
 def _input_key(path: Path, salt: str = "") -> str:
@@ -291,10 +280,7 @@ def run_batch(
     summary = BatchSummary(inputs=len(files))
     keys: dict[Path, str] = {}
     todo: list[Path] = []
-    from .grammar import load_grammar
-    from .pipeline import VERSION
-
-    salt = f"{VERSION}|{load_grammar(opts.grammar_dir).digest}|{opts!r}"
+    salt = f"{__version__}|{Pipeline.for_options(opts).grammar.digest}|{opts!r}"
     for f in files:
         try:
             keys[f] = _input_key(f, salt)
@@ -362,23 +348,18 @@ def _write_error_part(final: Path, record: ErrorRecord) -> None:
 
 
 def _atomic(path: Path, writer: Callable[[IO[bytes]], None]) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Write ``path`` through a temporary file beside it and a rename. The temporary file is
+    created with mode 0666 less the umask, as an ordinary output file would be."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     try:
-        with os.fdopen(fd, "wb") as fh:
+        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), "wb") as fh:
             writer(fh)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600; outputs are ordinary files
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _assemble_outputs(files: list[Path], keys: dict[Path, str], part_dir: Path, out_dir: Path, formats: set[str], summary: BatchSummary) -> None:
@@ -414,44 +395,19 @@ def _iter_rows(parts: list[Path]) -> Iterator[dict[str, Any]]:
 
 
 def _write_csv_rows(fh: IO[bytes], parts: list[Path]) -> None:
-    import csv
-    import io
-
     text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
-    writer = csv.DictWriter(text, fieldnames=MEASURE_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in _iter_rows(parts):
-        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+    write_csv_rows(text, _iter_rows(parts))
     text.flush()
     text.detach()
 
 
 def _write_parquet_rows(path: Path, parts: list[Path]) -> None:
     try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+        import pyarrow  # noqa: F401  (only to say clearly when it is missing)
     except ImportError:
         print("sztext batch: pyarrow is not installed, measures.parquet skipped (install the tables extra: pip install '.[tables]')", file=sys.stderr)
         return
-    from .export.table import _parquet_row, write_parquet
-
-    schema_probe = Path(tempfile.mkdtemp()) / "probe.parquet"
-    write_parquet([], schema_probe)
-    schema = pq.read_schema(schema_probe)
-    schema_probe.unlink()
-    schema_probe.parent.rmdir()
-
-    def write(fh: IO[bytes]) -> None:
-        with pq.ParquetWriter(fh, schema) as writer:
-            batch: list[dict[str, Any]] = []
-            for row in _iter_rows(parts):
-                batch.append(_parquet_row(row))
-                if len(batch) >= 10_000:
-                    writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-                    batch = []
-            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-
-    _atomic(path, write)
+    _atomic(path, lambda fh: write_parquet(_iter_rows(parts), fh))
 
 
 def _progress(total: int, enabled: bool | None) -> Callable[..., None]:

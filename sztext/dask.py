@@ -31,30 +31,18 @@ if TYPE_CHECKING:  # dask is an optional dependency
 
 __all__ = ["records_for_path", "records_for_text", "parse_paths", "parse_texts", "write_bag"]
 
-_PIPELINE: dict[Options, Pipeline] = {}
-
-
-def _pipeline(options: Options | None) -> Pipeline:
-    opts = options or Options()
-    if opts not in _PIPELINE:
-        from .grammar import load_grammar
-
-        _PIPELINE[opts] = Pipeline(load_grammar(opts.grammar_dir), opts)
-    return _PIPELINE[opts]
-
-
 def _record(result: Notice | ErrorRecord | dict[str, Any]) -> dict[str, Any]:
     return result if isinstance(result, dict) else result.model_dump(mode="json")
 
 
 def records_for_path(path: str, options: Options | None = None) -> list[dict[str, Any]]:
     """Every record (notice or error) of one input file: what ``sztext batch`` writes for it."""
-    return [_record(r) for r in iter_records(Path(path), _pipeline(options))]
+    return [_record(r) for r in iter_records(Path(path), Pipeline.for_options(options))]
 
 
 def records_for_text(text: str, path: str | None = None, options: Options | None = None) -> list[dict[str, Any]]:
     """Every record of one text (an archive is split into documents)."""
-    return [_record(r) for r in _pipeline(options).iter_results(text, path=path)]
+    return [_record(r) for r in Pipeline.for_options(options).iter_results(text, path=path)]
 
 
 def parse_paths(paths: "dask.bag.Bag", options: Options | None = None) -> "dask.bag.Bag":

@@ -26,7 +26,9 @@ from pydantic import BaseModel
 from .grammar import Grammar, GuardedPattern, Rule
 from .models import Noise, NoiseKind, TextValue
 
-__all__ = ["Edit", "TextView", "normalize", "view_table", "find_noise", "constructor"]
+__all__ = ["Edit", "TextView", "normalize", "view_table", "find_noise", "constructor", "drop_overlaps"]
+
+_S = TypeVar("_S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,13 +272,27 @@ def _gloss_matches(pattern: GuardedPattern, source: str) -> Iterator[regex.Match
         paren = source.find("(", paren + 1)
 
 
-def _resolve_overlaps(edits: Iterable[Edit]) -> list[Edit]:
-    out: list[Edit] = []
-    for edit in sorted(edits, key=lambda e: (e.start, -(e.end - e.start))):
-        if out and edit.start < out[-1].end:
-            continue
-        out.append(edit)
+def drop_overlaps(items: Iterable[_S], span: Callable[[_S], tuple[int, int]]) -> list[_S]:
+    """The one overlap policy of sztext (G5): leftmost, then longest, wins.
+
+    Sort by ``(start, -end)`` (stable: for equal spans the first given wins) and keep each item
+    that starts at or after the end of the last one kept.
+
+    >>> drop_overlaps([(6, 11), (0, 5), (0, 11), (12, 14)], lambda s: s)
+    [(0, 11), (12, 14)]
+    """
+    out: list[_S] = []
+    last_end = -1
+    for item in sorted(items, key=lambda i: (span(i)[0], -span(i)[1])):
+        start, end = span(item)
+        if start >= last_end:
+            out.append(item)
+            last_end = end
     return out
+
+
+def _resolve_overlaps(edits: Iterable[Edit]) -> list[Edit]:
+    return drop_overlaps(edits, lambda e: (e.start, e.end))
 
 
 def normalize(source: str, grammar: Grammar, extra_edits: Sequence[Edit] = ()) -> TextView:

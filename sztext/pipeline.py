@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator, TypeVar
 
+from . import __version__ as VERSION  # one version: sztext/__init__.py (hatch reads it too)
 from .assemble import Extracted, build_notice, read_header
 from .errors import InputError, InputTooLargeError, RegexTimeoutError, SztextError
 from .extract import (
@@ -29,8 +30,6 @@ from .segment import DocumentRange, segment_archive
 from .tokenize import tokenize
 
 __all__ = ["Options", "Pipeline", "parse", "parse_archive", "parse_file", "iter_parse"]
-
-VERSION = "0.1.0"
 
 
 @dataclass(frozen=True)
@@ -67,6 +66,16 @@ class Pipeline:
     def __init__(self, grammar: Grammar | None = None, options: Options | None = None) -> None:
         self.options: Options = options or Options()
         self.grammar: Grammar = grammar if grammar is not None else load_grammar(self.options.grammar_dir)
+
+    @classmethod
+    def for_options(cls, options: Options | None = None) -> Pipeline:
+        """The pipeline of these options, built once per process and reused (by ``parse``,
+        batch workers and Dask workers alike)."""
+        opts = options or Options()
+        pipeline = _BY_OPTIONS.get(opts)
+        if pipeline is None:
+            pipeline = _BY_OPTIONS[opts] = cls(options=opts)
+        return pipeline
 
     def parse(self, text: str, *, path: str | None = None) -> Notice:
         """Parse ``text`` as one document."""
@@ -202,18 +211,11 @@ class _DuplicateFinder:
         return None
 
 
-_DEFAULT: dict[tuple[str | None, Options], Pipeline] = {}
+_BY_OPTIONS: dict[Options, Pipeline] = {}
 
 
 def _pipeline(grammar: Grammar | None, options: Options | None) -> Pipeline:
-    opts = options or Options()
-    if grammar is not None:
-        return Pipeline(grammar, opts)
-    key = (opts.grammar_dir, opts)
-    p = _DEFAULT.get(key)
-    if p is None:
-        p = _DEFAULT[key] = Pipeline(load_grammar(opts.grammar_dir), opts)
-    return p
+    return Pipeline(grammar, options) if grammar is not None else Pipeline.for_options(options)
 
 
 def parse(text: str, *, grammar: Grammar | None = None, options: Options | None = None) -> Notice:

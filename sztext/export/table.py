@@ -6,7 +6,7 @@ import csv
 import io
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import IO, Any, Iterable, Iterator, TextIO
 
 from ..models import Node, Notice
 
@@ -53,13 +53,18 @@ def measure_rows(notice: Notice) -> Iterator[dict[str, Any]]:
         }
 
 
-def csv_text(rows: Iterable[dict[str, Any]]) -> str:
-    """The rows as CSV text with a header line."""
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=MEASURE_COLUMNS, lineterminator="\n")
+def write_csv_rows(out: TextIO, rows: Iterable[dict[str, Any]]) -> None:
+    """Write a header line and the rows as CSV to a text stream (None as an empty field)."""
+    writer = csv.DictWriter(out, fieldnames=MEASURE_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+
+
+def csv_text(rows: Iterable[dict[str, Any]]) -> str:
+    """The rows as CSV text with a header line."""
+    buf = io.StringIO()
+    write_csv_rows(buf, rows)
     return buf.getvalue()
 
 
@@ -83,13 +88,11 @@ def _parquet_row(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def write_parquet(rows: Iterable[dict[str, Any]], path: str | Path) -> None:
-    """Write the measures table as Parquet (needs the ``tables`` extra: pyarrow)."""
+def parquet_schema() -> Any:
+    """The Arrow schema of the measures table (needs the ``tables`` extra: pyarrow)."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
-    data = [_parquet_row(row) for row in rows]
-    schema = pa.schema(
+    return pa.schema(
         [
             ("path", pa.string()), ("index", pa.int64()), ("doc_number", pa.string()), ("title", pa.string()),
             ("issuer", pa.string()), ("signed_date", pa.string()), ("node_path", pa.string()), ("marker", pa.string()),
@@ -98,5 +101,20 @@ def write_parquet(rows: Iterable[dict[str, Any]], path: str | Path) -> None:
             ("max_cny", pa.decimal128(38, 4)), ("text", pa.string()),
         ]
     )
-    table = pa.Table.from_pylist(data, schema=schema)
-    pq.write_table(table, str(path))
+
+
+def write_parquet(rows: Iterable[dict[str, Any]], target: str | Path | IO[bytes], batch_rows: int = 10_000) -> None:
+    """Write the measures table as Parquet to a path or a binary stream, ``batch_rows`` rows at
+    a time, so a table of any length is written in bounded memory (needs pyarrow)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = parquet_schema()
+    with pq.ParquetWriter(target if not isinstance(target, Path) else str(target), schema) as writer:
+        batch: list[dict[str, Any]] = []
+        for row in rows:
+            batch.append(_parquet_row(row))
+            if len(batch) >= batch_rows:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                batch = []
+        writer.write_table(pa.Table.from_pylist(batch, schema=schema))

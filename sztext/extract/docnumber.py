@@ -6,7 +6,7 @@ import regex
 
 from ..grammar import Grammar
 from ..models import DocNumber
-from ..normalize import TextView, constructor
+from ..normalize import TextView, constructor, drop_overlaps
 
 __all__ = ["extract_doc_numbers", "parse_doc_number"]
 
@@ -47,14 +47,7 @@ def extract_doc_numbers(view: TextView, grammar: Grammar, start: int = 0, end: i
                     ),
                 )
             )
-    found.sort(key=lambda f: (f[0], -f[1]))
-    out: list[DocNumber] = []
-    last_end = -1
-    for s, e, dn in found:
-        if s >= last_end:
-            out.append(dn)
-            last_end = e
-    return out
+    return [dn for _, _, dn in drop_overlaps(found, lambda f: (f[0], f[1]))]
 
 
 def parse_doc_number(text: str, grammar: Grammar) -> DocNumber | None:

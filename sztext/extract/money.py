@@ -30,7 +30,7 @@ import regex
 from ..errors import GrammarError
 from ..grammar import Grammar, Rule
 from ..models import Amount, Qualifier
-from ..normalize import TextView, constructor
+from ..normalize import TextView, constructor, drop_overlaps
 
 __all__ = ["extract_amounts", "numeral_value"]
 
@@ -180,12 +180,7 @@ def _resolve_overlaps(found: Iterable[_Found]) -> list[_Found]:
     So the leftmost, then longest, match wins: a range beats the single amounts inside it, and
     ``最高不超过1亿元`` beats ``1亿元``.
     """
-    out: list[_Found] = []
-    for f in sorted(found, key=lambda f: (f.start, -f.end)):
-        if out and f.start < out[-1].end:
-            continue
-        out.append(f)
-    return out
+    return drop_overlaps(found, lambda f: (f.start, f.end))
 
 
 @dataclass(frozen=True, slots=True)
