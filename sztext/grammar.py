@@ -9,6 +9,7 @@ rule and field), its ``${var}`` fragments expanded, and every regex compiled onc
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import hashlib
 import threading
 import tomllib
@@ -168,6 +169,21 @@ class Rule:
     def may_match(self, text: str) -> bool:
         """Prefilter: False only when no anchor occurs, so the rule cannot match (G6)."""
         return not self.anchors or any(a in text for a in self.anchors)
+
+    @functools.cached_property
+    def anchor_finder(self) -> regex.Pattern[str] | None:
+        """The anchors as one literal alternation, longest first (``None`` for a rule without).
+
+        Literals only, so it cannot backtrack and runs without the timeout guard.
+        """
+        if not self.anchors:
+            return None
+        return regex.compile("|".join(regex.escape(a) for a in sorted(self.anchors, key=len, reverse=True)))
+
+    def anchor_within(self, text: str, pos: int, endpos: int) -> bool:
+        """Prefilter at one place: False only when no anchor occurs in ``text[pos:endpos]``."""
+        finder = self.anchor_finder
+        return finder is None or finder.search(text, pos, endpos) is not None
 
 
 @dataclass(frozen=True)

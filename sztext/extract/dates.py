@@ -26,14 +26,14 @@ from __future__ import annotations
 import calendar
 import datetime as _dt
 from functools import lru_cache
-from typing import Callable, Iterable, Literal, NamedTuple, TypeVar, get_args
+from typing import Callable, Iterable, Literal, NamedTuple, TypeVar, cast, get_args
 
 import regex
 
 from ..errors import GrammarError
-from ..grammar import Grammar, Rule
+from ..grammar import Grammar, GuardedPattern, Rule
 from ..models import DateKind, DateValue, Effective
-from ..normalize import TextView
+from ..normalize import TextView, constructor
 from .repeals import extract_repeals
 
 # extract_repeals lives in repeals.py (this module would pass 500 lines) and is re-exported here,
@@ -45,7 +45,10 @@ Precision = Literal["day", "month", "year"]
 _FILE = "dates"
 # How far back a "before" context may reach (有效期至, 政策实施期限截至, 阶段性降低失业保险费率政策至).
 _BEFORE_WINDOW = 24
+# The longest a date or range can be: dates.ymd_range with every optional part and space is 53.
+_REACH = 64
 _ONE_DAY = _dt.timedelta(days=1)
+_DATE_VALUE = constructor(DateValue)  # DateValue.model_construct, without its per-field checks
 
 
 _P = TypeVar("_P")
@@ -117,8 +120,9 @@ def parse_cn_int(text: str) -> int | None:
     return _cn2an_int(text)
 
 
+@lru_cache(maxsize=8192)
 def _interval(y: str | None, m: str | None, d: str | None) -> tuple[_dt.date, _dt.date, Precision] | None:
-    """First day, last day and precision of a written date; ``None`` when impossible."""
+    """First day, last day and precision of a written date; ``None`` when impossible (cached: pure)."""
     year = parse_cn_int(y) if y else None
     if year is None or not 1 <= year <= 9999:
         return None
@@ -195,38 +199,99 @@ def _scan(view: TextView, grammar: Grammar, start: int, stop: int) -> list[tuple
     found: list[Candidate[tuple[regex.Match[str], Rule]]] = []
     for pos, char in years:
         for rule in by_next.get(char, ()):
+            # A range needs its separator (an anchor) within the next _REACH characters.
+            if char not in rule.anchors and not rule.anchor_within(text, pos, min(stop, pos + _REACH)):
+                continue
             m = rule.pattern.match(text, pos, stop)
             if m is not None:
                 found.append((pos, m.end(), (m, rule)))
     return leftmost_longest(found, _from_match)
 
 
-_Context = tuple[bool, regex.Pattern[str], DateKind]
 _KINDS: tuple[str, ...] = get_args(DateKind)
 
 
-def _contexts(grammar: Grammar) -> list[_Context]:
-    """The kind rules in file order: (looks before the date?, pattern, kind).
+class _Contexts(NamedTuple):
+    """The kind rules, combined: one pattern per side instead of one call per rule and date.
+
+    ``after``: the rules that read the text after a date, as one alternation (``match`` at the
+    date's end: the first branch that matches is the first such rule in file order that does).
+    ``before``: the rules that read the text before it, likewise, when every one is written
+    right to left and ends at the date (``(?r)…\\Z``); else ``None`` and ``before_rules`` are
+    tried one by one. Each branch is a group; ``*_branches`` give, by group number, the rule's
+    place in the file and its kind: of the two sides, the rule that comes first in the file gives
+    the kind, exactly as when the rules were tried one by one in file order.
+    """
+
+    after: GuardedPattern | None
+    before: GuardedPattern | None
+    before_rules: tuple[tuple[int, GuardedPattern, DateKind], ...]
+    after_branches: tuple[tuple[int, int, DateKind], ...]
+    before_branches: tuple[tuple[int, int, DateKind], ...]
+    rule_count: int
+
+
+def _contexts(grammar: Grammar) -> _Contexts:
+    """The kind rules of the grammar, checked and combined (cached per set of patterns).
 
     Raises:
         GrammarError: a context rule names a kind that is not a :data:`~sztext.models.DateKind`.
     """
-    out: list[_Context] = []
-    for rule in _rules(grammar, "context"):
-        kind = rule.tags.get("kind")
-        if kind not in _KINDS:
-            raise GrammarError(f"{grammar.directory}/{_FILE}.toml", rule.id, f"[tags -> kind] {kind!r} is not one of {_KINDS}")
-        out.append((rule.tags.get("side") == "before", rule.pattern, kind))  # type: ignore[arg-type]
-    return out
+    rules = _rules(grammar, "context")
+    for rule in rules:
+        if rule.tags.get("kind") not in _KINDS:
+            raise GrammarError(f"{grammar.directory}/{_FILE}.toml", rule.id, f"[tags -> kind] {rule.tags.get('kind')!r} is not one of {_KINDS}")
+    return _combine(tuple((r.tags.get("side") == "before", r.pattern, cast(DateKind, r.tags["kind"])) for r in rules))
 
 
-def _kind(text: str, s: int, e: int, contexts: list[_Context], start: int, stop: int) -> DateKind:
+def _alternation(rules: list[tuple[int, GuardedPattern, DateKind]], name: str, *, reverse: bool) -> tuple[GuardedPattern, tuple[tuple[int, int, DateKind], ...]]:
+    """One pattern whose branches are the rules, each in a named group, with (group, place, kind)."""
+    prefix = "(?r)" if reverse else ""
+    source = prefix + "|".join(f"(?P<_context{i}>{p.pattern.removeprefix(prefix)})" for i, p, _ in rules)
+    compiled = regex.compile(source, rules[0][1].flags & ~regex.REVERSE)
+    return GuardedPattern(compiled, name), tuple((compiled.groupindex[f"_context{i}"], i, kind) for i, _, kind in rules)
+
+
+@lru_cache(maxsize=16)
+def _combine(rules: tuple[tuple[bool, GuardedPattern, DateKind], ...]) -> _Contexts:
+    after = [(i, p, kind) for i, (is_before, p, kind) in enumerate(rules) if not is_before]
+    before = [(i, p, kind) for i, (is_before, p, kind) in enumerate(rules) if is_before]
+    after_pattern = before_pattern = None
+    after_branches: tuple[tuple[int, int, DateKind], ...] = ()
+    before_branches: tuple[tuple[int, int, DateKind], ...] = ()
+    if after:
+        after_pattern, after_branches = _alternation(after, "dates.context(after)", reverse=False)
+    if before and all(p.pattern.startswith("(?r)") and p.pattern.endswith("\\Z") for _, p, _ in before):
+        before_pattern, before_branches = _alternation(before, "dates.context(before)", reverse=True)
+    return _Contexts(after_pattern, before_pattern, tuple(before), after_branches, before_branches, len(rules))
+
+
+def _branch(m: regex.Match[str], branches: tuple[tuple[int, int, DateKind], ...]) -> tuple[int, DateKind]:
+    """(place in the file, kind) of the rule whose branch matched."""
+    for group, i, kind in branches:
+        if m.start(group) >= 0:
+            return (i, kind)
+    raise AssertionError("a match of an alternation took one of its branches")
+
+
+def _kind(text: str, s: int, e: int, contexts: _Contexts, start: int, stop: int) -> DateKind:
     """The kind of the single date at ``[s, e)``: the first context rule that fits, else mention."""
+    best: tuple[int, DateKind] = (contexts.rule_count, "mention")
+    if contexts.after is not None:
+        m = contexts.after.match(text, e, stop)
+        if m is not None:
+            best = _branch(m, contexts.after_branches)
     lo = max(start, s - _BEFORE_WINDOW)
-    for before, pattern, kind in contexts:
-        if (pattern.search(text, lo, s) if before else pattern.match(text, e, stop)) is not None:
-            return kind
-    return "mention"
+    if contexts.before is not None:
+        m = contexts.before.match(text, lo, s)  # every branch ends at the date (\Z), read right to left
+        if m is not None:
+            best = min(best, _branch(m, contexts.before_branches))
+    else:
+        for i, pattern, kind in contexts.before_rules:
+            if i < best[0] and pattern.search(text, lo, s) is not None:
+                best = (i, kind)
+                break
+    return best[1]
 
 
 def extract_dates(view: TextView, grammar: Grammar, start: int = 0, end: int | None = None) -> list[DateValue]:
@@ -263,7 +328,7 @@ def extract_dates(view: TextView, grammar: Grammar, start: int = 0, end: int | N
     for s, e, f in _scan(view, grammar, start, stop):
         span = view.span(s, e)
         out.append(
-            DateValue.model_construct(
+            _DATE_VALUE(
                 value=f.value,
                 end=f.last,
                 precision=f.precision,

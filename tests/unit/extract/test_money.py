@@ -16,11 +16,13 @@ Shared/corpus, the JioNLP and cn2an tables only evaluate the rules (tests/confor
 
 from __future__ import annotations
 
+import tomllib
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest
+import regex
 
 import sztext
 from sztext.extract.money import _extract, extract_amounts, numeral_value
@@ -118,6 +120,8 @@ SAMPLE_004 = [
     row("l2563-range-dash", "，500－1000亿元的达到5家", A("500－1000亿元", None, 50000000000, 100000000000)),
     row("l2749-spaces", "对于总投资 5000 万元以下的项目", A("5000 万元以下", 50000000, qualifier="max")),
     row("l2868-per-month", "（一）国家级领军人才4800元/月；", A("4800元/月", 4800, per="月")),
+    # The fill word 补贴额 (not 补贴 then 额): money.lead reads it whole since it reads right to left.
+    row("l3671-max-fill-word", "单船或单机最高补贴额为10万元。", A("最高补贴额为10万元", 100000, qualifier="max")),
     row("l3388-about", "政府采购规模约100亿元。", A("约100亿元", 10000000000, qualifier="approx")),
     row("l3427-each-year-slash-person", "按照每年最高5万元/人的标准", A("每年最高5万元/人", 50000, qualifier="max", per="人/年")),
     row("l3499-incl-note-after", "营业收入在5亿元以下（含5亿元）的", A("5亿元以下（含5亿元）", 500000000, qualifier="max")),
@@ -338,3 +342,47 @@ def test_a_bad_money_table_is_a_grammar_error(tmp_path: Path) -> None:
     grammar = sztext.load_grammar(tmp_path)
     with pytest.raises(sztext.GrammarError, match=r"\[table.qualifier\] '封顶' = 'ceiling' is not allowed"):
         extract_amounts(normalize("100万元", grammar), grammar)
+
+
+# --- what the faster matching relies on (money.lead read right to left, amount_start) ---------
+
+_VARS = tomllib.loads((default_grammar_dir() / "money.toml").read_text(encoding="utf-8"))["vars"]
+
+
+def _word_lists(source: str) -> list[list[str]]:
+    """The alternations of plain words in a pattern source: ``(?:最高|最多)`` → [["最高", "最多"]]."""
+    lists = []
+    for group in regex.findall(r"\(\?:((?:[^()|\\\[\]?*+{}]+\|)+[^()|\\\[\]?*+{}]+)\)", source):
+        lists.append(group.split("|"))
+    return lists
+
+
+@pytest.mark.parametrize("name", ["pre", "fill", "perunit"])
+def test_lead_words_stand_before_the_words_that_end_with_them(name: str) -> None:
+    """money.lead matches right to left and takes the first alternative that fits: 不低于 must be
+    tried before 低于, else 营业收入不低于5亿元 reads as 低于 (max) instead of 不低于 (min)."""
+    lists = _word_lists(_VARS[name].replace("(?<![通经不度越路错跨透超未])", ""))
+    assert lists, f"no word list found in {name}"
+    for words in lists:
+        for i, early in enumerate(words):
+            later = [w for w in words[i + 1 :] if w != early and w.endswith(early)]
+            assert later == [], f"{name}: {later} end with {early!r} but come after it"
+
+
+def test_per_units_stand_before_the_words_that_begin_with_them() -> None:
+    """perunit is also read forwards (…元/人次): 人次 before 人."""
+    for words in _word_lists(_VARS["perunit"]):
+        for i, early in enumerate(words):
+            assert [w for w in words[i + 1 :] if w.startswith(early)] == []
+
+
+def test_amount_start_admits_every_first_character() -> None:
+    """The speed hint ``amount_start`` must let through every character an amount can start with."""
+    hint = regex.compile(GRAMMAR.rule("money.amount").pattern.pattern.split(")", 1)[0] + ")")
+    assert hint.pattern.startswith("(?=[")
+    (currency_words,) = _word_lists(_VARS["curword"])  # 人民币5000万元: cur0 opens the amount
+    starts = set("0123456789") | {w[0] for w in currency_words}
+    starts |= {c for c in GRAMMAR.table("money", "digit")} | {"十", "拾"}
+    missing = sorted(c for c in starts if hint.match(c) is None)
+    assert missing == []
+    assert hint.match("元") is None and hint.match("最") is None  # it does filter
