@@ -15,6 +15,7 @@ from .errors import (
     GrammarError,
     InputError,
     InputTooLargeError,
+    InternalError,
     RegexTimeoutError,
     SztextError,
     VerificationError,
@@ -69,6 +70,7 @@ __all__ = [
     "DecodeError",
     "InputTooLargeError",
     "VerificationError",
+    "InternalError",
     "RegexTimeoutError",
 ]
 

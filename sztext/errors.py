@@ -14,6 +14,7 @@ __all__ = [
     "InputTooLargeError",
     "VerificationError",
     "RegexTimeoutError",
+    "InternalError",
 ]
 
 
@@ -82,3 +83,17 @@ class RegexTimeoutError(SztextError):
     def __init__(self, rule_id: str, seconds: float) -> None:
         self.rule_id = rule_id
         super().__init__(f"rule {rule_id} ran longer than {seconds:g} s and was stopped")
+
+
+class InternalError(SztextError, RuntimeError):
+    """A defect in sztext: an unexpected exception while parsing (not the input's fault).
+
+    The original exception is chained as ``__cause__``. Raised so that a caller that catches
+    :class:`SztextError` is never surprised by an ``IndexError`` from inside the pipeline; in a
+    batch it becomes an error record for that document and the others still come out. Please
+    report it with the input.
+    """
+
+    def __init__(self, stage: str, exc: Exception) -> None:
+        self.stage = stage
+        super().__init__(f"internal error in {stage}: {type(exc).__name__}: {exc} (a defect in sztext; please report it with the input)")

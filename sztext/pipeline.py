@@ -13,7 +13,7 @@ from typing import Callable, Iterator, TypeVar
 
 from . import __version__ as VERSION  # one version: sztext/__init__.py (hatch reads it too)
 from .assemble import Extracted, build_notice, read_header
-from .errors import InputError, InputTooLargeError, RegexTimeoutError, SztextError
+from .errors import InputError, InputTooLargeError, InternalError, RegexTimeoutError, SztextError
 from .extract import (
     extract_amounts,
     extract_citations,
@@ -78,9 +78,20 @@ class Pipeline:
         return pipeline
 
     def parse(self, text: str, *, path: str | None = None) -> Notice:
-        """Parse ``text`` as one document."""
-        view = self._view(text)
-        return self._document(view, DocumentRange(0, len(view.text)), 0, path, ())
+        """Parse ``text`` as one document.
+
+        Raises:
+            InputError: the text is empty, not a ``str``, too large or holds a lone surrogate.
+            RegexTimeoutError: a pattern outside the extractors ran past its time limit.
+            InternalError: a defect in sztext (the original exception is its ``__cause__``).
+        """
+        try:
+            view = self._view(text)
+            return self._document(view, DocumentRange(0, len(view.text)), 0, path, ())
+        except (SztextError, MemoryError):
+            raise
+        except Exception as exc:
+            raise InternalError("parse", exc) from exc
 
     def iter_parse(self, text: str, *, path: str | None = None) -> Iterator[Notice]:
         """Split ``text`` into documents and yield each parsed document in order."""
@@ -97,8 +108,13 @@ class Pipeline:
             yield ErrorRecord.from_exception(path, None, exc)
 
     def _iter(self, text: str, path: str | None, *, keep_going: bool) -> Iterator[Notice | ErrorRecord]:
-        view = self._view(text)
-        ranges = segment_archive(view, self.grammar)
+        try:
+            view = self._view(text)
+            ranges = segment_archive(view, self.grammar)
+        except (SztextError, MemoryError):
+            raise
+        except Exception as exc:
+            raise InternalError("segment", exc) from exc
         lead: tuple[Warning, ...] = ()
         if ranges and ranges[0].start > 0:
             s = view.to_source_start(ranges[0].start)
@@ -108,9 +124,13 @@ class Pipeline:
             try:
                 notice = self._document(view, rng, index, path, lead if index == 0 else ())
             except Exception as exc:
+                # sztext's own errors as they are, a MemoryError too; anything else is a defect
+                error = exc if isinstance(exc, (SztextError, MemoryError)) else InternalError(f"document {index}", exc)
                 if not keep_going:
-                    raise
-                yield ErrorRecord.from_exception(path, index, exc)
+                    if error is exc:
+                        raise
+                    raise error from exc
+                yield ErrorRecord.from_exception(path, index, error)
                 continue
             if self.options.mark_duplicates:
                 original = duplicates.check(notice)

@@ -18,7 +18,7 @@ def test_all_names_exist() -> None:
 
 
 def test_errors_derive_from_base() -> None:
-    for exc in (sztext.GrammarError, sztext.InputError, sztext.DecodeError, sztext.InputTooLargeError, sztext.VerificationError, sztext.RegexTimeoutError):
+    for exc in (sztext.GrammarError, sztext.InputError, sztext.DecodeError, sztext.InputTooLargeError, sztext.VerificationError, sztext.RegexTimeoutError, sztext.InternalError):
         assert issubclass(exc, sztext.SztextError)
     assert issubclass(sztext.InputError, ValueError)
 
@@ -37,6 +37,48 @@ def test_not_a_string_is_input_error() -> None:
 def test_lone_surrogate_is_input_error() -> None:
     with pytest.raises(sztext.InputError, match="surrogate at offset 2"):
         sztext.parse("通知\ud800")
+
+
+def _broken_citations(*args: object) -> list[object]:
+    raise IndexError("list index out of range")
+
+
+def test_a_defect_inside_the_pipeline_is_an_internal_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug (here an IndexError injected into one extractor) reaches the caller as a SztextError
+    naming the stage, with the original chained; the lone surrogate above keeps its own cause."""
+    monkeypatch.setattr("sztext.pipeline.extract_citations", _broken_citations)
+    with pytest.raises(sztext.InternalError, match=r"^internal error in parse: IndexError: list index out of range") as info:
+        sztext.parse(NOTICE)
+    assert isinstance(info.value.__cause__, IndexError) and info.value.stage == "parse"
+    with pytest.raises(sztext.InternalError, match="in document 0: IndexError"):
+        sztext.parse_archive(NOTICE)
+
+
+def test_a_defect_in_one_document_of_a_batch_loses_only_that_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+
+    def second_one_breaks(*args: object) -> list[object]:
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyError("boom")
+        return []
+
+    monkeypatch.setattr("sztext.pipeline.extract_citations", second_one_breaks)
+    text = (SAMPLES / "004_dc8ab61eb0bb8ed1.txt").read_text(encoding="utf-8")
+    results = list(sztext.Pipeline().iter_results(text, path="004.txt"))
+    errors = [r for r in results if isinstance(r, sztext.ErrorRecord)]
+    assert len(results) == 37 and len(errors) == 1
+    assert (errors[0].index, errors[0].error.type) == (1, "InternalError")
+    assert errors[0].error.message.startswith("internal error in document 1: KeyError")
+
+
+def test_memory_error_is_not_called_a_defect(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_memory(*args: object) -> list[object]:
+        raise MemoryError
+
+    monkeypatch.setattr("sztext.pipeline.extract_citations", no_memory)
+    with pytest.raises(MemoryError):
+        sztext.parse(NOTICE)
 
 
 def test_size_limit() -> None:
