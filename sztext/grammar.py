@@ -15,7 +15,7 @@ import threading
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Literal, Mapping
+from typing import Any, Callable, Iterator, Literal, Mapping, TypeVar
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -197,6 +197,9 @@ class Agency:
     valid_to: _dt.date | None
 
 
+_D = TypeVar("_D")
+
+
 @dataclass(frozen=True)
 class Grammar:
     """An immutable, picklable compiled grammar. Share it freely across threads and processes."""
@@ -208,6 +211,27 @@ class Grammar:
     lists: Mapping[str, Mapping[str, tuple[str, ...]]]
     agencies: tuple[Agency, ...] = field(default=())
     by_id: Mapping[str, Rule] = field(default_factory=dict)
+    # What the stages build from the grammar (lexicons, combined patterns, the view table): kept
+    # here, with the grammar it comes from, not in module-level caches. Not pickled: a worker
+    # process builds its own on first use.
+    _derived: dict[Callable[[Grammar], Any], Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def derived(self, build: Callable[[Grammar], _D]) -> _D:
+        """``build(self)``, computed once per grammar and kept with it.
+
+        ``build`` must be a pure function of the grammar (a module-level function, so it is the
+        same object every time): two threads that race may both build it, and get equal values.
+        """
+        try:
+            return self._derived[build]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._derived[build] = build(self)
+            return value
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_derived"] = {}
+        return state
 
     def rules_of(self, file: str) -> tuple[Rule, ...]:
         """The compiled rules of one grammar file (by stem, e.g. ``"money"``), in file order."""

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import threading
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
 
@@ -157,9 +156,7 @@ def _translate(s: str, table: dict[int, str]) -> str:
         runs = None
         if table and all(isinstance(v, str) and len(v) == 1 for v in table.values()):
             runs = re.compile("([" + "".join(_ranges(sorted(table))) + "]+)")
-        cached = (table, runs)
-        with _TABLES_LOCK:
-            _RUNS[id(table)] = cached
+        cached = _RUNS[id(table)] = (table, runs)  # a race builds it twice, the same
     runs = cached[1]
     if runs is None:
         return s.translate(table)
@@ -180,10 +177,6 @@ def _ranges(codes: list[int]) -> Iterable[str]:
         i = j + 1
 
 
-_TABLES: dict[str, dict[int, str]] = {}
-_TABLES_LOCK = threading.Lock()
-
-
 def view_table(grammar: Grammar) -> dict[int, str]:
     """The 1:1 ``str.translate`` table of the view, built once per grammar.
 
@@ -191,10 +184,10 @@ def view_table(grammar: Grammar) -> dict[int, str]:
     point on its own (character level keeps offsets 1:1); full-width ASCII → ASCII; then the
     grammar's ``charmap.toml`` table ``view`` (brackets, spaces, dashes) wins.
     """
-    with _TABLES_LOCK:
-        table = _TABLES.get(grammar.digest)
-    if table is not None:
-        return table
+    return grammar.derived(_build_view_table)
+
+
+def _build_view_table(grammar: Grammar) -> dict[int, str]:
     import opencc  # imported here: building the table is the only use, and import stays cheap
 
     chars = [chr(c) for r in ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00)) for c in range(*r)]
@@ -207,8 +200,6 @@ def view_table(grammar: Grammar) -> dict[int, str]:
     for key, value in grammar.table("charmap", "view").items():
         if isinstance(value, str) and len(key) == 1 and len(value) == 1:
             table[ord(key)] = value
-    with _TABLES_LOCK:
-        _TABLES[grammar.digest] = table
     return table
 
 

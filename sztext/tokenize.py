@@ -116,20 +116,19 @@ class _HeadingRules:
     styles: dict[str, tuple[str, str, str]]  # rule id → style, node kind, numeral
 
 
-_HEADINGS: dict[str, _HeadingRules] = {}
-
-
 def _headings(grammar: Grammar) -> _HeadingRules:
-    h = _HEADINGS.get(grammar.digest)
-    if h is None:
-        line, mid = heading_rules(grammar)
-        first = _any_of(line, tagged=True)
-        tags = tuple(first.groupindex[f"_sz_{k}"] for k in range(len(line))) if first is not None else ()
-        h = _HEADINGS[grammar.digest] = _HeadingRules(
-            line, mid, first, tags,
-            {r.id: (_style(r), str(r.tags["kind"]), str(r.tags.get("numeral", "cn"))) for r in (*line, *mid) if "kind" in r.tags},
-        )
-    return h
+    """The heading rules, their tagged alternation and styles, built once per grammar."""
+    return grammar.derived(_build_headings)
+
+
+def _build_headings(grammar: Grammar) -> _HeadingRules:
+    line, mid = heading_rules(grammar)
+    first = _any_of(line, tagged=True)
+    tags = tuple(first.groupindex[f"_sz_{k}"] for k in range(len(line))) if first is not None else ()
+    return _HeadingRules(
+        line, mid, first, tags,
+        {r.id: (_style(r), str(r.tags["kind"]), str(r.tags.get("numeral", "cn"))) for r in (*line, *mid) if "kind" in r.tags},
+    )
 
 
 _LINE_HEADING_KINDS = (LineKind.HEADING, LineKind.TEXT)

@@ -20,7 +20,7 @@ import pytest
 
 import sztext
 from sztext import GrammarError
-from sztext.grammar import Rule, default_grammar_dir
+from sztext.grammar import Grammar, Rule, default_grammar_dir
 from sztext.normalize import normalize
 
 GRAMMAR = sztext.load_grammar()
@@ -285,6 +285,24 @@ def test_edited_copy_gets_a_new_digest(tmp_path: Path) -> None:
     assert edited.digest != original.digest
     assert edited is not original
     assert sztext.load_grammar(twin) is edited
+
+
+def test_derived_values_are_built_once_per_grammar_and_not_pickled() -> None:
+    """What stages build from a grammar lives on it (G4): built on first use, then reused; a
+    pickled grammar (sent to a batch worker) travels without them and rebuilds its own."""
+    calls: list[str] = []
+
+    def build(grammar: Grammar) -> str:
+        calls.append(grammar.digest)
+        return grammar.digest[:8]
+
+    assert GRAMMAR.derived(build) == GRAMMAR.derived(build) == GRAMMAR.digest[:8]
+    assert calls == [GRAMMAR.digest]
+    sztext.parse("深圳市人民政府关于印发若干措施的通知\n最高奖励100万元。\n")  # stages fill it
+    assert len(GRAMMAR._derived) > 3
+    clone = pickle.loads(pickle.dumps(GRAMMAR))
+    assert clone._derived == {}
+    assert clone.derived(build) == GRAMMAR.digest[:8] and len(calls) == 2
 
 
 def test_grammar_pickles() -> None:

@@ -232,11 +232,15 @@ class _Contexts(NamedTuple):
 
 
 def _contexts(grammar: Grammar) -> _Contexts:
-    """The kind rules of the grammar, checked and combined (cached per set of patterns).
+    """The kind rules of the grammar, checked and combined (once per grammar).
 
     Raises:
         GrammarError: a context rule names a kind that is not a :data:`~sztext.models.DateKind`.
     """
+    return grammar.derived(_build_contexts)
+
+
+def _build_contexts(grammar: Grammar) -> _Contexts:
     rules = _rules(grammar, "context")
     for rule in rules:
         if rule.tags.get("kind") not in _KINDS:
@@ -252,7 +256,6 @@ def _alternation(rules: list[tuple[int, GuardedPattern, DateKind]], name: str, *
     return GuardedPattern(compiled, name), tuple((compiled.groupindex[f"_context{i}"], i, kind) for i, _, kind in rules)
 
 
-@lru_cache(maxsize=16)
 def _combine(rules: tuple[tuple[bool, GuardedPattern, DateKind], ...]) -> _Contexts:
     after = [(i, p, kind) for i, (is_before, p, kind) in enumerate(rules) if not is_before]
     before = [(i, p, kind) for i, (is_before, p, kind) in enumerate(rules) if is_before]

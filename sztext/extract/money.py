@@ -181,30 +181,27 @@ class _Lexicon:
     qualifier: Mapping[str, Qualifier]
 
 
-_LEXICONS: dict[str, _Lexicon] = {}
-
-
 def _lexicon(grammar: Grammar) -> _Lexicon:
-    """The grammar's money tables, checked and typed; cached by the grammar's content digest.
+    """The grammar's money tables, checked and typed (built once per grammar).
 
     Raises:
         GrammarError: a qualifier is not exact/max/min/approx, or a power or digit not an integer.
     """
-    lex = _LEXICONS.get(grammar.digest)
-    if lex is None:
-        tables = {name: grammar.table("money", name) for name in ("currency", "magnitude", "digit", "qualifier")}
-        for name, allowed in (("magnitude", range(25)), ("digit", range(10)), ("qualifier", _QUALIFIERS)):
-            for word, v in tables[name].items():
-                if isinstance(v, (bool, list)) or v not in allowed:
-                    raise GrammarError(f"{grammar.directory}/money.toml", None, f"[table.{name}] {word!r} = {v!r} is not allowed")
-        lex = _Lexicon(
-            {w: str(c) for w, c in tables["currency"].items()},
-            cast(Mapping[str, int], tables["magnitude"]),
-            cast(Mapping[str, int], tables["digit"]),
-            cast(Mapping[str, Qualifier], tables["qualifier"]),
-        )
-        _LEXICONS[grammar.digest] = lex
-    return lex
+    return grammar.derived(_build_lexicon)
+
+
+def _build_lexicon(grammar: Grammar) -> _Lexicon:
+    tables = {name: grammar.table("money", name) for name in ("currency", "magnitude", "digit", "qualifier")}
+    for name, allowed in (("magnitude", range(25)), ("digit", range(10)), ("qualifier", _QUALIFIERS)):
+        for word, v in tables[name].items():
+            if isinstance(v, (bool, list)) or v not in allowed:
+                raise GrammarError(f"{grammar.directory}/money.toml", None, f"[table.{name}] {word!r} = {v!r} is not allowed")
+    return _Lexicon(
+        {w: str(c) for w, c in tables["currency"].items()},
+        cast(Mapping[str, int], tables["magnitude"]),
+        cast(Mapping[str, int], tables["digit"]),
+        cast(Mapping[str, Qualifier], tables["qualifier"]),
+    )
 
 
 def numeral_value(text: str, grammar: Grammar) -> Decimal:

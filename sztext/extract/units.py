@@ -43,7 +43,6 @@ sentence-level reading of 牵头 needs a parse the pattern scan does not make.
 from __future__ import annotations
 
 import datetime as _dt
-import threading
 from dataclasses import dataclass, field
 from typing import Mapping, cast
 
@@ -107,15 +106,12 @@ class _Definitions:
     names: dict[str, tuple[str, str | None]] = field(default_factory=dict)
 
 
-_CACHE: dict[str, tuple[_Rules, _Lexicon]] = {}
-_CACHE_LOCK = threading.Lock()
-
-
 def _compiled(grammar: Grammar) -> tuple[_Rules, _Lexicon]:
-    with _CACHE_LOCK:
-        hit = _CACHE.get(grammar.digest)
-    if hit is not None:
-        return hit
+    """The units rules and the agency lexicon by view name, built once per grammar."""
+    return grammar.derived(_compile)
+
+
+def _compile(grammar: Grammar) -> tuple[_Rules, _Lexicon]:
     r = grammar.rule
     rules = _Rules(
         note=r("units.note"),
@@ -144,8 +140,6 @@ def _compiled(grammar: Grammar) -> tuple[_Rules, _Lexicon]:
         city_short=str(city.get("short", "")),
         city_full=str(city.get("full", "")),
     )
-    with _CACHE_LOCK:
-        _CACHE[grammar.digest] = (rules, lexicon)
     return rules, lexicon
 
 

@@ -222,27 +222,16 @@ class _Prepared:
     number_rules: tuple[Rule, ...]  # docnumber.bracket, docnumber.decree
 
 
-_PREPARED: dict[str, _Prepared] = {}
-_LAST: tuple[Grammar, _Prepared] | None = None  # the last grammar asked for: one identity test
-
-
 def _prep(grammar: Grammar) -> _Prepared:
-    global _LAST
-    last = _LAST
-    if last is not None and last[0] is grammar:
-        return last[1]
-    p = _PREPARED.get(grammar.digest)
-    if p is None:
-        p = _prepare(grammar)
-    _LAST = (grammar, p)
-    return p
+    """The segment rules and word lists, prepared once per grammar."""
+    return grammar.derived(_prepare)
 
 
 def _prepare(grammar: Grammar) -> _Prepared:
     early = tuple(grammar.rule(rule_id) for rule_id, _ in _EARLY_CHECKS)
     late = tuple(grammar.rule(rule_id) for rule_id, _ in _LATE_CHECKS)
     suffixes = tuple(grammar.table("doctypes", "title_suffix"))
-    p = _PREPARED[grammar.digest] = _Prepared(
+    return _Prepared(
         early=_CheckList.of(early, tuple(kind for _, kind in _EARLY_CHECKS)),
         late=_CheckList.of(late, tuple(kind for _, kind in _LATE_CHECKS)),
         debris=grammar.word_list("segment", "debris"),
@@ -265,4 +254,3 @@ def _prepare(grammar: Grammar) -> _Prepared:
         decree=grammar.rule("docnumber.decree").pattern,
         number_rules=(grammar.rule("docnumber.bracket"), grammar.rule("docnumber.decree")),
     )
-    return p
