@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import hashlib
+import re
 import threading
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator, Literal, Mapping, TypeVar
+from typing import Any, Callable, Iterable, Iterator, Literal, Mapping, Sequence, TypeVar
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -172,13 +173,8 @@ class Rule:
 
     @functools.cached_property
     def anchor_finder(self) -> regex.Pattern[str] | None:
-        """The anchors as one literal alternation, longest first (``None`` for a rule without).
-
-        Literals only, so it cannot backtrack and runs without the timeout guard.
-        """
-        if not self.anchors:
-            return None
-        return regex.compile("|".join(regex.escape(a) for a in sorted(self.anchors, key=len, reverse=True)))
+        """The anchors as one :func:`literal_finder` (``None`` for a rule without anchors)."""
+        return literal_finder(self.anchors)
 
     def anchor_within(self, text: str, pos: int, endpos: int) -> bool:
         """Prefilter at one place: False only when no anchor occurs in ``text[pos:endpos]``."""
@@ -195,6 +191,52 @@ class Agency:
     level: str
     valid_from: _dt.date | None
     valid_to: _dt.date | None
+
+
+def literal_finder(words: Iterable[str]) -> regex.Pattern[str] | None:
+    """A pattern that finds any of ``words``, longest first (``word in s`` for all of them in
+    one scan); ``None`` for no words. Literals only, so it cannot backtrack and runs without the
+    timeout guard."""
+    ordered = sorted(words, key=len, reverse=True)
+    if not ordered:
+        return None
+    return regex.compile("|".join(regex.escape(w) for w in ordered))
+
+
+# What a rule may not hold to be joined with others: a backreference (its number would change)
+# or an inline flag group (it would apply to the whole alternation).
+_BACKREF_OR_FLAGS = r"\\[1-9]|\\g<|\(\?P=|\(\?[a-zA-Z-]+\)"
+
+
+def alternation(rules: Sequence[Rule], *, tagged: bool = False) -> GuardedPattern | None:
+    """One pattern that matches where any of ``rules`` does (their alternation), to make one
+    pattern call instead of one per rule. ``None`` when the rules cannot be joined without
+    changing what they mean (backreferences, inline flag groups, different flags). Rules read
+    right to left (``(?r)…``) are joined when all of them are. Like every grammar pattern it runs
+    under the regex timeout.
+
+    With ``tagged``, branch ``k`` ends in an empty group ``_sz_k``: at a given offset the
+    alternation takes the first rule (in order) that matches there, and the tag that took part
+    in the match names it (``lastgroup`` for rules read left to right).
+
+    An alternation is not always faster than its rules one by one (the ``regex`` module loses
+    a rule's literal-prefix search in it): use it where measured.
+    """
+    if not rules or any(r.pattern.flags != rules[0].pattern.flags for r in rules):
+        return None
+    flags = rules[0].pattern.flags
+    # (?r) at the start is the rule's direction, already in its flags: joined, it applies to all
+    sources = [r.pattern.pattern.removeprefix("(?r)") if flags & regex.REVERSE else r.pattern.pattern for r in rules]
+    if any(re.search(_BACKREF_OR_FLAGS, src) for src in sources):
+        return None
+    if tagged and any("_sz_" in src for src in sources):
+        return None
+    branches = (f"(?:{src})" + (f"(?P<_sz_{k}>)" if tagged else "") for k, src in enumerate(sources))
+    try:
+        compiled = regex.compile("|".join(branches), flags)
+    except regex.error:
+        return None
+    return GuardedPattern(compiled, "|".join(r.id for r in rules), rules[0].pattern.timeout)
 
 
 _D = TypeVar("_D")

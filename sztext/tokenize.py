@@ -12,10 +12,10 @@ from functools import lru_cache
 
 import regex
 
-from .grammar import Grammar, GuardedPattern, Rule
+from .grammar import Grammar, GuardedPattern, Rule, alternation
 from .normalize import TextView
 from .segment import DocumentRange, LineKind, LineTable, classify, logical_lines
-from .segment.rules import _any_of, may
+from .segment.rules import may
 
 __all__ = ["Block", "tokenize", "numeral_value", "heading_rules"]
 
@@ -111,7 +111,7 @@ class _HeadingRules:
 
     line: tuple[Rule, ...]
     mid: tuple[Rule, ...]
-    line_first: GuardedPattern | None  # tagged alternation of ``line`` (segment._any_of)
+    line_first: GuardedPattern | None  # tagged alternation of ``line`` (grammar.alternation)
     tags: tuple[int, ...]  # its tag groups' numbers, one per rule of ``line``
     styles: dict[str, tuple[str, str, str]]  # rule id → style, node kind, numeral
 
@@ -123,7 +123,7 @@ def _headings(grammar: Grammar) -> _HeadingRules:
 
 def _build_headings(grammar: Grammar) -> _HeadingRules:
     line, mid = heading_rules(grammar)
-    first = _any_of(line, tagged=True)
+    first = alternation(line, tagged=True)
     tags = tuple(first.groupindex[f"_sz_{k}"] for k in range(len(line))) if first is not None else ()
     return _HeadingRules(
         line, mid, first, tags,

@@ -31,7 +31,7 @@ from typing import Callable, Iterable, Literal, NamedTuple, TypeVar, cast, get_a
 import regex
 
 from ..errors import GrammarError
-from ..grammar import Grammar, GuardedPattern, Rule
+from ..grammar import Grammar, GuardedPattern, Rule, alternation
 from ..models import DateKind, DateValue, Effective
 from ..normalize import TextView, constructor
 from .repeals import extract_repeals
@@ -211,28 +211,27 @@ def _scan(view: TextView, grammar: Grammar, start: int, stop: int) -> list[tuple
 _KINDS: tuple[str, ...] = get_args(DateKind)
 
 
+class _Side(NamedTuple):
+    """The kind rules that read one side of a date, as (place in the file, rule, kind) in file
+    order, and their tagged :func:`~sztext.grammar.alternation`: one pattern call per date
+    instead of one per rule (``None`` when they cannot be joined: then one by one)."""
+
+    rules: tuple[tuple[int, Rule, DateKind], ...]
+    joined: GuardedPattern | None
+    tags: tuple[int, ...]  # the group number of each rule's tag in ``joined``
+
+
 class _Contexts(NamedTuple):
-    """The kind rules, combined: one pattern per side instead of one call per rule and date.
+    """The kind rules: those that read after the date (``match`` at its end) and those that
+    read before it (``search`` in the window before it, right to left). Of the rules that fit,
+    the first in the file gives the kind, whichever side it reads."""
 
-    ``after``: the rules that read the text after a date, as one alternation (``match`` at the
-    date's end: the first branch that matches is the first such rule in file order that does).
-    ``before``: the rules that read the text before it, likewise, when every one is written
-    right to left and ends at the date (``(?r)…\\Z``); else ``None`` and ``before_rules`` are
-    tried one by one. Each branch is a group; ``*_branches`` give, by group number, the rule's
-    place in the file and its kind: of the two sides, the rule that comes first in the file gives
-    the kind, exactly as when the rules were tried one by one in file order.
-    """
-
-    after: GuardedPattern | None
-    before: GuardedPattern | None
-    before_rules: tuple[tuple[int, GuardedPattern, DateKind], ...]
-    after_branches: tuple[tuple[int, int, DateKind], ...]
-    before_branches: tuple[tuple[int, int, DateKind], ...]
-    rule_count: int
+    after: _Side
+    before: _Side
 
 
 def _contexts(grammar: Grammar) -> _Contexts:
-    """The kind rules of the grammar, checked and combined (once per grammar).
+    """The kind rules of the grammar, checked and joined (once per grammar).
 
     Raises:
         GrammarError: a context rule names a kind that is not a :data:`~sztext.models.DateKind`.
@@ -245,56 +244,45 @@ def _build_contexts(grammar: Grammar) -> _Contexts:
     for rule in rules:
         if rule.tags.get("kind") not in _KINDS:
             raise GrammarError(f"{grammar.directory}/{_FILE}.toml", rule.id, f"[tags -> kind] {rule.tags.get('kind')!r} is not one of {_KINDS}")
-    return _combine(tuple((r.tags.get("side") == "before", r.pattern, cast(DateKind, r.tags["kind"])) for r in rules))
+    placed = [(i, r, cast(DateKind, r.tags["kind"])) for i, r in enumerate(rules)]
+    before = [c for c in placed if c[1].tags.get("side") == "before"]
+    after = [c for c in placed if c[1].tags.get("side") != "before"]
+    # Joined, the rules read before the date take the first rule that matches at the right-most
+    # end; one by one, the first rule that matches anywhere in the window. The same when every
+    # rule ends at the date (\Z), so only then are they joined.
+    return _Contexts(_side(after, join=True), _side(before, join=all(r.pattern.pattern.endswith("\\Z") for _, r, _ in before)))
 
 
-def _alternation(rules: list[tuple[int, GuardedPattern, DateKind]], name: str, *, reverse: bool) -> tuple[GuardedPattern, tuple[tuple[int, int, DateKind], ...]]:
-    """One pattern whose branches are the rules, each in a named group, with (group, place, kind)."""
-    prefix = "(?r)" if reverse else ""
-    source = prefix + "|".join(f"(?P<_context{i}>{p.pattern.removeprefix(prefix)})" for i, p, _ in rules)
-    compiled = regex.compile(source, rules[0][1].flags & ~regex.REVERSE)
-    return GuardedPattern(compiled, name), tuple((compiled.groupindex[f"_context{i}"], i, kind) for i, _, kind in rules)
+def _side(rules: list[tuple[int, Rule, DateKind]], *, join: bool) -> _Side:
+    joined = alternation([r for _, r, _ in rules], tagged=True) if join else None
+    tags = tuple(joined.groupindex[f"_sz_{k}"] for k in range(len(rules))) if joined is not None else ()
+    return _Side(tuple(rules), joined, tags)
 
 
-def _combine(rules: tuple[tuple[bool, GuardedPattern, DateKind], ...]) -> _Contexts:
-    after = [(i, p, kind) for i, (is_before, p, kind) in enumerate(rules) if not is_before]
-    before = [(i, p, kind) for i, (is_before, p, kind) in enumerate(rules) if is_before]
-    after_pattern = before_pattern = None
-    after_branches: tuple[tuple[int, int, DateKind], ...] = ()
-    before_branches: tuple[tuple[int, int, DateKind], ...] = ()
-    if after:
-        after_pattern, after_branches = _alternation(after, "dates.context(after)", reverse=False)
-    if before and all(p.pattern.startswith("(?r)") and p.pattern.endswith("\\Z") for _, p, _ in before):
-        before_pattern, before_branches = _alternation(before, "dates.context(before)", reverse=True)
-    return _Contexts(after_pattern, before_pattern, tuple(before), after_branches, before_branches, len(rules))
-
-
-def _branch(m: regex.Match[str], branches: tuple[tuple[int, int, DateKind], ...]) -> tuple[int, DateKind]:
-    """(place in the file, kind) of the rule whose branch matched."""
-    for group, i, kind in branches:
-        if m.start(group) >= 0:
+def _first_fit(side: _Side, how: str, text: str, pos: int, endpos: int) -> tuple[int, DateKind] | None:
+    """(place in the file, kind) of the first rule of ``side`` that matches ``text[pos:endpos]``
+    (``how``: ``"match"`` or ``"search"``)."""
+    if side.joined is not None:
+        m = getattr(side.joined, how)(text, pos, endpos)
+        if m is not None:
+            for tag, (i, _, kind) in zip(side.tags, side.rules):
+                if m.start(tag) >= 0:
+                    return (i, kind)
+        return None
+    for i, rule, kind in side.rules:
+        if getattr(rule.pattern, how)(text, pos, endpos) is not None:
             return (i, kind)
-    raise AssertionError("a match of an alternation took one of its branches")
+    return None
 
 
 def _kind(text: str, s: int, e: int, contexts: _Contexts, start: int, stop: int) -> DateKind:
     """The kind of the single date at ``[s, e)``: the first context rule that fits, else mention."""
-    best: tuple[int, DateKind] = (contexts.rule_count, "mention")
-    if contexts.after is not None:
-        m = contexts.after.match(text, e, stop)
-        if m is not None:
-            best = _branch(m, contexts.after_branches)
-    lo = max(start, s - _BEFORE_WINDOW)
-    if contexts.before is not None:
-        m = contexts.before.match(text, lo, s)  # every branch ends at the date (\Z), read right to left
-        if m is not None:
-            best = min(best, _branch(m, contexts.before_branches))
-    else:
-        for i, pattern, kind in contexts.before_rules:
-            if i < best[0] and pattern.search(text, lo, s) is not None:
-                best = (i, kind)
-                break
-    return best[1]
+    after = _first_fit(contexts.after, "match", text, e, stop)
+    before = _first_fit(contexts.before, "search", text, max(start, s - _BEFORE_WINDOW), s)
+    if after is None or before is None:
+        fit = after or before
+        return fit[1] if fit else "mention"
+    return min(after, before)[1]
 
 
 def extract_dates(view: TextView, grammar: Grammar, start: int = 0, end: int | None = None) -> list[DateValue]:

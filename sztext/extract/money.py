@@ -115,8 +115,7 @@ def _extract(view: TextView, grammar: Grammar, start: int, end: int | None, *, p
     candidates: list[_Found] = []
     for rule_id, build in ((_RANGE, _range), (_AMOUNT, _single)):
         rule = grammar.rule(rule_id)
-        if prefilter and not rule.may_match(text[start:stop]):
-            continue
+        # no window when no anchor occurs: the range is scanned for anchors once, here
         for lo, hi in _windows(text, start, stop, rule) if prefilter else [(start, stop)]:
             previous_end = lo  # the words before an amount never reach into the previous one
             for m in rule.pattern.finditer(text, lo, hi):

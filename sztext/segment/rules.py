@@ -6,12 +6,11 @@ several rules, and by running a ``^``-anchored rule as a ``match`` on a single l
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import regex
 
-from ..grammar import Grammar, GuardedPattern, Rule
+from ..grammar import Grammar, GuardedPattern, Rule, alternation, literal_finder
 from .kinds import LineKind
 
 __all__ = []
@@ -51,7 +50,6 @@ _LATE_CHECKS = (
     ("header.signature", LineKind.SIGNATURE),
     ("header.attachment", LineKind.ATTACHMENT),
 )
-_BACKREF_OR_FLAGS = r"\\[1-9]|\\g<|\(\?P=|\(\?[a-zA-Z-]+\)"  # compiled when a grammar is prepared (not at import)
 
 
 def _line_anchored(pattern: str) -> bool:
@@ -116,8 +114,8 @@ def _check(pattern: GuardedPattern, kind: LineKind) -> _Check:
 
 
 def _any_check(rules: tuple[Rule, ...]) -> _Check | None:
-    """:func:`_any_of` as a check, anchored when every rule is."""
-    joined = _any_of(rules)
+    """:func:`~sztext.grammar.alternation` as a check, anchored when every rule is."""
+    joined = alternation(rules)
     if joined is None:
         return None
     anchored = all(_line_anchored(r.pattern.pattern) for r in rules) and not joined.flags & regex.WORD
@@ -135,18 +133,17 @@ class _CheckList:
     checks: tuple[_Check, ...]
     has_free: bool  # some rule has no anchors
     free_any: _Check | None  # the rules without anchors as one alternation (None: cannot join)
-    anchors_any: re.Pattern[str] | None  # finds any anchor of the anchored rules
+    anchors_any: regex.Pattern[str] | None  # finds any anchor of the anchored rules
 
     @classmethod
     def of(cls, rules: tuple[Rule, ...], kinds: tuple[LineKind, ...]) -> _CheckList:
         free = tuple(r for r in rules if not r.anchors)
-        anchors = sorted({a for r in rules for a in r.anchors}, key=len, reverse=True)
         return cls(
             rules,
             tuple(_check(r.pattern, kind) for r, kind in zip(rules, kinds)),
             bool(free),
             (_check(free[0].pattern, LineKind.TEXT) if len(free) == 1 else _any_check(free)) if free else None,
-            re.compile("|".join(re.escape(a) for a in anchors)) if anchors else None,
+            literal_finder({a for r in rules for a in r.anchors}),
         )
 
     def first(self, s: str) -> tuple[LineKind, regex.Match[str]] | None:
@@ -162,37 +159,6 @@ class _CheckList:
             if m:
                 return check.kind, m
         return None
-
-
-def _any_of(rules: tuple[Rule, ...], *, tagged: bool = False) -> GuardedPattern | None:
-    """One pattern that matches where any of ``rules`` does (their alternation), to skip trying
-    them one by one on the many lines none of them matches. ``None`` when the rules cannot be
-    joined without changing what they mean (backreferences, global inline flags). Like every
-    grammar pattern it runs under the regex timeout.
-
-    With ``tagged``, branch ``k`` ends in an empty group ``_sz_k``: at a given offset the
-    alternation takes the first rule (in order) that matches there, and ``lastgroup`` names it.
-
-    An alternation is not always faster than its rules one by one (the ``regex`` module loses
-    a rule's literal-prefix search in it): use it where measured.
-    """
-    if not rules or any(r.pattern.flags != rules[0].pattern.flags or re.search(_BACKREF_OR_FLAGS, r.pattern.pattern) for r in rules):
-        return None
-    if tagged and any("_sz_" in r.pattern.pattern for r in rules):
-        return None
-    branches = (f"(?:{r.pattern.pattern})" + (f"(?P<_sz_{k}>)" if tagged else "") for k, r in enumerate(rules))
-    try:
-        compiled = regex.compile("|".join(branches), rules[0].pattern.flags)
-    except regex.error:
-        return None
-    return GuardedPattern(compiled, "|".join(r.id for r in rules), rules[0].pattern.timeout)
-
-
-def _literals(words: tuple[str, ...]) -> regex.Pattern[str] | None:
-    """A pattern that finds any of ``words`` (``word in s`` for all of them in one scan)."""
-    if not words:
-        return None
-    return regex.compile("|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 @dataclass(frozen=True)
@@ -235,7 +201,7 @@ def _prepare(grammar: Grammar) -> _Prepared:
         early=_CheckList.of(early, tuple(kind for _, kind in _EARLY_CHECKS)),
         late=_CheckList.of(late, tuple(kind for _, kind in _LATE_CHECKS)),
         debris=grammar.word_list("segment", "debris"),
-        debris_any=_literals(grammar.word_list("segment", "debris")),
+        debris_any=literal_finder(grammar.word_list("segment", "debris")),
         sentence_end=grammar.word_list("segment", "sentence_end"),
         suffixes=suffixes,
         suffixes_longest_first=tuple(sorted(suffixes, key=len, reverse=True)),
