@@ -212,6 +212,12 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
     # The first document began at no header (a page's menu, corpus 0042/0044/0045): until body text
     # confirms it, a header start replaces it; what came before is text_before_first_document.
     provisional = False
+    # Body text seen since the current document started: a document holds at least one heading or
+    # sentence before a metadata, 文号 or decree line may open the next one. Without it a page's
+    # byline (发表时间：… 信息来源：…, gov.cn and Guangdong pages) or a regulation's second decree
+    # note (国务院第64次常务会议通过 / 国务院令第421号公布, Markdown renderings) split one document.
+    has_body = False
+    in_attachment = False  # an attachment (附件…) began after the signature
 
     def next_kind(i: int) -> LineKind:
         for j in range(i + 1, min(len(lines), i + 6)):
@@ -220,7 +226,8 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
         return LineKind.BLANK
 
     def start_doc(pos: int) -> None:
-        nonlocal state, expects_enclosure, seen_signature, since_close, provisional
+        nonlocal state, expects_enclosure, seen_signature, since_close, provisional, has_body, in_attachment
+        has_body = in_attachment = False
         if provisional:
             starts.pop()
             provisional = False
@@ -233,8 +240,9 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
     for i, (ln, kind) in enumerate(zip(lines, kinds)):
         if kind is LineKind.BLANK or (kind is LineKind.DEBRIS and state != "none"):
             continue
-        if provisional and _is_body_text(text[ln.start : ln.end], kind):
+        if _is_body_text(text[ln.start : ln.end], kind):
             provisional = False
+            has_body = True
         if kind in (LineKind.TEXT, LineKind.HEADING, LineKind.DATE, LineKind.ATTACHMENT):
             glued = glued_start(text, ln, grammar)
             if glued is not None and glued[0] > ln.start:
@@ -252,6 +260,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             if kind is LineKind.DEBRIS:
                 continue
             start_doc(after_debris(i))
+            has_body = _is_body_text(text[ln.start : ln.end], kind)
             if kind not in _HEADERISH:
                 state = "body"  # a text that starts without a header is a document all the same
                 provisional = not _is_body_text(text[ln.start : ln.end], kind)
@@ -261,7 +270,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
                 continue
             state = "body"
         if kind in _STRONG or kind is LineKind.DECREE_NOTE:
-            if state != "header":
+            if state != "header" and (has_body or provisional):
                 start_doc(after_debris(i))
             continue
         if kind is LineKind.TITLE or kind is LineKind.ENCLOSED_TITLE:
@@ -270,17 +279,24 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
                 kind is LineKind.TITLE and follower in (LineKind.ADDRESSEE, LineKind.DOC_NUMBER, LineKind.METADATA)
             ):
                 state = "enclosed"
+                has_body = False  # the enclosed text's title may go on over lines
                 continue
-            if kind is LineKind.TITLE and state in ("body", "enclosed", "closed") or follower in (
+            # a title before any body text is the same title set again (a page's heading over the
+            # article, a title broken over lines, 北大法宝's double title), not a new document
+            if (has_body or provisional) and (kind is LineKind.TITLE and state in ("body", "enclosed", "closed") or follower in (
                 LineKind.METADATA, LineKind.DOC_NUMBER, LineKind.ADDRESSEE, LineKind.DECREE_NOTE,
-            ):
+            )):
                 start_doc(after_debris(i))
             continue
         if kind is LineKind.ADDRESSEE:
             # after a signature, an addressee opens the next notice even when no date followed
-            if state in ("closed", "enclosed") or seen_signature or provisional:
+            # ... but not inside an attachment, whose forms have label lines of the same shape
+            # (申报单位：/ 推荐单位：under 附件4-1, ministry notices of 2022)
+            if (state in ("closed", "enclosed") or seen_signature) and has_body and not in_attachment or provisional:
                 start_doc(ln.start)
             continue
+        if kind is LineKind.ATTACHMENT and (seen_signature or state in ("closed", "enclosed")):
+            in_attachment = True
         if kind is LineKind.SIGNATURE:
             seen_signature = seen_signature or not provisional
             continue

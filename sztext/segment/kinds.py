@@ -50,7 +50,7 @@ class DocumentRange:
 
 
 def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
-    """The lines of ``text[start:end]`` (``\\n`` ends a line; ``\\r`` stays inside it)."""
+    """The lines of ``text[start:end]`` (``\\n`` ends a line; a ``\\r`` before it is part of the line break)."""
     stop = len(text) if end is None else end
     lines = []
     pos = start
@@ -59,6 +59,8 @@ def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]
         if nl < 0:
             lines.append(Line(pos, stop, stop))
             break
-        lines.append(Line(pos, nl, nl + 1))
+        # CRLF (Windows files, 北大法宝 exports): the \r ends the line's text, like the \n
+        end_ = nl - 1 if nl > pos and text[nl - 1] == "\r" else nl
+        lines.append(Line(pos, end_, nl + 1))
         pos = nl + 1
     return lines
