@@ -1,4 +1,4 @@
-"""The command line: ``sztext parse | batch | check | schema | text``.
+"""The command line: ``sztext parse | batch | check | review | schema | text``.
 
 Errors are one line on stderr (``sztext: error: …``) with a non-zero exit status: 1 when an
 input could not be parsed or a check failed, 2 for a usage error.
@@ -46,6 +46,11 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("paths", nargs="+")
     c.add_argument("--grammar", help="a grammar directory to use instead of the shipped one")
 
+    r = sub.add_parser("review", help="write a self-contained HTML page showing every extracted value in its text")
+    r.add_argument("paths", nargs="+", help="files (each becomes one page) or directories (their files, recursively)")
+    r.add_argument("-o", "--out", required=True, help="the page (one input file) or a directory (pages plus index.html)")
+    r.add_argument("--grammar", help="a grammar directory to use instead of the shipped one")
+
     sub.add_parser("schema", help="print the JSON Schema (2020-12) of a document record")
 
     t = sub.add_parser("text", help="print the decoded text that spans index (for HTML: the extracted text)")
@@ -68,6 +73,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_batch(args)
         if args.command == "check":
             return _cmd_check(args)
+        if args.command == "review":
+            return _cmd_review(args)
         if args.command == "schema":
             from .export.json import json_schema
 
@@ -135,6 +142,49 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     return 0
+
+
+def _cmd_review(args: argparse.Namespace) -> int:
+    """One page per input file; with several inputs (or a directory) ``--out`` is a directory
+    that also gets an ``index.html`` linking every page. An input that cannot be parsed is
+    listed in the index with its error and the others still get their pages."""
+    import html as html_mod
+
+    from .export.review import to_review_html
+    from .pipeline import Pipeline
+
+    pipeline = _pipeline(args)
+    assert isinstance(pipeline, Pipeline)
+    from .batch import find_inputs
+
+    files = find_inputs(args.paths)  # the files batch would take, so a review covers a batch's inputs
+    out = Path(args.out)
+    single = len(files) == 1 and not Path(args.paths[0]).is_dir() and not out.is_dir()
+    if single:
+        notices = pipeline.parse_file(files[0])
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(to_review_html(notices, title=str(files[0])), encoding="utf-8")
+        return 0
+    out.mkdir(parents=True, exist_ok=True)
+    rows, failed = [], 0
+    for k, f in enumerate(files):
+        name = f"{k:04d}_{f.stem}.html"
+        try:
+            notices = pipeline.parse_file(f)
+        except SztextError as exc:
+            failed += 1
+            rows.append(f"<li>{html_mod.escape(str(f))}: <b>error</b> {html_mod.escape(str(exc).splitlines()[0])}</li>")
+            continue
+        (out / name).write_text(to_review_html(notices, title=str(f)), encoding="utf-8")
+        label = "; ".join(n.title.clean for n in notices if n.title) or "(no title)"
+        rows.append(f'<li><a href="{html_mod.escape(name)}">{html_mod.escape(str(f))}</a> — {len(notices)} document(s): {html_mod.escape(label)}</li>')
+    index = (
+        '<!DOCTYPE html><html lang="zh"><head><meta charset="utf-8"><title>sztext review</title></head><body>'
+        f"<h1>sztext review: {len(files)} file(s), {failed} error(s)</h1><ul>{''.join(rows)}</ul></body></html>"
+    )
+    (out / "index.html").write_text(index, encoding="utf-8")
+    print(f"sztext: {len(files) - failed} page(s) and index.html in {out}, {failed} error(s)", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
