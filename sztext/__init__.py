@@ -35,6 +35,7 @@ from .models import (
     Source,
     TextValue,
     Unit,
+    Warning,
 )
 
 __version__ = "0.1.0"
@@ -47,6 +48,7 @@ __all__ = [
     "parse_archive",
     "parse_file",
     "iter_parse",
+    "pipe",
     "load_grammar",
     "Pipeline",
     "Options",
@@ -64,6 +66,7 @@ __all__ = [
     "Noise",
     "Source",
     "ErrorRecord",
+    "Warning",
     "SztextError",
     "GrammarError",
     "InputError",
@@ -74,4 +77,4 @@ __all__ = [
     "RegexTimeoutError",
 ]
 
-from .pipeline import Options, Pipeline, iter_parse, parse, parse_archive, parse_file  # noqa: E402
+from .pipeline import Options, Pipeline, iter_parse, parse, parse_archive, parse_file, pipe  # noqa: E402

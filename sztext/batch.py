@@ -405,7 +405,7 @@ def _write_parquet_rows(path: Path, parts: list[Path]) -> None:
     try:
         import pyarrow  # noqa: F401  (only to say clearly when it is missing)
     except ImportError:
-        print("sztext batch: pyarrow is not installed, measures.parquet skipped (install the tables extra: pip install '.[tables]')", file=sys.stderr)
+        print("sztext batch: pyarrow is not installed, measures.parquet skipped (install it with: pip install 'sztext[tables]')", file=sys.stderr)
         return
     _atomic(path, lambda fh: write_parquet(_iter_rows(parts), fh))
 

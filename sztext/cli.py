@@ -36,7 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("batch", help="convert many files: notices.jsonl, errors.jsonl, measures.csv/.parquet")
     b.add_argument("inputs", nargs="+", help="files and directories (recursively: .txt .text .html .htm .shtml)")
     b.add_argument("--out", required=True, help="output directory")
-    b.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    b.add_argument("--jobs", type=_positive_int, default=None, help="worker processes, at least 1 (default: all cores)")
     b.add_argument("--resume", action="store_true", help="skip inputs already fully written (same path and content)")
     b.add_argument("--format", action="append", choices=("jsonl", "csv", "parquet"), help="outputs to write (repeatable; default all)")
     b.add_argument("--no-progress", action="store_true", help="never show a progress bar")
@@ -56,6 +56,16 @@ def _parser() -> argparse.ArgumentParser:
     t = sub.add_parser("text", help="print the decoded text that spans index (for HTML: the extracted text)")
     t.add_argument("path")
     return ap
+
+
+def _positive_int(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {n}")
+    return n
 
 
 def _fail(message: str, status: int = 1) -> int:
@@ -109,6 +119,8 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
     pipeline = _pipeline(args)
     assert isinstance(pipeline, Pipeline)
+    if args.path != "-" and Path(args.path).is_dir():
+        return _fail(f"{args.path} is a directory; to convert every file in it use: sztext batch {args.path} --out OUT", 2)
     if args.path == "-":
         loaded = load_bytes(sys.stdin.buffer.read(), None)
     else:

@@ -263,11 +263,38 @@ class Notice(_Model):
         for node in self.body:
             yield from node.walk()
 
-    def measures(self) -> Iterator[Node]:
-        """The leaf numbered nodes: the measures a researcher counts."""
-        for node in self.nodes():
-            if node.number is not None and not node.children:
-                yield node
+    def measures(self) -> list[Node]:
+        """The leaf numbered nodes, in document order: the measures a researcher counts."""
+        return [node for node in self.nodes() if node.number is not None and not node.children]
+
+    def __repr__(self) -> str:
+        # short on purpose: the full record is model_dump(); a REPL or a log line wants a glance
+        title = self.title.clean if self.title else None
+        if title is not None and len(title) > 40:
+            title = title[:39] + "…"
+        number = self.doc_number.clean if self.doc_number else None
+        date = self.signed_date.value.isoformat() if self.signed_date and self.signed_date.value else None
+        return (
+            f"<Notice {self.source.path or '<text>'}#{self.source.index} {title!r} doc_number={number!r} "
+            f"signed={date} measures={len(self.measures())} amounts={len(self.amounts)} warnings={len(self.warnings)}>"
+        )
+
+    __str__ = __repr__
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any] | str | bytes, source_text: str) -> Notice:
+        """A Notice read back from its JSON record (a line of ``notices.jsonl``), bound to the
+        text its spans index (``sztext text FILE`` gives it for HTML and other formats), so
+        that :meth:`verify` can check it again.
+
+        >>> import sztext, orjson
+        >>> text = "深府规〔2024〕6号\\n各区人民政府：\\n现印发。\\n"
+        >>> line = orjson.dumps(sztext.parse(text).model_dump(mode="json"))
+        >>> Notice.from_record(line, text).verify()
+        """
+        notice = cls.model_validate_json(record) if isinstance(record, (str, bytes)) else cls.model_validate(record)
+        notice._source_text = source_text
+        return notice
 
     def verify(self) -> None:
         """Prove the two invariants: every span gives back its text; the outline tiles the document.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, TypeVar
+from typing import Callable, Iterable, Iterator, Literal, TypeVar
 
 from . import __version__ as VERSION  # one version: sztext/__init__.py (hatch reads it too)
 from .assemble import Extracted, build_notice, read_header
@@ -29,7 +29,7 @@ from .normalize import TextView, normalize
 from .segment import DocumentRange, segment_archive
 from .tokenize import tokenize
 
-__all__ = ["Options", "Pipeline", "parse", "parse_archive", "parse_file", "iter_parse"]
+__all__ = ["Options", "Pipeline", "parse", "parse_archive", "parse_file", "iter_parse", "pipe"]
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,12 @@ class Pipeline:
         """
         try:
             view = self._view(text)
-            return self._document(view, DocumentRange(0, len(view.text)), 0, path, ())
+            ranges = segment_archive(view, self.grammar)
+            several: tuple[Warning, ...] = ()
+            if len(ranges) > 1:
+                # kept whole as asked, but a user who meant an archive should know
+                several = (Warning(code="several_documents", message=f"this text reads as {len(ranges)} documents; parse_archive() splits them"),)
+            return self._document(view, DocumentRange(0, len(view.text)), 0, path, several)
         except (SztextError, MemoryError):
             raise
         except Exception as exc:
@@ -232,6 +237,66 @@ class _DuplicateFinder:
 
 
 _BY_OPTIONS: dict[Options, Pipeline] = {}
+
+
+_WORKER: Pipeline | None = None
+
+
+def _pipe_init(grammar: Grammar | None, options: Options | None) -> None:
+    global _WORKER  # a worker process's own pipeline, built once by the pool's initializer
+    _WORKER = _pipeline(grammar, options)
+
+
+def _pipe_one(job: tuple[str, bool, bool], pipeline: Pipeline | None = None) -> Notice | list[Notice] | ErrorRecord:
+    text, archive, record_errors = job
+    p = pipeline or _WORKER
+    assert p is not None
+    try:
+        return p.parse_archive(text) if archive else p.parse(text)
+    except SztextError as exc:
+        if not record_errors:
+            raise
+        return ErrorRecord.from_exception(None, None, exc)
+
+
+def pipe(
+    texts: Iterable[str],
+    *,
+    jobs: int = 1,
+    archive: bool = False,
+    errors: Literal["raise", "record"] = "raise",
+    grammar: Grammar | None = None,
+    options: Options | None = None,
+    chunksize: int = 16,
+) -> Iterator[Notice | list[Notice] | ErrorRecord]:
+    """Parse many in-memory texts, in order, optionally on ``jobs`` processes (like spaCy's ``nlp.pipe``).
+
+    Args:
+        texts: any iterable of ``str``; read lazily, ``chunksize`` texts at a time per worker.
+        jobs: worker processes; 1 parses in this process.
+        archive: each text may hold several documents: yield ``parse_archive``'s list per text.
+        errors: ``"raise"`` stops at the first bad text (its ``SztextError``); ``"record"``
+            yields an :class:`ErrorRecord` in its place and goes on.
+    Yields:
+        One result per text, in the order of ``texts``.
+
+    >>> [n.doc_number.clean for n in pipe(["深府规〔2024〕6号\\n各区人民政府：\\n现印发。\\n", "粤府〔2023〕1号\\n各市人民政府：\\n现印发。\\n"])]
+    ['深府规〔2024〕6号', '粤府〔2023〕1号']
+    """
+    if not isinstance(jobs, int) or jobs < 1:
+        raise InputError(f"jobs must be a whole number >= 1, not {jobs!r}")
+    if errors not in ("raise", "record"):
+        raise InputError(f"errors must be 'raise' or 'record', not {errors!r}")
+    record = errors == "record"
+    if jobs == 1:
+        here = _pipeline(grammar, options)
+        for text in texts:
+            yield _pipe_one((text, archive, record), here)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(jobs, initializer=_pipe_init, initargs=(grammar, options)) as pool:
+        yield from pool.map(_pipe_one, ((t, archive, record) for t in texts), chunksize=chunksize)
 
 
 def _pipeline(grammar: Grammar | None, options: Options | None) -> Pipeline:
