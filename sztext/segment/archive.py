@@ -218,16 +218,21 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
     # note (国务院第64次常务会议通过 / 国务院令第421号公布, Markdown renderings) split one document.
     has_body = False
     in_attachment = False  # an attachment (附件…) began after the signature
+    seen_heading = False
+    cover_lines = 0  # text lines of the current document so far
+    decree = False  # the document opened with a decree's head (…令 / …令第693号)
 
     def next_kind(i: int) -> LineKind:
-        for j in range(i + 1, min(len(lines), i + 6)):
+        for j in range(i + 1, min(len(lines), i + 12)):  # blank lines do not count (\r\n\r\n pages double them)
             if kinds[j] is not LineKind.BLANK:
                 return kinds[j]
         return LineKind.BLANK
 
     def start_doc(pos: int) -> None:
         nonlocal state, expects_enclosure, seen_signature, since_close, provisional, has_body, in_attachment
-        has_body = in_attachment = False
+        nonlocal seen_heading, cover_lines, decree
+        has_body = in_attachment = seen_heading = decree = False
+        cover_lines = 0
         if provisional:
             starts.pop()
             provisional = False
@@ -261,21 +266,28 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
                 continue
             start_doc(after_debris(i))
             has_body = _is_body_text(text[ln.start : ln.end], kind)
+            decree = _opens_decree(text, ln, kind)
             if kind not in _HEADERISH:
                 state = "body"  # a text that starts without a header is a document all the same
                 provisional = not _is_body_text(text[ln.start : ln.end], kind)
             continue
         if state == "header":
             if kind in _HEADERISH:
+                decree = decree or _opens_decree(text, ln, kind)
                 continue
             state = "body"
         if kind in _STRONG or kind is LineKind.DECREE_NOTE:
             if state != "header" and (has_body or provisional):
                 start_doc(after_debris(i))
+            decree = decree or state == "header" and _opens_decree(text, ln, kind)
             continue
         if kind is LineKind.TITLE or kind is LineKind.ENCLOSED_TITLE:
             follower = next_kind(i)
-            if state == "closed" and expects_enclosure and since_close <= 2 and not (
+            # the enclosed text's title: after the signature of a notice that issues it, or after a
+            # short cover with no heading whose signature ran into its text (a decree: 令 / 第682号 /
+            # 《…》已经…通过，现予公布…总理 李克强 2017年7月16日 / the regulation's title)
+            short_cover = decree and state == "body" and not seen_heading and cover_lines <= 3
+            if (state == "closed" and since_close <= 2 or short_cover) and expects_enclosure and not (
                 kind is LineKind.TITLE and follower in (LineKind.ADDRESSEE, LineKind.DOC_NUMBER, LineKind.METADATA)
             ):
                 state = "enclosed"
@@ -303,7 +315,10 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
         if kind is LineKind.DATE and seen_signature and state == "body":
             state, since_close = "closed", 0
             continue
+        if kind is LineKind.HEADING:
+            seen_heading = True
         if state == "body" and kind is LineKind.TEXT:
+            cover_lines += 1
             s = text[ln.start : ln.end]
             if any(w in s for w in ("印发", "现将", "转发", "发布", "公布", "已经市政府同意")):
                 expects_enclosure = True
@@ -317,6 +332,11 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
         starts[0] = 0  # only blank space before the first document: it belongs to it
     ends = starts[1:] + [len(text)]
     return [DocumentRange(s, e) for s, e in zip(starts, ends)]
+
+
+def _opens_decree(text: str, line: Line, kind: LineKind) -> bool:
+    """A decree's head: 中华人民共和国国务院令 alone, or with its number (…国务院令第693号, 深圳市人民政府令第310号)."""
+    return kind is LineKind.DECREE_HEAD or kind is LineKind.DOC_NUMBER and "令" in text[line.start : line.end]
 
 
 def _is_body_text(s: str, kind: LineKind) -> bool:

@@ -131,6 +131,8 @@ def _classify_alone(text: str, line: Line, grammar: Grammar) -> tuple[LineKind, 
     titled = title_kind(_unspaced(stripped), grammar)
     if titled is not None:
         return titled, None
+    if stripped.endswith("号") and _title_before_number(stripped, grammar):
+        return LineKind.TITLE, None
     if _HEADING_START.match(s):
         return LineKind.HEADING, None
     found = p.late.first(s)
@@ -198,6 +200,23 @@ def _in_title_group(text: str, line: Line, grammar: Grammar) -> bool:
                 kinds[0] = LineKind.TEXT
             if all(k in (LineKind.TEXT, LineKind.ENCLOSED_TITLE, LineKind.HEADING) for k in kinds):
                 return True
+    return False
+
+
+def _title_before_number(stripped: str, grammar: Grammar) -> bool:
+    """A title with its document number appended on the same line: 国务院关于加强环境保护重点工作的意见 国发〔2011〕35号,
+    国务院办公厅关于修复贵州省生态环境问题的复函国办函〔2004〕20号 (gov.cn texts run together, A01 archive),
+    …的通知（皖政办秘〔2021〕82号） (北大法宝 titles). The cut is tried after each title suffix."""
+    if len(stripped) > 160:
+        return False
+    suffixes = _prep(grammar).suffixes
+    for i in range(len(stripped) - 4, 5, -1):
+        head = stripped[:i].rstrip(" ")
+        if not head.endswith(suffixes):
+            continue
+        rest = stripped[i:].strip(" ")
+        if _doc_number_line(rest, grammar) is not None and title_kind(_unspaced(head), grammar) is LineKind.TITLE:
+            return True
     return False
 
 

@@ -83,3 +83,52 @@ def test_crlf_and_lf_give_the_same_structure() -> None:
     assert a.signed_date is not None and b.signed_date is not None and a.signed_date.value == b.signed_date.value
     assert [x.clean for x in a.addressees] == [x.clean for x in b.addressees]
     b.verify()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # gov.cn texts run together (devcorpus archive A01): State Council, its General Office
+        "国务院关于环境保护税收入归属问题的通知国发〔2017〕56号",
+        "国务院办公厅关于修复贵州省生态环境问题的复函国办函〔2004〕20号",
+        "国务院关于加强环境保护重点工作的意见 国发 〔2011〕 35 号",
+        # a provincial 北大法宝 title with its number in brackets (issue 14's example)
+        "安徽省人民政府办公厅关于印发安徽省促进经济发展若干政策的通知（皖政办秘〔2021〕82号）",
+    ],
+)
+def test_a_title_with_its_number_appended_is_a_title_line(line: str) -> None:
+    from sztext.normalize import normalize
+    from sztext.segment.archive import line_table
+    from sztext.segment.kinds import LineKind
+
+    grammar = sztext.load_grammar()
+    view = normalize(line + "\n各有关单位：\n现通知如下。\n", grammar)
+    table = line_table(view, grammar)
+    assert table.kinds[0] is LineKind.TITLE
+
+
+def test_an_archive_of_run_together_gov_cn_texts() -> None:
+    archive = DEV.parent / "archives" / "A01_huangfasheng_zhengce_result.txt"
+    if not archive.is_file():
+        pytest.skip("../shared/devcorpus is not beside this checkout")
+    notices = sztext.parse_file(archive)
+    firsts = [n.text.lstrip()[:24] for n in notices]
+    # each of these notices starts a document of its own (title with its number on the line)
+    for start in ("国务院关于环境保护税收入归属问题的通知", "国务院办公厅关于修复贵州省生态环境问题的复函", "国务院办公厅关于生态环境保护综合行政执法有关"):
+        assert any(f.startswith(start) for f in firsts), start
+    # 中华人民共和国国务院令 / 第682号 / 《…》已经…通过，现予公布…总理 李克强 2017年7月16日 / 国务院关于修改…的决定:
+    # the decision the decree promulgates is in the decree's document
+    decree = next(n for n in notices if "第682号" in n.text[:40])
+    assert "国务院决定对《建设项目环境保护管理条例》作如下修改" in decree.text
+    assert not any(f.startswith("国务院关于修改《建设项目环境保护管理条例》的决定") for f in firsts)
+
+
+def test_a_ministry_decree_keeps_the_rules_it_promulgates() -> None:
+    # the decree shape of A01 (State Council) in a ministry's decree, signature run into the text
+    text = (
+        "中华人民共和国人力资源和社会保障部令\n第47号\n"
+        "《人力资源社会保障行政复议办法》已经2022年1月20日人力资源社会保障部第70次部务会审议通过，现予公布，自2022年3月1日起施行。部长 王晓萍 2022年2月20日\n"
+        "人力资源社会保障行政复议办法\n第一章 总则\n第一条 为了规范人力资源社会保障行政复议工作，根据有关法律，制定本办法。\n"
+    )
+    notices = sztext.parse_archive(text)
+    assert len(notices) == 1 and "第一条" in notices[0].text
