@@ -49,6 +49,7 @@ __all__ = [
     "parse_file",
     "iter_parse",
     "pipe",
+    "tables",
     "load_grammar",
     "Pipeline",
     "Options",
@@ -78,3 +79,4 @@ __all__ = [
 ]
 
 from .pipeline import Options, Pipeline, iter_parse, parse, parse_archive, parse_file, pipe  # noqa: E402
+from .export.rows import tables  # noqa: E402
