@@ -18,7 +18,7 @@ from .errors import SztextError
 
 __all__ = ["main"]
 
-FORMATS = ("jsonl", "json", "md", "csv", "akn")
+FORMATS = ("jsonl", "json", "md", "csv", "akn", "labelstudio")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -142,6 +142,10 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         data = b"".join(dumps_jsonl_line(n) for n in notices)
     elif args.format == "json":
         data = dumps_json(notices)
+    elif args.format == "labelstudio":
+        from .export.labelstudio import to_label_studio
+
+        data = orjson.dumps(to_label_studio(notices), option=orjson.OPT_INDENT_2)
     elif args.format == "md":
         data = "\n".join(to_markdown(n) for n in notices).encode("utf-8")
     else:

@@ -108,3 +108,20 @@ def test_page_renders_in_chromium(tmp_path: Path, notices: list[sztext.Notice]) 
     subprocess.run([browser, *flags, f"--screenshot={shot}", page.as_uri()], capture_output=True, timeout=120)
     assert shot.exists(), "Chromium wrote no screenshot"
     assert _png_colours(shot) > 20  # not blank
+
+
+def test_label_studio_tasks_round_trip(notices: list[sztext.Notice]) -> None:
+    from sztext.export.labelstudio import spans_from_task, to_label_studio
+
+    tasks = to_label_studio(notices)
+    assert len(tasks) == len(notices) == 37
+    for task, notice in zip(tasks, notices):
+        for r in task["predictions"][0]["result"]:
+            v = r["value"]
+            assert task["data"]["text"][v["start"] : v["end"]] == v["text"]
+        for label, start, end, text in spans_from_task(task):
+            assert notice.source_text[start:end] == text
+    # a person's correction wins over the prediction
+    task = dict(tasks[1], annotations=[{"result": [{"value": {"start": 0, "end": 2, "text": tasks[1]["data"]["text"][:2], "labels": ["title"]}}]}])
+    offset = task["meta"]["offset"]
+    assert spans_from_task(task) == [("title", offset, offset + 2, tasks[1]["data"]["text"][:2])]
