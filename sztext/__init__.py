@@ -50,6 +50,7 @@ __all__ = [
     "iter_parse",
     "pipe",
     "tables",
+    "parse_record",
     "load_grammar",
     "Pipeline",
     "Options",
@@ -80,3 +81,4 @@ __all__ = [
 
 from .pipeline import Options, Pipeline, iter_parse, parse, parse_archive, parse_file, pipe  # noqa: E402
 from .export.rows import tables  # noqa: E402
+from .engine import parse_record  # noqa: E402

@@ -21,7 +21,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from .batch import iter_records
+from .engine import parse_record
 from .export.table import measure_rows
 from .models import ErrorRecord, Notice
 from .pipeline import Options, Pipeline
@@ -36,8 +36,9 @@ def _record(result: Notice | ErrorRecord | dict[str, Any]) -> dict[str, Any]:
 
 
 def records_for_path(path: str, options: Options | None = None) -> list[dict[str, Any]]:
-    """Every record (notice or error) of one input file: what ``sztext batch`` writes for it."""
-    return [_record(r) for r in iter_records(Path(path), Pipeline.for_options(options))]
+    """Every record (notice or error) of one input file: what ``sztext batch`` writes for it
+    (:func:`sztext.engine.parse_record`, the engine-neutral function)."""
+    return parse_record(path, options=options)
 
 
 def records_for_text(text: str, path: str | None = None, options: Options | None = None) -> list[dict[str, Any]]:
