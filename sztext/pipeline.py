@@ -219,8 +219,14 @@ class _DuplicateFinder:
     when their titles are equal and at least 80% of their sentences are shared.
     """
 
+    # A sentence shared by more earlier documents than this is boilerplate: it finds no candidates.
+    # Without the cap, an archive of many documents with one title (a 公告 series) compares every
+    # document with every earlier one.
+    POSTINGS_CAP = 64
+
     def __init__(self) -> None:
         self._seen: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        self._postings: dict[str, dict[str, list[int]]] = {}  # title -> sentence -> positions in _seen[title]
 
     def check(self, notice: Notice) -> int | None:
         title = notice.title or notice.main_title
@@ -229,9 +235,17 @@ class _DuplicateFinder:
         if not key or len(sentences) < 5:
             return None
         earlier = self._seen.setdefault(key, [])
-        for index, other in earlier:
+        postings = self._postings.setdefault(key, {})
+        shared: dict[int, int] = {}
+        for s in sentences:
+            for pos in postings.get(s, ())[: self.POSTINGS_CAP]:
+                shared[pos] = shared.get(pos, 0) + 1
+        for pos in sorted(shared):  # the earliest match wins, as a scan in order would find it
+            index, other = earlier[pos]
             if len(sentences & other) >= 0.8 * max(len(sentences), len(other)):
                 return index
+        for s in sentences:
+            postings.setdefault(s, []).append(len(earlier))
         earlier.append((notice.source.index, sentences))
         return None
 

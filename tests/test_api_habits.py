@@ -87,3 +87,15 @@ def test_cli_jobs_must_be_at_least_one(tmp_path: Path) -> None:
 def test_license_file_matches_the_declared_licence() -> None:
     assert (REPO / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
     assert 'license = "MIT"' in (REPO / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def test_duplicates_among_many_documents_with_one_title() -> None:
+    # a 公告 series: one title, shared boilerplate, different lists; the repeat of one is found,
+    # and no other document is taken for a duplicate (the postings cap keeps this linear)
+    def doc(k: int) -> str:
+        items = "".join(f"第{k}号文件的第{j}项措施是加强管理和服务工作的内容。" for j in range(8))
+        return f"关于公布名单的公告\n各有关单位：\n{items}本公告自发布之日起施行。各单位要认真贯彻落实。\n深圳市人民政府\n2024年1月5日\n"
+
+    notices = sztext.parse_archive("".join(doc(k) for k in range(120)) + doc(50))
+    assert len(notices) == 121
+    assert [n.duplicate_of for n in notices if n.duplicate_of is not None] == [50]
