@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..grammar import Grammar
 from ..normalize import TextView
-from .classify import classify
+from .classify import classify, title_number_head
 from .kinds import DocumentRange, Line, LineKind, split_lines
 from .lines import _join_at, _join_lines, _LineFacts
 from .rules import _prep, may
@@ -217,6 +217,8 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
     # byline (发表时间：… 信息来源：…, gov.cn and Guangdong pages) or a regulation's second decree
     # note (国务院第64次常务会议通过 / 国务院令第421号公布, Markdown renderings) split one document.
     has_body = False
+    ended = ""  # the last non-blank line closed a text: "byline" (a news byline), "clause" (a regulation's last article)
+    prep = _prep(grammar)
     in_attachment = False  # an attachment (附件…) began after the signature
     seen_heading = False
     cover_lines = 0  # text lines of the current document so far
@@ -248,6 +250,26 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
         if _is_body_text(text[ln.start : ln.end], kind):
             provisional = False
             has_body = True
+        line_text = text[ln.start : ln.end]
+        after_end, ended = ended, ""
+        opens = after_end == "byline" or after_end == "clause" and bool(may(prep.news_opening, line_text) and prep.news_opening.pattern.match(line_text))
+        if kind is LineKind.TEXT and has_body and state != "header" and (
+            opens and _is_body_text(line_text, kind) or may(prep.news_dateline, line_text) and prep.news_dateline.pattern.match(line_text)
+        ):
+            start_doc(ln.start)  # the previous text closed (its byline, its last article) or a dateline opens one
+            state = "body"
+            has_body = True
+            continue
+        if kind in (LineKind.TEXT, LineKind.HEADING) and state != "header":
+            if may(prep.closing_byline, line_text) and prep.closing_byline.pattern.search(line_text):
+                ended = "byline"
+            elif may(prep.closing_clause, line_text) and prep.closing_clause.pattern.match(line_text):
+                ended = "clause"
+        if kind is LineKind.TEXT and (has_body or provisional) and state != "header" and title_number_head(text[ln.start : ln.end], grammar):
+            start_doc(ln.start)
+            state = "body"
+            has_body = True
+            continue
         if kind in (LineKind.TEXT, LineKind.HEADING, LineKind.DATE, LineKind.ATTACHMENT):
             glued = glued_start(text, ln, grammar)
             if glued is not None and glued[0] > ln.start:

@@ -220,6 +220,26 @@ def _title_before_number(stripped: str, grammar: Grammar) -> bool:
     return False
 
 
+def title_number_head(s: str, grammar: Grammar) -> bool:
+    """A line that opens with a title and its document number, the rest of the document run on
+    after them: 国务院关于落实科学发展观加强环境保护的决定国发〔2005〕39号各省… (gov.cn texts joined
+    into one line per document, A01 archive), 国函〔1999〕134号 批复 on one line, and the same
+    shape in single-line OCR (鲁政办发〔2021〕… after its title)."""
+    stripped = s.strip(" \r")
+    head = stripped[:200]
+    if "号" not in head or len(stripped) <= len(head) and stripped.endswith("号"):
+        return False
+    p = _prep(grammar)
+    for i in range(6, len(head) - 3):
+        if not head[:i].endswith(p.suffixes):
+            continue
+        rest = stripped[i:].lstrip(" ")
+        if any(rule.pattern.match(rest[:40]) for rule in p.number_rules if may(rule, rest[:40])):
+            if title_kind(_unspaced(head[:i]), grammar) is LineKind.TITLE:
+                return True
+    return False
+
+
 def _doc_number_line(stripped: str, grammar: Grammar) -> regex.Match[str] | None:
     """A line that is a document number, possibly after image debris (``a.png深府办函〔2022〕71号``)."""
     if len(stripped) > 40:

@@ -186,6 +186,10 @@ class _Prepared:
     bracket: GuardedPattern
     decree: GuardedPattern
     number_rules: tuple[Rule, ...]  # docnumber.bracket, docnumber.decree
+    closing_byline: Rule
+    closing_clause: Rule
+    news_dateline: Rule
+    news_opening: Rule
 
 
 def _prep(grammar: Grammar) -> _Prepared:
@@ -219,4 +223,8 @@ def _prepare(grammar: Grammar) -> _Prepared:
         bracket=grammar.rule("docnumber.bracket").pattern,
         decree=grammar.rule("docnumber.decree").pattern,
         number_rules=(grammar.rule("docnumber.bracket"), grammar.rule("docnumber.decree")),
+        closing_byline=grammar.rule("segment.closing_byline"),
+        closing_clause=grammar.rule("segment.closing_clause"),
+        news_dateline=grammar.rule("segment.news_dateline"),
+        news_opening=grammar.rule("segment.news_opening"),
     )
