@@ -9,6 +9,7 @@ Money is ``Decimal`` in Python and a JSON number in JSON (never a float computed
 from __future__ import annotations
 
 import datetime as _dt
+import unicodedata as _unicodedata
 from decimal import Decimal
 from typing import Annotated, Any, Iterator, Literal
 
@@ -315,6 +316,11 @@ class Notice(_Model):
                     f"not {value.text!r}",  # type: ignore[attr-defined]
                     start,
                 )
+        for warning in self.warnings:
+            if warning.span is not None and not (0 <= warning.span[0] <= warning.span[1] <= len(text)):
+                raise VerificationError(f"warning {warning.code} span {warning.span} outside the text", warning.span[0])
+        if not self.body and _has_unreported_text(text, doc_start, doc_end, [n.span for n in self.noise]):
+            raise VerificationError("the document has text but no outline: nothing tiles it", doc_start)
         cursor = doc_start
         for node in self.nodes():
             if node.span[0] != cursor:
@@ -322,6 +328,21 @@ class Notice(_Model):
             cursor = node.span[1]
         if self.body and cursor != doc_end:
             raise VerificationError("outline does not reach the end of the document", cursor)
+
+
+def _has_unreported_text(text: str, start: int, end: int, noise: list[Span]) -> bool:
+    """Some visible character of ``text[start:end]`` lies outside every noise span."""
+    covered = sorted(noise)
+    k = 0
+    for i in range(start, end):
+        while k < len(covered) and covered[k][1] <= i:
+            k += 1
+        if k < len(covered) and covered[k][0] <= i:
+            continue
+        ch = text[i]
+        if not ch.isspace() and _unicodedata.category(ch)[0] not in "CZ":
+            return True
+    return False
 
 
 def _span_values(model: BaseModel) -> Iterator[BaseModel]:

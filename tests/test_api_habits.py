@@ -99,3 +99,16 @@ def test_duplicates_among_many_documents_with_one_title() -> None:
     notices = sztext.parse_archive("".join(doc(k) for k in range(120)) + doc(50))
     assert len(notices) == 121
     assert [n.duplicate_of for n in notices if n.duplicate_of is not None] == [50]
+
+
+def test_verify_catches_an_emptied_outline_and_bad_warning_spans() -> None:
+    notice = sztext.parse(NOTICE)
+    notice.verify()
+    emptied = notice.model_copy(update={"body": []})
+    emptied._source_text = NOTICE
+    with pytest.raises(sztext.VerificationError):
+        emptied.verify()
+    bad = notice.model_copy(update={"warnings": [sztext.Warning(code="x", message="m", span=(5, 10_000))]})
+    bad._source_text = NOTICE
+    with pytest.raises(sztext.VerificationError):
+        bad.verify()
