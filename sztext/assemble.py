@@ -229,6 +229,8 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
     if h.doc_number is None and numbers:
         h.doc_number = numbers[0]
     _read_signature(view, blocks, grammar, h)
+    if not h.issuers:
+        _read_adoption_note(view, blocks, grammar, h)
     for b in blocks:
         if b.kind is LineKind.CC:  # 抄送：市委办公厅，市人大常委会办公厅。
             found = _search("header.cc", grammar, text, b.start, b.end)
@@ -245,6 +247,34 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
     if h.doc_type is None and h.title is None and h.main_title is not None:
         h.doc_type = "通知"  # a cover notice that issues a text is a 通知
     return h
+
+
+def _read_adoption_note(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header) -> None:
+    """A regulation with no signature: the first adoption note among its first lines gives the
+    issuer (the congress or standing committee, its 届 ordinal left out of ``clean``) and, when no
+    date was signed, the adoption date as the signed date."""
+    text = view.text
+    seen = 0
+    for b in blocks:
+        if b.kind is LineKind.BLANK:
+            continue
+        seen += 1
+        if seen > 8:
+            return
+        found = _search("header.adoption_note", grammar, text, b.start, b.end)
+        if not found:
+            continue
+        m, off = found
+        body = _strip_value(view, off + m.start("body"), off + m.end("body"))
+        if body is None:
+            return
+        if m.group("session"):
+            body = body.model_copy(update={"clean": body.clean.replace(m.group("session"), "", 1)})
+        h.issuers = [body]
+        h.issuer = body
+        if h.signed_date is None:
+            h.signed_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "signed")
+        return
 
 
 def _self_reference(view: TextView, blocks: Sequence[Block], grammar: Grammar) -> DocType | None:
