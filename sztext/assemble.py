@@ -144,6 +144,16 @@ def _doc_type(title: str | None, grammar: Grammar) -> DocType | None:
     return None
 
 
+def _regulation_type(title: str, grammar: Grammar) -> DocType | None:
+    """条例 / 规定 / 办法 / 细则 / 规则 from a regulation's own title (no 公文 ending)."""
+    bare = _PAREN_END.sub("", "".join(title.split()))
+    table = grammar.table("doctypes", "regulation_suffix")
+    for suffix in sorted(table, key=len, reverse=True):
+        if bare.endswith(suffix):
+            return table[suffix]  # type: ignore[return-value]
+    return None
+
+
 _TITLE_KINDS = (LineKind.TITLE, LineKind.ENCLOSED_TITLE, LineKind.DECREE_HEAD)
 
 
@@ -242,6 +252,8 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
     h.doc_type = _doc_type(h.title.clean.translate(view_table(grammar)) if h.title else None, grammar)
     if h.doc_type is None and h.doc_number is not None and (h.doc_number.agency or "").endswith("令"):
         h.doc_type = "令"  # a regulation issued by a decree (…令第328号发布), samples/004 docs 28, 29
+    if h.doc_type is None and h.title is not None:
+        h.doc_type = _regulation_type(h.title.clean.translate(view_table(grammar)), grammar)
     if h.doc_type is None and h.title is None and h.main_title is None:
         h.doc_type = _self_reference(view, blocks, grammar)
     if h.doc_type is None and h.title is None and h.main_title is not None:

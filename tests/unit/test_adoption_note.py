@@ -34,3 +34,19 @@ def test_a_signed_notice_keeps_its_signature() -> None:
     text = "关于做好工作的通知\n各区人民政府：\n2010年12月23日 北京市第十三届人民代表大会常务委员会第二十二次会议通过的条例，请贯彻执行。\n深圳市人民政府\n2024年1月5日\n"
     notice = sztext.parse(text)
     assert notice.issuer is not None and notice.issuer.clean == "深圳市人民政府"
+
+
+@pytest.mark.parametrize(
+    ("title", "doc_type"),
+    [
+        ("北京市征兵工作条例", "条例"),  # devcorpus 0374 (Beijing)
+        ("深圳经济特区房地产登记条例", "条例"),  # devcorpus 0398 (Shenzhen)
+        ("青岛市支持省级数字经济园区建设等奖补政策实施细则", "细则"),  # devcorpus 0145 (Qingdao)
+        ("济南市城市生活垃圾管理规定", "规定"),
+        ("广州市引进人才入户管理办法（试行）", "办法"),
+        ("广州市人力资源和社会保障局关于印发广州市引进人才入户管理办法实施细则的通知", "通知"),  # a 公文 ending wins
+    ],
+)
+def test_regulation_titles_get_their_type(title: str, doc_type: str) -> None:
+    notice = sztext.parse(f"{title}\n\n第一条 为了加强管理，根据有关法律法规，结合本市实际，制定本规定。\n")
+    assert notice.doc_type == doc_type
