@@ -209,6 +209,10 @@ ISSUE_15 = [
         A("五百元以上一千元以下", None, 500, 1000)),
     row("fine-cn-zhejiang", "情节严重的，对单位处一千元以上一万元以下罚款，对个人处五十元以上五百元以下罚款；",  # devcorpus 0418 (Zhejiang)
         A("一千元以上一万元以下", None, 1000, 10000), A("五十元以上五百元以下", None, 50, 500)),
+    row("fine-shi-yuan-sanmenxia", "违反本条例第三十六条第一项规定的，处以十元以上五十元以下罚款；",  # devcorpus 0401 (Henan)
+        A("十元以上五十元以下", None, 10, 50)),
+    row("fine-shi-yuan-dongying", "未及时清理犬粪的，责令改正，处十元以上五十元以下罚款",  # devcorpus 0375 (Shandong)
+        A("十元以上五十元以下", None, 10, 50)),
     row("fine-cn-exact-hangzhou", "对非经营性单位处以二千元的罚款。", A("二千元", 2000)),  # devcorpus 0421 (Hangzhou)
     row("not-less-than-chongqing", "每年财政安排不得少于三百万元，并形成适度的年度增长机制",  # devcorpus 0431
         A("不得少于三百万元", 3000000, qualifier="min")),
