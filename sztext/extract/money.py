@@ -17,7 +17,9 @@ turns the matches of its rules into :class:`~sztext.models.Amount` values. Decis
   (``每年最高5万元/人``) → ``人/年``, the slash form first.
 * A range has ``low`` and ``high`` and ``value`` None. A lower and an upper bound next to each
   other (``1000万元以上、1亿元以下``, ``5亿元以下、2亿元（含）以上``) become ONE range amount with
-  rule ``money.bound_pair`` and qualifier ``exact``; an estimate such as 八九亿 is a range, approx.
+  rule ``money.bound_pair`` and qualifier ``exact``; so does a lower bound followed by 至/到 and a
+  plain amount (``1000万元及以上至5000万元``). An estimate such as 八九亿 is a range, approx.
+* ``5角`` and ``3分钱`` (after Arabic digits) are CNY sums below one 元.
 * In a list (``最高奖励10万元、20万元、50万元``) items without words of their own take the
   qualifier and 每-rate of the first item (rule ``money.enumeration`` matches the separator).
 """
