@@ -139,7 +139,13 @@ class Unit(_Model):
 
 
 class Amount(_Model):
-    """An amount of money normalised to base units (``2000万元`` → 20000000, CNY)."""
+    """An amount of money normalised to base units (``2000万元`` → 20000000, CNY).
+
+    A range (``100万—500万元``, ``处五百元以上一千元以下罚款``, ``1000万元及以上至5000万元``,
+    ``100万元以上不满500万元``) has ``low``/``high`` and ``value`` null; a restatement in brackets
+    (``（含2000元）``) belongs to the amount before it, not a new one. Sums below one 元 (``5角``,
+    ``3分钱``) are CNY decimals; a qualifier split by a space or line break (``以 上``) still counts.
+    """
 
     text: str
     value: Money | None

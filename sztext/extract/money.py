@@ -17,7 +17,9 @@ turns the matches of its rules into :class:`~sztext.models.Amount` values. Decis
   (``每年最高5万元/人``) → ``人/年``, the slash form first.
 * A range has ``low`` and ``high`` and ``value`` None. A lower and an upper bound next to each
   other (``1000万元以上、1亿元以下``, ``5亿元以下、2亿元（含）以上``) become ONE range amount with
-  rule ``money.bound_pair`` and qualifier ``exact``; an estimate such as 八九亿 is a range, approx.
+  rule ``money.bound_pair`` and qualifier ``exact``; so does a lower bound followed by 至/到 and a
+  plain amount (``1000万元及以上至5000万元``). An estimate such as 八九亿 is a range, approx.
+* ``5角`` and ``3分钱`` (after Arabic digits) are CNY sums below one 元.
 * In a list (``最高奖励10万元、20万元、50万元``) items without words of their own take the
   qualifier and 每-rate of the first item (rule ``money.enumeration`` matches the separator).
 """
@@ -292,7 +294,7 @@ def _currency(words: Iterable[str | None], lex: _Lexicon) -> str:
 
 def _qualifier(words: Iterable[str | None], lex: _Lexicon) -> Qualifier:
     """A bound beats "about"; among bounds, the last word (after the amount) wins."""
-    quals = [lex.qualifier[w] for w in words if w]
+    quals = [lex.qualifier[w] if w in lex.qualifier else lex.qualifier["".join(w.split())] for w in words if w]
     bounds = [q for q in quals if q != "approx"]
     if bounds:
         return bounds[-1]
@@ -314,14 +316,19 @@ def _getter(pattern: regex.Pattern[str], names: tuple[str, ...]) -> operator.ite
     return operator.itemgetter(*(pattern.groupindex[n] - 1 for n in names))
 
 
-_SINGLE_GROUPS = ("num", "about", "mag", "about2", "cur0", "cur", "jiao", "fen", "cur2", "per", "post")
+_SINGLE_GROUPS = ("num", "about", "mag", "about2", "cur0", "cur", "small", "jiao", "fen", "cur2", "per", "post")
+_SMALL_PLACES = {"角": 1, "分钱": 2}  # 5角 = 0.5 元, 3分钱 = 0.03 元
 _LEAD_GROUPS = ("pre0", "pre", "each1")
 
 
 def _single(m: regex.Match[str], lead: regex.Match[str] | None, rule: Rule, view: TextView, lex: _Lexicon) -> _Found | None:
     """A ``money.amount`` match (and the ``money.lead`` words before it) as a candidate amount."""
-    num, about, mag, about2, cur0, cur, jiao, fen, cur2, per_group, post = _getter(m.re, _SINGLE_GROUPS)(m.groups())
-    if num.isdigit() and num.isascii() and not jiao and not fen:  # the common case: 2000万元, in ints
+    num, about, mag, about2, cur0, cur, small, jiao, fen, cur2, per_group, post = _getter(m.re, _SINGLE_GROUPS)(m.groups())
+    if small:  # 5角, 3分钱: a sum below one 元
+        if mag or jiao or fen:
+            return None
+        low = high = _tidy(Decimal(num.replace(",", "")).scaleb(-_SMALL_PLACES[small]))
+    elif num.isdigit() and num.isascii() and not jiao and not fen:  # the common case: 2000万元, in ints
         low = high = Decimal(int(num) * _POW10[_power(mag, lex)] if mag else int(num))
     else:
         bounds = _bounds(num, lex)
@@ -383,7 +390,7 @@ def _merge_bound_pairs(found: list[_Found], text: str, gap: Rule) -> list[_Found
         b = found[i + 1] if i + 1 < len(found) else None
         if (
             b is not None
-            and {a.qualifier, b.qualifier} == {"min", "max"}
+            and ({a.qualifier, b.qualifier} == {"min", "max"} or _chained(a, b, text))
             and a.value is not None
             and b.value is not None
             and (a.currency, a.per) == (b.currency, b.per)
@@ -397,6 +404,14 @@ def _merge_bound_pairs(found: list[_Found], text: str, gap: Rule) -> list[_Found
         out.append(a)
         i += 1
     return out
+
+
+_TO = frozenset("至到")
+
+
+def _chained(a: _Found, b: _Found, text: str) -> bool:
+    """A lower bound, then 至/到, then a plain amount: 1000万元及以上至5000万元 (a range)."""
+    return a.qualifier == "min" and b.qualifier == "exact" and b.plain and any(c in _TO for c in text[a.end : b.start])
 
 
 def _inherit_in_lists(found: list[_Found], text: str, gap: Rule) -> list[_Found]:
