@@ -187,8 +187,11 @@ def lookup_agency(name: str, grammar: Grammar, on: _dt.date | None = None, *, ju
 
     >>> from sztext import load_grammar
     >>> g = load_grammar()
-    >>> lookup_agency("市市場和質量監管委", g), lookup_agency("市發展改革委", g), lookup_agency("市局", g)
+    >>> sz = "深圳市"
+    >>> lookup_agency("市市場和質量監管委", g, jurisdiction=sz), lookup_agency("市發展改革委", g, jurisdiction=sz), lookup_agency("市局", g, jurisdiction=sz)
     ('深圳市市场监督管理局', '深圳市发展和改革委员会', None)
+    >>> lookup_agency("市發展改革委", g, jurisdiction="济南市"), lookup_agency("市财政局", g, jurisdiction="杭州市")
+    ('济南市发展和改革委员会', None)
     """
     _, lexicon = _compiled(grammar)
     return _canonical(name.translate(view_table(grammar)), lexicon, on, jurisdiction)
@@ -281,7 +284,7 @@ def extract_unit_groups(
     >>> from sztext.normalize import normalize
     >>> g = load_grammar()
     >>> text = "加強社會監督。(責任單位:市市場和質量監管委、發展改革委、經貿信息委)"
-    >>> [(offset, [(u.text, u.name, u.canonical) for u in units]) for offset, units in extract_unit_groups(normalize(text, g), g)]
+    >>> [(offset, [(u.text, u.name, u.canonical) for u in units]) for offset, units in extract_unit_groups(normalize(text, g), g, jurisdiction="深圳市")]
     [(7, [('市市場和質量監管委', '市市場和質量監管委', '深圳市市场监督管理局'),
           ('發展改革委', '市發展改革委', '深圳市发展和改革委员会'),
           ('經貿信息委', '市經貿信息委', '深圳市经济贸易和信息化委员会')])]
