@@ -24,6 +24,7 @@ from .models import (
     DocNumber,
     DocType,
     Effective,
+    JurisdictionRef,
     Node,
     NodeKind,
     Notice,
@@ -59,6 +60,7 @@ class Header:
     signed_date: DateValue | None = None
     published_date: DateValue | None = None
     roles: dict[int, ParagraphRole] = field(default_factory=dict)  # block index → role
+    jurisdiction: JurisdictionRef | None = None  # the document's place (extract.jurisdiction)
 
 
 @dataclass
@@ -612,6 +614,7 @@ def build_notice(
         noise=view.noise(s0, s1),
         warnings=list(warnings),
         duplicate_of=None,
+        jurisdiction=header.jurisdiction,
     )
     notice._source_text = view.source
     return notice

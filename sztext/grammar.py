@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import GrammarError, RegexTimeoutError
 
-__all__ = ["Grammar", "Rule", "Agency", "load_grammar", "default_grammar_dir"]
+__all__ = ["Grammar", "Rule", "Agency", "Jurisdiction", "load_grammar", "default_grammar_dir"]
 
 _VAR = regex.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 TableValue = str | int | bool | list[str]
@@ -61,14 +61,44 @@ class FormerNameSpec(_Strict):
 
 
 class AgencySpec(_Strict):
-    """One body of the agency lexicon (agencies.toml)."""
+    """One body of an agency lexicon (agencies/<place>.toml)."""
 
     canonical: str
     aliases: list[str] = Field(default_factory=list)
+    # names that also name this body in documents of the jurisdictions below this one (财政部,
+    # 国家发展改革委); ``aliases`` name it only in documents of its own jurisdiction
+    aliases_below: list[str] = Field(default_factory=list)
     level: Literal["national", "provincial", "municipal", "district", "other"] = "municipal"
     valid_from: _dt.date | None = None
     valid_to: _dt.date | None = None
     former: list[FormerNameSpec] = Field(default_factory=list)
+
+
+JurisdictionLevel = Literal["national", "provincial", "prefecture", "county", "district"]
+
+
+class JurisdictionSpec(_Strict):
+    """The ``[jurisdiction]`` block of an agency lexicon file: the place its bodies belong to."""
+
+    name: str = Field(min_length=2)
+    level: JurisdictionLevel
+    parent: str | None = None
+    # other names of the place at the start of an issuer or title (深圳, 国务院 for national)
+    names: list[str] = Field(default_factory=list)
+    # what a bare prefix means in this place's documents: {市 = "深圳市", 省 = "广东省"}
+    prefixes: dict[str, str] = Field(default_factory=dict)
+    # 文号 agency codes of the place's bodies (深府, 深府办, 粤府 …): a code is matched as a
+    # prefix of a document number's agency, the longest code wins
+    codes: list[str] = Field(default_factory=list)
+
+
+class AgencyFileSpec(_Strict):
+    """An agency lexicon file, ``agencies/<place>.toml``."""
+
+    version: Literal[1]
+    description: str
+    jurisdiction: JurisdictionSpec
+    agency: list[AgencySpec] = Field(default_factory=list)
 
 
 class GrammarFileSpec(_Strict):
@@ -191,6 +221,21 @@ class Agency:
     level: str
     valid_from: _dt.date | None
     valid_to: _dt.date | None
+    jurisdiction: str | None = None  # the name of the place whose lexicon holds the entry
+    below: tuple[str, ...] = ()  # the names also valid in documents of lower jurisdictions
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    """A place with an agency lexicon (the ``[jurisdiction]`` block of its file)."""
+
+    name: str
+    level: str
+    parent: str | None
+    names: tuple[str, ...]
+    prefixes: Mapping[str, str]
+    codes: tuple[str, ...]
+    file: str
 
 
 def literal_finder(words: Iterable[str]) -> regex.Pattern[str] | None:
@@ -253,6 +298,7 @@ class Grammar:
     lists: Mapping[str, Mapping[str, tuple[str, ...]]]
     agencies: tuple[Agency, ...] = field(default=())
     by_id: Mapping[str, Rule] = field(default_factory=dict)
+    jurisdictions: Mapping[str, Jurisdiction] = field(default_factory=dict)  # by place name
     # What the stages build from the grammar (lexicons, combined patterns, the view table): kept
     # here, with the grammar it comes from, not in module-level caches. Not pickled: a worker
     # process builds its own on first use.
@@ -309,6 +355,7 @@ def default_grammar_dir() -> Path:
     raise GrammarError(str(here / "grammars"), None, "no grammar directory found")
 
 
+_LEXICON_DIR = "agencies"
 _CACHE: dict[str, Grammar] = {}
 _CACHE_LOCK = threading.Lock()
 
@@ -335,6 +382,8 @@ def load_grammar(directory: str | Path | None = None) -> Grammar:
     if not files:
         raise GrammarError(str(path), None, "no *.toml grammar files in this directory")
     raw = {f.stem: f.read_bytes() for f in files}
+    # the agency lexicons, one file per jurisdiction: keyed "agencies/<place>"
+    raw.update({f"{_LEXICON_DIR}/{f.stem}": f.read_bytes() for f in sorted((path / _LEXICON_DIR).glob("*.toml"))})
     sha = hashlib.sha256()
     for stem, data in raw.items():
         sha.update(stem.encode() + b"\0" + data + b"\0")
@@ -354,9 +403,13 @@ def _compile(directory: str, digest: str, files: Mapping[str, tuple[Path, bytes]
     tables: dict[str, dict[str, dict[str, TableValue]]] = {}
     lists: dict[str, dict[str, tuple[str, ...]]] = {}
     agencies: list[Agency] = []
+    jurisdictions: dict[str, Jurisdiction] = {}
     seen_ids: dict[str, str] = {}
     for stem, (file, data) in files.items():
-        spec = _parse_file(file, data)
+        if stem.startswith(_LEXICON_DIR + "/"):
+            _add_lexicon(file, data, jurisdictions, agencies)
+            continue
+        spec: GrammarFileSpec = _parse_file(file, data)
         variables = _expand_vars(str(file), spec.vars)
         compiled = []
         for rule in spec.rule:
@@ -375,21 +428,49 @@ def _compile(directory: str, digest: str, files: Mapping[str, tuple[Path, bytes]
         rules[stem] = tuple(compiled)
         tables[stem] = {name: dict(t) for name, t in spec.table.items()}
         lists[stem] = {name: tuple(words) for name, words in spec.word_lists.items()}
-        for a in spec.agency:
-            agencies.append(Agency(a.canonical, (a.canonical, *a.aliases), a.level, a.valid_from, a.valid_to))
-            for former in a.former:
-                agencies.append(Agency(a.canonical, (former.name, *former.aliases), a.level, None, former.valid_to))
+        if spec.agency:
+            # a lexicon in a top-level file (the layout before agencies/<place>.toml): its
+            # place is the full name of its [table.city]
+            city = spec.table.get("city", {})
+            full, short = str(city.get("full", "")), str(city.get("short", ""))
+            if full and full not in jurisdictions:
+                prefixes = {short: full} if short else {}
+                jurisdictions[full] = Jurisdiction(full, "prefecture", None, (), prefixes, (), str(file))
+            agencies.extend(_entries(spec.agency, full or None))
     by_id = {rule.id: rule for compiled in rules.values() for rule in compiled}
-    return Grammar(directory, digest, rules, tables, lists, tuple(agencies), by_id)
+    return Grammar(directory, digest, rules, tables, lists, tuple(agencies), by_id, jurisdictions)
 
 
-def _parse_file(file: Path, data: bytes) -> GrammarFileSpec:
+def _entries(specs: Iterable[AgencySpec], place: str | None) -> Iterator[Agency]:
+    for a in specs:
+        below = (a.canonical, *(f.name for f in a.former), *a.aliases_below)
+        yield Agency(a.canonical, (a.canonical, *a.aliases, *a.aliases_below), a.level, a.valid_from, a.valid_to, place, below)
+        for former in a.former:
+            yield Agency(a.canonical, (former.name, *former.aliases), a.level, None, former.valid_to, place, below)
+
+
+def _add_lexicon(file: Path, data: bytes, jurisdictions: dict[str, Jurisdiction], agencies: list[Agency]) -> None:
+    """Validate one ``agencies/<place>.toml`` and add its jurisdiction and entries."""
+    spec: AgencyFileSpec = _parse_file(file, data, AgencyFileSpec)
+    j = spec.jurisdiction
+    if j.name in jurisdictions:
+        raise GrammarError(str(file), None, f"[jurisdiction -> name] {j.name} has a lexicon already ({jurisdictions[j.name].file})")
+    if j.level != "national" and j.parent is None:
+        raise GrammarError(str(file), None, "[jurisdiction -> parent] required below the national level")
+    jurisdictions[j.name] = Jurisdiction(j.name, j.level, j.parent, tuple(j.names), dict(j.prefixes), tuple(j.codes), str(file))
+    agencies.extend(_entries(spec.agency, j.name))
+
+
+_S = TypeVar("_S", bound=BaseModel)
+
+
+def _parse_file(file: Path, data: bytes, model: type[_S] = GrammarFileSpec) -> _S:  # type: ignore[assignment]
     try:
         raw: dict[str, Any] = tomllib.loads(data.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise GrammarError(str(file), None, f"not valid UTF-8 TOML: {exc}") from exc
     try:
-        return GrammarFileSpec.model_validate(raw)
+        return model.model_validate(raw)
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = list(err["loc"])

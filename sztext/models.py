@@ -227,6 +227,13 @@ class Source(_Model):
     span: Span
 
 
+class JurisdictionRef(_Model):
+    """The place a document belongs to, read from its header (issuer, title, 文号 code)."""
+
+    name: str = Field(description="the place's full name: 深圳市, 山东省, 中华人民共和国 for national documents")
+    level: Literal["national", "provincial", "prefecture", "county", "district"]
+
+
 class Notice(_Model):
     """One parsed document (公文). ``model_dump(mode="json")`` is the JSON contract."""
 
@@ -252,6 +259,7 @@ class Notice(_Model):
     noise: list[Noise] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
     duplicate_of: int | None = None
+    jurisdiction: JurisdictionRef | None = None
 
     _source_text: str = PrivateAttr(default="")
 

@@ -22,6 +22,7 @@ from .extract import (
     extract_repeals,
     extract_unit_groups,
 )
+from .extract.jurisdiction import find_jurisdiction
 from .grammar import Grammar, load_grammar
 from .load import Loaded, load_path
 from .models import ErrorRecord, Notice, Warning
@@ -69,12 +70,18 @@ class Pipeline:
 
     @classmethod
     def for_options(cls, options: Options | None = None) -> Pipeline:
-        """The pipeline of these options, built once per process and reused (by ``parse``,
-        batch workers and Dask workers alike)."""
+        """The pipeline of these options, built once per grammar content and reused (by
+        ``parse``, batch workers and Dask workers alike).
+
+        Keyed by the options and the grammar's content digest, not its path: after a grammar
+        file is edited, the next call uses the new grammar (``load_grammar`` re-reads the files
+        and compiles only when their digest is new)."""
         opts = options or Options()
-        pipeline = _BY_OPTIONS.get(opts)
+        grammar = load_grammar(opts.grammar_dir)
+        key = (opts, grammar.digest)
+        pipeline = _BY_OPTIONS.get(key)
         if pipeline is None:
-            pipeline = _BY_OPTIONS[opts] = cls(options=opts)
+            pipeline = _BY_OPTIONS[key] = cls(grammar, opts)
         return pipeline
 
     def parse(self, text: str, *, path: str | None = None) -> Notice:
@@ -174,6 +181,15 @@ class Pipeline:
         g = self.grammar
         blocks = tokenize(view, rng, g)
         header = read_header(view, rng, blocks, g)
+        title = header.title or header.main_title
+        header.jurisdiction = find_jurisdiction(
+            g,
+            issuers=[i.clean for i in header.issuers],
+            title=title.clean if title is not None else None,
+            agency_code=header.doc_number.agency if header.doc_number else None,
+            body=view.text[rng.start : rng.end],
+        )
+        place = header.jurisdiction.name if header.jurisdiction else None
         signed = header.signed_date.value if header.signed_date else None
         notes = list(warnings)
 
@@ -194,14 +210,26 @@ class Pipeline:
             amounts=run("amounts", lambda: extract_amounts(view, g, rng.start, rng.end)) or [],
             dates=dates,
             citations=run("citations", lambda: extract_citations(view, g, rng.start, rng.end)) or [],
-            unit_groups=run("unit_groups", lambda: extract_unit_groups(view, g, rng.start, rng.end)) or [],
+            unit_groups=run("unit_groups", lambda: extract_unit_groups(view, g, rng.start, rng.end, jurisdiction=place)) or [],
             effective=run("effective", lambda: extract_effective(view, g, rng.start, rng.end, signed=signed)),
             repeals=run("repeals", lambda: extract_repeals(view, g, rng.start, rng.end)) or [],
         )
+        notes.extend(_lexicon_warnings(found, place))
         return build_notice(view, rng, blocks, header, found, g, index=index, path=path, version=VERSION, warnings=notes)
 
 
 _T = TypeVar("_T")
+
+
+def _lexicon_warnings(found: Extracted, place: str | None) -> list[Warning]:
+    """One warning for the units whose canonical name stays null (unknown place or name)."""
+    missing = [u for _, group in found.unit_groups for u in group if u.canonical is None]
+    if not missing:
+        return []
+    names = "、".join(dict.fromkeys(u.name for u in missing[:5]))
+    if place is None:
+        return [Warning(code="jurisdiction_unknown", message=f"no jurisdiction read from the header: {len(missing)} units have no canonical name ({names} …)", span=missing[0].span)]
+    return [Warning(code="agency_not_in_lexicon", message=f"{len(missing)} units are not in the lexicons of {place} and above ({names} …)", span=missing[0].span)]
 
 
 def _sentences(notice: Notice) -> frozenset[str]:
@@ -250,7 +278,7 @@ class _DuplicateFinder:
         return None
 
 
-_BY_OPTIONS: dict[Options, Pipeline] = {}
+_BY_OPTIONS: dict[tuple[Options, str], Pipeline] = {}
 
 
 _WORKER: Pipeline | None = None

@@ -31,7 +31,8 @@ covers one document), so a later bare note naming it is recognised even when the
 no agency ending, and it gets the same ``canonical``; ``(以下简称X)`` inside a note makes X
 stand for that unit in later notes.
 
-``canonical`` is the full official name from the agency lexicon (``grammars/agencies.toml``),
+``canonical`` is the full official name from the agency lexicon (``grammars/agencies/<place>.toml``) of
+the document's jurisdiction and the places above it,
 compared on the Simplified view form so Traditional texts match, or ``None`` when the name
 is not in the lexicon (see :func:`lookup_agency` for the date-aware lookup).
 
@@ -50,7 +51,7 @@ from ..grammar import Agency, Grammar, Rule
 from ..models import Unit, UnitRole
 from ..normalize import TextView, constructor, view_table
 
-__all__ = ["extract_unit_groups", "lookup_agency"]
+__all__ = ["extract_unit_groups", "lookup_agency", "ANY_JURISDICTION"]
 
 _UNIT = constructor(Unit)  # trusted values, built without validation (bench/NOTES.md)
 
@@ -79,12 +80,21 @@ class _Rules:
 
 @dataclass(frozen=True)
 class _Lexicon:
-    """Agency lexicon indexed by the view (Simplified) form of every name."""
+    """Agency lexicons indexed by the view (Simplified) form of every name.
+
+    ``by_name`` holds every name of every lexicon (for recognising a bare note); ``own`` the
+    names of each place's lexicon (its short forms expanded: 市X also as 深圳市X) and ``below``
+    the names a place's bodies have in documents of lower places (full names, 财政部 …).
+    """
 
     by_name: Mapping[str, tuple[Agency, ...]]
-    city_short: str
-    city_full: str
+    own: Mapping[str, Mapping[str, tuple[Agency, ...]]]
+    below: Mapping[str, Mapping[str, tuple[Agency, ...]]]
+    parents: Mapping[str, str | None]
+    prefixes: Mapping[str, Mapping[str, str]]
 
+
+ANY_JURISDICTION = "*"  # a direct call without a document: any lexicon, if it names one body
 
 @dataclass
 class _Item:
@@ -131,24 +141,40 @@ def _compile(grammar: Grammar) -> tuple[_Rules, _Lexicon]:
     )
     table = view_table(grammar)
     by_name: dict[str, list[Agency]] = {}
+    own: dict[str, dict[str, list[Agency]]] = {}
+    below: dict[str, dict[str, list[Agency]]] = {}
+    places = grammar.jurisdictions
     for agency in grammar.agencies:
+        place = places.get(agency.jurisdiction or "")
+        mine = {p for p, full in place.prefixes.items() if full == place.name} if place else set()
         for name in agency.names:
-            by_name.setdefault(name.translate(table), []).append(agency)
-    city = grammar.table("agencies", "city")
+            v = name.translate(table)
+            by_name.setdefault(v, []).append(agency)
+            forms = {v}
+            if place is not None and not v.startswith(place.name):
+                forms.update(place.name + v[len(p) :] for p in mine if v.startswith(p))
+            for form in forms:
+                own.setdefault(agency.jurisdiction or "", {}).setdefault(form, []).append(agency)
+        for name in agency.below:
+            below.setdefault(agency.jurisdiction or "", {}).setdefault(name.translate(table), []).append(agency)
     lexicon = _Lexicon(
         by_name={k: tuple(v) for k, v in by_name.items()},
-        city_short=str(city.get("short", "")),
-        city_full=str(city.get("full", "")),
+        own={p: {k: tuple(v) for k, v in names.items()} for p, names in own.items()},
+        below={p: {k: tuple(v) for k, v in names.items()} for p, names in below.items()},
+        parents={j.name: j.parent for j in places.values()},
+        prefixes={j.name: dict(j.prefixes) for j in places.values()},
     )
     return rules, lexicon
 
 
-def lookup_agency(name: str, grammar: Grammar, on: _dt.date | None = None) -> str | None:
+def lookup_agency(name: str, grammar: Grammar, on: _dt.date | None = None, *, jurisdiction: str | None = ANY_JURISDICTION) -> str | None:
     """The canonical full name of an agency in the lexicon, or ``None`` when it is not there.
 
     The name is compared on its view form (Simplified, half-width), so 市發展改革委 finds the
     entry written 市发展改革委. A municipal short form and the full city form are the same body
-    (市X = 深圳市X, from ``[table.city]`` of agencies.toml). With ``on``, entries valid on that
+    (市X = 深圳市X, from the ``prefixes`` of the place's ``[jurisdiction]``). With ``jurisdiction``
+    (a place name) only that place's lexicon and the names the places above it give for every
+    document below them are searched; ``None`` (unknown) finds nothing. With ``on``, entries valid on that
     date are preferred (a renamed body's former name has ``valid_to``); a name that still
     points at two different bodies gives ``None``: the lexicon never guesses.
 
@@ -161,20 +187,69 @@ def lookup_agency(name: str, grammar: Grammar, on: _dt.date | None = None) -> st
 
     >>> from sztext import load_grammar
     >>> g = load_grammar()
-    >>> lookup_agency("市市場和質量監管委", g), lookup_agency("市發展改革委", g), lookup_agency("市局", g)
+    >>> sz = "深圳市"
+    >>> lookup_agency("市市場和質量監管委", g, jurisdiction=sz), lookup_agency("市發展改革委", g, jurisdiction=sz), lookup_agency("市局", g, jurisdiction=sz)
     ('深圳市市场监督管理局', '深圳市发展和改革委员会', None)
+    >>> lookup_agency("市發展改革委", g, jurisdiction="济南市"), lookup_agency("市财政局", g, jurisdiction="杭州市")
+    ('济南市发展和改革委员会', None)
     """
     _, lexicon = _compiled(grammar)
-    return _canonical(name.translate(view_table(grammar)), lexicon, on)
+    return _canonical(name.translate(view_table(grammar)), lexicon, on, jurisdiction)
 
 
-def _canonical(view_name: str, lexicon: _Lexicon, on: _dt.date | None) -> str | None:
-    found = lexicon.by_name.get(view_name)
-    if found is None and lexicon.city_short and lexicon.city_full:
-        if view_name.startswith(lexicon.city_full):
-            found = lexicon.by_name.get(lexicon.city_short + view_name[len(lexicon.city_full) :])
-        elif view_name.startswith(lexicon.city_short):
-            found = lexicon.by_name.get(lexicon.city_full + view_name[len(lexicon.city_short) :])
+def _chain(place: str, lexicon: _Lexicon) -> list[str]:
+    """The place and the places above it that have a lexicon, nearest first (national last)."""
+    chain: list[str] = []
+    current: str | None = place
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = lexicon.parents.get(current)
+    # a place above the top of the chain with no lexicon file: the national lexicon still applies
+    return chain + [p for p, parent in lexicon.parents.items() if parent is None and p not in chain]
+
+
+def _canonical(view_name: str, lexicon: _Lexicon, on: _dt.date | None, jurisdiction: str | None = ANY_JURISDICTION) -> str | None:
+    """The canonical name of ``view_name`` in a document of ``jurisdiction`` (a place name).
+
+    Looked up in the place's own lexicon (as written, and with a prefix of the place's
+    ``prefixes`` written out: 市X → 深圳市X, 省X → 广东省X), then among the names the places
+    above it give their bodies for every document below them. ``None`` for an unknown
+    jurisdiction: never another place's body.
+    """
+    if jurisdiction is None:
+        return None
+    if jurisdiction == ANY_JURISDICTION:
+        found = lexicon.by_name.get(view_name) or ()
+        if not found:
+            for place, its_prefixes in lexicon.prefixes.items():
+                found = _in_place(view_name, place, its_prefixes, lexicon)
+                if found:
+                    break
+        return _choose(found, on)
+    chain = _chain(jurisdiction, lexicon)
+    prefixes: dict[str, str] = {}
+    for place in reversed(chain):
+        prefixes.update(lexicon.prefixes.get(place, {}))
+    found = _in_place(view_name, jurisdiction, prefixes, lexicon)
+    for place in chain[1:]:
+        if found:
+            break
+        found = _in_place(view_name, place, prefixes, lexicon, own=False)
+    return _choose(found, on)
+
+
+def _in_place(view_name: str, place: str, prefixes: Mapping[str, str], lexicon: _Lexicon, own: bool = True) -> tuple[Agency, ...]:
+    names = lexicon.own.get(place, {})
+    found = names.get(view_name, ()) if own else lexicon.below.get(place, {}).get(view_name, ())
+    if found:
+        return found
+    for prefix, full in prefixes.items():
+        if full == place and view_name.startswith(prefix) and not view_name.startswith(full):
+            return names.get(full + view_name[len(prefix) :], ())
+    return ()
+
+
+def _choose(found: tuple[Agency, ...], on: _dt.date | None) -> str | None:
     if not found:
         return None
     if on is not None:
@@ -187,7 +262,7 @@ def _canonical(view_name: str, lexicon: _Lexicon, on: _dt.date | None) -> str | 
 
 
 def extract_unit_groups(
-    view: TextView, grammar: Grammar, start: int = 0, end: int | None = None
+    view: TextView, grammar: Grammar, start: int = 0, end: int | None = None, *, jurisdiction: str | None = ANY_JURISDICTION
 ) -> list[tuple[int, list[Unit]]]:
     """Every responsibility note in the view range, in text order, with its units.
 
@@ -199,6 +274,9 @@ def extract_unit_groups(
         grammar: the compiled grammar (``units.toml`` rules and the agency lexicon).
         start: view offset where the document starts.
         end: view offset where it ends (``None``: the end of the view).
+        jurisdiction: the document's place (``Notice.jurisdiction.name``): ``canonical`` comes
+            only from its lexicon and those above it; ``None`` (unknown) gives no canonical
+            names. Left out, a name found in exactly one lexicon resolves (direct calls).
     Returns:
         ``(view offset of the note's opening bracket, units)`` for each note, in text order.
 
@@ -206,7 +284,7 @@ def extract_unit_groups(
     >>> from sztext.normalize import normalize
     >>> g = load_grammar()
     >>> text = "加強社會監督。(責任單位:市市場和質量監管委、發展改革委、經貿信息委)"
-    >>> [(offset, [(u.text, u.name, u.canonical) for u in units]) for offset, units in extract_unit_groups(normalize(text, g), g)]
+    >>> [(offset, [(u.text, u.name, u.canonical) for u in units]) for offset, units in extract_unit_groups(normalize(text, g), g, jurisdiction="深圳市")]
     [(7, [('市市場和質量監管委', '市市場和質量監管委', '深圳市市场监督管理局'),
           ('發展改革委', '市發展改革委', '深圳市发展和改革委员会'),
           ('經貿信息委', '市經貿信息委', '深圳市经济贸易和信息化委员会')])]
@@ -222,7 +300,7 @@ def extract_unit_groups(
     definitions = _Definitions()
     out: list[tuple[int, list[Unit]]] = []
     for m in rules.note.pattern.finditer(text, start, stop):
-        units = _read_note(view, m.start(), m.start("inner"), m.end("inner"), rules, lexicon, definitions)
+        units = _read_note(view, m.start(), m.start("inner"), m.end("inner"), rules, lexicon, definitions, jurisdiction)
         if units:
             out.append((m.start(), units))
     return out
@@ -236,6 +314,7 @@ def _read_note(
     rules: _Rules,
     lexicon: _Lexicon,
     definitions: _Definitions,
+    jurisdiction: str | None = ANY_JURISDICTION,
 ) -> list[Unit]:
     """The units of the bracketed group whose inner text is ``view.text[i0:i1]``, or ``[]``."""
     text = view.text
@@ -274,7 +353,7 @@ def _read_note(
         elif prefix:
             view_name = prefix + view_name
             clean_name = prefix + clean_name
-        canonical = _canonical(view_name, lexicon, None)
+        canonical = _canonical(view_name, lexicon, None, jurisdiction)
         defined = definitions.names.get(view_name)
         if defined is not None and canonical is None:
             canonical = defined[1]

@@ -368,14 +368,41 @@ def test_lookup_agency(name: str, on: dt.date | None, expected: str | None, fg: 
     ],
 )
 def test_shipped_lexicon(name: str, expected: str | None, g: Grammar) -> None:
-    assert lookup_agency(name, g) == expected
+    assert lookup_agency(name, g, jurisdiction="深圳市") == expected
 
 
-def test_shipped_lexicon_names_are_unambiguous(g: Grammar) -> None:
-    seen: dict[str, str] = {}
+def test_shipped_lexicon_names_are_unambiguous_within_a_place(g: Grammar) -> None:
+    seen: dict[tuple[str | None, str], str] = {}
     for agency in g.agencies:
         for name in agency.names:
-            assert seen.setdefault(name, agency.canonical) == agency.canonical, name
+            key = (agency.jurisdiction, name)
+            assert seen.setdefault(key, agency.canonical) == agency.canonical, key
+
+
+@pytest.mark.parametrize(
+    ("name", "place", "expected"),
+    [
+        # the same short form is a different body in each city (shared/devcorpus 0125 Jinan
+        # （责任单位：市科技局、市发展改革委、市工业和信息化局）; samples/001 Shenzhen 市发展改革委)
+        ("市发展改革委", "济南市", "济南市发展和改革委员会"),
+        ("市发展改革委", "深圳市", "深圳市发展和改革委员会"),
+        ("市财政局", "青岛市", "青岛市财政局"),
+        # a city with no lexicon: never another city's body (issue 13: Hangzhou 市财政局)
+        ("市财政局", "杭州市", None),
+        ("市委金融办", "重庆市", None),
+        ("市财政局", None, None),
+        # the province above: 省X through its prefix; national bodies by their own names
+        ("省财政厅", "济南市", "山东省财政厅"),
+        ("省财政厅", "深圳市", "广东省财政厅"),
+        ("人社部", "济南市", "中华人民共和国人力资源和社会保障部"),
+        ("国家发展改革委", "深圳市", "国家发展和改革委员会"),
+        # a bare national short form names the national body only in a national document
+        ("发展改革委", "中华人民共和国", "国家发展和改革委员会"),
+        ("发展改革委", "济南市", None),
+    ],
+)
+def test_canonical_only_in_the_documents_jurisdiction(name: str, place: str | None, expected: str | None, g: Grammar) -> None:
+    assert lookup_agency(name, g, jurisdiction=place) == expected
 
 
 # ── golden seeds ──
