@@ -463,3 +463,31 @@ def test_prefilter_is_a_superset(monkeypatch: pytest.MonkeyPatch, g: Grammar) ->
     monkeypatch.setattr(Rule, "may_match", lambda self, text: True)
     off = [extract_unit_groups(v, g) for v in views]
     assert on == off
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(  # constructed on the issue-15 wording 列第一位者为牵头单位，下同 (provincial 省… notes as in Sichuan 2022)
+            "一、加强统筹。（责任单位：省发展改革委、省财政厅，列第一位者为牵头单位，下同）\n"
+            "二、强化保障。（责任单位：省科技厅、省教育厅）\n三、优化服务。（牵头单位：省商务厅；配合单位：省财政厅）",
+            [[("省发展改革委", "lead"), ("省财政厅", "responsible")], [("省科技厅", "lead"), ("省教育厅", "responsible")],
+             [("省商务厅", "lead"), ("省财政厅", "cooperating")]],
+            id="first-leads-in-note",
+        ),
+        pytest.param(  # constructed on the issue-15 wording 排在第一位的部门为牵头部门 (municipal 市… notes as in Jinan 0125)
+            "注：排在第一位的部门为牵头部门。\n1.推进建设。（市发展改革委、市财政局）",
+            [[("市发展改革委", "lead"), ("市财政局", "responsible")]],
+            id="first-leads-stated-once",
+        ),
+        pytest.param(  # without the rule the first unit keeps the default role (devcorpus 0125 line 4)
+            "（责任单位：市科技局、市发展改革委、市工业和信息化局）",
+            [[("市科技局", "responsible"), ("市发展改革委", "responsible"), ("市工业和信息化局", "responsible")]],
+            id="no-rule-no-lead",
+        ),
+    ],
+)
+def test_first_unit_leads_by_stated_rule(text: str, expected: list[list[tuple[str, str]]]) -> None:
+    g = load_grammar()
+    got = [[(u.name, u.role) for u in units] for _, units in extract_unit_groups(normalize(text, g), g)]
+    assert got == expected
