@@ -26,6 +26,10 @@ Roles: a label gives the role of the names after it (责任单位 → responsibl
 lead, 配合单位 → cooperating); a role word after a run of names gives the role of that run
 (牵头 → lead, 配合 → cooperating, 按职责分工落实 → responsible); otherwise responsible.
 
+A rule stated once in the document (``排在第一位的部门为牵头部门``, ``列第一位者为牵头单位，下同``,
+``units.lead_first``) makes the first unit of every group lead where no role was written
+(all units responsible); the clause itself, inside a note, is a remark and no unit.
+
 下同 and 简称: a qualifier with 下同 registers the name for the rest of the call (one call
 covers one document), so a later bare note naming it is recognised even when the name has
 no agency ending, and it gets the same ``canonical``; ``(以下简称X)`` inside a note makes X
@@ -75,6 +79,7 @@ class _Rules:
     bare_position: Rule
     not_note: Rule
     remark: Rule
+    lead_first: Rule
     roles: Mapping[str, str]
 
 
@@ -137,6 +142,7 @@ def _compile(grammar: Grammar) -> tuple[_Rules, _Lexicon]:
         bare_position=r("units.bare_position"),
         not_note=r("units.not_note"),
         remark=r("units.remark"),
+        lead_first=r("units.lead_first"),
         roles={k: str(v) for k, v in grammar.table("units", "roles").items()},
     )
     table = view_table(grammar)
@@ -303,7 +309,17 @@ def extract_unit_groups(
         units = _read_note(view, m.start(), m.start("inner"), m.end("inner"), rules, lexicon, definitions, jurisdiction)
         if units:
             out.append((m.start(), units))
+    if out and rules.lead_first.may_match(text[start:stop]) and rules.lead_first.pattern.search(text, start, stop):
+        out = [(offset, _first_leads(units)) for offset, units in out]
     return out
+
+
+def _first_leads(units: list[Unit]) -> list[Unit]:
+    """Under a document's 排在第一位的为牵头单位 rule: the first unit leads when no role was written."""
+    if any(u.role != _DEFAULT_ROLE for u in units):
+        return units
+    first = units[0].model_copy(update={"role": "lead"})
+    return [first, *units[1:]]
 
 
 def _read_note(

@@ -193,6 +193,31 @@ ROLES = [
 ]
 
 PREFIXES = [
+    pytest.param(  # devcorpus 0131 (山东省, 2021): 参加单位 is a cooperating label after a ，
+        "提供便利。（牵头单位：省商务厅，参加单位：省农业农村厅、省邮政管理局、省供销合作社）",
+        [[("省商务厅", L), ("省农业农村厅", C), ("省邮政管理局", C), ("省供销合作社", C)]],
+        id="shandong-participating-label",
+    ),
+    pytest.param(  # Hubei 鄂政发〔2018〕26号 (chaincenturyfinance.com/tzgg/2421.html), Traditional as published
+        "全面開放市場。(牽頭單位:省發展改革委;責任單位:省編辦、省國土資源廳、省環保廳)",
+        [[("省發展改革委", L), ("省編辦", R), ("省國土資源廳", R), ("省環保廳", R)]],
+        id="hubei-lead-then-responsible",
+    ),
+    pytest.param(  # Sichuan 现代流通体系 plan 2022 (law.foodmate.net/show-219854.html): 省 is shared; the remark is skipped
+        "深化数据要素创新应用。〔责任单位:省发展改革委、省市场监管局、商务厅、省大数据中心按职责分工负责。具体任务均涉及相关市(州)人民政府,不再做分工,下同。〕",
+        [[("省发展改革委", R), ("省市场监管局", R), ("省商务厅", R), ("省大数据中心", R)]],
+        id="sichuan-shared-province-prefix",
+    ),
+    pytest.param(  # devcorpus 0125 (济南市, 2020): a body named after its own place takes no 市
+        "（责任单位：市科技局、市工业和信息化局、济南高新区管委会、济南新旧动能转换先行区管委会）",
+        [[("市科技局", R), ("市工业和信息化局", R), ("济南高新区管委会", R), ("济南新旧动能转换先行区管委会", R)]],
+        id="jinan-own-place-zone",
+    ),
+    pytest.param(  # devcorpus 0131 (山东省): 山东银保监局 names its province, no 省; issue 15: 重庆金融监管局, 国家发展改革委
+        "（牵头单位：人民银行济南分行，参加单位：省地方金融监管局、山东银保监局、重庆金融监管局、国家发展改革委）",
+        [[("人民银行济南分行", L), ("省地方金融监管局", C), ("山东银保监局", C), ("重庆金融监管局", C), ("国家发展改革委", C)]],
+        id="province-named-bodies",
+    ),
     pytest.param(  # samples/003 (一): 市 of the first name is shared; 市場和質量監管委 is bare
         "加強社會監督。(責任單位:市經貿信息委、發展改革委、科技創新委、市場和質量監管委、財政委)",
         [[("市經貿信息委", R), ("市發展改革委", R), ("市科技創新委", R), ("市市場和質量監管委", R), ("市財政委", R)]],
@@ -465,3 +490,31 @@ def test_prefilter_is_a_superset(monkeypatch: pytest.MonkeyPatch, g: Grammar) ->
     monkeypatch.setattr(Rule, "may_match", lambda self, text: True)
     off = [extract_unit_groups(v, g) for v in views]
     assert on == off
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(  # constructed on the issue-15 wording 列第一位者为牵头单位，下同 (provincial 省… notes as in Sichuan 2022)
+            "一、加强统筹。（责任单位：省发展改革委、省财政厅，列第一位者为牵头单位，下同）\n"
+            "二、强化保障。（责任单位：省科技厅、省教育厅）\n三、优化服务。（牵头单位：省商务厅；配合单位：省财政厅）",
+            [[("省发展改革委", "lead"), ("省财政厅", "responsible")], [("省科技厅", "lead"), ("省教育厅", "responsible")],
+             [("省商务厅", "lead"), ("省财政厅", "cooperating")]],
+            id="first-leads-in-note",
+        ),
+        pytest.param(  # constructed on the issue-15 wording 排在第一位的部门为牵头部门 (municipal 市… notes as in Jinan 0125)
+            "注：排在第一位的部门为牵头部门。\n1.推进建设。（市发展改革委、市财政局）",
+            [[("市发展改革委", "lead"), ("市财政局", "responsible")]],
+            id="first-leads-stated-once",
+        ),
+        pytest.param(  # without the rule the first unit keeps the default role (devcorpus 0125 line 4)
+            "（责任单位：市科技局、市发展改革委、市工业和信息化局）",
+            [[("市科技局", "responsible"), ("市发展改革委", "responsible"), ("市工业和信息化局", "responsible")]],
+            id="no-rule-no-lead",
+        ),
+    ],
+)
+def test_first_unit_leads_by_stated_rule(text: str, expected: list[list[tuple[str, str]]]) -> None:
+    g = load_grammar()
+    got = [[(u.name, u.role) for u in units] for _, units in extract_unit_groups(normalize(text, g), g)]
+    assert got == expected
