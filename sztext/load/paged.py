@@ -21,7 +21,7 @@ __all__ = ["Line", "Paged", "join_pages", "pdf_pages", "docx_lines", "ofd_pages"
 # A page-number line: - 3 -, — 3 —, －3－, or a bare number (first or last line of a page only).
 PAGE_NUMBER = re.compile(r"^[ \t\u3000]*(?:[-—–－﹣]+[ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–－﹣]+|第?\d{1,4}页?|\d{1,4}[ \t\u3000]*/[ \t\u3000]*\d{1,4})[ \t\u3000]*$")
 # A line ending a sentence or a block (never joined to the next).
-_FINAL = tuple("。！？；：…”」』）)】!?;:")
+_FINAL = tuple("。！？；：…!?;:")
 # A line that starts a heading or a list item (never joined to the previous).
 _MARKER = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十百零〇\d]+[条章节部分]|附件|抄送|[■●◆]|#)")
 
@@ -86,7 +86,7 @@ def join_pages(pages: list[list[Line]]) -> Paged:
     pos = 0
     prev: Line | None = None
     for body in bodies:
-        starts.append(pos)
+        new_page = True
         for ln in body:
             text = ln.text.rstrip()
             if prev is not None:
@@ -96,9 +96,14 @@ def join_pages(pages: list[list[Line]]) -> Paged:
                 sep = "" if join else "\n"
                 out.append(sep)
                 pos += len(sep)
+            if new_page:
+                starts.append(pos)  # the page starts at its first line's text
+                new_page = False
             out.append(text)
             pos += len(text)
             prev = ln
+        if new_page:
+            starts.append(pos)  # an empty page
     text = "".join(out) + "\n"
     return Paged(text, tuple(starts), tuple(furniture))
 
