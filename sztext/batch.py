@@ -34,13 +34,12 @@ from . import __version__
 from .errors import InputError, SztextError
 from .export.json import dumps_jsonl_line
 from .export.table import measure_rows, write_csv_rows, write_parquet
-from .load import decode, load_bytes, looks_like_html
+from .load import INPUT_SUFFIXES, decode, load_bytes, looks_like_html
 from .models import ErrorRecord, Notice
 from .pipeline import Options, Pipeline
 
-__all__ = ["BatchSummary", "find_inputs", "process_path", "run_batch", "iter_records"]
+__all__ = ["BatchSummary", "find_inputs", "scan_inputs", "process_path", "run_batch", "iter_records"]
 
-INPUT_SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".text")
 CHUNK_CHARS = 1_000_000  # characters read per step of a large archive (bench/memory.py)
 
 
@@ -55,6 +54,16 @@ class BatchSummary:
     chars: int = 0
     seconds: float = 0.0
     error_inputs: list[str] = field(default_factory=list)
+    not_taken: list[tuple[str, str]] = field(default_factory=list)  # (path, reason) a directory scan left out
+
+    def skipped_line(self) -> str:
+        """What a directory scan did not take, a count per reason (empty when it took everything)."""
+        counts: dict[str, int] = {}
+        for _, reason in self.not_taken:
+            counts[reason] = counts.get(reason, 0) + 1
+        if not counts:
+            return ""
+        return "sztext batch: not taken: " + ", ".join(f"{n} {r}" for r, n in sorted(counts.items()))
 
     def line(self) -> str:
         rate = self.chars / self.seconds / 1e6 if self.seconds > 0 else 0.0
@@ -71,16 +80,67 @@ def find_inputs(paths: Iterable[str | Path]) -> list[Path]:
     Raises:
         InputError: a path does not exist.
     """
+    return scan_inputs(paths)[0]
+
+
+def scan_inputs(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """``find_inputs`` and what a directory scan did not take, with the reason: ``suffix``
+    (not an input format), ``dangling symlink``, ``symlink loop``, ``not a regular file``
+    (FIFOs, sockets, devices), ``unreadable directory``. Never follows a directory symlink out of
+    the scan twice and never opens a FIFO, so a scan cannot hang.
+
+    Raises:
+        InputError: a named path does not exist.
+    """
     out: set[Path] = set()
+    skipped: list[tuple[Path, str]] = []
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            out.update(f.resolve() for f in path.rglob("*") if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES and ".parts" not in f.parts)
-        elif path.is_file():
-            out.add(path.resolve())  # the same file named twice is converted once
+            _scan_dir(path, out, skipped)
+        elif path.exists() or path.is_symlink():
+            out.add(path.absolute() if not path.exists() else path.resolve())  # named: read, or an error record
         else:
             raise InputError(f"no such file or directory: {path}")
-    return sorted(out)
+    return sorted(out), sorted(skipped)
+
+
+def _scan_dir(root: Path, out: set[Path], skipped: list[tuple[Path, str]]) -> None:
+    seen_dirs: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        d = stack.pop()
+        try:
+            st = d.stat()
+            if (st.st_dev, st.st_ino) in seen_dirs:
+                skipped.append((d, "symlink loop"))
+                continue
+            seen_dirs.add((st.st_dev, st.st_ino))
+            entries = sorted(os.scandir(d), key=lambda e: e.name)
+        except OSError:
+            skipped.append((d, "unreadable directory"))
+            continue
+        for e in entries:
+            f = Path(e.path)
+            if e.name == ".parts":
+                continue
+            try:
+                if e.is_dir():
+                    stack.append(f)
+                    continue
+                if e.is_symlink() and not f.exists():
+                    skipped.append((f, "dangling symlink"))
+                    continue
+                if not e.is_file():
+                    skipped.append((f, "not a regular file"))
+                    continue
+            except OSError as exc:
+                skipped.append((f, "symlink loop" if exc.errno == 40 else "unreadable"))
+                continue
+            if f.suffix.lower() in INPUT_SUFFIXES:
+                out.add(f.resolve())
+            else:
+                skipped.append((f, f"suffix {f.suffix.lower() or '(none)'}"))
 
 
 _error = ErrorRecord.from_exception
@@ -101,7 +161,8 @@ def _read_text_chunks(path: Path, chunk_chars: int) -> tuple[Iterator[str], bool
     with path.open("rb") as fh:
         head = fh.read(1 << 20)
     is_html = path.suffix.lower() in (".html", ".htm", ".shtml", ".xhtml") or looks_like_html(head.decode("utf-8", "replace"))
-    if size <= chunk_chars * 2 or is_html:
+    is_binary = head.lstrip()[:5] == b"%PDF-" or head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"\x89PNG", b"\xff\xd8\xff"))
+    if size <= chunk_chars * 2 or is_html or is_binary:
         # HTML is parsed whole: its text only exists once the page is extracted
         return iter([load_bytes(path.read_bytes(), str(path)).text]), True
     # cut the probe at a line end so a multi-byte character is not split
@@ -273,15 +334,20 @@ def run_batch(
     opts = options or Options()
     given = [Path(p) for p in inputs]
     missing = [p for p in given if not p.exists()]  # an error record each, the batch goes on
-    files = sorted(set(find_inputs(p for p in given if p.exists())) | set(missing))
+    found, not_taken = scan_inputs(p for p in given if p.exists())
+    files = sorted(set(found) | set(missing))
     out_dir = Path(out)
     part_dir = out_dir / ".parts"
     part_dir.mkdir(parents=True, exist_ok=True)
-    summary = BatchSummary(inputs=len(files))
+    summary = BatchSummary(inputs=len(files), not_taken=[(str(p), r) for p, r in not_taken])
     keys: dict[Path, str] = {}
     todo: list[Path] = []
     salt = f"{__version__}|{Pipeline.for_options(opts).grammar.digest}|{opts!r}"
     for f in files:
+        if f.exists() and not f.is_file():  # a FIFO or device named directly: never opened
+            keys[f] = hashlib.sha256(str(f).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+            _write_error_part(part_dir / keys[f], _error(str(f), None, InputError(f"{f}: not a regular file")))
+            continue
         try:
             keys[f] = _input_key(f, salt)
         except OSError as exc:

@@ -27,19 +27,20 @@ def _parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("parse", help="parse a file (every document in it) and print or write the records")
-    p.add_argument("path", help="a .txt or .html file; '-' reads standard input")
+    p.add_argument("path", help="a .txt .md .html .pdf .docx or .ofd file; '-' reads standard input")
     p.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
     p.add_argument("--out", help="write into this directory instead of standard output")
     p.add_argument("--single", action="store_true", help="treat the input as ONE document (no archive splitting)")
     p.add_argument("--grammar", help="a grammar directory to use instead of the shipped one")
 
     b = sub.add_parser("batch", help="convert many files: notices.jsonl, errors.jsonl, measures.csv/.parquet")
-    b.add_argument("inputs", nargs="+", help="files and directories (recursively: .txt .text .html .htm .shtml)")
+    b.add_argument("inputs", nargs="+", help="files and directories (recursively: .txt .text .md .html .htm .shtml .pdf .docx .ofd)")
     b.add_argument("--out", required=True, help="output directory")
     b.add_argument("--jobs", type=_positive_int, default=None, help="worker processes, at least 1 (default: all cores)")
     b.add_argument("--resume", action="store_true", help="skip inputs already fully written (same path and content)")
     b.add_argument("--format", action="append", choices=("jsonl", "csv", "parquet"), help="outputs to write (repeatable; default all)")
     b.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    b.add_argument("--list-skipped", action="store_true", help="list every file a directory scan did not take, with the reason")
     b.add_argument("--grammar", help="a grammar directory to use instead of the shipped one")
 
     c = sub.add_parser("check", help="verify every span and the outline tiling of every document")
@@ -217,6 +218,11 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         progress=False if args.no_progress else None,
     )
     print(summary.line(), file=sys.stderr)
+    if summary.skipped_line():
+        print(summary.skipped_line(), file=sys.stderr)
+    if args.list_skipped:
+        for path, reason in summary.not_taken:
+            print(f"skipped\t{reason}\t{path}", file=sys.stderr)
     _print_table(Path(args.out))
     return 1 if summary.errors else 0
 

@@ -12,6 +12,8 @@ __all__ = [
     "InputError",
     "DecodeError",
     "InputTooLargeError",
+    "OCRRequiredError",
+    "EncryptedInputError",
     "VerificationError",
     "RegexTimeoutError",
     "InternalError",
@@ -49,6 +51,15 @@ class DecodeError(InputError):
 
 class InputTooLargeError(InputError):
     """The input is larger than ``Options.max_chars``."""
+
+
+class OCRRequiredError(InputError):
+    """The input has no text to read: a scanned PDF without a text layer, or an image file.
+    Run OCR first (its text or Markdown output is read)."""
+
+
+class EncryptedInputError(InputError):
+    """The input is encrypted (a password-protected PDF): decrypt it first."""
 
 
 class VerificationError(SztextError):

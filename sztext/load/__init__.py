@@ -16,11 +16,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from .errors import DecodeError, InputError, InputTooLargeError
+from ..errors import DecodeError, InputError, InputTooLargeError, OCRRequiredError
 
-__all__ = ["Loaded", "load_bytes", "load_path", "decode", "html_to_text", "looks_like_html"]
+__all__ = ["Loaded", "load_bytes", "load_path", "decode", "html_to_text", "looks_like_html", "sniff_format", "INPUT_SUFFIXES"]
 
-Format = Literal["text", "html"]
+# Suffixes a directory scan takes (``sztext batch DIR``).
+INPUT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".md", ".markdown", ".pdf", ".docx", ".ofd")
+_IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")
+
+Format = Literal["text", "html", "markdown", "pdf", "docx", "ofd"]
 
 # The characters of everyday 公文 text: if a decoding produces few of them it is not the right one.
 _COMMON = set(
@@ -39,6 +43,16 @@ class Loaded:
     confidence: float
     format: Format
     warnings: tuple[str, ...] = field(default=())
+    pages: tuple[int, ...] = field(default=())
+    furniture: tuple[tuple[int, str], ...] = field(default=())
+
+    def page_of(self, offset: int) -> int | None:
+        """The 1-based page of a text offset (a span's start) for a paged input, else ``None``."""
+        if not self.pages:
+            return None
+        import bisect
+
+        return max(1, bisect.bisect_right(self.pages, offset))
 
 
 def looks_like_html(text: str) -> bool:
@@ -107,22 +121,79 @@ def _plausibility(text: str) -> float:
     return sum(1 for c in cjk if c in _COMMON) / len(cjk)
 
 
+def sniff_format(data: bytes, path: str | None = None) -> str:
+    """The format of an input by its magic bytes, then its suffix: ``pdf``, ``docx``, ``ofd``,
+    ``image``, ``doc`` (legacy Word), ``zip``, ``html``, ``markdown`` or ``text``."""
+    head = data[:1024]
+    if head.lstrip()[:5] == b"%PDF-":
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        import io
+        import zipfile
+
+        try:
+            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        except zipfile.BadZipFile:
+            return "zip"
+        if "word/document.xml" in names:
+            return "docx"
+        if "OFD.xml" in names:
+            return "ofd"
+        return "zip"
+    if head.startswith(_IMAGE_MAGIC) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP"):
+        return "image"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "doc"
+    suffix = (path or "").lower()
+    if suffix.endswith((".html", ".htm", ".shtml", ".xhtml")):
+        return "html"
+    if suffix.endswith((".md", ".markdown")):
+        return "markdown"
+    return "text"
+
+
 def load_bytes(data: bytes, path: str | None = None, *, max_chars: int | None = None) -> Loaded:
-    """Decode bytes (and extract HTML) into the text the pipeline parses.
+    """Decode bytes (text, HTML, Markdown) or read a document format (PDF, .docx, OFD) into the
+    text the pipeline parses.
 
     Raises:
         DecodeError: the bytes cannot be decoded with confidence.
+        OCRRequiredError: a scanned PDF (no text layer) or an image.
+        EncryptedInputError: a password-protected PDF.
         InputTooLargeError: the text is longer than ``max_chars``.
     """
-    text, encoding, confidence = decode(data)
-    is_html = (path is not None and path.lower().endswith((".html", ".htm", ".shtml", ".xhtml"))) or looks_like_html(text)
-    if is_html:
-        text = html_to_text(text)
+    kind = sniff_format(data, path)
+    pages: tuple[int, ...] = ()
+    furniture: tuple[tuple[int, str], ...] = ()
+    fmt: Format
+    if kind == "image":
+        raise OCRRequiredError("image file: run OCR first and parse its text or Markdown output")
+    if kind == "doc":
+        raise InputError("legacy Word .doc: convert it to .docx (or text) first")
+    if kind == "zip":
+        raise InputError("zip archive that is neither a .docx nor an OFD package")
+    if kind in ("pdf", "ofd"):
+        from .paged import join_pages, ofd_pages, pdf_pages
+
+        paged = join_pages(pdf_pages(data) if kind == "pdf" else ofd_pages(data))
+        text, pages, furniture = paged.text, paged.pages, paged.furniture
+        encoding, confidence, fmt = "utf-8", 1.0, "pdf" if kind == "pdf" else "ofd"
+    elif kind == "docx":
+        from .paged import docx_lines
+
+        text = "\n".join(ln.rstrip() for ln in docx_lines(data)) + "\n"
+        encoding, confidence, fmt = "utf-8", 1.0, "docx"
+    else:
+        text, encoding, confidence = decode(data)
+        is_html = kind == "html" or (kind == "text" and looks_like_html(text))
+        if is_html:
+            text = html_to_text(text)
+        fmt = "html" if is_html else "markdown" if kind == "markdown" else "text"
     if max_chars is not None and len(text) > max_chars:
         raise InputTooLargeError(f"input has {len(text)} characters, more than the limit of {max_chars}")
     if not text.strip():
         raise InputError("input has no text")
-    return Loaded(text, path, encoding, confidence, "html" if is_html else "text")
+    return Loaded(text, path, encoding, confidence, fmt, pages=pages, furniture=furniture)
 
 
 def load_path(path: str | Path, *, max_chars: int | None = None) -> Loaded:
@@ -132,6 +203,8 @@ def load_path(path: str | Path, *, max_chars: int | None = None) -> Loaded:
         InputError: the file cannot be read, or its bytes cannot be decoded.
     """
     p = Path(path)
+    if p.exists() and not p.is_file():
+        raise InputError(f"{p}: not a regular file" if not p.is_dir() else f"{p}: is a directory")
     try:
         data = p.read_bytes()
     except OSError as exc:
@@ -175,6 +248,7 @@ _NO_SPACE = re.compile(r"[\s\u3000\xa0]+")
 # no entity is ever defined, let alone expanded (billion laughs, external entities).
 _DTD_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>|<!ENTITY[^>]*>", re.IGNORECASE | re.DOTALL)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _REPRINT = re.compile(r"^[（(]转载[)）]")
 
 
@@ -236,12 +310,15 @@ def html_to_text(html: str) -> str:
     parser = lxml_html.HTMLParser(
         no_network=True, remove_comments=True, remove_pis=True, recover=True, huge_tree=False, default_doctype=False,
     )
-    source = _DTD_SUBSET.sub("", _XML_DECL.sub("", html))
+    # C0 controls are never page text, and lxml refuses some of them next to <script> (ValueError)
+    source = _CONTROLS.sub("", _DTD_SUBSET.sub("", _XML_DECL.sub("", html)))
     if not source.strip():
         return ""
     try:
         root = lxml_html.document_fromstring(source, parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise InputError(f"cannot parse HTML: {exc}") from exc
+    except Exception as exc:
         raise InputError(f"cannot parse HTML: {exc}") from exc
     lines: list[str] = []
     for name in _META_NAMES:
