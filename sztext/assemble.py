@@ -40,7 +40,6 @@ from .tokenize import Block
 
 __all__ = ["Header", "Extracted", "read_header", "build_notice"]
 
-_SPLIT_BODIES = regex.compile(r"[,、;]+")
 _DECREE_IN_TITLE = regex.compile(r"令[ ]*\([ ]*第[ ]*[0-9]{1,5}[ ]*号[ ]*\)")
 
 
@@ -112,18 +111,45 @@ def _first_date(view: TextView, grammar: Grammar, start: int, end: int, kind: st
     return None
 
 
-def _bodies(view: TextView, start: int, end: int) -> list[TextValue]:
-    """Split an addressee or 抄送 line into one value per body."""
+def _bodies(view: TextView, grammar: Grammar, start: int, end: int) -> list[TextValue]:
+    """Split an addressee or 抄送 line into one value per body.
+
+    Parts are cut at ，and ；, and at 、 only between distinct bodies: a part that is only a
+    place level (各省、自治区、 / 各区、) shares the head of the next part
+    (``header.addressee_modifier``), unless the next part starts a new 各… body. Separators
+    inside brackets (各区人民政府（新区管委会、…）) never cut.
+    """
+    text = view.text
+    modifier = grammar.rule("header.addressee_modifier").pattern
+    cuts: list[tuple[int, int, str]] = []  # (start, end, separator) of the separators at depth 0
+    depth = 0
+    for pos in range(start, end):
+        ch = text[pos]
+        if ch in "(（[":
+            depth += 1
+        elif ch in ")）]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in ",、;":
+            if cuts and cuts[-1][1] == pos:
+                cuts[-1] = (cuts[-1][0], pos + 1, cuts[-1][2] if ch == "、" else ch)
+            else:
+                cuts.append((pos, pos + 1, ch))
     out = []
-    pos = start
-    for m in _SPLIT_BODIES.finditer(view.text, start, end):
-        v = _strip_value(view, pos, m.start())
+    piece = start  # start of the value being built
+    part = start  # start of the current part
+    for cut_start, cut_end, sep in [*cuts, (end, end, ",")]:
+        following = text[cut_end:end].lstrip(" ")
+        if (
+            sep == "、"
+            and modifier.search(text[part:cut_start])
+            and not following.startswith("各")
+        ):
+            part = cut_end  # 各省、自治区、直辖市人民政府: one addressee
+            continue
+        v = _strip_value(view, piece, cut_start)
         if v is not None:
             out.append(v)
-        pos = m.end()
-    v = _strip_value(view, pos, end)
-    if v is not None:
-        out.append(v)
+        piece = part = cut_end
     return out
 
 
@@ -213,7 +239,7 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
             found = _search("header.addressee", grammar, text, b.start, b.end)
             if found:
                 m, off = found
-                h.addressees.extend(_bodies(view, off + m.start("body"), off + m.end("body")))
+                h.addressees.extend(_bodies(view, grammar, off + m.start("body"), off + m.end("body")))
             continue
         break
     if title_blocks:
@@ -234,7 +260,7 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
             found = _search("header.cc", grammar, text, b.start, b.end)
             if found:
                 m, off = found
-                h.cc.extend(_bodies(view, off + m.start("body"), off + m.end("body")))
+                h.cc.extend(_bodies(view, grammar, off + m.start("body"), off + m.end("body")))
     _fill_from_metadata(view, grammar, h, meta)
     # on the view form, so that a Traditional title (…的決定) reads like a Simplified one
     h.doc_type = _doc_type(h.title.clean.translate(view_table(grammar)) if h.title else None, grammar)
