@@ -38,10 +38,12 @@ from .models import (
 from .normalize import TextView, constructor, view_table
 from .segment import DocumentRange, LineKind, strip_trailing_debris, title_kind
 from .tokenize import Block
+from .values import LINE_BREAK as _LINE_BREAK
+from .values import split_bodies as _bodies
+from .values import strip_value as _strip_value
 
 __all__ = ["Header", "Extracted", "read_header", "build_notice"]
 
-_SPLIT_BODIES = regex.compile(r"[,、;]+")
 _DECREE_IN_TITLE = regex.compile(r"令[ ]*\([ ]*第[ ]*[0-9]{1,5}[ ]*号[ ]*\)")
 
 
@@ -55,6 +57,7 @@ class Header:
     doc_number: DocNumber | None = None
     issuer: TextValue | None = None
     issuers: list[TextValue] = field(default_factory=list)
+    signer: TextValue | None = None  # the person who signs a decree (省长 马兴瑞)
     addressees: list[TextValue] = field(default_factory=list)
     cc: list[TextValue] = field(default_factory=list)
     signed_date: DateValue | None = None
@@ -75,28 +78,6 @@ class Extracted:
     repeals: list[Repeal] = field(default_factory=list)
 
 
-_LINE_BREAK = regex.compile(r"[ \u3000\t\r]*\n[ \u3000\t\r]*")
-
-
-def _strip_value(view: TextView, start: int, end: int) -> TextValue | None:
-    """A text value for ``[start, end)`` without surrounding spaces and line ends.
-
-    A value that runs over several lines (a title broken over two lines) keeps them in
-    ``text`` and joins them in ``clean``.
-    """
-    text = view.text
-    while start < end and text[start] in " \r\n":
-        start += 1
-    while end > start and text[end - 1] in " \r\n":
-        end -= 1
-    if end <= start:
-        return None
-    value = view.value(start, end)
-    if "\n" in value.clean:
-        value = value.model_copy(update={"clean": _LINE_BREAK.sub("", value.clean)})
-    return value
-
-
 def _search(rule_id: str, grammar: Grammar, text: str, start: int, end: int) -> tuple[regex.Match[str], int] | None:
     """Search one block with a ``^``-anchored header rule: on the block's own substring, so that
     a block cut out of a longer line (run-on OCR text) still starts a line. Returns the match
@@ -112,21 +93,6 @@ def _first_date(view: TextView, grammar: Grammar, start: int, end: int, kind: st
         if d.value is not None and d.precision == "day":
             return d.model_copy(update={"kind": kind})
     return None
-
-
-def _bodies(view: TextView, start: int, end: int) -> list[TextValue]:
-    """Split an addressee or 抄送 line into one value per body."""
-    out = []
-    pos = start
-    for m in _SPLIT_BODIES.finditer(view.text, start, end):
-        v = _strip_value(view, pos, m.start())
-        if v is not None:
-            out.append(v)
-        pos = m.end()
-    v = _strip_value(view, pos, end)
-    if v is not None:
-        out.append(v)
-    return out
 
 
 _PAREN_END = regex.compile(r"[ ]*[（(][^（）()]{1,80}[）)][ ]*$")
@@ -225,7 +191,7 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
             found = _search("header.addressee", grammar, text, b.start, b.end)
             if found:
                 m, off = found
-                h.addressees.extend(_bodies(view, off + m.start("body"), off + m.end("body")))
+                h.addressees.extend(_bodies(view, grammar, off + m.start("body"), off + m.end("body")))
             continue
         break
     if title_blocks:
@@ -241,6 +207,8 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
     if h.doc_number is None and numbers:
         h.doc_number = numbers[0]
     _read_signature(view, blocks, grammar, h)
+    if h.signer is not None and not h.issuers and title_blocks:
+        _decree_issuer(view, blocks[title_blocks[0]], h)
     if not h.issuers:
         _read_adoption_note(view, blocks, grammar, h)
     for b in blocks:
@@ -248,7 +216,7 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
             found = _search("header.cc", grammar, text, b.start, b.end)
             if found:
                 m, off = found
-                h.cc.extend(_bodies(view, off + m.start("body"), off + m.end("body")))
+                h.cc.extend(_bodies(view, grammar, off + m.start("body"), off + m.end("body")))
     _fill_from_metadata(view, grammar, h, meta)
     # on the view form, so that a Traditional title (…的決定) reads like a Simplified one
     h.doc_type = _doc_type(h.title.clean.translate(view_table(grammar)) if h.title else None, grammar)
@@ -289,6 +257,26 @@ def _read_adoption_note(view: TextView, blocks: Sequence[Block], grammar: Gramma
         if h.signed_date is None:
             h.signed_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "signed")
         return
+
+
+def _decree_issuer(view: TextView, first: Block, h: Header) -> None:
+    """The issuer of a decree signed by a person: the body its header names, without 令
+    (中华人民共和国国务院令 → 中华人民共和国国务院, corpus 0004; 广州市人民政府令 → 广州市人民政府,
+    corpus 0023; 深圳市人民政府令, samples/004)."""
+    line = view.text[first.start : first.end]
+    stripped = line.rstrip(" \r\n")
+    line_end = line.find("\n")
+    if line_end >= 0:
+        stripped = line[:line_end].rstrip(" \r")
+    serial = _DECREE_IN_TITLE.search(stripped)  # 深圳市人民政府令（第310号）, samples/004
+    if serial:
+        stripped = stripped[: serial.start() + 1]
+    if not stripped.endswith("令") or len(stripped.strip()) < 3:
+        return
+    v = _strip_value(view, first.start, first.start + len(stripped) - 1)
+    if v is not None:
+        h.issuers.append(v)
+        h.issuer = v
 
 
 def _self_reference(view: TextView, blocks: Sequence[Block], grammar: Grammar) -> DocType | None:
@@ -358,8 +346,8 @@ def _read_signers(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: 
         if person:
             pm, off = person
             v = _strip_value(view, off + pm.start("body"), off + pm.end("body"))
-            if v is not None:
-                h.issuers.append(v)
+            if v is not None and h.signer is None:
+                h.signer = v  # a decree's signer; its issuer is the body of its header
             continue
         sig = _search("header.signature", grammar, text, b.start, b.end)
         if not sig:
@@ -601,6 +589,7 @@ def build_notice(
         doc_number=header.doc_number,
         issuer=header.issuer,
         issuers=header.issuers,
+        signer=header.signer,
         addressees=header.addressees,
         cc=header.cc,
         signed_date=header.signed_date,

@@ -246,6 +246,7 @@ class Notice(_Model):
     doc_number: DocNumber | None = None
     issuer: TextValue | None = None
     issuers: list[TextValue] = Field(default_factory=list)
+    signer: TextValue | None = None
     addressees: list[TextValue] = Field(default_factory=list)
     cc: list[TextValue] = Field(default_factory=list)
     signed_date: DateValue | None = None

@@ -1,0 +1,75 @@
+"""Header values cut out of one line: a stripped text value, and an addressee or 抄送 line
+split into one value per body. Used by :mod:`sztext.assemble`."""
+
+from __future__ import annotations
+
+import regex
+
+from .grammar import Grammar
+from .models import TextValue
+from .normalize import TextView
+
+__all__ = ["LINE_BREAK", "strip_value", "split_bodies"]
+
+LINE_BREAK = regex.compile(r"[ \u3000\t\r]*\n[ \u3000\t\r]*")
+
+
+def strip_value(view: TextView, start: int, end: int) -> TextValue | None:
+    """A text value for ``[start, end)`` without surrounding spaces and line ends.
+
+    A value that runs over several lines (a title broken over two lines) keeps them in
+    ``text`` and joins them in ``clean``.
+    """
+    text = view.text
+    while start < end and text[start] in " \r\n":
+        start += 1
+    while end > start and text[end - 1] in " \r\n":
+        end -= 1
+    if end <= start:
+        return None
+    value = view.value(start, end)
+    if "\n" in value.clean:
+        value = value.model_copy(update={"clean": LINE_BREAK.sub("", value.clean)})
+    return value
+
+
+def split_bodies(view: TextView, grammar: Grammar, start: int, end: int) -> list[TextValue]:
+    """Split an addressee or 抄送 line into one value per body.
+
+    Parts are cut at ，and ；, and at 、 only between distinct bodies: a part that is only a
+    place level (各省、自治区、 / 各区、) shares the head of the next part
+    (``header.addressee_modifier``), unless the next part starts a new 各… body. Separators
+    inside brackets (各区人民政府（新区管委会、…）) never cut.
+    """
+    text = view.text
+    modifier = grammar.rule("header.addressee_modifier").pattern
+    cuts: list[tuple[int, int, str]] = []  # (start, end, separator) of the separators at depth 0
+    depth = 0
+    for pos in range(start, end):
+        ch = text[pos]
+        if ch in "(（[":
+            depth += 1
+        elif ch in ")）]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in ",、;":
+            if cuts and cuts[-1][1] == pos:
+                cuts[-1] = (cuts[-1][0], pos + 1, cuts[-1][2] if ch == "、" else ch)
+            else:
+                cuts.append((pos, pos + 1, ch))
+    out = []
+    piece = start  # start of the value being built
+    part = start  # start of the current part
+    for cut_start, cut_end, sep in [*cuts, (end, end, ",")]:
+        following = text[cut_end:end].lstrip(" ")
+        if (
+            sep == "、"
+            and modifier.search(text[part:cut_start])
+            and not following.startswith("各")
+        ):
+            part = cut_end  # 各省、自治区、直辖市人民政府: one addressee
+            continue
+        v = strip_value(view, piece, cut_start)
+        if v is not None:
+            out.append(v)
+        piece = part = cut_end
+    return out

@@ -1,0 +1,44 @@
+"""A decree (令) is issued by the body its header names and signed by a person (issue 14):
+``issuer`` is the body, ``signer`` the person's line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import sztext
+
+ROOT = Path(__file__).resolve().parents[3]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="shared corpus not available")
+@pytest.mark.parametrize(
+    ("path", "issuer", "signer"),
+    [
+        # 中华人民共和国国务院令 / 第707号 … 总理　　李克强 / 2018年12月18日
+        ("corpus/0004_gov_cn_guoling_707_2018.html", "中华人民共和国国务院", "总理　　李克强"),
+        # 广州市人民政府令 / 第179号 … 市　长：温国辉 / 2021年1月29日
+        ("corpus/0023_guangzhou_zhengfuling_179_2021.html", "广州市人民政府", "市　长：温国辉"),
+    ],
+)
+def test_decree_issuer_is_the_body_and_signer_the_person(path: str, issuer: str, signer: str) -> None:
+    notice = sztext.parse_file(SHARED / path)[0]
+    assert notice.doc_type == "令"
+    assert notice.issuer is not None and notice.issuer.clean == issuer
+    assert [i.clean for i in notice.issuers] == [issuer]
+    assert notice.signer is not None and notice.signer.text == signer
+
+
+def test_shenzhen_decree_header_with_serial_in_brackets() -> None:
+    # samples/004 l.3040: 深圳市人民政府令（第310号）… 市长   陈如桂 / 2018年7月9日
+    notice = sztext.parse_file(ROOT / "samples" / "004_dc8ab61eb0bb8ed1.txt")[30]
+    assert notice.issuer is not None and notice.issuer.text == "深圳市人民政府"
+    assert notice.signer is not None and notice.signer.text == "市长   陈如桂"
+
+
+def test_a_notice_has_no_signer() -> None:
+    n = sztext.parse("深圳市人民政府关于印发若干措施的通知\n深府规〔2024〕6号\n各区人民政府，市政府直属各单位：\n"
+                     "现将《若干措施》印发给你们。\n深圳市人民政府\n2024年5月18日\n")
+    assert n.signer is None and n.issuer is not None and n.issuer.text == "深圳市人民政府"
