@@ -265,7 +265,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
                 ended = "byline"
             elif may(prep.closing_clause, line_text) and prep.closing_clause.pattern.match(line_text):
                 ended = "clause"
-        if kind is LineKind.TEXT and (has_body or provisional) and state != "header" and title_number_head(text[ln.start : ln.end], grammar):
+        if kind is LineKind.TEXT and (has_body or provisional or state == "closed") and state != "header" and title_number_head(text[ln.start : ln.end], grammar):
             start_doc(ln.start)
             state = "body"
             has_body = True
@@ -299,7 +299,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
                 continue
             state = "body"
         if kind in _STRONG or kind is LineKind.DECREE_NOTE:
-            if state != "header" and (has_body or provisional):
+            if state != "header" and (has_body or provisional or state == "closed"):
                 start_doc(after_debris(i))
             decree = decree or state == "header" and _opens_decree(text, ln, kind)
             continue
@@ -317,7 +317,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
                 continue
             # a title before any body text is the same title set again (a page's heading over the
             # article, a title broken over lines, 北大法宝's double title), not a new document
-            if (has_body or provisional) and (kind is LineKind.TITLE and state in ("body", "enclosed", "closed") or follower in (
+            if (has_body or provisional or state == "closed") and (kind is LineKind.TITLE and state in ("body", "enclosed", "closed") or follower in (
                 LineKind.METADATA, LineKind.DOC_NUMBER, LineKind.ADDRESSEE, LineKind.DECREE_NOTE,
             )):
                 start_doc(after_debris(i))
@@ -326,7 +326,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             # after a signature, an addressee opens the next notice even when no date followed
             # ... but not inside an attachment, whose forms have label lines of the same shape
             # (申报单位：/ 推荐单位：under 附件4-1, ministry notices of 2022)
-            if (state in ("closed", "enclosed") or seen_signature) and has_body and not in_attachment or provisional:
+            if (state in ("closed", "enclosed") or seen_signature) and (has_body or state == "closed") and not in_attachment or provisional:
                 start_doc(ln.start)
             continue
         if kind is LineKind.ATTACHMENT and (seen_signature or state in ("closed", "enclosed")):
