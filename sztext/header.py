@@ -72,19 +72,19 @@ def _doc_type(title: str | None, grammar: Grammar) -> DocType | None:
         return None
     if _DECREE_IN_TITLE.search(title.replace("（", "(").replace("）", ")")) or title.rstrip().endswith("令"):
         return "令"
-    # letter-spaced titles (…的 通 知, corpus 0007) read without their spaces
-    bare = _PAREN_END.sub("", "".join(title.split()))
-    table = grammar.table("doctypes", "title_suffix")
-    for suffix in sorted(table, key=len, reverse=True):
-        if bare.endswith(suffix):
-            return table[suffix]  # type: ignore[return-value]
-    return None
+    return _type_by_ending(title, grammar, "title_suffix")
 
 
 def _regulation_type(title: str, grammar: Grammar) -> DocType | None:
     """条例 / 规定 / 办法 / 细则 / 规则 from a regulation's own title (no 公文 ending)."""
+    return _type_by_ending(title, grammar, "regulation_suffix")
+
+
+def _type_by_ending(title: str, grammar: Grammar, table_name: str) -> DocType | None:
+    """The type a ``doctypes`` table gives the title's ending (longest ending first); letter-spaced
+    titles (…的 通 知, corpus 0007) read without their spaces, a bracketed tail (（试行）) is ignored."""
     bare = _PAREN_END.sub("", "".join(title.split()))
-    table = grammar.table("doctypes", "regulation_suffix")
+    table = grammar.table("doctypes", table_name)
     for suffix in sorted(table, key=len, reverse=True):
         if bare.endswith(suffix):
             return table[suffix]  # type: ignore[return-value]
