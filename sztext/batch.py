@@ -28,11 +28,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator
 
-import orjson
 
 from . import __version__
 from .errors import InputError, SztextError
-from .export.json import dumps_jsonl_line
+from .export.json import dumps, dumps_jsonl_line
 from .export.table import measure_rows, write_csv_rows, write_parquet
 from .load import INPUT_SUFFIXES, decode, load_bytes, looks_like_html
 from .models import ErrorRecord, Notice
@@ -255,7 +254,7 @@ def _parse_piece(pipeline: Pipeline, text: str, path: str, index: int, base: int
 
 
 def _row_json(row: dict[str, Any]) -> bytes:
-    return orjson.dumps({k: (str(v) if isinstance(v, Decimal) else v) for k, v in row.items()}) + b"\n"
+    return dumps({k: (str(v) if isinstance(v, Decimal) else v) for k, v in row.items()}) + b"\n"
 
 
 def process_path(path: str, part_dir: str, options: Options, key: str) -> tuple[str, int, int, int]:

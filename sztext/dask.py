@@ -57,8 +57,7 @@ def parse_texts(texts: "dask.bag.Bag", options: Options | None = None) -> "dask.
 
 
 def _write_partition(records: Iterable[dict[str, Any]], out: str, index: int) -> tuple[int, int]:
-    import orjson
-
+    from .export.json import dumps
     from .export.table import write_parquet
 
     base = Path(out)
@@ -67,9 +66,9 @@ def _write_partition(records: Iterable[dict[str, Any]], out: str, index: int) ->
     rows: list[dict[str, Any]] = []
     for record in records:
         if "error" in record:
-            errors.append(orjson.dumps(record) + b"\n")
+            errors.append(dumps(record) + b"\n")
             continue
-        notices.append(orjson.dumps(record) + b"\n")
+        notices.append(dumps(record) + b"\n")
         rows.extend(measure_rows(Notice.model_validate(record)))
     (base / f"notices-{index:05d}.jsonl").write_bytes(b"".join(notices))
     (base / f"errors-{index:05d}.jsonl").write_bytes(b"".join(errors))

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json as _stdlib_json
 from typing import Any
 
 import orjson
 
 from ..models import ErrorRecord, Notice
 
-__all__ = ["to_record", "dumps_json", "dumps_jsonl_line", "json_schema", "SCHEMA_ID"]
+__all__ = ["to_record", "dumps", "dumps_json", "dumps_jsonl_line", "json_schema", "SCHEMA_ID"]
 
 SCHEMA_ID = "https://sztext.invalid/schema/notice.json"
 
@@ -18,16 +19,36 @@ def to_record(notice: Notice | ErrorRecord) -> dict[str, Any]:
     return notice.model_dump(mode="json")
 
 
+def dumps(data: Any, indent: bool = False) -> bytes:
+    """``data`` as UTF-8 JSON bytes (no trailing newline). Every writer of the project goes
+    through here. Integers of 2**64 or more (``10000亿亿元`` is 10**20 yuan), which orjson
+    refuses, are written as exact JSON integers by the standard library encoder instead.
+
+    >>> dumps({"value": 10**21})
+    b'{"value":1000000000000000000000}'
+    """
+    try:
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2 if indent else 0)
+    except TypeError as exc:
+        if "64-bit" not in str(exc):
+            raise
+    text = _stdlib_json.dumps(
+        data, ensure_ascii=False, allow_nan=False, indent=2 if indent else None,
+        separators=(",", ": ") if indent else (",", ":"),
+    )
+    return text.encode("utf-8", "surrogateescape")
+
+
 def dumps_jsonl_line(record: Notice | ErrorRecord | dict[str, Any]) -> bytes:
     """One JSONL line (UTF-8, no ASCII escaping, ending in a newline)."""
     data = record if isinstance(record, dict) else to_record(record)
-    return orjson.dumps(data) + b"\n"
+    return dumps(data) + b"\n"
 
 
 def dumps_json(records: list[Notice] | list[dict[str, Any]]) -> bytes:
     """A JSON array of records, indented for people."""
     data = [r if isinstance(r, dict) else to_record(r) for r in records]
-    return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+    return dumps(data, indent=True) + b"\n"
 
 
 def json_schema() -> dict[str, Any]:
