@@ -224,6 +224,10 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
     cover_lines = 0  # text lines of the current document so far
     decree = False  # the document opened with a decree's head (…令 / …令第693号)
 
+    def may_open() -> bool:
+        """The current document may end here: it has body text, or is closed, or is provisional."""
+        return has_body or provisional or state == "closed"
+
     def next_kind(i: int) -> LineKind:
         for j in range(i + 1, min(len(lines), i + 12)):  # blank lines do not count (\r\n\r\n pages double them)
             if kinds[j] is not LineKind.BLANK:
@@ -247,14 +251,15 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
     for i, (ln, kind) in enumerate(zip(lines, kinds)):
         if kind is LineKind.BLANK or (kind is LineKind.DEBRIS and state != "none"):
             continue
-        if _is_body_text(text[ln.start : ln.end], kind):
+        line_text = text[ln.start : ln.end]
+        body_line = _is_body_text(line_text, kind)
+        if body_line:
             provisional = False
             has_body = True
-        line_text = text[ln.start : ln.end]
         after_end, ended = ended, ""
         opens = after_end == "byline" or after_end == "clause" and bool(may(prep.news_opening, line_text) and prep.news_opening.pattern.match(line_text))
         if kind is LineKind.TEXT and has_body and state != "header" and (
-            opens and _is_body_text(line_text, kind) or may(prep.news_dateline, line_text) and prep.news_dateline.pattern.match(line_text)
+            opens and body_line or may(prep.news_dateline, line_text) and prep.news_dateline.pattern.match(line_text)
         ):
             start_doc(ln.start)  # the previous text closed (its byline, its last article) or a dateline opens one
             state = "body"
@@ -265,7 +270,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
                 ended = "byline"
             elif may(prep.closing_clause, line_text) and prep.closing_clause.pattern.match(line_text):
                 ended = "clause"
-        if kind is LineKind.TEXT and (has_body or provisional or state == "closed") and state != "header" and title_number_head(text[ln.start : ln.end], grammar):
+        if kind is LineKind.TEXT and may_open() and state != "header" and title_number_head(line_text, grammar):
             start_doc(ln.start)
             state = "body"
             has_body = True
@@ -287,11 +292,11 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             if kind is LineKind.DEBRIS:
                 continue
             start_doc(after_debris(i))
-            has_body = _is_body_text(text[ln.start : ln.end], kind)
+            has_body = body_line
             decree = _opens_decree(text, ln, kind)
             if kind not in _HEADERISH:
                 state = "body"  # a text that starts without a header is a document all the same
-                provisional = not _is_body_text(text[ln.start : ln.end], kind)
+                provisional = not body_line
             continue
         if state == "header":
             if kind in _HEADERISH:
@@ -299,7 +304,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
                 continue
             state = "body"
         if kind in _STRONG or kind is LineKind.DECREE_NOTE:
-            if state != "header" and (has_body or provisional or state == "closed"):
+            if state != "header" and may_open():
                 start_doc(after_debris(i))
             decree = decree or state == "header" and _opens_decree(text, ln, kind)
             continue
@@ -317,7 +322,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
                 continue
             # a title before any body text is the same title set again (a page's heading over the
             # article, a title broken over lines, 北大法宝's double title), not a new document
-            if (has_body or provisional or state == "closed") and (kind is LineKind.TITLE and state in ("body", "enclosed", "closed") or follower in (
+            if may_open() and (kind is LineKind.TITLE and state in ("body", "enclosed", "closed") or follower in (
                 LineKind.METADATA, LineKind.DOC_NUMBER, LineKind.ADDRESSEE, LineKind.DECREE_NOTE,
             )):
                 start_doc(after_debris(i))
