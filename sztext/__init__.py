@@ -52,6 +52,8 @@ __all__ = [
     "iter_parse",
     "pipe",
     "tables",
+    "write_tables",
+    "table_schemas",
     "parse_record",
     "load_grammar",
     "Pipeline",
@@ -85,4 +87,5 @@ __all__ = [
 
 from .pipeline import Options, Pipeline, iter_parse, parse, parse_archive, parse_file, pipe  # noqa: E402
 from .export.rows import tables  # noqa: E402
+from .export.tablefiles import table_schemas, write_tables  # noqa: E402
 from .engine import parse_record  # noqa: E402

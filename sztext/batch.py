@@ -32,13 +32,16 @@ from typing import IO, Any, Callable, Iterable, Iterator
 from . import __version__
 from .errors import InputError, SztextError
 from .export.json import dumps, dumps_jsonl_line
+from .export.rows import TABLES
 from .export.table import measure_rows, write_csv_rows, write_parquet
+from .export.tablefiles import write_tables
 from .load import INPUT_SUFFIXES, decode, load_bytes, looks_like_html
 from .models import ErrorRecord, Notice
 from .pipeline import Options, Pipeline
 
 __all__ = ["BatchSummary", "find_inputs", "scan_inputs", "process_path", "run_batch", "iter_records"]
 
+DEFAULT_FORMATS = ("jsonl", "csv", "parquet", "tables")
 CHUNK_CHARS = 1_000_000  # characters read per step of a large archive (bench/memory.py)
 
 
@@ -311,9 +314,10 @@ def run_batch(
     *,
     jobs: int | None = None,
     resume: bool = False,
-    formats: Iterable[str] = ("jsonl", "csv", "parquet"),
+    formats: Iterable[str] = DEFAULT_FORMATS,
     options: Options | None = None,
     progress: bool | None = None,
+    excel: bool = False,
 ) -> BatchSummary:
     """Convert inputs into ``OUT/notices.jsonl``, ``errors.jsonl``, ``measures.csv``, ``measures.parquet``.
 
@@ -322,7 +326,13 @@ def run_batch(
         out: output directory (created).
         jobs: worker processes; all cores by default; 1 runs in this process.
         resume: skip inputs whose part from an earlier run exists (same path and content).
-        formats: which outputs to write (``jsonl`` always includes errors.jsonl).
+        formats: which outputs to write: ``jsonl`` (notices.jsonl; errors.jsonl is always
+            written), ``csv`` and ``parquet`` (measures.csv/.parquet, one row per measure),
+            ``tables`` (the five researcher tables in ``OUT/tables/``, CSV and, with pyarrow,
+            Parquet; docs/tables.md). An output of an earlier run that this run does not
+            write is removed, so nothing in ``OUT`` looks current that is not.
+        excel: CSV for Excel on Chinese Windows (the tables with a BOM and CRLF line ends;
+            measures.csv always has a BOM).
         options: parse options.
         progress: show a progress bar (default: when stderr is a terminal and tqdm is installed).
     Returns:
@@ -393,7 +403,7 @@ def run_batch(
                     _write_error_part(part_dir / keys[f], _error(str(f), None, exc))
             bar(1)
     bar(0, close=True)
-    _assemble_outputs(files, keys, part_dir, out_dir, set(formats), summary)
+    _assemble_outputs(files, keys, part_dir, out_dir, set(formats), summary, excel)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -427,7 +437,7 @@ def _atomic(path: Path, writer: Callable[[IO[bytes]], None]) -> None:
         raise
 
 
-def _assemble_outputs(files: list[Path], keys: dict[Path, str], part_dir: Path, out_dir: Path, formats: set[str], summary: BatchSummary) -> None:
+def _assemble_outputs(files: list[Path], keys: dict[Path, str], part_dir: Path, out_dir: Path, formats: set[str], summary: BatchSummary, excel: bool = False) -> None:
     parts = [part_dir / keys[f] for f in files if (part_dir / keys[f] / "done").exists()]
     for part in parts:
         docs, errors, chars = (int(x) for x in (part / "done").read_text().split())
@@ -450,6 +460,43 @@ def _assemble_outputs(files: list[Path], keys: dict[Path, str], part_dir: Path, 
         _atomic(out_dir / "measures.csv", lambda fh: _write_csv_rows(fh, parts))
     if "parquet" in formats:
         _write_parquet_rows(out_dir / "measures.parquet", parts)
+    if "tables" in formats:
+        _write_table_files(out_dir / "tables", parts, excel)
+    _remove_stale(out_dir, formats)
+
+
+def _iter_notices(parts: list[Path]) -> Iterator[Notice]:
+    for part in parts:
+        with (part / "notices.jsonl").open("rb") as fh:
+            for line in fh:
+                yield Notice.model_validate_json(line)
+
+
+def _write_table_files(directory: Path, parts: list[Path], excel: bool) -> None:
+    kinds = ["csv"]
+    try:
+        import pyarrow  # noqa: F401
+        kinds.append("parquet")
+    except ImportError:
+        print("sztext batch: pyarrow is not installed, tables/*.parquet skipped (install it with: pip install 'sztext[tables]')", file=sys.stderr)
+        for name in TABLES:  # never leave an earlier run's Parquet beside this run's CSV
+            (directory / f"{name}.parquet").unlink(missing_ok=True)
+    write_tables(_iter_notices(parts), directory, formats=kinds, excel=excel)
+
+
+# What each format writes, so that a run removes what an earlier run wrote and this one does not.
+_OUTPUTS = {
+    "csv": ("measures.csv",),
+    "parquet": ("measures.parquet",),
+    "tables": tuple(f"tables/{name}.{ext}" for name in TABLES for ext in ("csv", "parquet")),
+}
+
+
+def _remove_stale(out_dir: Path, formats: set[str]) -> None:
+    for fmt, names in _OUTPUTS.items():
+        if fmt not in formats:
+            for name in names:
+                (out_dir / name).unlink(missing_ok=True)
 
 
 def _iter_rows(parts: list[Path]) -> Iterator[dict[str, Any]]:

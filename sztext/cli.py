@@ -7,6 +7,7 @@ input could not be parsed or a check failed, 2 for a usage error.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -14,7 +15,7 @@ from typing import Sequence
 import orjson
 
 from . import __version__
-from .errors import SztextError
+from .errors import InputError, SztextError
 
 __all__ = ["main"]
 
@@ -33,12 +34,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--single", action="store_true", help="treat the input as ONE document (no archive splitting)")
     p.add_argument("--grammar", help="a grammar directory to use instead of the shipped one")
 
-    b = sub.add_parser("batch", help="convert many files: notices.jsonl, errors.jsonl, measures.csv/.parquet")
-    b.add_argument("inputs", nargs="+", help="files and directories (recursively: .txt .text .md .html .htm .shtml .pdf .docx .ofd)")
+    b = sub.add_parser("batch", help="convert many files: notices.jsonl, errors.jsonl, measures.csv/.parquet, tables/")
+    b.add_argument("inputs", nargs="*", help="files and directories (recursively: .txt .text .md .html .htm .shtml .pdf .docx .ofd)")
+    b.add_argument("--files-from", metavar="FILE", help="read input paths from FILE ('-': standard input), one per line")
     b.add_argument("--out", required=True, help="output directory")
     b.add_argument("--jobs", type=_positive_int, default=None, help="worker processes, at least 1 (default: all cores)")
     b.add_argument("--resume", action="store_true", help="skip inputs already fully written (same path and content)")
-    b.add_argument("--format", action="append", choices=("jsonl", "csv", "parquet"), help="outputs to write (repeatable; default all)")
+    b.add_argument("--format", action="append", choices=("jsonl", "csv", "parquet", "tables"), help="outputs to write (repeatable; default all; tables = the five researcher tables in OUT/tables/)")
+    b.add_argument("--excel", action="store_true", help="CSV tables for Excel on Chinese Windows (UTF-8 with BOM, CRLF)")
     b.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     b.add_argument("--list-skipped", action="store_true", help="list every file a directory scan did not take, with the reason")
     b.add_argument("--grammar", help="a grammar directory to use instead of the shipped one")
@@ -205,17 +208,24 @@ def _cmd_review(args: argparse.Namespace) -> int:
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
-    from .batch import run_batch
+    from .batch import DEFAULT_FORMATS, run_batch
     from .pipeline import Options
 
+    inputs: list[str] = list(args.inputs)
+    if args.files_from:
+        inputs += _read_path_list(args.files_from)
+    if not inputs:
+        print("sztext batch: no inputs (give files or directories, or --files-from FILE)", file=sys.stderr)
+        return 2
     summary = run_batch(
-        args.inputs,
+        inputs,
         args.out,
         jobs=args.jobs,
         resume=args.resume,
-        formats=args.format or ("jsonl", "csv", "parquet"),
+        formats=args.format or DEFAULT_FORMATS,
         options=Options(grammar_dir=args.grammar),
         progress=False if args.no_progress else None,
+        excel=args.excel,
     )
     print(summary.line(), file=sys.stderr)
     if summary.skipped_line():
@@ -225,6 +235,16 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             print(f"skipped\t{reason}\t{path}", file=sys.stderr)
     _print_table(Path(args.out))
     return 1 if summary.errors else 0
+
+
+def _read_path_list(source: str) -> list[str]:
+    """Paths one per line, exactly as given (bytes decoded as the file system does, so a GBK
+    name survives); blank lines are skipped, a trailing CR is dropped."""
+    try:
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    except OSError as exc:
+        raise InputError(f"--files-from {source}: {exc.strerror or exc}") from None
+    return [os.fsdecode(line.rstrip(b"\r")) for line in data.split(b"\n") if line.strip()]
 
 
 def _print_table(out: Path) -> None:
