@@ -157,8 +157,9 @@ def _shift(obj: Any, base: int) -> Any:
     return obj
 
 
-def _read_text_chunks(path: Path, chunk_chars: int) -> tuple[Iterator[str], bool]:
-    """The text of a file in chunks, decoded with the encoding ``decode`` finds on its head."""
+def _read_text_chunks(path: Path, chunk_chars: int) -> tuple[Iterator[str], bool, tuple[int, ...]]:
+    """The text of a file in chunks, decoded with the encoding ``decode`` finds on its head,
+    whether it is whole, and where its pages start (a paged input: PDF, OFD)."""
     size = path.stat().st_size
     with path.open("rb") as fh:
         head = fh.read(1 << 20)
@@ -166,7 +167,8 @@ def _read_text_chunks(path: Path, chunk_chars: int) -> tuple[Iterator[str], bool
     is_binary = head.lstrip()[:5] == b"%PDF-" or head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"\x89PNG", b"\xff\xd8\xff"))
     if size <= chunk_chars * 2 or is_html or is_binary:
         # HTML is parsed whole: its text only exists once the page is extracted
-        return iter([load_bytes(path.read_bytes(), str(path)).text]), True
+        loaded = load_bytes(path.read_bytes(), str(path))
+        return iter([loaded.text]), True, loaded.pages
     # cut the probe at a line end so a multi-byte character is not split
     probe = head[: head.rfind(b"\n") + 1] or head
     _, encoding, _ = decode(probe)
@@ -179,7 +181,7 @@ def _read_text_chunks(path: Path, chunk_chars: int) -> tuple[Iterator[str], bool
                     return
                 yield block
 
-    return chunks(), False
+    return chunks(), False, ()
 
 
 def iter_records(path: Path, pipeline: Pipeline, chunk_chars: int = CHUNK_CHARS) -> Iterator[Notice | ErrorRecord | dict[str, Any]]:
@@ -187,10 +189,10 @@ def iter_records(path: Path, pipeline: Pipeline, chunk_chars: int = CHUNK_CHARS)
     records; an undecodable input or a failing document becomes an :class:`ErrorRecord`."""
     p = str(path)
     try:
-        chunks, whole = _read_text_chunks(path, chunk_chars)
+        chunks, whole, pages = _read_text_chunks(path, chunk_chars)
         if whole:
             text = next(chunks)
-            yield from pipeline.iter_results(text, path=p)
+            yield from pipeline.iter_results(text, path=p, pages=pages)
             return
         yield from _iter_streamed(chunks, pipeline, p)
     except (SztextError, OSError, UnicodeDecodeError) as exc:

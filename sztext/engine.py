@@ -49,4 +49,4 @@ def parse_record(source: str | Path | bytes, *, path: str | None = None, options
         loaded = load_bytes(bytes(source), path, max_chars=pipeline.options.max_chars)
     except SztextError as exc:
         return [ErrorRecord.from_exception(path, None, exc).model_dump(mode="json")]
-    return [_plain(r) for r in pipeline.iter_results(loaded.text, path=path)]
+    return [_plain(r) for r in pipeline.iter_results(loaded.text, path=path, pages=loaded.pages)]

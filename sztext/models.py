@@ -8,6 +8,8 @@ Money is ``Decimal`` in Python and a JSON number in JSON (never a float computed
 
 from __future__ import annotations
 
+import bisect
+
 import datetime as _dt
 import unicodedata as _unicodedata
 from decimal import Decimal
@@ -225,6 +227,10 @@ class Source(_Model):
     path: str | None
     index: int
     span: Span
+    pages: list[int] | None = Field(
+        default=None,
+        description="for a paged input (PDF, OFD): the offset into the source text where each page starts, page 1 first; null otherwise",
+    )
 
 
 class JurisdictionRef(_Model):
@@ -274,6 +280,18 @@ class Notice(_Model):
         """This document's own text: ``source_text[source.span]``."""
         start, end = self.source.span
         return self._source_text[start:end]
+
+    def page_of(self, offset: int) -> int | None:
+        """The 1-based page of the input on which ``offset`` (a span's start) lies, for a paged
+        input (PDF, OFD); ``None`` for text, HTML and Word, which have no pages.
+
+        >>> Notice.model_construct(source=Source(path=None, index=0, span=(0, 9), pages=[0, 4])).page_of(5)
+        2
+        """
+        pages = self.source.pages
+        if not pages:
+            return None
+        return max(1, bisect.bisect_right(pages, offset))
 
     def nodes(self) -> Iterator[Node]:
         """Every outline node in document order (pre-order)."""

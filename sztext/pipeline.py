@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Literal, TypeVar
+from typing import Callable, Iterable, Iterator, Literal, Sequence, TypeVar
 
 from . import __version__ as VERSION  # one version: sztext/__init__.py (hatch reads it too)
 from .assemble import Extracted, build_notice, read_header
@@ -105,21 +105,23 @@ class Pipeline:
         except Exception as exc:
             raise InternalError("parse", exc) from exc
 
-    def iter_parse(self, text: str, *, path: str | None = None) -> Iterator[Notice]:
-        """Split ``text`` into documents and yield each parsed document in order."""
-        for result in self._iter(text, path, keep_going=False):
+    def iter_parse(self, text: str, *, path: str | None = None, pages: Sequence[int] = ()) -> Iterator[Notice]:
+        """Split ``text`` into documents and yield each parsed document in order. ``pages``:
+        the offsets where the pages of a paged input start (``Loaded.pages``), kept in
+        ``Notice.source.pages``."""
+        for result in self._iter(text, path, keep_going=False, pages=pages):
             assert isinstance(result, Notice)
             yield result
 
-    def iter_results(self, text: str, *, path: str | None = None) -> Iterator[Notice | ErrorRecord]:
+    def iter_results(self, text: str, *, path: str | None = None, pages: Sequence[int] = ()) -> Iterator[Notice | ErrorRecord]:
         """Like :meth:`iter_parse`, but a document that fails becomes an :class:`ErrorRecord`
         and the others still come out (what ``sztext batch`` writes)."""
         try:
-            yield from self._iter(text, path, keep_going=True)
+            yield from self._iter(text, path, keep_going=True, pages=pages)
         except SztextError as exc:
             yield ErrorRecord.from_exception(path, None, exc)
 
-    def _iter(self, text: str, path: str | None, *, keep_going: bool) -> Iterator[Notice | ErrorRecord]:
+    def _iter(self, text: str, path: str | None, *, keep_going: bool, pages: Sequence[int] = ()) -> Iterator[Notice | ErrorRecord]:
         try:
             view = self._view(text)
             ranges = segment_archive(view, self.grammar)
@@ -144,6 +146,9 @@ class Pipeline:
                     raise error from exc
                 yield ErrorRecord.from_exception(path, index, error)
                 continue
+            if pages:
+                notice = notice.model_copy(update={"source": notice.source.model_copy(update={"pages": list(pages)})})
+                notice._source_text = view.source
             if self.options.mark_duplicates:
                 original = duplicates.check(notice)
                 if original is not None:
@@ -158,7 +163,7 @@ class Pipeline:
     def parse_file(self, path: str | Path) -> list[Notice]:
         """Read a file (text or HTML, any supported encoding) and parse every document in it."""
         loaded = self.load(path)
-        return self.parse_archive(loaded.text, path=str(path))
+        return list(self.iter_parse(loaded.text, path=str(path), pages=loaded.pages))
 
     def load(self, path: str | Path) -> Loaded:
         """Read and decode a file into the text that spans index (stage 1)."""

@@ -30,17 +30,18 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "doc_serial", "issuer", "issuers", "signer", "addressees", "cc", "jurisdiction", "signed_date",
         "published_date", "effective_from", "effective_on_issue", "valid_years", "effective_until", "duplicate_of",
         "measure_count", "unit_count", "amount_count", "citation_count", "warnings", "start", "end",
+        "first_page", "last_page",
     ),
     "measures": (
         "measure_id", "doc_id", "parent_id", "node_path", "kind", "marker", "number", "level", "heading",
-        "is_leaf", "unit_count", "amount_count", "start", "end", "text",
+        "is_leaf", "unit_count", "amount_count", "start", "end", "page", "text",
     ),
-    "units": ("unit_id", "doc_id", "measure_id", "group", "role", "name", "canonical", "text", "start", "end"),
+    "units": ("unit_id", "doc_id", "measure_id", "group", "role", "name", "canonical", "text", "start", "end", "page"),
     "amounts": (
         "amount_id", "doc_id", "measure_id", "text", "value", "low", "high", "currency", "qualifier", "per",
-        "rule_id", "start", "end",
+        "rule_id", "start", "end", "page",
     ),
-    "citations": ("citation_id", "doc_id", "measure_id", "kind", "title", "doc_number", "verb", "text", "start", "end"),
+    "citations": ("citation_id", "doc_id", "measure_id", "kind", "title", "doc_number", "verb", "text", "start", "end", "page"),
 }
 
 # Column names researchers already code with, for the documents table. 时效性 and 效力级别 are
@@ -121,20 +122,22 @@ def table_rows(notice: Notice) -> dict[str, list[dict[str, Any]]]:
             "measure_id": ident, "doc_id": doc_id, "parent_id": parent, "node_path": node.path, "kind": node.kind,
             "marker": node.marker, "number": node.number, "level": depth, "heading": node.heading,
             "is_leaf": not node.children, "unit_count": sum(len(g) for g in node.unit_groups),
-            "amount_count": len(node.amounts), "start": node.span[0], "end": node.span[1], "text": node.clean.strip(),
+            "amount_count": len(node.amounts), "start": node.span[0], "end": node.span[1],
+            "page": notice.page_of(node.span[0]), "text": node.clean.strip(),
         })
         for g, group in enumerate(node.unit_groups):
             for unit in group:
                 units.append({
                     "unit_id": f"{doc_id}#u{len(units)}", "doc_id": doc_id, "measure_id": ident, "group": g,
                     "role": unit.role, "name": unit.name, "canonical": unit.canonical, "text": unit.text,
-                    "start": unit.span[0], "end": unit.span[1],
+                    "start": unit.span[0], "end": unit.span[1], "page": notice.page_of(unit.span[0]),
                 })
     amounts = [
         {
             "amount_id": f"{doc_id}#a{k}", "doc_id": doc_id, "measure_id": _innermost(containers, *a.span),
             "text": a.text, "value": a.value, "low": a.low, "high": a.high, "currency": a.currency,
             "qualifier": a.qualifier, "per": a.per, "rule_id": a.rule_id, "start": a.span[0], "end": a.span[1],
+            "page": notice.page_of(a.span[0]),
         }
         for k, a in enumerate(notice.amounts)
     ]
@@ -146,7 +149,8 @@ def table_rows(notice: Notice) -> dict[str, list[dict[str, Any]]]:
     cites.sort(key=lambda c: c["span"][0])
     citations = [
         {"citation_id": f"{doc_id}#c{k}", "doc_id": doc_id, "measure_id": _innermost(containers, *c["span"]),
-         **{key: c[key] for key in ("kind", "title", "doc_number", "verb", "text")}, "start": c["span"][0], "end": c["span"][1]}
+         **{key: c[key] for key in ("kind", "title", "doc_number", "verb", "text")}, "start": c["span"][0], "end": c["span"][1],
+         "page": notice.page_of(c["span"][0])}
         for k, c in enumerate(cites)
     ]
     number = notice.doc_number
@@ -167,6 +171,8 @@ def table_rows(notice: Notice) -> dict[str, list[dict[str, Any]]]:
         "unit_count": len(units), "amount_count": len(amounts), "citation_count": len(citations),
         "warnings": "；".join(sorted({w.code for w in notice.warnings})) or None,
         "start": notice.source.span[0], "end": notice.source.span[1],
+        "first_page": notice.page_of(notice.source.span[0]),
+        "last_page": notice.page_of(max(notice.source.span[0], notice.source.span[1] - 1)),
     }
     return {"documents": [document], "measures": measures, "units": units, "amounts": amounts, "citations": citations}
 
@@ -214,7 +220,8 @@ def tables(notices: Iterable[Notice], *, preset: str | None = None) -> dict[str,
             elif col in ("value", "low", "high"):
                 frame[col + "_float"] = frame[col].map(lambda v: float(v) if isinstance(v, Decimal) else None).astype("Float64")
             elif col in ("index", "doc_year", "doc_serial", "duplicate_of", "valid_years", "number", "level", "group",
-                         "measure_count", "unit_count", "amount_count", "citation_count", "start", "end"):
+                         "measure_count", "unit_count", "amount_count", "citation_count", "start", "end",
+                         "page", "first_page", "last_page"):
                 frame[col] = frame[col].astype("Int64")
             elif col in ("effective_on_issue", "is_leaf"):
                 frame[col] = frame[col].astype("boolean")

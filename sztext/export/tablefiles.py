@@ -26,6 +26,7 @@ __all__ = ["table_schemas", "write_tables", "csv_cell"]
 _INT_COLUMNS = frozenset({
     "index", "doc_year", "doc_serial", "duplicate_of", "valid_years", "number", "level", "group",
     "measure_count", "unit_count", "amount_count", "citation_count", "start", "end",
+    "page", "first_page", "last_page",
 })
 _BOOL_COLUMNS = frozenset({"effective_on_issue", "is_leaf"})
 _MONEY_COLUMNS = frozenset({"value", "low", "high"})

@@ -144,8 +144,21 @@ def test_format_parses_like_its_text(pipeline: sztext.Pipeline, make: object, na
         assert len(got[0]["amounts"]) == 17  # type: ignore[arg-type]
     if make is not _docx:
         assert len(loaded.pages) > 3 and loaded.page_of(loaded.pages[2]) == 3
+        # every value keeps its page: the notice carries the page starts, and a value on the
+        # third page says 3; the signature of 001 ("2022年1月29日") is on the last page
+        notice = pipeline.parse_file(f)[0]
+        assert notice.source.pages == list(loaded.pages)
+        assert notice.page_of(loaded.pages[2]) == 3 and notice.page_of(0) == 1
+        last = max(n.span[1] for n in notice.nodes())
+        assert notice.page_of(last - 1) == len(loaded.pages)
+        from sztext.export.rows import table_rows
+
+        pages = [r["page"] for r in table_rows(notice)["measures"]]  # the tables carry the page too
+        assert pages == sorted(pages) and pages[0] == 1 and pages[-1] >= len(loaded.pages) - 1  # the last measure ends on the last pages
         assert loaded.furniture[0] in ((1, "- 1 -"), (1, "— 1 —"))
         assert "- 2 -" not in loaded.text and "— 2 —" not in loaded.text
+    else:
+        assert pipeline.parse_file(f)[0].source.pages is None  # Word has no fixed pages
 
 
 def test_layout_repair_joins_width_broken_lines_only() -> None:
