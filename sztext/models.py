@@ -238,6 +238,8 @@ class JurisdictionRef(_Model):
 
     name: str = Field(description="the place's full name: 深圳市, 山东省, 中华人民共和国 for national documents")
     level: Literal["national", "provincial", "prefecture", "county", "district"]
+    parent: str | None = Field(default=None, description="the division above it: 浙江省 for 杭州市; null for a province or national")
+    code: str | None = Field(default=None, description="its 6-digit 行政区划代码 (330100 for 杭州市); null for national documents or when unknown")
 
 
 class Notice(_Model):

@@ -15,6 +15,7 @@ import pytest
 import sztext
 from sztext import GrammarError
 from sztext.grammar import default_grammar_dir
+from sztext.extract.jurisdiction import find_jurisdiction
 
 # Hangzhou's lexicon as a user adds it. The bodies are Hangzhou's municipal departments as its
 # notices name them (杭州市财政局, 杭州市商务局); the code 杭政办函 is the municipal
@@ -68,9 +69,39 @@ def _units(notice: sztext.Notice) -> list[tuple[str, str | None]]:
 
 def test_a_hangzhou_note_gets_no_shenzhen_names_with_the_shipped_grammar() -> None:
     notice = sztext.parse(NOTICE)
-    assert notice.jurisdiction is None  # no Hangzhou lexicon shipped
+    # the place is known from the national division list, but no Hangzhou lexicon is shipped:
+    # no canonical names, never Shenzhen's
+    assert notice.jurisdiction is not None
+    assert (notice.jurisdiction.name, notice.jurisdiction.parent, notice.jurisdiction.code) == ("杭州市", "浙江省", "330100")
     assert _units(notice) == [("市财政局", None), ("市商务局", None)]
-    assert [w.code for w in notice.warnings] == ["jurisdiction_unknown"]
+    assert [w.code for w in notice.warnings] == ["agency_not_in_lexicon"]
+
+
+@pytest.mark.parametrize(
+    ("issuer", "expected"),
+    [
+        # issuers as printed in shared/devcorpus and shared/corpus documents of places with no lexicon
+        ("杭州市财政局", ("杭州市", "prefecture", "浙江省", "330100")),
+        ("中共浙江省委办公厅", ("浙江省", "provincial", None, "330000")),
+        ("重庆市綦江区人民政府", ("綦江区", "district", "重庆市", "500110")),
+        ("广西壮族自治区人民政府办公厅", ("广西壮族自治区", "provincial", None, "450000")),
+        ("延边州人民政府", ("延边朝鲜族自治州", "prefecture", "吉林省", "222400")),
+        ("北京市朝阳区人民政府", ("朝阳区", "district", "北京市", "110105")),
+        ("长春市朝阳区人民政府", ("朝阳区", "district", "长春市", "220104")),
+        # lexicon places get their code too
+        ("济南市人民政府办公厅", ("济南市", "prefecture", "山东省", "370100")),
+    ],
+)
+def test_every_division_of_china_is_a_jurisdiction(issuer: str, expected: tuple[str, str, str | None, str]) -> None:
+    found = find_jurisdiction(sztext.load_grammar(), issuers=[issuer])
+    assert found is not None and (found.name, found.level, found.parent, found.code) == expected
+
+
+@pytest.mark.parametrize("issuer", ["朝阳区人民政府", "鼓楼区人民政府", "公安部", "商务部", "国家发展改革委"])
+def test_a_name_several_places_share_or_a_ministry_names_no_division(issuer: str) -> None:
+    # 朝阳区: Beijing's and Changchun's; 鼓楼区: Nanjing's, Fuzhou's, Xuzhou's …; 公安部 is not 公安县
+    found = find_jurisdiction(sztext.load_grammar(), issuers=[issuer])
+    assert found is None or found.level == "national"
 
 
 def test_adding_hangzhou_is_one_data_file(tmp_path: Path) -> None:
