@@ -161,19 +161,19 @@ def find_jurisdiction(
         if found is not None:
             break
     if found is None and agency_code:
-        code = agency_code.translate(table)
-        found = next((j for c, j in codes if code.startswith(c)), None)
+        agency = agency_code.translate(table)
+        found = next((j for c, j in codes if agency.startswith(c)), None)
     if found is None and body and not issuers and title is None and agency_code is None:
         found = _most_named(body, grammar)
     _, by_name = grammar.derived(divisions)
     if found is not None:
         same = [d for d in by_name.get(found.name, ()) if d.name == found.name and d.level == found.level]
         parent: str | None
-        code: str | None
+        code: str | None = None
         if len(same) == 1:
             parent, code = same[0].parent, same[0].code
         else:
-            parent, code = (None if found.level in ("national", "provincial") else found.parent), None
+            parent = None if found.level in ("national", "provincial") else found.parent
         return JurisdictionRef.model_construct(name=found.name, level=cast(JurisdictionLevel, found.level), parent=parent, code=code)
     for text in (*issuers, *([title] if title else [])):
         division = _division_at_start("".join(text.split()).translate(table), grammar)
