@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import GrammarError, RegexTimeoutError
 
-__all__ = ["Grammar", "Rule", "Agency", "Jurisdiction", "load_grammar", "default_grammar_dir"]
+__all__ = ["Grammar", "Rule", "Agency", "Jurisdiction", "Headings", "load_grammar", "default_grammar_dir"]
 
 _VAR = regex.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 TableValue = str | int | bool | list[str]
@@ -284,6 +284,60 @@ def alternation(rules: Sequence[Rule], *, tagged: bool = False) -> GuardedPatter
     return GuardedPattern(compiled, "|".join(r.id for r in rules), rules[0].pattern.timeout)
 
 
+@dataclass(frozen=True)
+class Headings:
+    """The ``headings`` section compiled for the stages: the only place heading shapes live.
+
+    ``line`` are the rules that start a line, ``mid`` the ones tagged ``midline`` (a marker
+    inside a run-on line). ``line_first`` is their tagged :func:`alternation`: one match call
+    says whether any line-start style opens a line (most lines open none) and names the first
+    rule, in file order, that does. The line classifier (a heading line is not a title) and
+    tokenize (where a heading node starts) both ask it, so a style added to headings.toml is
+    cut by the pipeline without a Python change.
+    """
+
+    line: tuple[Rule, ...]
+    mid: tuple[Rule, ...]
+    line_first: GuardedPattern | None
+    tags: tuple[int, ...]  # the tag groups' numbers in ``line_first``, one per rule of ``line``
+    styles: Mapping[str, tuple[str, str, str]]  # rule id → style (id without _midline), node kind, numeral
+
+    def at_line_start(self, text: str, start: int = 0, end: int | None = None) -> tuple[Rule, regex.Match[str]] | None:
+        """The first line-start heading rule (file order) that matches at ``start``, and its match."""
+        end = len(text) if end is None else end
+        if self.line_first is not None:
+            first = self.line_first.match(text, start, end)
+            if first is None:
+                return None
+            names = first.group(*self.tags) if len(self.tags) > 1 else (first.group(self.tags[0]),)
+            rule = self.line[names.index("")]
+            m = rule.pattern.match(text, start, end)
+            if m is not None:  # the rule it names matches here, and no rule before it does
+                return rule, m
+        for rule in self.line:
+            m = rule.pattern.match(text, start, end)
+            if m:
+                return rule, m
+        return None
+
+    def starts_line(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """A heading style of the section opens the line at ``start``."""
+        end = len(text) if end is None else end
+        if self.line_first is not None:
+            return self.line_first.match(text, start, end) is not None
+        return any(rule.pattern.match(text, start, end) for rule in self.line)
+
+
+def _build_headings(grammar: Grammar) -> Headings:
+    rules = grammar.rules_of("headings")
+    line = tuple(r for r in rules if not r.tags.get("midline"))
+    mid = tuple(r for r in rules if r.tags.get("midline"))
+    first = alternation(line, tagged=True)
+    tags = tuple(first.groupindex[f"_sz_{k}"] for k in range(len(line))) if first is not None else ()
+    styles = {r.id: (r.id.removesuffix("_midline"), str(r.tags["kind"]), str(r.tags.get("numeral", "cn"))) for r in rules if "kind" in r.tags}
+    return Headings(line, mid, first, tags, styles)
+
+
 _D = TypeVar("_D")
 
 
@@ -320,6 +374,11 @@ class Grammar:
         state = dict(self.__dict__)
         state["_derived"] = {}
         return state
+
+    @property
+    def headings(self) -> Headings:
+        """The ``headings`` section compiled for segment and tokenize (built once per grammar)."""
+        return self.derived(_build_headings)
 
     def rules_of(self, file: str) -> tuple[Rule, ...]:
         """The compiled rules of one grammar file (by stem, e.g. ``"money"``), in file order."""
