@@ -32,6 +32,7 @@ from .sections import (
     RuleSpec,
     Section,
     TableValue,
+    check_sections,
     merge_section,
     parse_file,
     read_directory,
@@ -442,6 +443,7 @@ def _compile(directory: str, digest: str, layers: Sequence[GrammarFiles]) -> Gra
     for path, data in lexicons.values():
         _add_lexicon(path, data, jurisdictions, agencies)
     by_id = {rule.id: rule for compiled in rules.values() for rule in compiled}
+    check_sections(directory, sections, {rule_id: frozenset(rule.pattern.groupindex) for rule_id, rule in by_id.items()})
     return Grammar(directory, digest, rules, tables, lists, tuple(agencies), by_id, jurisdictions)
 
 
