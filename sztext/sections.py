@@ -258,6 +258,9 @@ class DateTags(_Tags):
 class NoiseTags(_Tags):
     kind: NoiseKind = "markup"  # the noise kind the edit is reported as
     keep: Literal["", "char"] = ""  # "char": keep the named group ``char``, drop the rest
+    # "gloss": every match is a Han character, zero-width/control characters, then "(": the
+    # normalizer tries the rule only before each "(" (sztext.normalize._finditer)
+    shape: Literal["gloss"] | None = None
 
 
 class MojibakeTags(_OpenTags):
