@@ -1,9 +1,10 @@
 """Load, validate and compile the TOML grammars: the knowledge lives in data, not in code.
 
-A grammar directory holds ``*.toml`` files (see docs/grammar-format.md). Each file is read with
-``tomllib``, validated with pydantic (a bad file raises :class:`GrammarError` naming the file,
-rule and field), its ``${var}`` fragments expanded, and every regex compiled once. The result,
-:class:`Grammar`, is immutable, picklable and identified by a sha256 digest of the files.
+A grammar directory holds ``*.toml`` files (see docs/grammar-format.md); a user's directory is an
+overlay on the shipped one. Each file is read with ``tomllib`` and validated with pydantic
+(:mod:`sztext.sections`; a bad file raises :class:`GrammarError` naming the file, rule and
+field), the layers merged, ``${var}`` fragments expanded, and every regex compiled once. The
+result, :class:`Grammar`, is immutable, picklable and identified by a sha256 digest of the files.
 """
 
 from __future__ import annotations
@@ -11,108 +12,35 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import hashlib
+import os
 import re
 import threading
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Literal, Mapping, Sequence, TypeVar
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import GrammarError, RegexTimeoutError
+from .sections import (
+    LEXICON_DIR,
+    AgencyFileSpec,
+    AgencySpec,
+    GrammarFileSpec,
+    GrammarFiles,
+    JurisdictionLevel,
+    RuleSpec,
+    Section,
+    TableValue,
+    check_sections,
+    merge_section,
+    parse_file,
+    read_directory,
+)
 
-__all__ = ["Grammar", "Rule", "Agency", "Jurisdiction", "load_grammar", "default_grammar_dir"]
+__all__ = ["Grammar", "Rule", "Agency", "Jurisdiction", "Headings", "TableValue", "JurisdictionLevel", "load_grammar", "default_grammar_dir"]
 
 _VAR = regex.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
-TableValue = str | int | bool | list[str]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-
-class ExampleSpec(_Strict):
-    """A text the rule must match; ``match`` is the expected matched text, ``groups`` its groups."""
-
-    text: str
-    match: str | None = None
-    groups: dict[str, str] = Field(default_factory=dict)
-
-
-class RuleSpec(_Strict):
-    """One pattern rule as written in a grammar file."""
-
-    id: str = Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
-    pattern: str
-    anchors: list[str] = Field(default_factory=list)
-    tags: dict[str, TableValue] = Field(default_factory=dict)
-    examples: list[ExampleSpec] = Field(min_length=1)
-    counterexamples: list[str] = Field(default_factory=list)
-
-
-class FormerNameSpec(_Strict):
-    """A name an agency used before a reorganisation, with the date the name stopped."""
-
-    name: str
-    aliases: list[str] = Field(default_factory=list)
-    valid_to: _dt.date | None = None
-
-
-class AgencySpec(_Strict):
-    """One body of an agency lexicon (agencies/<place>.toml)."""
-
-    canonical: str
-    aliases: list[str] = Field(default_factory=list)
-    # names that also name this body in documents of the jurisdictions below this one (财政部,
-    # 国家发展改革委); ``aliases`` name it only in documents of its own jurisdiction
-    aliases_below: list[str] = Field(default_factory=list)
-    level: Literal["national", "provincial", "municipal", "district", "other"] = "municipal"
-    valid_from: _dt.date | None = None
-    valid_to: _dt.date | None = None
-    former: list[FormerNameSpec] = Field(default_factory=list)
-
-
-JurisdictionLevel = Literal["national", "provincial", "prefecture", "county", "district"]
-
-
-class JurisdictionSpec(_Strict):
-    """The ``[jurisdiction]`` block of an agency lexicon file: the place its bodies belong to."""
-
-    name: str = Field(min_length=2)
-    level: JurisdictionLevel
-    parent: str | None = None
-    # other names of the place at the start of an issuer or title (深圳, 国务院 for national)
-    names: list[str] = Field(default_factory=list)
-    # what a bare prefix means in this place's documents: {市 = "深圳市", 省 = "广东省"}
-    prefixes: dict[str, str] = Field(default_factory=dict)
-    # 文号 agency codes of the place's bodies (深府, 深府办, 粤府 …): a code is matched as a
-    # prefix of a document number's agency, the longest code wins
-    codes: list[str] = Field(default_factory=list)
-
-
-class AgencyFileSpec(_Strict):
-    """An agency lexicon file, ``agencies/<place>.toml``."""
-
-    version: Literal[1]
-    description: str
-    jurisdiction: JurisdictionSpec
-    agency: list[AgencySpec] = Field(default_factory=list)
-
-
-class GrammarFileSpec(_Strict):
-    """The top level of a grammar file."""
-
-    version: Literal[1]
-    description: str
-    vars: dict[str, str] = Field(default_factory=dict)
-    rule: list[RuleSpec] = Field(default_factory=list)
-    table: dict[str, dict[str, TableValue]] = Field(default_factory=dict)
-    word_lists: dict[str, list[str]] = Field(default_factory=dict, alias="list")
-    agency: list[AgencySpec] = Field(default_factory=list)
-
-
 REGEX_TIMEOUT = 5.0  # seconds one match call of one rule may take before it is stopped
 
 
@@ -284,6 +212,60 @@ def alternation(rules: Sequence[Rule], *, tagged: bool = False) -> GuardedPatter
     return GuardedPattern(compiled, "|".join(r.id for r in rules), rules[0].pattern.timeout)
 
 
+@dataclass(frozen=True)
+class Headings:
+    """The ``headings`` section compiled for the stages: the only place heading shapes live.
+
+    ``line`` are the rules that start a line, ``mid`` the ones tagged ``midline`` (a marker
+    inside a run-on line). ``line_first`` is their tagged :func:`alternation`: one match call
+    says whether any line-start style opens a line (most lines open none) and names the first
+    rule, in file order, that does. The line classifier (a heading line is not a title) and
+    tokenize (where a heading node starts) both ask it, so a style added to headings.toml is
+    cut by the pipeline without a Python change.
+    """
+
+    line: tuple[Rule, ...]
+    mid: tuple[Rule, ...]
+    line_first: GuardedPattern | None
+    tags: tuple[int, ...]  # the tag groups' numbers in ``line_first``, one per rule of ``line``
+    styles: Mapping[str, tuple[str, str, str]]  # rule id → style (id without _midline), node kind, numeral
+
+    def at_line_start(self, text: str, start: int = 0, end: int | None = None) -> tuple[Rule, regex.Match[str]] | None:
+        """The first line-start heading rule (file order) that matches at ``start``, and its match."""
+        end = len(text) if end is None else end
+        if self.line_first is not None:
+            first = self.line_first.match(text, start, end)
+            if first is None:
+                return None
+            names = first.group(*self.tags) if len(self.tags) > 1 else (first.group(self.tags[0]),)
+            rule = self.line[names.index("")]
+            m = rule.pattern.match(text, start, end)
+            if m is not None:  # the rule it names matches here, and no rule before it does
+                return rule, m
+        for rule in self.line:
+            m = rule.pattern.match(text, start, end)
+            if m:
+                return rule, m
+        return None
+
+    def starts_line(self, text: str, start: int = 0, end: int | None = None) -> bool:
+        """A heading style of the section opens the line at ``start``."""
+        end = len(text) if end is None else end
+        if self.line_first is not None:
+            return self.line_first.match(text, start, end) is not None
+        return any(rule.pattern.match(text, start, end) for rule in self.line)
+
+
+def _build_headings(grammar: Grammar) -> Headings:
+    rules = grammar.rules_of("headings")
+    line = tuple(r for r in rules if not r.tags.get("midline"))
+    mid = tuple(r for r in rules if r.tags.get("midline"))
+    first = alternation(line, tagged=True)
+    tags = tuple(first.groupindex[f"_sz_{k}"] for k in range(len(line))) if first is not None else ()
+    styles = {r.id: (r.id.removesuffix("_midline"), str(r.tags["kind"]), str(r.tags.get("numeral", "cn"))) for r in rules if "kind" in r.tags}
+    return Headings(line, mid, first, tags, styles)
+
+
 _D = TypeVar("_D")
 
 
@@ -321,6 +303,11 @@ class Grammar:
         state["_derived"] = {}
         return state
 
+    @property
+    def headings(self) -> Headings:
+        """The ``headings`` section compiled for segment and tokenize (built once per grammar)."""
+        return self.derived(_build_headings)
+
     def rules_of(self, file: str) -> tuple[Rule, ...]:
         """The compiled rules of one grammar file (by stem, e.g. ``"money"``), in file order."""
         return self.rules.get(file, ())
@@ -329,13 +316,13 @@ class Grammar:
         """One rule by id (``"docnumber.bracket"``).
 
         Raises:
-            GrammarError: the grammar has no such rule (a grammar directory must hold every
-                file of the shipped ``grammars/``; copy it and edit the copy).
+            GrammarError: the grammar has no such rule (a ``standalone`` grammar directory
+                must hold every rule the pipeline uses; an overlay has the shipped ones).
         """
         try:
             return self.by_id[rule_id]
         except KeyError:
-            raise GrammarError(self.directory, rule_id, "rule not found: a grammar directory must hold every rule the pipeline uses (start from a copy of the shipped grammars/)") from None
+            raise GrammarError(self.directory, rule_id, "rule not found: a standalone grammar must hold every rule the pipeline uses (or load the directory as an overlay on the shipped grammar)") from None
 
     def table(self, file: str, name: str) -> Mapping[str, TableValue]:
         """A lookup table of a grammar file, e.g. ``table("money", "currency")``."""
@@ -355,89 +342,108 @@ def default_grammar_dir() -> Path:
     raise GrammarError(str(here / "grammars"), None, "no grammar directory found")
 
 
-_LEXICON_DIR = "agencies"
 _CACHE: dict[str, Grammar] = {}
 _CACHE_LOCK = threading.Lock()
 
 
-def load_grammar(directory: str | Path | None = None) -> Grammar:
-    """Load and compile a grammar directory (the shipped one by default).
+def load_grammar(directory: str | os.PathLike[str] | None = None, *, standalone: bool = False) -> Grammar:
+    """Load and compile a grammar (the shipped one by default).
+
+    A user's directory is an *overlay* on the shipped grammar: it holds only the files it adds or
+    changes (``agencies/hangzhou.toml``, a ``headings.toml`` with one new style), merged onto the
+    shipped files (:func:`~sztext.sections.merge_section`: a rule with a shipped rule's id
+    replaces it, a new rule is appended; a table, list or fragment of the same name replaces the
+    shipped one; an agency file replaces the shipped file of the same name). With
+    ``standalone=True`` the directory is the whole grammar.
 
     The result is cached by the sha256 digest of the files' contents, so loading the same
     directory twice is cheap and an edited file is always reloaded.
 
     Args:
         directory: a folder of ``*.toml`` grammar files; ``None`` for the shipped grammars.
+        standalone: the directory is the whole grammar, not an overlay on the shipped one.
     Returns:
         The compiled :class:`Grammar`.
     Raises:
-        GrammarError: a file is not valid TOML, fails the schema, or has a bad regex.
+        GrammarError: not a directory path, no grammar file in it, a file that is not valid
+            TOML, fails the schema, has a bad regex, or lacks what the pipeline reads.
 
     >>> g = load_grammar()
     >>> g.rule("docnumber.bracket").pattern.search("深府规[2024]6号") is not None  # rules match the view
     True
     """
-    path = Path(directory) if directory is not None else default_grammar_dir()
-    files = sorted(path.glob("*.toml"))
-    if not files:
+    if directory is not None and not isinstance(directory, (str, os.PathLike)):
+        raise GrammarError(repr(directory), None, f"a grammar directory is a path (str or pathlib.Path), not {type(directory).__name__}")
+    shipped = default_grammar_dir()
+    path = Path(directory) if directory is not None else shipped
+    own = read_directory(path)
+    if not own:
         raise GrammarError(str(path), None, "no *.toml grammar files in this directory")
-    raw = {f.stem: f.read_bytes() for f in files}
-    # the agency lexicons, one file per jurisdiction: keyed "agencies/<place>"
-    raw.update({f"{_LEXICON_DIR}/{f.stem}": f.read_bytes() for f in sorted((path / _LEXICON_DIR).glob("*.toml"))})
+    layers = [own]
+    if not standalone and path.resolve() != shipped.resolve():
+        layers.insert(0, read_directory(shipped))
     sha = hashlib.sha256()
-    for stem, data in raw.items():
-        sha.update(stem.encode() + b"\0" + data + b"\0")
+    for n, layer in enumerate(layers):
+        if n:
+            sha.update(b"\0overlay\0")
+        for stem, (_, data) in layer.items():
+            sha.update(stem.encode() + b"\0" + data + b"\0")
     digest = sha.hexdigest()
     with _CACHE_LOCK:
         cached = _CACHE.get(digest)
     if cached is not None:
         return cached
-    grammar = _compile(str(path), digest, {stem: (path / f"{stem}.toml", data) for stem, data in raw.items()})
+    grammar = _compile(str(path), digest, layers)
     with _CACHE_LOCK:
         _CACHE[digest] = grammar
     return grammar
 
 
-def _compile(directory: str, digest: str, files: Mapping[str, tuple[Path, bytes]]) -> Grammar:
+def _compile(directory: str, digest: str, layers: Sequence[GrammarFiles]) -> Grammar:
+    sections: dict[str, Section] = {}
+    lexicons: dict[str, tuple[Path, bytes]] = {}
+    for layer in layers:
+        for stem, (file, data) in layer.items():
+            if stem.startswith(LEXICON_DIR + "/"):
+                lexicons[stem] = (file, data)  # an agency file replaces the one of the same name
+                continue
+            spec = parse_file(file, data, GrammarFileSpec)
+            merge_section(sections.setdefault(stem, Section(stem)), spec, str(file))
     rules: dict[str, tuple[Rule, ...]] = {}
     tables: dict[str, dict[str, dict[str, TableValue]]] = {}
     lists: dict[str, dict[str, tuple[str, ...]]] = {}
     agencies: list[Agency] = []
     jurisdictions: dict[str, Jurisdiction] = {}
-    seen_ids: dict[str, str] = {}
-    for stem, (file, data) in files.items():
-        if stem.startswith(_LEXICON_DIR + "/"):
-            _add_lexicon(file, data, jurisdictions, agencies)
-            continue
-        spec: GrammarFileSpec = _parse_file(file, data)
-        variables = _expand_vars(str(file), spec.vars)
+    for stem, section in sections.items():
+        variables = _expand_vars(section.file, section.vars)
         compiled = []
-        for rule in spec.rule:
-            if rule.id in seen_ids:
-                raise GrammarError(str(file), rule.id, f"duplicate rule id (also in {seen_ids[rule.id]})")
-            seen_ids[rule.id] = str(file)
+        for rule, origin in section.rules:
+            # ids start with their file's stem, so two files never hold the same id
             if rule.id.split(".", 1)[0] != stem:
-                raise GrammarError(str(file), rule.id, f"rule ids in {stem}.toml must start with '{stem}.'")
-            pattern = _substitute(str(file), rule.id, rule.pattern, variables)
+                raise GrammarError(origin, rule.id, f"rule ids in {stem}.toml must start with '{stem}.'")
+            pattern = _substitute(origin, rule.id, rule.pattern, variables)
             try:
                 # MULTILINE: ^ and $ are line anchors, also when a scan starts at a line's offset
                 compiled_pattern = regex.compile(pattern, regex.MULTILINE)
             except regex.error as exc:
-                raise GrammarError(str(file), rule.id, f"[pattern] does not compile: {exc}") from exc
+                raise GrammarError(origin, rule.id, f"[pattern] does not compile: {exc}") from exc
             compiled.append(Rule(rule.id, GuardedPattern(compiled_pattern, rule.id), tuple(rule.anchors), dict(rule.tags), rule))
         rules[stem] = tuple(compiled)
-        tables[stem] = {name: dict(t) for name, t in spec.table.items()}
-        lists[stem] = {name: tuple(words) for name, words in spec.word_lists.items()}
-        if spec.agency:
+        tables[stem] = section.tables
+        lists[stem] = {name: tuple(words) for name, words in section.lists.items()}
+        if section.agency:
             # a lexicon in a top-level file (the layout before agencies/<place>.toml): its
             # place is the full name of its [table.city]
-            city = spec.table.get("city", {})
+            city = section.tables.get("city", {})
             full, short = str(city.get("full", "")), str(city.get("short", ""))
             if full and full not in jurisdictions:
                 prefixes = {short: full} if short else {}
-                jurisdictions[full] = Jurisdiction(full, "prefecture", None, (), prefixes, (), str(file))
-            agencies.extend(_entries(spec.agency, full or None))
+                jurisdictions[full] = Jurisdiction(full, "prefecture", None, (), prefixes, (), section.file)
+            agencies.extend(_entries(section.agency, full or None))
+    for path, data in lexicons.values():
+        _add_lexicon(path, data, jurisdictions, agencies)
     by_id = {rule.id: rule for compiled in rules.values() for rule in compiled}
+    check_sections(directory, sections, {rule_id: frozenset(rule.pattern.groupindex) for rule_id, rule in by_id.items()})
     return Grammar(directory, digest, rules, tables, lists, tuple(agencies), by_id, jurisdictions)
 
 
@@ -451,7 +457,7 @@ def _entries(specs: Iterable[AgencySpec], place: str | None) -> Iterator[Agency]
 
 def _add_lexicon(file: Path, data: bytes, jurisdictions: dict[str, Jurisdiction], agencies: list[Agency]) -> None:
     """Validate one ``agencies/<place>.toml`` and add its jurisdiction and entries."""
-    spec: AgencyFileSpec = _parse_file(file, data, AgencyFileSpec)
+    spec: AgencyFileSpec = parse_file(file, data, AgencyFileSpec)
     j = spec.jurisdiction
     if j.name in jurisdictions:
         raise GrammarError(str(file), None, f"[jurisdiction -> name] {j.name} has a lexicon already ({jurisdictions[j.name].file})")
@@ -459,28 +465,6 @@ def _add_lexicon(file: Path, data: bytes, jurisdictions: dict[str, Jurisdiction]
         raise GrammarError(str(file), None, "[jurisdiction -> parent] required below the national level")
     jurisdictions[j.name] = Jurisdiction(j.name, j.level, j.parent, tuple(j.names), dict(j.prefixes), tuple(j.codes), str(file))
     agencies.extend(_entries(spec.agency, j.name))
-
-
-_S = TypeVar("_S", bound=BaseModel)
-
-
-def _parse_file(file: Path, data: bytes, model: type[_S] = GrammarFileSpec) -> _S:  # type: ignore[assignment]
-    try:
-        raw: dict[str, Any] = tomllib.loads(data.decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise GrammarError(str(file), None, f"not valid UTF-8 TOML: {exc}") from exc
-    try:
-        return model.model_validate(raw)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = list(err["loc"])
-        rule_id = None
-        if len(loc) >= 2 and loc[0] == "rule" and isinstance(loc[1], int):
-            rules = raw.get("rule", [])
-            if loc[1] < len(rules) and isinstance(rules[loc[1]], dict):
-                rule_id = rules[loc[1]].get("id")
-        where = " -> ".join(str(part) for part in loc)
-        raise GrammarError(str(file), rule_id, f"[{where}] {err['msg']}") from exc
 
 
 def _expand_vars(file: str, variables: Mapping[str, str]) -> dict[str, str]:

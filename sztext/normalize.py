@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator, Sequence, TypeVar
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
 
 import regex
 from pydantic import BaseModel
@@ -53,7 +53,7 @@ class TextView:
 
     __slots__ = ("source", "clean", "text", "edits", "_v_start", "_v_end", "_s_start", "_s_end", "memo")
 
-    def __init__(self, source: str, edits: Sequence[Edit], table: dict[int, str]) -> None:
+    def __init__(self, source: str, edits: Sequence[Edit], table: dict[int, str], runs: re.Pattern[str] | None = None) -> None:
         self.source = source
         self.edits = tuple(edits)
         pieces: list[str] = []
@@ -75,7 +75,7 @@ class TextView:
             cursor = edit.end
         pieces.append(source[cursor:])
         self.clean = "".join(pieces) if self.edits else source
-        self.text = _translate(self.clean, table)
+        self.text = _translate(self.clean, table, runs)
         self._v_start, self._v_end, self._s_start, self._s_end = v_start, v_end, s_start, s_end
         # Results of pure functions of this view computed by one stage and reused by the next
         # (the line table of :func:`sztext.segment.line_table`), keyed by what they depend on.
@@ -145,24 +145,22 @@ class TextView:
         return out
 
 
-_RUNS: dict[int, tuple[dict[int, str], re.Pattern[str] | None]] = {}
-
-
-def _translate(s: str, table: dict[int, str]) -> str:
-    """``s.translate(table)`` for a 1:1 table, translating only the runs of characters that the
-    table maps (``str.translate`` looks up every character; most map to themselves)."""
-    cached = _RUNS.get(id(table))
-    if cached is None or cached[0] is not table:
-        runs = None
-        if table and all(isinstance(v, str) and len(v) == 1 for v in table.values()):
-            runs = re.compile("([" + "".join(_ranges(sorted(table))) + "]+)")
-        cached = _RUNS[id(table)] = (table, runs)  # a race builds it twice, the same
-    runs = cached[1]
+def _translate(s: str, table: dict[int, str], runs: re.Pattern[str] | None = None) -> str:
+    """``s.translate(table)`` for a 1:1 table; with ``runs`` (:func:`_runs_of` the table), only
+    the runs of characters that the table maps are translated (``str.translate`` looks up every
+    character; most map to themselves)."""
     if runs is None:
         return s.translate(table)
     parts = runs.split(s)
     parts[1::2] = [p.translate(table) for p in parts[1::2]]
     return "".join(parts)
+
+
+def _runs_of(table: Mapping[int, str]) -> re.Pattern[str] | None:
+    """One pattern for the runs of characters ``table`` maps (``None`` unless it is 1:1)."""
+    if not table or not all(isinstance(v, str) and len(v) == 1 for v in table.values()):
+        return None
+    return re.compile("([" + "".join(_ranges(sorted(table))) + "]+)")
 
 
 def _ranges(codes: list[int]) -> Iterable[str]:
@@ -203,6 +201,11 @@ def _build_view_table(grammar: Grammar) -> dict[int, str]:
     return table
 
 
+def _build_view_runs(grammar: Grammar) -> re.Pattern[str] | None:
+    """The runs pattern of the view table, kept on the grammar with the table it is built from."""
+    return _runs_of(view_table(grammar))
+
+
 def find_noise(source: str, grammar: Grammar) -> list[Edit]:
     """Every noise edit in ``source`` from the ``noise.toml`` rules, overlaps resolved.
 
@@ -224,23 +227,19 @@ def find_noise(source: str, grammar: Grammar) -> list[Edit]:
     return _resolve_overlaps(edits)
 
 
-# The shape of a gloss rule: a Han character, zero-width/control characters, then one or more
-# ``(…)`` glosses each followed by such characters. Every match of it starts exactly where the
-# run of such characters before its first ``(`` begins, less one character.
-_GLOSS_SHAPE = (  # a regex over pattern sources, compiled on first use (re caches it)
-    r"\(\?P<\w+>\\p\{Han\}\)(?P<c>\[[^\]]*\])\*\(\?:\\\((?P<t>[^()]*)\\\)(?P=c)\*\)\*\\\((?P=t)\\\)"
-)
-_GLOSS_GAP_CLASS = r"[\x00-\x08\x0b\x0c\x0e-\x1f\u200b-\u200d\u2060\ufeff]"
+# A rule tagged ``shape = "gloss"`` (noise.pinyin_gloss) declares that every match of it is a Han
+# character, a run of these zero-width/control characters, then ``(``: it is tried only there
+# (tests/unit/normalize/test_gloss_fast_path.py compares that with the plain scan on every
+# sample, corpus and seed text).
 _GLOSS_GAP = frozenset(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]))
 
 
 def _finditer(rule: Rule, source: str) -> Iterator[regex.Match[str]]:
-    """``rule.pattern.finditer(source)``; for a rule of the gloss shape, the same matches found by
-    trying the rule only where one can start: before each ``(``, past the run of characters of
-    ``_GLOSS_GAP`` (which holds no Han character and no ``(``), one Han character back. The plain
-    scan tries the Han character class at every offset of the text."""
-    shape = re.fullmatch(_GLOSS_SHAPE, rule.pattern.pattern)
-    if shape is None or shape.group("c") != _GLOSS_GAP_CLASS:
+    """``rule.pattern.finditer(source)``; for a rule tagged ``shape = "gloss"``, the same matches
+    found by trying the rule only where one can start: before each ``(``, past the run of
+    characters of ``_GLOSS_GAP`` (which holds no Han character and no ``(``), one Han character
+    back. The plain scan tries the Han character class at every offset of the text."""
+    if rule.tags.get("shape") != "gloss":
         yield from rule.pattern.finditer(source)
         return
     yield from _gloss_matches(rule.pattern, source)
@@ -310,7 +309,7 @@ def normalize(source: str, grammar: Grammar, extra_edits: Sequence[Edit] = ()) -
     if repairs:
         # repairs win over the glosses they contain: resolve with repairs first at equal starts
         edits = _resolve_overlaps([*repairs, *edits])
-    return TextView(source, edits, view_table(grammar))
+    return TextView(source, edits, view_table(grammar), grammar.derived(_build_view_runs))
 
 
 # Building trusted output models fast (used wherever values are built in bulk): what

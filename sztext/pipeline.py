@@ -41,7 +41,8 @@ class Options:
         max_chars: refuse texts longer than this (``InputTooLargeError``); ``None`` for no limit.
         mark_duplicates: in an archive, set ``duplicate_of`` on a document whose body repeats an
             earlier one (both are still returned: nothing is dropped).
-        grammar_dir: a grammar directory to use instead of the shipped one.
+        grammar_dir: a grammar directory merged onto the shipped grammar (an overlay: it holds
+            only the files it adds or changes; see :func:`~sztext.grammar.load_grammar`).
     """
 
     max_chars: int | None = 200_000_000

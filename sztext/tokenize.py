@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import regex
 
-from .grammar import Grammar, GuardedPattern, Rule, alternation
+from .grammar import Grammar, Rule
 from .normalize import TextView
 from .segment import DocumentRange, LineKind, LineTable, classify, logical_lines
 from .segment.rules import may
@@ -82,53 +82,9 @@ def _cn_numeral(token: str) -> int | None:
 
 
 def heading_rules(grammar: Grammar) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
-    """The heading rules split into line-start rules and mid-line rules."""
-    rules = grammar.rules_of("headings")
-    return (
-        tuple(r for r in rules if not r.tags.get("midline")),
-        tuple(r for r in rules if r.tags.get("midline")),
-    )
-
-
-def _style(rule: Rule) -> str:
-    return rule.id.removesuffix("_midline")
-
-
-def _heading_at(text: str, start: int, end: int, rules: tuple[Rule, ...]) -> tuple[Rule, regex.Match[str]] | None:
-    for rule in rules:
-        m = rule.pattern.match(text, start, end)
-        if m:
-            return rule, m
-    return None
-
-
-@dataclass(frozen=True)
-class _HeadingRules:
-    """The heading rules of a grammar, with one pattern that finds the first line-start rule
-    that matches at an offset (most lines start no heading: one match call says so; on the
-    others it names the rule). The mid-line rules stay apart: their alternation is slower
-    than the rules one by one."""
-
-    line: tuple[Rule, ...]
-    mid: tuple[Rule, ...]
-    line_first: GuardedPattern | None  # tagged alternation of ``line`` (grammar.alternation)
-    tags: tuple[int, ...]  # its tag groups' numbers, one per rule of ``line``
-    styles: dict[str, tuple[str, str, str]]  # rule id → style, node kind, numeral
-
-
-def _headings(grammar: Grammar) -> _HeadingRules:
-    """The heading rules, their tagged alternation and styles, built once per grammar."""
-    return grammar.derived(_build_headings)
-
-
-def _build_headings(grammar: Grammar) -> _HeadingRules:
-    line, mid = heading_rules(grammar)
-    first = alternation(line, tagged=True)
-    tags = tuple(first.groupindex[f"_sz_{k}"] for k in range(len(line))) if first is not None else ()
-    return _HeadingRules(
-        line, mid, first, tags,
-        {r.id: (_style(r), str(r.tags["kind"]), str(r.tags.get("numeral", "cn"))) for r in (*line, *mid) if "kind" in r.tags},
-    )
+    """The heading rules split into line-start rules and mid-line rules (:attr:`Grammar.headings`)."""
+    h = grammar.headings
+    return h.line, h.mid
 
 
 _LINE_HEADING_KINDS = (LineKind.HEADING, LineKind.TEXT)
@@ -150,8 +106,8 @@ def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar) -> list[Block
     [('heading', 'headings.cn_comma', 1), ('heading', 'headings.cn_paren', 1)]
     """
     text = view.text
-    h = _headings(grammar)
-    line_rules, mid_rules, line_first = h.line, h.mid, h.line_first
+    h = grammar.headings
+    mid_rules = h.mid
     table = view.memo.get(("line_table", grammar.digest))
     if isinstance(table, LineTable):
         lines, kinds = table.document_lines(text, grammar, doc.start, doc.end)
@@ -162,16 +118,7 @@ def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar) -> list[Block
     append = blocks.append
     for line, kind in zip(lines, kinds):
         start, end = line.start, line.end
-        found = None
-        if kind in _LINE_HEADING_KINDS:
-            if line_first is None:
-                found = _heading_at(text, start, end, line_rules)
-            else:
-                first = line_first.match(text, start, end)
-                if first is not None:  # the rule it names matches here, and no rule before it does
-                    rule = line_rules[first.group(*h.tags).index("")]
-                    m = rule.pattern.match(text, start, end)
-                    found = (rule, m) if m is not None else _heading_at(text, start, end, line_rules)
+        found = h.at_line_start(text, start, end) if kind in _LINE_HEADING_KINDS else None
         cuts: list[tuple[int, Rule, regex.Match[str]]] = []
         if found is not None:
             cuts.append((start, *found))
@@ -192,7 +139,7 @@ def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar) -> list[Block
             append(Block(start, cuts[0][0], kind))
         for n, (cut, rule, m) in enumerate(cuts):
             stop = cuts[n + 1][0] if n + 1 < len(cuts) else line.stop
-            style, node_kind, numeral = h.styles.get(rule.id) or (_style(rule), str(rule.tags["kind"]), str(rule.tags.get("numeral", "cn")))
+            style, node_kind, numeral = h.styles[rule.id]
             append(
                 Block(
                     cut, stop, LineKind.HEADING, style, node_kind,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "sztext"
 
 # Order of the stages; a module may import modules of its own rank or lower only.
 RANK = {
-    "errors": 0, "models": 1, "grammar": 1,
+    "errors": 0, "models": 1, "sections": 1, "grammar": 1,
     "load": 2, "normalize": 3, "mojibake": 3, "segment": 4, "tokenize": 5, "extract": 6, "values": 6, "header": 6, "assemble": 7,
     "pipeline": 8, "export": 9, "batch": 10, "engine": 10, "dask": 10, "cli": 11, "__main__": 12, "__init__": 12,
 }
@@ -61,3 +62,80 @@ def test_import_does_no_io_or_grammar_work() -> None:
     code = "import sys, sztext, sztext.grammar as g; print(len(g._CACHE), 'jieba' in sys.modules, 'opencc' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["0", "False", "False"]
+
+
+# --- heading shapes live only in grammars/headings.toml (compiled by sztext/grammar.py) ----------
+
+_RE_CALLS = {"compile", "match", "search", "fullmatch", "finditer", "findall", "sub", "subn", "split"}
+# lines that start no heading: a pattern that matches one of them is not a heading shape
+_PLAIN_LINES = ["为进一步优化营商环境，现提出如下措施。", "各区人民政府，市政府直属各单位：", "2024年6月1日", "深圳市人民政府", "附件", "abc"]
+
+
+def _python_patterns(path: Path) -> list[tuple[int, str]]:
+    """The literal patterns ``re``/``regex`` calls get in a module: a string, or the name of a
+    module-level string constant (dynamic patterns are built from the grammar)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    constants: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    constants[target.id] = node.value.value
+    found = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in _RE_CALLS and node.args):
+            continue
+        if not (isinstance(node.func.value, ast.Name) and node.func.value.id in ("re", "regex")):
+            continue
+        arg = node.args[0]
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+            found.append((node.lineno, arg.value))
+        elif isinstance(arg, ast.Name) and arg.id in constants:
+            found.append((node.lineno, constants[arg.id]))
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def _heading_lines() -> list[tuple[str, str]]:
+    """(rule id, view line) for every example of a line-start rule of headings.toml."""
+    import sztext
+    from sztext.normalize import normalize
+
+    grammar = sztext.load_grammar()
+    return [
+        (rule.id, normalize(example.text, grammar).text.lstrip(" "))
+        for rule in grammar.headings.line
+        for example in rule.spec.examples
+    ]
+
+
+def _is_heading_shape(pattern: str, lines: list[tuple[str, str]]) -> bool:
+    """The pattern matches at the start of example lines of two heading styles and of no plain line."""
+    import regex
+
+    try:
+        compiled = regex.compile(pattern, regex.MULTILINE)
+    except regex.error:
+        return False
+    styles = {rule_id for rule_id, line in lines if compiled.match(line)}
+    return len(styles) >= 2 and not any(compiled.match(line) for line in _PLAIN_LINES)
+
+
+def test_the_heading_shape_check_can_fail() -> None:
+    lines = _heading_lines()
+    # segment's own list of heading starts, before grammar.headings (removed in this change)
+    old = r"^[ ]*(?:[零〇一二三四五六七八九十]{1,3}、|\([零〇一二三四五六七八九十]{1,3}\)|[0-9]{1,3}[.、]|第[零〇一二三四五六七八九十百]{1,5}[章条节])"
+    assert _is_heading_shape(old, lines)
+    assert _is_heading_shape(r"第[一二三四五六七八九十]+[章节条]", lines)
+    assert not _is_heading_shape(r"^[ ]*(?:19|20)[0-9]{2}[ ]*年", lines)  # a date start
+    assert not _is_heading_shape(r"\S+", lines)  # matches anything
+
+
+@pytest.mark.parametrize("path", [p for p in MODULES if p.name != "grammar.py"], ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_heading_pattern_compiled_in_python(path: Path) -> None:
+    """Heading shapes live in grammars/headings.toml only: segment and tokenize ask
+    ``Grammar.headings`` (compiled by sztext/grammar.py); a pattern in Python that reads
+    heading markers would be a second copy that a TOML edit does not reach."""
+    lines = _heading_lines()
+    shapes = [(line, p) for line, p in _python_patterns(path) if _is_heading_shape(p, lines)]
+    assert shapes == [], f"{path.name} compiles heading patterns (move them to grammars/headings.toml): {shapes}"

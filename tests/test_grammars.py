@@ -248,10 +248,16 @@ def test_grammar_error(tmp_path: Path, text: str, message: str, rule_id: str | N
 
 
 def test_duplicate_id_across_files(tmp_path: Path) -> None:
+    """Rule ids start with their file's stem, so a second file cannot hold the same id."""
     _write(tmp_path, VALID)
     _write(tmp_path, VALID.replace("[vars]\nnum = '[0-9]+'", "[vars]\nnum = '[0-9]'"), stem="demo2")
-    with pytest.raises(GrammarError, match=r"demo2\.toml \(rule demo\.amount\): duplicate rule id \(also in .*demo\.toml\)"):
+    with pytest.raises(GrammarError, match=r"demo2\.toml \(rule demo\.amount\): rule ids in demo2\.toml must start with 'demo2\.'"):
         sztext.load_grammar(tmp_path)
+
+
+def test_duplicate_id_in_one_file(tmp_path: Path) -> None:
+    with pytest.raises(GrammarError, match=r"demo\.toml \(rule demo\.amount\): duplicate rule id"):
+        sztext.load_grammar(_write(tmp_path, VALID + VALID[VALID.index("[[rule]]"):]))
 
 
 def test_not_utf8(tmp_path: Path) -> None:
@@ -323,14 +329,14 @@ def test_unknown_rule_id() -> None:
         GRAMMAR.rule("docnumber.nope")
 
 
-def test_a_partial_grammar_directory_is_a_grammar_error(tmp_path: Path) -> None:
-    """A --grammar directory with only some files fails with a GrammarError, not a KeyError."""
-    import shutil
-
-    from sztext.grammar import default_grammar_dir
-
+def test_a_partial_grammar_directory_is_an_overlay(tmp_path: Path) -> None:
+    """A --grammar directory with only some files is merged onto the shipped grammar; loaded
+    ``standalone`` it is the whole grammar, and a file it lacks fails at load (a GrammarError)."""
     shutil.copy(default_grammar_dir() / "noise.toml", tmp_path / "noise.toml")
     shutil.copy(default_grammar_dir() / "charmap.toml", tmp_path / "charmap.toml")
-    partial = sztext.load_grammar(tmp_path)
-    with pytest.raises(GrammarError, match="rule not found"):
-        sztext.parse("深府规〔2024〕6号\n各区人民政府：\n", grammar=partial)
+    text = "深府规〔2024〕6号\n各区人民政府：\n"
+    overlay = sztext.load_grammar(tmp_path)
+    assert overlay.digest != GRAMMAR.digest
+    assert sztext.parse(text, grammar=overlay).model_dump(exclude={"grammar_digest"}) == sztext.parse(text).model_dump(exclude={"grammar_digest"})
+    with pytest.raises(GrammarError, match=r"mojibake\.toml: missing: the pipeline reads this file"):
+        sztext.load_grammar(tmp_path, standalone=True)

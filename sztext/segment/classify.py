@@ -8,7 +8,6 @@ from ..grammar import Grammar
 from .kinds import Line, LineKind, split_lines  # noqa: F401 (split_lines: in the doctest)
 from .rules import _prep, _rule, may
 from .text import (
-    _HEADING_START,
     _debris_end,
     _is_physical,
     _key_only,
@@ -128,13 +127,15 @@ def _classify_alone(text: str, line: Line, grammar: Grammar) -> tuple[LineKind, 
         return LineKind.DOC_NUMBER, m
     if len(stripped) <= 30 and stripped.endswith("令") and "第" not in stripped:
         return LineKind.DECREE_HEAD, None
+    if grammar.headings.starts_line(s):
+        # any line-start style of headings.toml; tested before the title shapes, which read the
+        # line without its spaces (第二编 保障措施 is a heading, 第二编保障措施 would not be)
+        return LineKind.HEADING, None
     titled = title_kind(_unspaced(stripped), grammar)
     if titled is not None:
         return titled, None
     if stripped.endswith("号") and _title_before_number(stripped, grammar):
         return LineKind.TITLE, None
-    if _HEADING_START.match(s):
-        return LineKind.HEADING, None
     found = p.late.first(s)
     if found is not None:
         return found

@@ -13,16 +13,16 @@ __all__ = ["title_kind", "strip_trailing_debris"]
 
 _PAREN_TAIL = regex.compile(r"[ ]*\([^()]{1,80}\)[ ]*$")
 _DATE_START = regex.compile(r"^[ ]*(?:19|20)[0-9]{2}[ ]*年[ ]*[0-9]{1,2}[ ]*月[ ]*[0-9]{1,2}[ ]*日")
-_HEADING_START = regex.compile(r"^[ ]*(?:[零〇一二三四五六七八九十]{1,3}、|\([零〇一二三四五六七八九十]{1,3}\)|[0-9]{1,3}[.、]|第[零〇一二三四五六七八九十百]{1,5}[章条节])")
 
 
 def title_kind(text: str, grammar: Grammar) -> LineKind | None:
     """``TITLE`` for a 公文 title (…关于…的通知, …令), ``ENCLOSED_TITLE`` for an enclosed text's
-    title (…若干措施, …办法), else ``None``. ``text`` is one stripped view line.
+    title (…若干措施, …办法), else ``None``. ``text`` is one stripped view line. A line that a
+    style of the ``headings`` section opens is never a title (（2）保障措施 is a heading).
     """
     p = _prep(grammar)
     s = strip_trailing_debris(text.strip(" \r"), grammar)
-    if not (4 <= len(s) <= 160) or "。" in s or _HEADING_START.match(s) or s.endswith((":", ",")):
+    if not (4 <= len(s) <= 160) or "。" in s or s.endswith((":", ",")) or grammar.headings.starts_line(s):
         return None
     bare = _without_paren_tail(s)
     if bare.startswith(("特此", "附件", "附录")) or _DATE_START.match(bare):

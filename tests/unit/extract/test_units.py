@@ -74,7 +74,7 @@ def fg(tmp_path_factory: pytest.TempPathFactory) -> Grammar:
         if file.name != "agencies.toml":
             shutil.copy(file, directory / file.name)
     (directory / "agencies.toml").write_text(_FIXTURE_AGENCIES, encoding="utf-8")
-    return load_grammar(directory)
+    return load_grammar(directory, standalone=True)  # the tiny lexicon only, not the shipped ones
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,395 @@
+"""The grammar files as typed sections: what a file may hold, how it is read, and how a user's
+overlay directory is merged onto the shipped grammar.
+
+Each ``*.toml`` file is validated by :class:`GrammarFileSpec` (an agency lexicon,
+``agencies/<place>.toml``, by :class:`AgencyFileSpec`): unknown keys are refused and a bad value
+raises :class:`~sztext.errors.GrammarError` naming the file, the rule and the key. A grammar is
+read in *layers*: the shipped directory, then the user's directory (an overlay, see
+:func:`merge_section`). :mod:`sztext.grammar` compiles the merged sections.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Literal, Mapping, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
+
+from .errors import GrammarError
+from .models import DateKind, NodeKind, NoiseKind, Qualifier, UnitRole
+
+__all__ = [
+    "TableValue", "RuleSpec", "ExampleSpec", "AgencySpec", "FormerNameSpec", "JurisdictionSpec", "JurisdictionLevel",
+    "AgencyFileSpec", "GrammarFileSpec", "Section", "LEXICON_DIR", "read_directory", "parse_file", "merge_section",
+    "Contract", "CONTRACTS", "check_sections",
+]
+
+TableValue = str | int | bool | list[str]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class ExampleSpec(_Strict):
+    """A text the rule must match; ``match`` is the expected matched text, ``groups`` its groups."""
+
+    text: str
+    match: str | None = None
+    groups: dict[str, str] = Field(default_factory=dict)
+
+
+class RuleSpec(_Strict):
+    """One pattern rule as written in a grammar file."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
+    pattern: str
+    anchors: list[str] = Field(default_factory=list)
+    tags: dict[str, TableValue] = Field(default_factory=dict)
+    examples: list[ExampleSpec] = Field(min_length=1)
+    counterexamples: list[str] = Field(default_factory=list)
+
+
+class FormerNameSpec(_Strict):
+    """A name an agency used before a reorganisation, with the date the name stopped."""
+
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    valid_to: _dt.date | None = None
+
+
+class AgencySpec(_Strict):
+    """One body of an agency lexicon (agencies/<place>.toml)."""
+
+    canonical: str
+    aliases: list[str] = Field(default_factory=list)
+    # names that also name this body in documents of the jurisdictions below this one (财政部,
+    # 国家发展改革委); ``aliases`` name it only in documents of its own jurisdiction
+    aliases_below: list[str] = Field(default_factory=list)
+    level: Literal["national", "provincial", "municipal", "district", "other"] = "municipal"
+    valid_from: _dt.date | None = None
+    valid_to: _dt.date | None = None
+    former: list[FormerNameSpec] = Field(default_factory=list)
+
+
+JurisdictionLevel = Literal["national", "provincial", "prefecture", "county", "district"]
+
+
+class JurisdictionSpec(_Strict):
+    """The ``[jurisdiction]`` block of an agency lexicon file: the place its bodies belong to."""
+
+    name: str = Field(min_length=2)
+    level: JurisdictionLevel
+    parent: str | None = None
+    # other names of the place at the start of an issuer or title (深圳, 国务院 for national)
+    names: list[str] = Field(default_factory=list)
+    # what a bare prefix means in this place's documents: {市 = "深圳市", 省 = "广东省"}
+    prefixes: dict[str, str] = Field(default_factory=dict)
+    # 文号 agency codes of the place's bodies (深府, 深府办, 粤府 …): a code is matched as a
+    # prefix of a document number's agency, the longest code wins
+    codes: list[str] = Field(default_factory=list)
+
+
+class AgencyFileSpec(_Strict):
+    """An agency lexicon file, ``agencies/<place>.toml``."""
+
+    version: Literal[1]
+    description: str
+    jurisdiction: JurisdictionSpec
+    agency: list[AgencySpec] = Field(default_factory=list)
+
+
+class GrammarFileSpec(_Strict):
+    """The top level of a grammar file."""
+
+    version: Literal[1]
+    description: str
+    vars: dict[str, str] = Field(default_factory=dict)
+    rule: list[RuleSpec] = Field(default_factory=list)
+    table: dict[str, dict[str, TableValue]] = Field(default_factory=dict)
+    word_lists: dict[str, list[str]] = Field(default_factory=dict, alias="list")
+    agency: list[AgencySpec] = Field(default_factory=list)
+
+
+
+LEXICON_DIR = "agencies"
+GrammarFiles = dict[str, tuple[Path, bytes]]  # "money" or "agencies/<place>" → (path, content)
+
+
+def read_directory(path: Path) -> GrammarFiles:
+    """The grammar files of one directory: its ``*.toml`` and ``agencies/*.toml``, by key.
+
+    Raises:
+        GrammarError: ``path`` is not a directory, or a ``*.toml`` entry is not a readable file.
+    """
+    if not path.is_dir():
+        raise GrammarError(str(path), None, "not a directory: a grammar is a directory of *.toml files")
+    found: GrammarFiles = {}
+    for prefix, folder in (("", path), (LEXICON_DIR + "/", path / LEXICON_DIR)):
+        if not folder.is_dir():
+            continue
+        for file in sorted(folder.glob("*.toml")):
+            if not file.is_file():
+                raise GrammarError(str(file), None, "is not a file: a grammar file is a *.toml file")
+            try:
+                found[prefix + file.stem] = (file, file.read_bytes())
+            except OSError as exc:
+                raise GrammarError(str(file), None, f"cannot be read: {exc}") from exc
+    return found
+
+
+_S = TypeVar("_S", bound=BaseModel)
+
+
+def parse_file(file: Path, data: bytes, model: type[_S]) -> _S:
+    """One grammar file read and validated by ``model`` (a GrammarError names the file and key)."""
+    try:
+        raw: dict[str, Any] = tomllib.loads(data.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise GrammarError(str(file), None, f"not valid UTF-8 TOML: {exc}") from exc
+    except RecursionError:
+        raise GrammarError(str(file), None, "not valid TOML: nested too deeply") from None
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = list(err["loc"])
+        rule_id = None
+        if len(loc) >= 2 and loc[0] == "rule" and isinstance(loc[1], int):
+            rules = raw.get("rule", [])
+            if loc[1] < len(rules) and isinstance(rules[loc[1]], dict):
+                rule_id = rules[loc[1]].get("id")
+        where = " -> ".join(str(part) for part in loc)
+        raise GrammarError(str(file), rule_id, f"[{where}] {err['msg']}") from exc
+    except RecursionError:
+        raise GrammarError(str(file), None, "nested too deeply") from None
+
+
+@dataclass
+class Section:
+    """One grammar file (by stem) as the layers of the grammar make it, each part with the file it
+    comes from (for error messages)."""
+
+    stem: str
+    files: list[str] = field(default_factory=list)
+    vars: dict[str, str] = field(default_factory=dict)
+    rules: list[tuple[RuleSpec, str]] = field(default_factory=list)
+    tables: dict[str, dict[str, TableValue]] = field(default_factory=dict)
+    lists: dict[str, list[str]] = field(default_factory=dict)
+    agency: list[AgencySpec] = field(default_factory=list)
+    origin: dict[str, str] = field(default_factory=dict)  # "table.NAME" / "list.NAME" → its file
+
+    @property
+    def file(self) -> str:
+        """The last file merged into the section (the overlay's when there is one)."""
+        return self.files[-1]
+
+
+def merge_section(section: Section, spec: GrammarFileSpec, file: str) -> None:
+    """Merge one file's ``spec`` onto ``section`` (the same stem of an earlier layer).
+
+    A rule with the id of an earlier rule replaces it where it stands; a new rule is appended,
+    in the file's order. A ``[vars]`` fragment, a ``[table.NAME]`` or a ``[list]`` entry with the
+    name of an earlier one replaces it whole (a fragment also in the earlier layer's rules); new
+    names are added. ``[[agency]]`` entries (the top-level lexicon layout) are appended.
+
+    Raises:
+        GrammarError: the same rule id twice in this file.
+    """
+    section.files.append(file)
+    section.vars.update(spec.vars)
+    where = {rule.id: k for k, (rule, _) in enumerate(section.rules)}
+    mine: set[str] = set()
+    for rule in spec.rule:
+        if rule.id in mine:
+            raise GrammarError(file, rule.id, f"duplicate rule id (also in {file})")
+        mine.add(rule.id)
+        if rule.id in where:
+            section.rules[where[rule.id]] = (rule, file)
+        else:
+            where[rule.id] = len(section.rules)
+            section.rules.append((rule, file))
+    section.tables.update({name: dict(t) for name, t in spec.table.items()})
+    section.lists.update({name: list(words) for name, words in spec.word_lists.items()})
+    section.origin.update({f"table.{name}": file for name in spec.table})
+    section.origin.update({f"list.{name}": file for name in spec.word_lists})
+    section.agency.extend(spec.agency)
+
+
+# --- what the pipeline reads from each section ---------------------------------------------------
+# Every rule id, table, list and tag the code reads is declared here and checked once at load, so
+# a grammar that lacks one fails with a GrammarError naming the file and key, not mid-batch.
+
+
+class _Tags(BaseModel):
+    """The ``tags`` of a rule whose every key the code reads (an unknown key is a typo)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class _OpenTags(_Tags):
+    """The ``tags`` of a rule whose known keys are typed; other keys are data for its extractor."""
+
+    model_config = ConfigDict(extra="allow", strict=True, frozen=True)
+
+
+class HeadingTags(_Tags):
+    kind: NodeKind  # the outline node a marker of this style opens
+    numeral: Literal["cn", "arabic", "circled"] = "cn"  # how its number is read
+    midline: bool = False  # the marker may stand inside a run-on line
+
+
+class DateTags(_Tags):
+    role: Literal["start", "date", "range", "context", "effective", "validity", "subject"]
+    kind: DateKind | None = None  # the date kind a context rule gives (required for role context)
+    side: Literal["after", "before"] = "after"  # where a context rule reads its words
+    follows: str = ""  # characters after a year that let the rule try (its prefilter)
+
+    @model_validator(mode="after")
+    def _context_has_kind(self) -> DateTags:
+        if self.role == "context" and self.kind is None:
+            raise ValueError("a context rule needs tags.kind (one of the date kinds)")
+        return self
+
+
+class NoiseTags(_Tags):
+    kind: NoiseKind = "markup"  # the noise kind the edit is reported as
+    keep: Literal["", "char"] = ""  # "char": keep the named group ``char``, drop the rest
+    # "gloss": every match is a Han character, zero-width/control characters, then "(": the
+    # normalizer tries the rule only before each "(" (sztext.normalize._finditer)
+    shape: Literal["gloss"] | None = None
+
+
+class MojibakeTags(_OpenTags):
+    role: Literal["detect", "reading", "sequence", "after_spot"] | None = None
+    shape: Literal["inline", "gloss", "heading"] = "inline"
+    on: Literal["source", "view"] = "source"
+
+
+class MoneyTags(_OpenTags):
+    shape: Literal["single", "range", "lead", "gap"] | None = None
+
+
+class Tunables(BaseModel):
+    """``mojibake.toml [table.tunables]``."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    max_repairs: int = Field(default=400, ge=0)
+    heading_lead: Annotated[str, Field(pattern=r"^[0-9A-Fa-f]{2}$")] = "A1"
+    context_chars: int = Field(default=4, ge=0)
+    vanish_cost: int = 15
+    punctuation_cost: int = 30
+    document_bigram_bonus: int = 30
+    vocabulary_chars: int = Field(default=20000, ge=0)
+    guess: bool = True
+    placeholder: str = "〓"
+    min_common_percent: int = Field(default=80, ge=0, le=100)
+    inline_min_gain: int = 60
+
+
+_Char = Annotated[str, Field(min_length=1, max_length=1)]
+
+
+@dataclass(frozen=True)
+class Contract:
+    """What the pipeline reads from one grammar file (by stem)."""
+
+    rules: tuple[str, ...] = ()  # rule ids the code reads by id (without the ``stem.``)
+    roles: tuple[str, ...] = ()  # ``tags.role`` values the code needs a rule of
+    groups: tuple[str, ...] = ()  # named groups every rule of the file must have
+    tags: type[BaseModel] = _OpenTags  # the model of each rule's ``tags``
+    tables: Mapping[str, Any] = field(default_factory=dict)  # [table.NAME] → its type
+    lists: tuple[str, ...] = ()  # [list] entries the code reads
+
+
+CONTRACTS: Mapping[str, Contract] = {
+    "charmap": Contract(tables={"view": dict[_Char, _Char]}),
+    "noise": Contract(tags=NoiseTags),
+    "mojibake": Contract(roles=("detect", "reading"), tags=MojibakeTags, tables={"tunables": Tunables}),
+    "segment": Contract(
+        rules=(
+            "closing_byline", "closing_clause", "decree_note", "glued_metadata", "image_debris", "list_head", "list_item",
+            "news_dateline", "news_opening", "runon_attachment", "runon_banner", "runon_date", "runon_public_note",
+            "split_year", "title_start", "titled_decree_note", "value_fragment",
+        ),
+        lists=("debris", "sentence_end"),
+    ),
+    "header": Contract(
+        rules=(
+            "addressee", "addressee_modifier", "adoption_note", "attachment", "banner", "cc", "closing", "date_line",
+            "meta_field", "metadata", "person_signature", "printed", "public_note", "published", "run_on_signature",
+            "signature", "signer", "trailing_date",
+        ),
+    ),
+    "doctypes": Contract(rules=("self_reference",), tables={"title_suffix": dict[str, str], "regulation_suffix": dict[str, str]}, lists=("enclosed",)),
+    "docnumber": Contract(rules=("bracket", "decree", "decree_serial_line")),
+    "headings": Contract(groups=("marker", "num"), tags=HeadingTags),
+    "money": Contract(
+        rules=("amount", "range", "lead", "bound_pair", "enumeration"),
+        tags=MoneyTags,
+        tables={
+            "currency": dict[str, str],
+            "magnitude": dict[str, Annotated[int, Field(ge=0, le=24)]],
+            "digit": dict[str, Annotated[int, Field(ge=0, le=9)]],
+            "qualifier": dict[str, Qualifier],
+        },
+    ),
+    "dates": Contract(roles=("start", "date", "context"), tags=DateTags),
+    "repeals": Contract(rules=("verb", "sentence_end", "tail", "connector", "subject", "bare_subject", "not_a_repeal"), lists=("bare_verbs",)),
+    "citations": Contract(rules=("title", "number_after")),
+    "units": Contract(
+        rules=(
+            "note", "item", "label", "role_word", "trailer", "qualifier", "definition", "own_prefix", "shared_prefix",
+            "agency_like", "bare_position", "not_note", "remark", "lead_first",
+        ),
+        tables={"roles": dict[str, UnitRole]},
+    ),
+}
+
+
+def _where(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    return f"{' -> '.join(str(part) for part in err['loc'])}] {err['msg']}"
+
+
+def check_sections(directory: str, sections: Mapping[str, Section], groups: Mapping[str, frozenset[str]]) -> None:
+    """Check the merged sections against :data:`CONTRACTS` (``groups``: each rule's named groups).
+
+    Raises:
+        GrammarError: a file, rule, role, named group, table or list the pipeline reads is
+            missing, or a tag or table value is not one the code accepts; it names the file
+            that holds (or lacks) it and the key.
+    """
+    for stem, contract in CONTRACTS.items():
+        section = sections.get(stem)
+        if section is None:
+            raise GrammarError(f"{directory}/{stem}.toml", None, "missing: the pipeline reads this file (a standalone grammar must hold every shipped file)")
+        ids = {rule.id for rule, _ in section.rules}
+        for name in contract.rules:
+            if f"{stem}.{name}" not in ids:
+                raise GrammarError(section.file, f"{stem}.{name}", "[rule] missing: the pipeline reads this rule")
+        for rule, origin in section.rules:
+            try:
+                contract.tags.model_validate(rule.tags)
+            except ValidationError as exc:
+                raise GrammarError(origin, rule.id, f"[tags -> {_where(exc)}") from exc
+            lacking = [g for g in contract.groups if g not in groups.get(rule.id, frozenset())]
+            if lacking:
+                raise GrammarError(origin, rule.id, f"[pattern] needs the named group (?P<{lacking[0]}>…)")
+        roles = {rule.tags.get("role") for rule, _ in section.rules}
+        for role in contract.roles:
+            if role not in roles:
+                raise GrammarError(section.file, None, f"[rule] missing: a rule with tags.role = {role!r} (the pipeline reads one)")
+        for name, kind in contract.tables.items():
+            if name not in section.tables:
+                raise GrammarError(section.file, None, f"[table.{name}] missing: the pipeline reads this table")
+            try:
+                TypeAdapter(kind).validate_python(section.tables[name], strict=True)
+            except ValidationError as exc:
+                raise GrammarError(section.origin.get(f"table.{name}", section.file), None, f"[table.{name} -> {_where(exc)}") from exc
+        for name in contract.lists:
+            if name not in section.lists:
+                raise GrammarError(section.file, None, f"[list.{name}] missing: the pipeline reads this list")
