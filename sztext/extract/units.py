@@ -80,7 +80,18 @@ class _Rules:
     not_note: Rule
     remark: Rule
     lead_first: Rule
+    bare_body: Rule
+    line_note: Rule
+    role_sentence: Rule
     roles: Mapping[str, str]
+
+    def role_of(self, word: str) -> UnitRole:
+        """The role of a label or role word: its own entry, else that of its longest listed beginning."""
+        for n in range(len(word), 0, -1):
+            role = self.roles.get(word[:n])
+            if role is not None:
+                return cast(UnitRole, role)
+        return _DEFAULT_ROLE
 
 
 @dataclass(frozen=True)
@@ -143,6 +154,9 @@ def _compile(grammar: Grammar) -> tuple[_Rules, _Lexicon]:
         not_note=r("units.not_note"),
         remark=r("units.remark"),
         lead_first=r("units.lead_first"),
+        bare_body=r("units.bare_body"),
+        line_note=r("units.line_note"),
+        role_sentence=r("units.role_sentence"),
         roles={k: str(v) for k, v in grammar.table("units", "roles").items()},
     )
     table = view_table(grammar)
@@ -301,17 +315,102 @@ def extract_unit_groups(
     stop = len(view.text) if end is None else end
     rules, lexicon = _compiled(grammar)
     text = view.text
-    if not rules.note.may_match(text[start:stop]):
+    window = text[start:stop]
+    candidates: list[tuple[int, int, int, int, str]] = []  # (offset, inner start, inner end, note end, kind)
+    if rules.note.may_match(window):
+        for m in rules.note.pattern.finditer(text, start, stop):
+            candidates.append((m.start(), m.start("inner"), m.end("inner"), m.end(), _BRACKET))
+    if rules.line_note.may_match(window):
+        for m in rules.line_note.pattern.finditer(text, start, stop):
+            candidates.append((m.start("inner"), m.start("inner"), m.end("inner"), m.end("inner"), _LINE))
+    if rules.role_sentence.may_match(window):
+        for m in rules.role_sentence.pattern.finditer(text, start, stop):
+            kind = _CLAUSE if m.group("by") else _SENTENCE
+            if kind == _SENTENCE and m.group("end") == ",":
+                continue  # a whole-sentence note ends the sentence; only a 由-clause goes on
+            candidates.append((m.start("inner"), m.start("inner"), m.end("inner"), m.end("inner"), kind))
+    if not candidates:
         return []
+    candidates.sort()
     definitions = _Definitions()
     out: list[tuple[int, list[Unit]]] = []
-    for m in rules.note.pattern.finditer(text, start, stop):
-        units = _read_note(view, m.start(), m.start("inner"), m.end("inner"), rules, lexicon, definitions, jurisdiction)
-        if units:
-            out.append((m.start(), units))
-    if out and rules.lead_first.may_match(text[start:stop]) and rules.lead_first.pattern.search(text, start, stop):
-        out = [(offset, _first_leads(units)) for offset, units in out]
+    spans: list[tuple[int, int]] = []  # the text range of each group's note
+    taken_to = -1
+    previous_line_end = -1
+    for offset, i0, i1, note_end, kind in candidates:
+        if offset < taken_to:
+            continue  # inside a note already read (a bracket in a line note, a sentence in a bracket)
+        if kind == _BRACKET:
+            units = _read_note(view, offset, i0, i1, rules, lexicon, definitions, jurisdiction)
+        else:
+            units = _read_free(view, i0, i1, kind, rules, lexicon, definitions, jurisdiction)
+        if not units:
+            continue
+        taken_to = note_end
+        if kind == _LINE and out and previous_line_end >= 0 and not text[previous_line_end:offset].strip():
+            out[-1][1].extend(units)  # 牵头单位：X / 配合单位：Y on consecutive lines: one group
+            spans[-1] = (spans[-1][0], note_end)
+        else:
+            out.append((offset, units))
+            spans.append((offset, note_end))
+        previous_line_end = note_end if kind == _LINE else -1
+    if out and rules.lead_first.may_match(window):
+        stated = rules.lead_first.pattern.search(text, start, stop)
+        if stated is not None:
+            # stated inside a note (…，列第一位者为牵头单位，下同): from that note on; elsewhere: every group
+            first = next((k for k, (a, b) in enumerate(spans) if a <= stated.start() < b), 0)
+            out = [(offset, _first_leads(units) if k >= first else units) for k, (offset, units) in enumerate(out)]
     return out
+
+
+_BRACKET, _LINE, _SENTENCE, _CLAUSE = "bracket", "line", "sentence", "clause"
+
+
+def _read_free(
+    view: TextView,
+    i0: int,
+    i1: int,
+    kind: str,
+    rules: _Rules,
+    lexicon: _Lexicon,
+    definitions: _Definitions,
+    jurisdiction: str | None,
+) -> list[Unit]:
+    """A note without brackets: a label line (``责任单位：…``, ``【责任单位】…``) or a sentence of
+    names and role words (``X牵头，Y配合。``, ``由X牵头，Y等配合，…``).
+
+    Every item must be agency-like. A label line with an item that is not is no note; in a
+    sentence, the runs of names are read up to the first run with such an item (``由X牵头，会同…``
+    keeps X), and the first run must carry 牵头.
+    """
+    text = view.text
+    items = _split_items(text, i0, i1, rules)
+    if not items:
+        return []
+    if kind == _LINE:
+        if not all(_agency_like(text[it.start : it.name_end], rules, lexicon, definitions) for it in items):
+            return []
+        return _units(view, items, rules, lexicon, definitions, jurisdiction, i0, i1)
+    kept: list[_Item] = []
+    run: list[_Item] = []
+    for it in items:
+        if it.label_role is not None:
+            return []
+        run.append(it)
+        if it.role_word is None:
+            continue
+        if not all(_agency_like(text[r.start : r.name_end], rules, lexicon, definitions) for r in run):
+            break
+        kept.extend(run)
+        run = []
+    first_word = next((i.role_word for i in kept if i.role_word is not None), None)
+    if first_word is None or rules.role_of(first_word) != "lead":
+        return []
+    return _units(view, kept, rules, lexicon, definitions, jurisdiction, i0, i1)
+
+
+def _agency_like(name: str, rules: _Rules, lexicon: _Lexicon, definitions: _Definitions) -> bool:
+    return bool(rules.agency_like.pattern.match(name) or name in lexicon.by_name or name in definitions.names)
 
 
 def _first_leads(units: list[Unit]) -> list[Unit]:
@@ -335,16 +434,19 @@ def _read_note(
     """The units of the bracketed group whose inner text is ``view.text[i0:i1]``, or ``[]``."""
     text = view.text
     bare_position = rules.bare_position.pattern.match(text, bracket) is not None
-    if not bare_position and not rules.label.may_match(text[i0:i1]):
-        return []  # neither labelled nor where a bare note may stand: most brackets stop here
+    inner = text[i0:i1]
+    if not bare_position and not rules.label.may_match(inner) and not rules.role_word.may_match(inner):
+        return []  # neither labelled nor where a bare note may stand nor with a role word: most brackets stop here
     items = _split_items(text, i0, i1, rules)
     labelled = any(it.label_role is not None for it in items)
     if not labelled:
-        if not items or not bare_position:
+        with_role = any(it.role_word is not None for it in items)
+        # a note inside a sentence needs a role word: …服务支撑体系（省大数据局、省政府办公厅牵头，
+        # 各有关部门、各市政府配合）。 (devcorpus 0169)
+        if not items or not (bare_position or with_role):
             return []
         if rules.not_note.pattern.match(text, i0, i1):
             return []
-        with_role = any(it.role_word is not None for it in items)
         for it in items:
             name = text[it.start : it.name_end]
             if not (
@@ -354,10 +456,26 @@ def _read_note(
                 or (with_role and rules.own_prefix.pattern.match(name))
             ):
                 return []
+    return _units(view, items, rules, lexicon, definitions, jurisdiction, i0, i1)
+
+
+def _units(
+    view: TextView,
+    items: list[_Item],
+    rules: _Rules,
+    lexicon: _Lexicon,
+    definitions: _Definitions,
+    jurisdiction: str | None,
+    i0: int,
+    i1: int,
+) -> list[Unit]:
+    """The units of the items of one note: roles, shared prefixes, canonical names, definitions."""
+    text = view.text
     roles = _assign_roles(items, rules)
     uses_dun = "、" in text[i0:i1]
     units: list[Unit] = []
     prefix = ""
+    collective = False  # a prefix such as 各市 is lent to bare body words only (units.bare_body)
     for it, role in zip(items, roles):
         if it.label_role is not None or it.sep_before == ";" or (it.sep_before == "," and uses_dun):
             prefix = ""
@@ -365,8 +483,9 @@ def _read_note(
         clean_name = view.clean[it.start : it.name_end]
         if rules.own_prefix.pattern.match(view_name):
             shared = rules.shared_prefix.pattern.match(view_name)
-            prefix = shared.group("prefix") if shared else prefix
-        elif prefix:
+            if shared:
+                prefix, collective = shared.group("prefix"), shared.group("collective") is not None
+        elif prefix and (not collective or rules.bare_body.pattern.match(view_name)):
             view_name = prefix + view_name
             clean_name = prefix + clean_name
         canonical = _canonical(view_name, lexicon, None, jurisdiction)
@@ -396,7 +515,7 @@ def _split_items(text: str, i0: int, i1: int, rules: _Rules) -> list[_Item]:
         label_role: str | None = None
         lm = rules.label.pattern.match(text, a, b)
         if lm is not None:
-            label_role = rules.roles.get(lm.group("label"), _DEFAULT_ROLE)
+            label_role = rules.role_of(lm.group("label"))
             a = lm.end()
         if rules.remark.pattern.match(text, a, b):
             skipping = True
@@ -417,6 +536,8 @@ def _split_items(text: str, i0: int, i1: int, rules: _Rules) -> list[_Item]:
         if qm is not None and qm.start() > a:
             qualifier = qm.group("body")
             name_end = _strip(text, a, qm.start())[1]
+            if role_word is None and rules.role_word.pattern.fullmatch("名" + qualifier.strip(), 1):
+                role_word, qualifier, b = qualifier.strip(), None, name_end  # 市发展改革委（牵头）: a role
         if name_end <= a:
             continue
         items.append(_Item(a, b, name_end, before, label_role, role_word, qualifier))
@@ -446,7 +567,7 @@ def _assign_roles(items: list[_Item], rules: _Rules) -> list[UnitRole]:
             run_start = i
         roles.append(cast(UnitRole, label_role or _DEFAULT_ROLE))
         if it.role_word is not None:
-            word_role = cast(UnitRole, rules.roles.get(it.role_word, _DEFAULT_ROLE))
+            word_role = rules.role_of(it.role_word)
             for j in range(run_start, i + 1):
                 roles[j] = word_role
             run_start = i + 1
