@@ -81,6 +81,7 @@ class _Rules:
     remark: Rule
     lead_first: Rule
     bare_body: Rule
+    keeps_own_name: Rule
     line_note: Rule
     role_sentence: Rule
     roles: Mapping[str, str]
@@ -155,6 +156,7 @@ def _compile(grammar: Grammar) -> tuple[_Rules, _Lexicon]:
         remark=r("units.remark"),
         lead_first=r("units.lead_first"),
         bare_body=r("units.bare_body"),
+        keeps_own_name=r("units.keeps_own_name"),
         line_note=r("units.line_note"),
         role_sentence=r("units.role_sentence"),
         roles={k: str(v) for k, v in grammar.table("units", "roles").items()},
@@ -347,7 +349,7 @@ def extract_unit_groups(
         if not units:
             continue
         taken_to = note_end
-        if kind == _LINE and out and previous_line_end >= 0 and not text[previous_line_end:offset].strip():
+        if kind == _LINE and out and previous_line_end >= 0 and not text[previous_line_end:offset].strip(" \t\n。;"):
             out[-1][1].extend(units)  # 牵头单位：X / 配合单位：Y on consecutive lines: one group
             spans[-1] = (spans[-1][0], note_end)
         else:
@@ -485,7 +487,11 @@ def _units(
             shared = rules.shared_prefix.pattern.match(view_name)
             if shared:
                 prefix, collective = shared.group("prefix"), shared.group("collective") is not None
-        elif prefix and (not collective or rules.bare_body.pattern.match(view_name)):
+        elif (
+            prefix
+            and (not collective or rules.bare_body.pattern.match(view_name))
+            and not rules.keeps_own_name.pattern.search(view_name)
+        ):
             view_name = prefix + view_name
             clean_name = prefix + clean_name
         canonical = _canonical(view_name, lexicon, None, jurisdiction)
