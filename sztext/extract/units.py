@@ -381,8 +381,7 @@ def _read_free(
     """A note without brackets: a label line (``责任单位：…``, ``【责任单位】…``) or a sentence of
     names and role words (``X牵头，Y配合。``, ``由X牵头，Y等配合，…``).
 
-    Every item must be agency-like. A label line with an item that is not is no note; in a
-    sentence, the runs of names are read up to the first run with such an item (``由X牵头，会同…``
+    A label line's first name must be agency-like; in a sentence, every name is, and the runs of names are read up to the first run with such an item (``由X牵头，会同…``
     keeps X), and the first run must carry 牵头.
     """
     text = view.text
@@ -390,7 +389,9 @@ def _read_free(
     if not items:
         return []
     if kind == _LINE:
-        if not all(_agency_like(text[it.start : it.name_end], rules, lexicon, definitions) for it in items):
+        # the label vouches for the list; its first name must still be a body (牵头单位：要切实… is
+        # no note), later ones are kept as written (全区经济运行各专班, OCR-damaged names)
+        if not _agency_like(text[items[0].start : items[0].name_end], rules, lexicon, definitions):
             return []
         return _units(view, items, rules, lexicon, definitions, jurisdiction, i0, i1)
     kept: list[_Item] = []
@@ -455,7 +456,7 @@ def _read_note(
                 rules.agency_like.pattern.match(name)
                 or name in lexicon.by_name
                 or name in definitions.names
-                or (with_role and rules.own_prefix.pattern.match(name))
+                or (with_role and bare_position and rules.own_prefix.pattern.match(name))
             ):
                 return []
     return _units(view, items, rules, lexicon, definitions, jurisdiction, i0, i1)
