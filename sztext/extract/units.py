@@ -40,9 +40,14 @@ the document's jurisdiction and the places above it,
 compared on the Simplified view form so Traditional texts match, or ``None`` when the name
 is not in the lexicon (see :func:`lookup_agency` for the date-aware lookup).
 
-Not done: agencies named in running text (``市政府办公厅…牵头组织…``) are not reported; only
-bracketed notes are, because the assembler attaches each group by its opening bracket and a
-sentence-level reading of 牵头 needs a parse the pattern scan does not make.
+Notes without brackets (issue 15, :func:`_read_free`): label lines (``责任单位：区发展和改革局`` on
+its own line or after a sentence, ``【责任单位】…``; consecutive label lines make one group; the
+first name must be agency-like, later ones are kept as written) and sentences of names and role
+words (``交通运输部运输服务司牵头，科技司配合。``, ``由X牵头，Y等配合，…``: agency-like runs from the
+start, the first carrying 牵头). A bracket inside a sentence is a note when it has a role word
+and only agency-like names (``…体系（省大数据局牵头，各市政府配合）。``). A group's offset is its
+bracket or the start of its label or first name, so each group stays with its node, in order.
+Not done: other running text with 牵头, and table-form 任务分工.
 """
 
 from __future__ import annotations
@@ -369,21 +374,10 @@ _BRACKET, _LINE, _SENTENCE, _CLAUSE = "bracket", "line", "sentence", "clause"
 
 
 def _read_free(
-    view: TextView,
-    i0: int,
-    i1: int,
-    kind: str,
-    rules: _Rules,
-    lexicon: _Lexicon,
-    definitions: _Definitions,
-    jurisdiction: str | None,
+    view: TextView, i0: int, i1: int, kind: str, rules: _Rules, lexicon: _Lexicon, definitions: _Definitions, jurisdiction: str | None
 ) -> list[Unit]:
-    """A note without brackets: a label line (``责任单位：…``, ``【责任单位】…``) or a sentence of
-    names and role words (``X牵头，Y配合。``, ``由X牵头，Y等配合，…``).
-
-    A label line's first name must be agency-like; in a sentence, every name is, and the runs of names are read up to the first run with such an item (``由X牵头，会同…``
-    keeps X), and the first run must carry 牵头.
-    """
+    """A label line (``责任单位：…``) or a sentence of names and role words (``由X牵头，Y配合，…``):
+    in a sentence the runs of agency-like names are read from the start (``由X牵头，会同…`` keeps X)."""
     text = view.text
     items = _split_items(text, i0, i1, rules)
     if not items:
