@@ -59,6 +59,7 @@ from typing import Mapping, cast
 from ..grammar import Agency, Grammar, Rule
 from ..models import Unit, UnitRole
 from ..normalize import TextView, constructor, view_table
+from .unitlists import lent_in_lists
 
 __all__ = ["extract_unit_groups", "lookup_agency", "ANY_JURISDICTION"]
 
@@ -87,6 +88,9 @@ class _Rules:
     lead_first: Rule
     bare_body: Rule
     keeps_own_name: Rule
+    level_item: Rule
+    place_item: Rule
+    gov_member: Rule
     line_note: Rule
     role_sentence: Rule
     roles: Mapping[str, str]
@@ -162,6 +166,9 @@ def _compile(grammar: Grammar) -> tuple[_Rules, _Lexicon]:
         lead_first=r("units.lead_first"),
         bare_body=r("units.bare_body"),
         keeps_own_name=r("units.keeps_own_name"),
+        level_item=r("units.level_item"),
+        place_item=r("units.place_item"),
+        gov_member=r("units.gov_member"),
         line_note=r("units.line_note"),
         role_sentence=r("units.role_sentence"),
         roles={k: str(v) for k, v in grammar.table("units", "roles").items()},
@@ -343,7 +350,6 @@ def extract_unit_groups(
     out: list[tuple[int, list[Unit]]] = []
     spans: list[tuple[int, int]] = []  # the text range of each group's note
     taken_to = -1
-    previous_line_end = -1
     for offset, i0, i1, note_end, kind in candidates:
         if offset < taken_to:
             continue  # inside a note already read (a bracket in a line note, a sentence in a bracket)
@@ -354,13 +360,8 @@ def extract_unit_groups(
         if not units:
             continue
         taken_to = note_end
-        if kind == _LINE and out and previous_line_end >= 0 and not text[previous_line_end:offset].strip(" \t\n。;"):
-            out[-1][1].extend(units)  # 牵头单位：X / 配合单位：Y on consecutive lines: one group
-            spans[-1] = (spans[-1][0], note_end)
-        else:
-            out.append((offset, units))
-            spans.append((offset, note_end))
-        previous_line_end = note_end if kind == _LINE else -1
+        out.append((offset, units))  # each label line is one group (牵头单位：X / 配合单位：Y: two)
+        spans.append((offset, note_end))
     if out and rules.lead_first.may_match(window):
         stated = rules.lead_first.pattern.search(text, start, stop)
         if stated is not None:
@@ -407,7 +408,9 @@ def _read_free(
 
 
 def _agency_like(name: str, rules: _Rules, lexicon: _Lexicon, definitions: _Definitions) -> bool:
-    return bool(rules.agency_like.pattern.match(name) or name in lexicon.by_name or name in definitions.names)
+    return bool(
+        rules.agency_like.pattern.match(name) or rules.level_item.pattern.match(name) or name in lexicon.by_name or name in definitions.names
+    )
 
 
 def _first_leads(units: list[Unit]) -> list[Unit]:
@@ -419,14 +422,7 @@ def _first_leads(units: list[Unit]) -> list[Unit]:
 
 
 def _read_note(
-    view: TextView,
-    bracket: int,
-    i0: int,
-    i1: int,
-    rules: _Rules,
-    lexicon: _Lexicon,
-    definitions: _Definitions,
-    jurisdiction: str | None = ANY_JURISDICTION,
+    view: TextView, bracket: int, i0: int, i1: int, rules: _Rules, lexicon: _Lexicon, definitions: _Definitions, jurisdiction: str | None
 ) -> list[Unit]:
     """The units of the bracketed group whose inner text is ``view.text[i0:i1]``, or ``[]``."""
     text = view.text
@@ -448,6 +444,7 @@ def _read_note(
             name = text[it.start : it.name_end]
             if not (
                 rules.agency_like.pattern.match(name)
+                or rules.level_item.pattern.match(name)
                 or name in lexicon.by_name
                 or name in definitions.names
                 or (with_role and bare_position and rules.own_prefix.pattern.match(name))
@@ -457,14 +454,7 @@ def _read_note(
 
 
 def _units(
-    view: TextView,
-    items: list[_Item],
-    rules: _Rules,
-    lexicon: _Lexicon,
-    definitions: _Definitions,
-    jurisdiction: str | None,
-    i0: int,
-    i1: int,
+    view: TextView, items: list[_Item], rules: _Rules, lexicon: _Lexicon, definitions: _Definitions, jurisdiction: str | None, i0: int, i1: int
 ) -> list[Unit]:
     """The units of the items of one note: roles, shared prefixes, canonical names, definitions."""
     text = view.text
@@ -473,22 +463,26 @@ def _units(
     units: list[Unit] = []
     prefix = ""
     collective = False  # a prefix such as 各市 is lent to bare body words only (units.bare_body)
-    for it, role in zip(items, roles):
+    government: tuple[str, str] | None = None  # 省政府 of 省政府各部门, lent to 各直属机构 (units.gov_member)
+    lent = lent_in_lists(view, [(it.start, it.name_end, it.sep_before, it.label_role is not None) for it in items], rules.level_item, rules.place_item)
+    for k, (it, role) in enumerate(zip(items, roles)):
         if it.label_role is not None or it.sep_before == ";" or (it.sep_before == "," and uses_dun):
-            prefix = ""
+            prefix, government = "", None
         view_name = text[it.start : it.name_end]
         clean_name = view.clean[it.start : it.name_end]
-        if rules.own_prefix.pattern.match(view_name):
-            shared = rules.shared_prefix.pattern.match(view_name)
-            if shared:
-                prefix, collective = shared.group("prefix"), shared.group("collective") is not None
-        elif (
-            prefix
-            and (not collective or rules.bare_body.pattern.match(view_name))
-            and not rules.keeps_own_name.pattern.search(view_name)
-        ):
-            view_name = prefix + view_name
-            clean_name = prefix + clean_name
+        gm = rules.shared_prefix.pattern.match(view_name)
+        if k in lent:
+            (pv, pc), (sv, sc) = lent[k]
+            view_name, clean_name = pv + view_name + sv, pc + clean_name + sc
+        elif government and rules.gov_member.pattern.match(view_name):
+            view_name, clean_name = government[0] + view_name, government[1] + clean_name
+        elif rules.own_prefix.pattern.match(view_name):
+            if gm is not None and gm.group("government"):
+                government = (gm.group("government"), view.clean[it.start : it.start + len(gm.group("government"))])
+            if gm is not None:
+                prefix, collective = gm.group("prefix"), gm.group("collective") is not None
+        elif prefix and (not collective or rules.bare_body.pattern.match(view_name)) and not rules.keeps_own_name.pattern.search(view_name):
+            view_name, clean_name = prefix + view_name, prefix + clean_name
         canonical = _canonical(view_name, lexicon, None, jurisdiction)
         defined = definitions.names.get(view_name)
         if defined is not None and canonical is None:

@@ -48,18 +48,18 @@ LINE_NOTES = [
         [[("市双招双引办", R), ("市发改委", R), ("市经信局", R), ("各县(市、区)政府", R), ("丽水开发区管委会", R)]],
         id="zhejiang-lishui-own-line",
     ),
-    pytest.param(  # 滁州市 (安徽) 2020 市政府重点工作及责任分解, www.chuzhou.gov.cn: two label lines are one
-        # group; the leader's line is a person, no unit; 各县、市、区政府 is one unit
+    pytest.param(  # 滁州市 (安徽) 2020 市政府重点工作及责任分解, www.chuzhou.gov.cn: each label line is one
+        # group; the leader's line is a person, no unit; 各县、市、区政府 shares 各 and 政府 (three units)
         "1. 地区生产总值增长8%以上。\n\n牵头负责领导:金力。\n\n牵头责任单位:市发展改革委。\n\n"
         "协同责任单位:市经信局、市商务局、市交通局、市农业农村局、滁州经开区管委会、中新苏滁高新区管委会等,各县、市、区政府。\n",
-        [[("市发展改革委", L), ("市经信局", C), ("市商务局", C), ("市交通局", C), ("市农业农村局", C),
-          ("滁州经开区管委会", C), ("中新苏滁高新区管委会", C), ("各县、市、区政府", C)]],
+        [[("市发展改革委", L)], [("市经信局", C), ("市商务局", C), ("市交通局", C), ("市农业农村局", C),
+          ("滁州经开区管委会", C), ("中新苏滁高新区管委会", C), ("各县政府", C), ("各市政府", C), ("各区政府", C)]],
         id="anhui-chuzhou-label-lines",
     ),
     pytest.param(  # 立山区 (鞍山, 辽宁) 鞍立政发〔2023〕2号, www.lishan.gov.cn: a later name without an
         # agency ending is kept as written once the first one is a body
         "1.努力实现地区生产总值增长6.2%左右。\n\n牵头单位:区发改局\n\n责任单位:立山经济开发区,全区经济运行各专班\n",
-        [[("区发改局", L), ("立山经济开发区", R), ("全区经济运行各专班", R)]],
+        [[("区发改局", L)], [("立山经济开发区", R), ("全区经济运行各专班", R)]],
         id="liaoning-lishan-lead-then-responsible",
     ),
     pytest.param(  # constructed (issue 15's 【责任单位】 style; no real line found): the view reads 【】 as []
@@ -147,14 +147,20 @@ SPLITS = [
         [[("国家卫生健康委", L), ("国务院办公厅", L), ("工业和信息化部", L), ("相关部门", R), ("各地区", R)]],
         id="national-0108-and-each",
     ),
-    pytest.param(  # devcorpus 0159 (青岛市, 2024): 及相关…; 各区、市政府 (districts and county-level cities) is one unit
+    pytest.param(  # devcorpus 0159 (青岛市, 2024): 及相关… are two units
         "（责任单位：市工业和信息化局、市大数据局、市科技局及相关行业主管部门，市委网信办）",
         [[("市工业和信息化局", R), ("市大数据局", R), ("市科技局", R), ("相关行业主管部门", R), ("市委网信办", R)]],
         id="qingdao-0159-and-related",
     ),
-    pytest.param(  # devcorpus 0159 (青岛市, 2024)
+    pytest.param(  # devcorpus 0159 (青岛市, 2024): 及 before a member group; the group takes no 市
+        "（责任单位：市工业和信息化局及专班成员单位，各区、市政府）",
+        [[("市工业和信息化局", R), ("专班成员单位", R), ("各区政府", R), ("各市政府", R)]],
+        id="qingdao-0159-members",
+    ),
+    pytest.param(  # devcorpus 0159 (青岛市, 2024): 各区、市政府 shares 各 and 政府: 各区政府, 各市政府 (as the unit
+        # goldens read it; 广州市 2012 各区、县级市 → 各区, 各县级市 and 沈阳市 2015 相关区、县(市)政府 below)
         "（责任单位：市委宣传部，市工业和信息化局、市科技局、市大数据局，各区、市政府）",
-        [[("市委宣传部", R), ("市工业和信息化局", R), ("市科技局", R), ("市大数据局", R), ("各区、市政府", R)]],
+        [[("市委宣传部", R), ("市工业和信息化局", R), ("市科技局", R), ("市大数据局", R), ("各区政府", R), ("各市政府", R)]],
         id="qingdao-0159-districts-and-cities",
     ),
     pytest.param(  # devcorpus 0108: 等相关部门 after a name is no part of it
@@ -165,6 +171,31 @@ SPLITS = [
 ]
 
 PREFIXES = [
+    pytest.param(  # 广州市 2012 人才 plan (a 配合单位 list): 各区、县级市 → 各区, 各县级市
+        "（牵头单位：市发展改革委；配合单位：市委组织部、市人力资源和社会保障局，各区、县级市）",
+        [[("市发展改革委", L), ("市委组织部", C), ("市人力资源和社会保障局", C), ("各区", C), ("各县级市", C)]],
+        id="guangzhou-districts-and-county-cities",
+    ),
+    pytest.param(  # 沈阳市 2015 task list: a person's clause, then 牵头 / 配合; 相关区、县(市)政府 shares 相关 and 政府
+        "一、简政放权。\n由顾春明同志负责,市编委办牵头,市发展改革委、政务服务办及相关区、县(市)政府配合。\n",
+        [[("市编委办", L), ("市发展改革委", C), ("市政务服务办", C), ("相关区政府", C), ("相关县(市)政府", C)]],
+        id="liaoning-shenyang-person-then-lead",
+    ),
+    pytest.param(  # devcorpus 0131 (山东省): 济南、青岛、济宁市政府 share 市政府; a city's body takes no 省
+        "（牵头单位：省大数据局，参加单位：省生态环境厅、省发展改革委，济南、青岛、济宁市政府）",
+        [[("省大数据局", L), ("省生态环境厅", C), ("省发展改革委", C), ("济南市政府", C), ("青岛市政府", C), ("济宁市政府", C)]],
+        id="shandong-0131-cities-share-suffix",
+    ),
+    pytest.param(  # 安徽省 2023 重点工作及责任分解 (a news copy): 省政府各部门、各直属机构 → 省政府各直属机构
+        "协同责任单位:省政府各部门、各直属机构。",
+        [[("省政府各部门", C), ("省政府各直属机构", C)]],
+        id="anhui-government-members",
+    ),
+    pytest.param(  # 西宁市 (青海) plan: two labels in one bracket separated by spaces only
+        "1.提高流通管理部门管理效能。(牵头单位:市商务局  责任单位:市编办、市发改委、市法制办、各区县政府)",
+        [[("市商务局", L), ("市编办", R), ("市发改委", R), ("市法制办", R), ("各区县政府", R)]],
+        id="qinghai-xining-labels-by-spaces",
+    ),
     pytest.param(  # constructed from issue 15 (decision: two units, the 各市 is lent to the bare 政府)
         "压实责任。（各市党委、政府，省直有关部门）",
         [[("各市党委", R), ("各市政府", R), ("省直有关部门", R)]],
