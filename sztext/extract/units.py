@@ -41,7 +41,7 @@ compared on the Simplified view form so Traditional texts match, or ``None`` whe
 is not in the lexicon (see :func:`lookup_agency` for the date-aware lookup).
 
 Notes without brackets (issue 15, :func:`_read_free`): label lines (``责任单位：区发展和改革局`` on
-its own line or after a sentence, ``【责任单位】…``; consecutive label lines make one group; the
+its own line or after a sentence, ``【责任单位】…``; each label line is one group; the
 first name must be agency-like, later ones are kept as written) and sentences of names and role
 words (``交通运输部运输服务司牵头，科技司配合。``, ``由X牵头，Y等配合，…``: agency-like runs from the
 start, the first carrying 牵头). A bracket inside a sentence is a note when it has a role word
