@@ -40,9 +40,14 @@ the document's jurisdiction and the places above it,
 compared on the Simplified view form so Traditional texts match, or ``None`` when the name
 is not in the lexicon (see :func:`lookup_agency` for the date-aware lookup).
 
-Not done: agencies named in running text (``市政府办公厅…牵头组织…``) are not reported; only
-bracketed notes are, because the assembler attaches each group by its opening bracket and a
-sentence-level reading of 牵头 needs a parse the pattern scan does not make.
+Notes without brackets (issue 15, :func:`_read_free`): label lines (``责任单位：区发展和改革局`` on
+its own line or after a sentence, ``【责任单位】…``; each label line is one group; the
+first name must be agency-like, later ones are kept as written) and sentences of names and role
+words (``交通运输部运输服务司牵头，科技司配合。``, ``由X牵头，Y等配合，…``: agency-like runs from the
+start, the first carrying 牵头). A bracket inside a sentence is a note when it has a role word
+and only agency-like names (``…体系（省大数据局牵头，各市政府配合）。``). A group's offset is its
+bracket or the start of its label or first name, so each group stays with its node, in order.
+Not done: other running text with 牵头, and table-form 任务分工.
 """
 
 from __future__ import annotations
@@ -54,6 +59,7 @@ from typing import Mapping, cast
 from ..grammar import Agency, Grammar, Rule
 from ..models import Unit, UnitRole
 from ..normalize import TextView, constructor, view_table
+from .unitlists import lent_in_lists
 
 __all__ = ["extract_unit_groups", "lookup_agency", "ANY_JURISDICTION"]
 
@@ -80,7 +86,22 @@ class _Rules:
     not_note: Rule
     remark: Rule
     lead_first: Rule
+    bare_body: Rule
+    keeps_own_name: Rule
+    level_item: Rule
+    place_item: Rule
+    gov_member: Rule
+    line_note: Rule
+    role_sentence: Rule
     roles: Mapping[str, str]
+
+    def role_of(self, word: str) -> UnitRole:
+        """The role of a label or role word: its own entry, else that of its longest listed beginning."""
+        for n in range(len(word), 0, -1):
+            role = self.roles.get(word[:n])
+            if role is not None:
+                return cast(UnitRole, role)
+        return _DEFAULT_ROLE
 
 
 @dataclass(frozen=True)
@@ -143,6 +164,13 @@ def _compile(grammar: Grammar) -> tuple[_Rules, _Lexicon]:
         not_note=r("units.not_note"),
         remark=r("units.remark"),
         lead_first=r("units.lead_first"),
+        bare_body=r("units.bare_body"),
+        keeps_own_name=r("units.keeps_own_name"),
+        level_item=r("units.level_item"),
+        place_item=r("units.place_item"),
+        gov_member=r("units.gov_member"),
+        line_note=r("units.line_note"),
+        role_sentence=r("units.role_sentence"),
         roles={k: str(v) for k, v in grammar.table("units", "roles").items()},
     )
     table = view_table(grammar)
@@ -301,17 +329,88 @@ def extract_unit_groups(
     stop = len(view.text) if end is None else end
     rules, lexicon = _compiled(grammar)
     text = view.text
-    if not rules.note.may_match(text[start:stop]):
+    window = text[start:stop]
+    candidates: list[tuple[int, int, int, int, str]] = []  # (offset, inner start, inner end, note end, kind)
+    if rules.note.may_match(window):
+        for m in rules.note.pattern.finditer(text, start, stop):
+            candidates.append((m.start(), m.start("inner"), m.end("inner"), m.end(), _BRACKET))
+    if rules.line_note.may_match(window):
+        for m in rules.line_note.pattern.finditer(text, start, stop):
+            candidates.append((m.start("inner"), m.start("inner"), m.end("inner"), m.end("inner"), _LINE))
+    if rules.role_sentence.may_match(window):
+        for m in rules.role_sentence.pattern.finditer(text, start, stop):
+            kind = _CLAUSE if m.group("by") else _SENTENCE
+            if kind == _SENTENCE and m.group("end") == ",":
+                continue  # a whole-sentence note ends the sentence; only a 由-clause goes on
+            candidates.append((m.start("inner"), m.start("inner"), m.end("inner"), m.end("inner"), kind))
+    if not candidates:
         return []
+    candidates.sort()
     definitions = _Definitions()
     out: list[tuple[int, list[Unit]]] = []
-    for m in rules.note.pattern.finditer(text, start, stop):
-        units = _read_note(view, m.start(), m.start("inner"), m.end("inner"), rules, lexicon, definitions, jurisdiction)
-        if units:
-            out.append((m.start(), units))
-    if out and rules.lead_first.may_match(text[start:stop]) and rules.lead_first.pattern.search(text, start, stop):
-        out = [(offset, _first_leads(units)) for offset, units in out]
+    spans: list[tuple[int, int]] = []  # the text range of each group's note
+    taken_to = -1
+    for offset, i0, i1, note_end, kind in candidates:
+        if offset < taken_to:
+            continue  # inside a note already read (a bracket in a line note, a sentence in a bracket)
+        if kind == _BRACKET:
+            units = _read_note(view, offset, i0, i1, rules, lexicon, definitions, jurisdiction)
+        else:
+            units = _read_free(view, i0, i1, kind, rules, lexicon, definitions, jurisdiction)
+        if not units:
+            continue
+        taken_to = note_end
+        out.append((offset, units))  # each label line is one group (牵头单位：X / 配合单位：Y: two)
+        spans.append((offset, note_end))
+    if out and rules.lead_first.may_match(window):
+        stated = rules.lead_first.pattern.search(text, start, stop)
+        if stated is not None:
+            # stated inside a note (…，列第一位者为牵头单位，下同): from that note on; elsewhere: every group
+            first = next((k for k, (a, b) in enumerate(spans) if a <= stated.start() < b), 0)
+            out = [(offset, _first_leads(units) if k >= first else units) for k, (offset, units) in enumerate(out)]
     return out
+
+
+_BRACKET, _LINE, _SENTENCE, _CLAUSE = "bracket", "line", "sentence", "clause"
+
+
+def _read_free(
+    view: TextView, i0: int, i1: int, kind: str, rules: _Rules, lexicon: _Lexicon, definitions: _Definitions, jurisdiction: str | None
+) -> list[Unit]:
+    """A label line (``责任单位：…``) or a sentence of names and role words (``由X牵头，Y配合，…``):
+    in a sentence the runs of agency-like names are read from the start (``由X牵头，会同…`` keeps X)."""
+    text = view.text
+    items = _split_items(text, i0, i1, rules)
+    if not items:
+        return []
+    if kind == _LINE:
+        # the label vouches for the list; its first name must still be a body (牵头单位：要切实… is
+        # no note), later ones are kept as written (全区经济运行各专班, OCR-damaged names)
+        if not _agency_like(text[items[0].start : items[0].name_end], rules, lexicon, definitions):
+            return []
+        return _units(view, items, rules, lexicon, definitions, jurisdiction, i0, i1)
+    kept: list[_Item] = []
+    run: list[_Item] = []
+    for it in items:
+        if it.label_role is not None:
+            return []
+        run.append(it)
+        if it.role_word is None:
+            continue
+        if not all(_agency_like(text[r.start : r.name_end], rules, lexicon, definitions) for r in run):
+            break
+        kept.extend(run)
+        run = []
+    first_word = next((i.role_word for i in kept if i.role_word is not None), None)
+    if first_word is None or rules.role_of(first_word) != "lead":
+        return []
+    return _units(view, kept, rules, lexicon, definitions, jurisdiction, i0, i1)
+
+
+def _agency_like(name: str, rules: _Rules, lexicon: _Lexicon, definitions: _Definitions) -> bool:
+    return bool(
+        rules.agency_like.pattern.match(name) or rules.level_item.pattern.match(name) or name in lexicon.by_name or name in definitions.names
+    )
 
 
 def _first_leads(units: list[Unit]) -> list[Unit]:
@@ -323,52 +422,67 @@ def _first_leads(units: list[Unit]) -> list[Unit]:
 
 
 def _read_note(
-    view: TextView,
-    bracket: int,
-    i0: int,
-    i1: int,
-    rules: _Rules,
-    lexicon: _Lexicon,
-    definitions: _Definitions,
-    jurisdiction: str | None = ANY_JURISDICTION,
+    view: TextView, bracket: int, i0: int, i1: int, rules: _Rules, lexicon: _Lexicon, definitions: _Definitions, jurisdiction: str | None
 ) -> list[Unit]:
     """The units of the bracketed group whose inner text is ``view.text[i0:i1]``, or ``[]``."""
     text = view.text
     bare_position = rules.bare_position.pattern.match(text, bracket) is not None
-    if not bare_position and not rules.label.may_match(text[i0:i1]):
-        return []  # neither labelled nor where a bare note may stand: most brackets stop here
+    inner = text[i0:i1]
+    if not bare_position and not rules.label.may_match(inner) and not rules.role_word.may_match(inner):
+        return []  # neither labelled nor where a bare note may stand nor with a role word: most brackets stop here
     items = _split_items(text, i0, i1, rules)
     labelled = any(it.label_role is not None for it in items)
     if not labelled:
-        if not items or not bare_position:
+        with_role = any(it.role_word is not None for it in items)
+        # a note inside a sentence needs a role word: …服务支撑体系（省大数据局、省政府办公厅牵头，
+        # 各有关部门、各市政府配合）。 (devcorpus 0169)
+        if not items or not (bare_position or with_role):
             return []
         if rules.not_note.pattern.match(text, i0, i1):
             return []
-        with_role = any(it.role_word is not None for it in items)
         for it in items:
             name = text[it.start : it.name_end]
             if not (
                 rules.agency_like.pattern.match(name)
+                or rules.level_item.pattern.match(name)
                 or name in lexicon.by_name
                 or name in definitions.names
-                or (with_role and rules.own_prefix.pattern.match(name))
+                or (with_role and bare_position and rules.own_prefix.pattern.match(name))
             ):
                 return []
+    return _units(view, items, rules, lexicon, definitions, jurisdiction, i0, i1)
+
+
+def _units(
+    view: TextView, items: list[_Item], rules: _Rules, lexicon: _Lexicon, definitions: _Definitions, jurisdiction: str | None, i0: int, i1: int
+) -> list[Unit]:
+    """The units of the items of one note: roles, shared prefixes, canonical names, definitions."""
+    text = view.text
     roles = _assign_roles(items, rules)
     uses_dun = "、" in text[i0:i1]
     units: list[Unit] = []
     prefix = ""
-    for it, role in zip(items, roles):
+    collective = False  # a prefix such as 各市 is lent to bare body words only (units.bare_body)
+    government: tuple[str, str] | None = None  # 省政府 of 省政府各部门, lent to 各直属机构 (units.gov_member)
+    lent = lent_in_lists(view, [(it.start, it.name_end, it.sep_before, it.label_role is not None) for it in items], rules.level_item, rules.place_item)
+    for k, (it, role) in enumerate(zip(items, roles)):
         if it.label_role is not None or it.sep_before == ";" or (it.sep_before == "," and uses_dun):
-            prefix = ""
+            prefix, government = "", None
         view_name = text[it.start : it.name_end]
         clean_name = view.clean[it.start : it.name_end]
-        if rules.own_prefix.pattern.match(view_name):
-            shared = rules.shared_prefix.pattern.match(view_name)
-            prefix = shared.group("prefix") if shared else prefix
-        elif prefix:
-            view_name = prefix + view_name
-            clean_name = prefix + clean_name
+        gm = rules.shared_prefix.pattern.match(view_name)
+        if k in lent:
+            (pv, pc), (sv, sc) = lent[k]
+            view_name, clean_name = pv + view_name + sv, pc + clean_name + sc
+        elif government and rules.gov_member.pattern.match(view_name):
+            view_name, clean_name = government[0] + view_name, government[1] + clean_name
+        elif rules.own_prefix.pattern.match(view_name):
+            if gm is not None and gm.group("government"):
+                government = (gm.group("government"), view.clean[it.start : it.start + len(gm.group("government"))])
+            if gm is not None:
+                prefix, collective = gm.group("prefix"), gm.group("collective") is not None
+        elif prefix and (not collective or rules.bare_body.pattern.match(view_name)) and not rules.keeps_own_name.pattern.search(view_name):
+            view_name, clean_name = prefix + view_name, prefix + clean_name
         canonical = _canonical(view_name, lexicon, None, jurisdiction)
         defined = definitions.names.get(view_name)
         if defined is not None and canonical is None:
@@ -396,7 +510,7 @@ def _split_items(text: str, i0: int, i1: int, rules: _Rules) -> list[_Item]:
         label_role: str | None = None
         lm = rules.label.pattern.match(text, a, b)
         if lm is not None:
-            label_role = rules.roles.get(lm.group("label"), _DEFAULT_ROLE)
+            label_role = rules.role_of(lm.group("label"))
             a = lm.end()
         if rules.remark.pattern.match(text, a, b):
             skipping = True
@@ -417,6 +531,8 @@ def _split_items(text: str, i0: int, i1: int, rules: _Rules) -> list[_Item]:
         if qm is not None and qm.start() > a:
             qualifier = qm.group("body")
             name_end = _strip(text, a, qm.start())[1]
+            if role_word is None and rules.role_word.pattern.fullmatch("名" + qualifier.strip(), 1):
+                role_word, qualifier, b = qualifier.strip(), None, name_end  # 市发展改革委（牵头）: a role
         if name_end <= a:
             continue
         items.append(_Item(a, b, name_end, before, label_role, role_word, qualifier))
@@ -446,7 +562,7 @@ def _assign_roles(items: list[_Item], rules: _Rules) -> list[UnitRole]:
             run_start = i
         roles.append(cast(UnitRole, label_role or _DEFAULT_ROLE))
         if it.role_word is not None:
-            word_role = cast(UnitRole, rules.roles.get(it.role_word, _DEFAULT_ROLE))
+            word_role = rules.role_of(it.role_word)
             for j in range(run_start, i + 1):
                 roles[j] = word_role
             run_start = i + 1
