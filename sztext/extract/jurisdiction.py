@@ -156,32 +156,50 @@ def find_jurisdiction(
     names, codes = grammar.derived(_places)
     table = view_table(grammar)
     found: Jurisdiction | None = None
+    division: Division | None = None
     for text in (*issuers, *([title] if title else [])):
-        found = _starts("".join(text.split()).translate(table), names)
-        if found is not None:
+        squashed = "".join(text.split()).translate(table)
+        found = _starts(squashed, names)
+        division = _division_at_start(squashed, grammar)
+        if found is not None or division is not None:
             break
+    if found is not None and division is not None and division.name != found.name:
+        # a division below the lexicon place is more specific (重庆市綦江区人民政府 → 綦江区)
+        if found.name in _ancestors(division, grammar):
+            found = None
+        else:
+            division = None
+    if found is None and division is not None:
+        return JurisdictionRef.model_construct(
+            name=division.name, level=cast(JurisdictionLevel, division.level), parent=division.parent, code=division.code
+        )
     if found is None and agency_code:
         agency = agency_code.translate(table)
         found = next((j for c, j in codes if agency.startswith(c)), None)
     if found is None and body and not issuers and title is None and agency_code is None:
         found = _most_named(body, grammar)
+    if found is None:
+        return None
     _, by_name = grammar.derived(divisions)
-    if found is not None:
-        same = [d for d in by_name.get(found.name, ()) if d.name == found.name and d.level == found.level]
-        parent: str | None
-        code: str | None = None
-        if len(same) == 1:
-            parent, code = same[0].parent, same[0].code
-        else:
-            parent = None if found.level in ("national", "provincial") else found.parent
-        return JurisdictionRef.model_construct(name=found.name, level=cast(JurisdictionLevel, found.level), parent=parent, code=code)
-    for text in (*issuers, *([title] if title else [])):
-        division = _division_at_start("".join(text.split()).translate(table), grammar)
-        if division is not None:
-            return JurisdictionRef.model_construct(
-                name=division.name, level=cast(JurisdictionLevel, division.level), parent=division.parent, code=division.code
-            )
-    return None
+    same = [d for d in by_name.get(found.name, ()) if d.name == found.name and d.level == found.level]
+    parent: str | None
+    code: str | None = None
+    if len(same) == 1:
+        parent, code = same[0].parent, same[0].code
+    else:
+        parent = None if found.level in ("national", "provincial") else found.parent
+    return JurisdictionRef.model_construct(name=found.name, level=cast(JurisdictionLevel, found.level), parent=parent, code=code)
+
+
+def _ancestors(division: Division, grammar: Grammar) -> list[str]:
+    by_code, _ = grammar.derived(divisions)
+    out = []
+    code = division.code
+    for parent_code in (code[:4] + "00", code[:2] + "0000"):
+        parent = by_code.get(parent_code)
+        if parent is not None and parent_code != code:
+            out.append(parent.name)
+    return out
 
 
 def _most_named(text: str, grammar: Grammar) -> Jurisdiction | None:
