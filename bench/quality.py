@@ -26,7 +26,7 @@ sztext reads: the decoded file, which for these .txt/.md files is the file itsel
   real" = parsed groups overlapping some golden group / parsed groups (a parsed group elsewhere is
   a false note).
 - money: a golden mention's `text` is the amount as printed from its first digit or numeral to
-  its last currency character (for a range, low to high: `五百元以上一千元以下`); qualifier
+  its last currency character (for a range, low to high: `五百元以上一千元`); qualifier
   words before it (最高, 不超过) and a restatement after it (（含2000元）) are not part of it. A
   parsed amount (`Notice.amounts`) is detected when its span overlaps the mention; mentions and
   amounts are paired one to one in text order. detected: recall = paired mentions / mentions,
