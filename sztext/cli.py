@@ -32,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)")
     p.add_argument("--out", help="write into this directory instead of standard output")
     p.add_argument("--single", action="store_true", help="treat the input as ONE document (no archive splitting)")
-    p.add_argument("--grammar", help="a grammar directory to use instead of the shipped one")
+    p.add_argument("--grammar", help="a grammar directory laid over the shipped one (docs/grammar-format.md)")
 
     b = sub.add_parser("batch", help="convert many files: notices.jsonl, errors.jsonl, measures.csv/.parquet, tables/")
     b.add_argument("inputs", nargs="*", help="files and directories (recursively: .txt .text .md .html .htm .shtml .pdf .docx .ofd)")
@@ -44,16 +44,16 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--excel", action="store_true", help="CSV tables for Excel on Chinese Windows (UTF-8 with BOM, CRLF)")
     b.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     b.add_argument("--list-skipped", action="store_true", help="list every file a directory scan did not take, with the reason")
-    b.add_argument("--grammar", help="a grammar directory to use instead of the shipped one")
+    b.add_argument("--grammar", help="a grammar directory laid over the shipped one (docs/grammar-format.md)")
 
     c = sub.add_parser("check", help="verify every span and the outline tiling of every document")
     c.add_argument("paths", nargs="+")
-    c.add_argument("--grammar", help="a grammar directory to use instead of the shipped one")
+    c.add_argument("--grammar", help="a grammar directory laid over the shipped one (docs/grammar-format.md)")
 
     r = sub.add_parser("review", help="write a self-contained HTML page showing every extracted value in its text")
     r.add_argument("paths", nargs="+", help="files (each becomes one page) or directories (their files, recursively)")
     r.add_argument("-o", "--out", required=True, help="the page (one input file) or a directory (pages plus index.html)")
-    r.add_argument("--grammar", help="a grammar directory to use instead of the shipped one")
+    r.add_argument("--grammar", help="a grammar directory laid over the shipped one (docs/grammar-format.md)")
 
     sub.add_parser("schema", help="print the JSON Schema (2020-12) of a document record")
 
