@@ -69,7 +69,8 @@ SAMPLE_004 = [
     row(
         "l167-renminbi-before",
         "单个企业年度最高奖励人民币5000万元，累计最高奖励人民币1.5亿元。",
-        A("最高奖励人民币5000万元", 50000000, qualifier="max"),
+        # 单个企业 names the denominator as 每家企业 does (before: per None, lead 最高奖励 only)
+        A("单个企业年度最高奖励人民币5000万元", 50000000, qualifier="max", per="企业"),
         A("最高奖励人民币1.5亿元", 150000000, qualifier="max"),
     ),
     row("l169-usd-min", "合计达5000万美元及以上的", A("5000万美元及以上", 50000000, currency="USD", qualifier="min")),
@@ -102,7 +103,7 @@ SAMPLE_004 = [
         A("最高25万元/班", 250000, qualifier="max", per="班"),
         A("每年每条航线最高5500万元", 55000000, qualifier="max", per="年/航线"),
     ),
-    row("l1179-upper-limit", "单个项目资助上限为1亿元。", A("上限为1亿元", 100000000, qualifier="max")),
+    row("l1179-upper-limit", "单个项目资助上限为1亿元。", A("单个项目资助上限为1亿元", 100000000, qualifier="max", per="项目")),
     row("l1201-range-zhi", "一次性给予5万元至100万元的定额奖励", A("5万元至100万元", None, 50000, 1000000)),
     row("l1306-usd-incl-below", "对出口额800万美元（含）以下中小微", A("800万美元（含）以下", 8000000, currency="USD", qualifier="max")),
     row(
