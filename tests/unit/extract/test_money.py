@@ -69,8 +69,9 @@ SAMPLE_004 = [
     row(
         "l167-renminbi-before",
         "单个企业年度最高奖励人民币5000万元，累计最高奖励人民币1.5亿元。",
-        # 单个企业 names the denominator as 每家企业 does (before: per None, lead 最高奖励 only)
-        A("单个企业年度最高奖励人民币5000万元", 50000000, qualifier="max", per="企业"),
+        # 单个企业 names the denominator as 每家企业 does, 年度 rates it per year (before: per None,
+        # lead 最高奖励 only)
+        A("单个企业年度最高奖励人民币5000万元", 50000000, qualifier="max", per="企业/年"),
         A("最高奖励人民币1.5亿元", 150000000, qualifier="max"),
     ),
     row("l169-usd-min", "合计达5000万美元及以上的", A("5000万美元及以上", 50000000, currency="USD", qualifier="min")),
@@ -263,6 +264,11 @@ ISSUE_15 = [
         A("每年安排最高100万元", 1000000, qualifier="max", per="年")),
     row("fill-pay-taiwan", "一、出席費︰每人每日支給新臺幣一千元。",  # devcorpus 0442 (Taiwan)
         A("每人每日支給新臺幣一千元", 1000, currency="TWD", per="人/日")),
+    row("per-enterprise-year-jinan", "按照有关规定给予补助，单个企业年度最高补助50万元。",  # devcorpus 0124, 0125 (Jinan)
+        A("单个企业年度最高补助50万元", 500000, qualifier="max", per="企业/年")),
+    row("per-enterprise-year-fill-jinan", "每个企业年补贴额最高不超过30万元（其中担保费补贴额最高不超过5万元）",  # devcorpus 0125
+        A("每个企业年补贴额最高不超过30万元", 300000, qualifier="max", per="企业/年"),
+        A("最高不超过5万元", 50000, qualifier="max")),
     row("fill-two-words", "最高奖励金额为人民币50万元", A("最高奖励金额为人民币50万元", 500000, qualifier="max")),
     # line breaks of PDF text inside an amount and before the number (money.toml br)
     row("newline-in-amount-jinan", "以及每车不低于五百万\n元人民币的交通事故",  # devcorpus 0144 (Jinan 工信局)
