@@ -33,9 +33,9 @@ def measure_rows(notice: Notice) -> Iterator[dict[str, Any]]:
     """
     title = notice.title or notice.main_title
     for node in notice.measures():
-        singles = [a for a in node.amounts if a.currency == "CNY" and a.value is not None]
-        cny = [a.value for a in singles if a.qualifier == "exact" and a.per is None]
-        highs = [a.value for a in singles] + [a.high for a in node.amounts if a.currency == "CNY" and a.value is None and a.high is not None]
+        singles = [(a, a.value) for a in node.amounts if a.currency == "CNY" and a.value is not None]
+        cny = [v for a, v in singles if a.qualifier == "exact" and a.per is None]
+        highs = [v for _, v in singles] + [a.high for a in node.amounts if a.currency == "CNY" and a.value is None and a.high is not None]
         yield {
             "path": notice.source.path,
             "index": notice.source.index,
