@@ -147,6 +147,8 @@ class Amount(_Model):
     ``100万元以上不满500万元``) has ``low``/``high`` and ``value`` null; a restatement in brackets
     (``（含2000元）``) belongs to the amount before it, not a new one. Sums below one 元 (``5角``,
     ``3分钱``) are CNY decimals; a qualifier split by a space or line break (``以 上``) still counts.
+    A magnitude after a bound word is an amount (``过亿元`` → 1亿, min); ``per`` also comes from
+    每 words before the number (``每只五百元`` → 只, ``每家企业每年补助额最高100万元`` → 企业/年).
     """
 
     text: str

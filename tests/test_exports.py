@@ -68,3 +68,11 @@ def test_decree_is_an_act_with_articles() -> None:
     text = "第一章 总则\n第一条 为了规范管理，制定本办法。\n第二条 本办法适用于全市。\n"
     root = etree.fromstring(to_akn(sztext.parse(text)))
     assert root.xpath("a:act/a:body/a:chapter/a:article/a:num/text()", namespaces=A) == ["第一条", "第二条"]
+
+
+def test_total_cny_adds_only_exact_one_off_amounts() -> None:
+    """Issue 15: a cap, a threshold and a rate do not add up with a grant; max_cny still sees them.
+    Forms of devcorpus 0170 (Jinan): 给予３０万元一次性奖励, 最高补助１００万元, 每人每月补贴1500元."""
+    text = "一、对新认定企业给予30万元一次性奖励，另给予50万元补助，最高补助100万元。\n二、每人每月补贴1500元，投资5000万元以上的项目。\n"
+    rows = list(measure_rows(sztext.parse(text)))
+    assert [(r["total_cny"], r["max_cny"]) for r in rows] == [(800000, 1000000), (None, 50000000)]

@@ -26,13 +26,16 @@ def _units(node: Node, role: str) -> str:
 def measure_rows(notice: Notice) -> Iterator[dict[str, Any]]:
     """The rows of one document's measures (leaf numbered nodes), in document order.
 
-    Money columns sum and maximise the CNY amounts with a single value (ranges count their
-    upper bound in ``max_cny`` only); other currencies are counted but not converted.
+    ``total_cny`` sums only the exact, one-off CNY amounts (qualifier ``exact``, no ``per``): a
+    cap (最高100万元), a threshold (5000万元以上), an estimate or a rate (每人每月1500元) does not add
+    up with a grant. ``max_cny`` is the largest CNY amount of any kind (ranges count their upper
+    bound); other currencies are counted but not converted.
     """
     title = notice.title or notice.main_title
     for node in notice.measures():
-        cny = [a.value for a in node.amounts if a.currency == "CNY" and a.value is not None]
-        highs = cny + [a.high for a in node.amounts if a.currency == "CNY" and a.value is None and a.high is not None]
+        singles = [(a, a.value) for a in node.amounts if a.currency == "CNY" and a.value is not None]
+        cny = [v for a, v in singles if a.qualifier == "exact" and a.per is None]
+        highs = [v for _, v in singles] + [a.high for a in node.amounts if a.currency == "CNY" and a.value is None and a.high is not None]
         yield {
             "path": notice.source.path,
             "index": notice.source.index,

@@ -46,6 +46,7 @@ _AMOUNT = "money.amount"
 _BOUND_PAIR = "money.bound_pair"
 _ENUMERATION = "money.enumeration"
 _LEAD = "money.lead"
+_MAGNITUDE = "money.magnitude"
 _AMOUNT_MODEL = constructor(Amount)  # Amount.model_construct, without its per-field checks
 _LEAD_REACH = 64  # money.lead looks this far back; its longest possible match is 46 characters
 _MAGNITUDES = regex.compile(r"[十百千万亿拾佰仟]+$")
@@ -115,7 +116,7 @@ def _extract(view: TextView, grammar: Grammar, start: int, end: int | None, *, p
     lex = _lexicon(grammar)
     lead_rule = grammar.rule(_LEAD)
     candidates: list[_Found] = []
-    for rule_id, build in ((_RANGE, _range), (_AMOUNT, _single)):
+    for rule_id, build in ((_RANGE, _range), (_AMOUNT, _single), (_MAGNITUDE, _bare)):
         rule = grammar.rule(rule_id)
         # no window when no anchor occurs: the range is scanned for anchors once, here
         for lo, hi in _windows(text, start, stop, rule) if prefilter else [(start, stop)]:
@@ -354,6 +355,14 @@ def _single(m: regex.Match[str], lead: regex.Match[str] | None, rule: Rule, view
     )
 
 
+def _bare(m: regex.Match[str], lead: regex.Match[str] | None, rule: Rule, view: TextView, lex: _Lexicon) -> _Found | None:
+    """A ``money.magnitude`` match: 过亿元 → 1亿, 突破千亿元 → 1000亿 (the bound word from ``money.lead``)."""
+    value = Decimal(_POW10[_power(m["mag"], lex)])
+    words = (*(lead.group("pre0", "pre") if lead else ()), m["post"])
+    per, _ = _per(m, lead, view)
+    return _Found(lead.start() if lead else m.start(), m.end(), value, None, None, _currency((m["cur"], m["cur2"]), lex), _qualifier(words, lex), per, rule.id)
+
+
 def _range(m: regex.Match[str], lead: regex.Match[str] | None, rule: Rule, view: TextView, lex: _Lexicon) -> _Found | None:
     """A ``money.range`` match (and the ``money.lead`` words before it) as a candidate range."""
     g = m.groupdict()
@@ -382,7 +391,11 @@ def _range(m: regex.Match[str], lead: regex.Match[str] | None, rule: Rule, view:
 
 
 def _merge_bound_pairs(found: list[_Found], text: str, gap: Rule) -> list[_Found]:
-    """Join a lower and an upper bound separated only by a ``money.bound_pair`` gap into one range."""
+    """Join a lower and an upper bound separated only by a ``money.bound_pair`` gap into one range.
+
+    The upper bound may lack the lower one's rate: in 每处处以十元以上五十元以下 (Sanmenxia), 按照面积处每平方米
+    五百元以上二千元以下 (Weifang) the 每 words stand once, before the pair, and the range takes them.
+    """
     out: list[_Found] = []
     i = 0
     while i < len(found):
@@ -393,7 +406,8 @@ def _merge_bound_pairs(found: list[_Found], text: str, gap: Rule) -> list[_Found
             and ({a.qualifier, b.qualifier} == {"min", "max"} or _chained(a, b, text))
             and a.value is not None
             and b.value is not None
-            and (a.currency, a.per) == (b.currency, b.per)
+            and a.currency == b.currency
+            and b.per in (None, a.per)  # 每处处以十元以上五十元以下: the 每 words before the pair rate both
             and gap.pattern.search(text[a.end : b.start]) is not None
         ):
             low, high = (a.value, b.value) if a.qualifier == "min" else (b.value, a.value)
