@@ -20,6 +20,7 @@ from .errors import (
     InternalError,
     RegexTimeoutError,
     SztextError,
+    TimeBudgetError,
     VerificationError,
 )
 from .grammar import Grammar, load_grammar
@@ -83,6 +84,7 @@ __all__ = [
     "VerificationError",
     "InternalError",
     "RegexTimeoutError",
+    "TimeBudgetError",
 ]
 
 from .pipeline import Options, Pipeline, iter_parse, parse, parse_archive, parse_file, pipe  # noqa: E402

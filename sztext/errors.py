@@ -16,6 +16,7 @@ __all__ = [
     "EncryptedInputError",
     "VerificationError",
     "RegexTimeoutError",
+    "TimeBudgetError",
     "InternalError",
 ]
 
@@ -94,6 +95,19 @@ class RegexTimeoutError(SztextError):
     def __init__(self, rule_id: str, seconds: float) -> None:
         self.rule_id = rule_id
         super().__init__(f"rule {rule_id} ran longer than {seconds:g} s and was stopped")
+
+
+class TimeBudgetError(RegexTimeoutError):
+    """A document (or the segmentation of a text) ran past its time budget
+    (``sztext.budget``): checked between stages and in the long loops, it stops what many short
+    pattern calls add up to, where the per-call timeout guards only calls over long spans. A
+    :class:`RegexTimeoutError`, so it is handled the same way (a warning in an extractor).
+    """
+
+    def __init__(self, stage: str, seconds: float) -> None:
+        self.rule_id = stage
+        self.stage = stage
+        SztextError.__init__(self, f"{stage} stopped: the document ran past its time budget of {seconds:g} s")
 
 
 class InternalError(SztextError, RuntimeError):

@@ -41,23 +41,32 @@ from .sections import (
 __all__ = ["Grammar", "Rule", "Agency", "Jurisdiction", "Headings", "TableValue", "JurisdictionLevel", "load_grammar", "default_grammar_dir"]
 
 _VAR = regex.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
-REGEX_TIMEOUT = 5.0  # seconds one match call of one rule may take before it is stopped
+REGEX_TIMEOUT = 5.0  # seconds one match call of one rule over a long span may take before it is stopped
+LONG_SPAN = 512  # characters: a grammar rule's call over a longer span runs under REGEX_TIMEOUT
 
 
 class GuardedPattern:
-    """A compiled pattern whose every call runs with the ``regex`` module's timeout.
+    """A compiled pattern whose calls over long spans run with the ``regex`` module's timeout.
 
     A runaway match (catastrophic backtracking on hostile input) raises
     :class:`RegexTimeoutError` naming the rule instead of hanging a batch. Every grammar
     pattern is reviewed to run in linear time; this is the guard if one does not.
+
+    The timeout set-up reads the CPU clock (a system call, ~1–3 µs, more than most matches
+    cost), so a call whose span — ``endpos - pos``, the rest of the string without ``endpos`` —
+    is at most ``long_span`` characters runs without it: on a short span a linear pattern is
+    bounded, and what many short calls add up to is bounded by the document's time budget
+    (:mod:`sztext.budget`). ``long_span=0`` (the default) guards every call; the grammar's rules
+    are compiled with :data:`LONG_SPAN`.
     """
 
-    __slots__ = ("compiled", "rule_id", "timeout")
+    __slots__ = ("compiled", "rule_id", "timeout", "long_span")
 
-    def __init__(self, compiled: regex.Pattern[str], rule_id: str, timeout: float = REGEX_TIMEOUT) -> None:
+    def __init__(self, compiled: regex.Pattern[str], rule_id: str, timeout: float = REGEX_TIMEOUT, long_span: int = 0) -> None:
         self.compiled = compiled
         self.rule_id = rule_id
         self.timeout = timeout
+        self.long_span = long_span
 
     @property
     def pattern(self) -> str:
@@ -76,37 +85,48 @@ class GuardedPattern:
         return dict(self.compiled.groupindex)
 
     def search(self, string: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        if (len(string) if endpos is None else endpos) - pos <= self.long_span:
+            return self.compiled.search(string, pos, endpos)
         try:
             return self.compiled.search(string, pos, endpos, timeout=self.timeout)
         except TimeoutError:
             raise RegexTimeoutError(self.rule_id, self.timeout) from None
 
     def match(self, string: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        if (len(string) if endpos is None else endpos) - pos <= self.long_span:
+            return self.compiled.match(string, pos, endpos)
         try:
             return self.compiled.match(string, pos, endpos, timeout=self.timeout)
         except TimeoutError:
             raise RegexTimeoutError(self.rule_id, self.timeout) from None
 
     def fullmatch(self, string: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        if (len(string) if endpos is None else endpos) - pos <= self.long_span:
+            return self.compiled.fullmatch(string, pos, endpos)
         try:
             return self.compiled.fullmatch(string, pos, endpos, timeout=self.timeout)
         except TimeoutError:
             raise RegexTimeoutError(self.rule_id, self.timeout) from None
 
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
+        if (len(string) if endpos is None else endpos) - pos <= self.long_span:
+            yield from self.compiled.finditer(string, pos, endpos)
+            return
         try:
             yield from self.compiled.finditer(string, pos, endpos, timeout=self.timeout)
         except TimeoutError:
             raise RegexTimeoutError(self.rule_id, self.timeout) from None
 
     def sub(self, repl: Any, string: str, count: int = 0) -> str:
+        if len(string) <= self.long_span:
+            return str(self.compiled.sub(repl, string, count))
         try:
             return str(self.compiled.sub(repl, string, count, timeout=self.timeout))
         except TimeoutError:
             raise RegexTimeoutError(self.rule_id, self.timeout) from None
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (GuardedPattern, (self.compiled, self.rule_id, self.timeout))
+        return (GuardedPattern, (self.compiled, self.rule_id, self.timeout, self.long_span))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, GuardedPattern) and (self.compiled, self.rule_id) == (other.compiled, other.rule_id)
@@ -209,7 +229,7 @@ def alternation(rules: Sequence[Rule], *, tagged: bool = False) -> GuardedPatter
         compiled = regex.compile("|".join(branches), flags)
     except regex.error:
         return None
-    return GuardedPattern(compiled, "|".join(r.id for r in rules), rules[0].pattern.timeout)
+    return GuardedPattern(compiled, "|".join(r.id for r in rules), rules[0].pattern.timeout, min(r.pattern.long_span for r in rules))
 
 
 @dataclass(frozen=True)
@@ -427,7 +447,7 @@ def _compile(directory: str, digest: str, layers: Sequence[GrammarFiles]) -> Gra
                 compiled_pattern = regex.compile(pattern, regex.MULTILINE)
             except regex.error as exc:
                 raise GrammarError(origin, rule.id, f"[pattern] does not compile: {exc}") from exc
-            compiled.append(Rule(rule.id, GuardedPattern(compiled_pattern, rule.id), tuple(rule.anchors), dict(rule.tags), rule))
+            compiled.append(Rule(rule.id, GuardedPattern(compiled_pattern, rule.id, long_span=LONG_SPAN), tuple(rule.anchors), dict(rule.tags), rule))
         rules[stem] = tuple(compiled)
         tables[stem] = section.tables
         lists[stem] = {name: tuple(words) for name, words in section.lists.items()}

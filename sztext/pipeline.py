@@ -13,6 +13,7 @@ from typing import Callable, Iterable, Iterator, Literal, Sequence, TypeVar
 
 from . import __version__ as VERSION  # one version: sztext/__init__.py (hatch reads it too)
 from .assemble import Extracted, build_notice, read_header
+from .budget import check_budget, time_budget
 from .errors import InputError, InputTooLargeError, InternalError, RegexTimeoutError, SztextError
 from .extract import (
     extract_amounts,
@@ -94,8 +95,9 @@ class Pipeline:
             InternalError: a defect in sztext (the original exception is its ``__cause__``).
         """
         try:
-            view = self._view(text)
-            ranges = segment_archive(view, self.grammar)
+            with time_budget(len(text)):
+                view = self._view(text)
+                ranges = segment_archive(view, self.grammar)
             several: tuple[Warning, ...] = ()
             if len(ranges) > 1:
                 # kept whole as asked, but a user who meant an archive should know
@@ -124,8 +126,9 @@ class Pipeline:
 
     def _iter(self, text: str, path: str | None, *, keep_going: bool, pages: Sequence[int] = ()) -> Iterator[Notice | ErrorRecord]:
         try:
-            view = self._view(text)
-            ranges = segment_archive(view, self.grammar)
+            with time_budget(len(text)):
+                view = self._view(text)
+                ranges = segment_archive(view, self.grammar)
         except (SztextError, MemoryError):
             raise
         except Exception as exc:
@@ -184,9 +187,15 @@ class Pipeline:
         return normalize(text, self.grammar)
 
     def _document(self, view: TextView, rng: DocumentRange, index: int, path: str | None, warnings: tuple[Warning, ...]) -> Notice:
+        with time_budget(rng.end - rng.start):
+            return self._document_in_budget(view, rng, index, path, warnings)
+
+    def _document_in_budget(self, view: TextView, rng: DocumentRange, index: int, path: str | None, warnings: tuple[Warning, ...]) -> Notice:
         g = self.grammar
         blocks = tokenize(view, rng, g)
+        check_budget("tokenize")
         header = read_header(view, rng, blocks, g)
+        check_budget("header")
         title = header.title or header.main_title
         header.jurisdiction = find_jurisdiction(
             g,
@@ -203,6 +212,7 @@ class Pipeline:
             # A runaway match in one extractor costs that extractor's values for this
             # document, with a warning; the rest of the document still comes out.
             try:
+                check_budget(name)
                 return extractor()
             except RegexTimeoutError as exc:
                 notes.append(Warning(code="regex_timeout", message=f"{name} skipped: {exc}", span=None))
@@ -221,6 +231,7 @@ class Pipeline:
             repeals=run("repeals", lambda: extract_repeals(view, g, rng.start, rng.end)) or [],
         )
         notes.extend(_lexicon_warnings(found, place))
+        check_budget("extractors")
         return build_notice(view, rng, blocks, header, found, g, index=index, path=path, version=VERSION, warnings=notes)
 
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import regex
 
+from .budget import CHECK_MASK, check_budget
 from .grammar import Grammar, Rule
 from .normalize import TextView
 from .segment import DocumentRange, LineKind, LineTable, classify, logical_lines
@@ -116,7 +117,9 @@ def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar) -> list[Block
         kinds = [classify(text, line, grammar)[0] for line in lines]
     blocks: list[Block] = []
     append = blocks.append
-    for line, kind in zip(lines, kinds):
+    for i, (line, kind) in enumerate(zip(lines, kinds)):
+        if not i & CHECK_MASK:
+            check_budget("tokenize")
         start, end = line.start, line.end
         found = h.at_line_start(text, start, end) if kind in _LINE_HEADING_KINDS else None
         cuts: list[tuple[int, Rule, regex.Match[str]]] = []

@@ -34,6 +34,7 @@ from typing import Iterable, Mapping, cast
 
 import regex
 
+from ..budget import CHECK_MASK, check_budget
 from ..errors import GrammarError
 from ..grammar import Grammar, Rule
 from ..models import Amount, Qualifier
@@ -119,7 +120,9 @@ def _extract(view: TextView, grammar: Grammar, start: int, end: int | None, *, p
     for rule_id, build in ((_RANGE, _range), (_AMOUNT, _single), (_MAGNITUDE, _bare)):
         rule = grammar.rule(rule_id)
         # no window when no anchor occurs: the range is scanned for anchors once, here
-        for lo, hi in _windows(text, start, stop, rule) if prefilter else [(start, stop)]:
+        for w, (lo, hi) in enumerate(_windows(text, start, stop, rule) if prefilter else [(start, stop)]):
+            if not w & CHECK_MASK:
+                check_budget("amounts")
             previous_end = lo  # the words before an amount never reach into the previous one
             for m in rule.pattern.finditer(text, lo, hi):
                 first = m.start()

@@ -276,7 +276,13 @@ def _strip_dtd(html: str) -> str:
 
 
 def _squash(text: str) -> str:
-    return _NO_SPACE.sub("", text)
+    return _NO_SPACE.sub("", text) if text else ""
+
+
+def _squashed_len(text: str | None) -> int:
+    """``len(_squash(text or ""))``: most texts and tails of a page are empty or blank (``\\s`` of
+    ``re`` is ``str.isspace``, so a blank text squashes to nothing)."""
+    return 0 if not text or text.isspace() else len(_NO_SPACE.sub("", text))
 
 
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
@@ -291,7 +297,8 @@ def _hidden(el: Any) -> bool:
 
 
 def _tag(el: Any) -> str:
-    return el.tag.lower() if isinstance(el.tag, str) else ""
+    tag = el.tag
+    return tag.lower() if tag.__class__ is str else ""
 
 
 def _clean_line(line: str) -> str:
@@ -359,8 +366,8 @@ def html_to_text(html: str) -> str:
         lines.append(f"{label}：{value}")
         if not title_probe and label in ("标题", "名称"):
             title_probe = value
-    sizes = _text_sizes(top)
-    main = _main_block(top, sizes)
+    sizes, own = _text_sizes(top)
+    main = _main_block(top, sizes, own)
     article = _article_block(main, sizes, _squash(_REPRINT.sub("", title_probe)))
     renderer = _Renderer(main if article is not main else None, consumed)
     renderer.walk(article, in_link=False, in_main=article is main)
@@ -369,21 +376,26 @@ def html_to_text(html: str) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
-def _text_sizes(top: Any) -> dict[Any, int]:
-    """Non-link, non-space characters under every element (post-order, no recursion)."""
+def _text_sizes(top: Any) -> tuple[dict[Any, int], dict[Any, int]]:
+    """Non-link, non-space characters under every element (post-order, no recursion), and each
+    counted element's own characters (its text and its children's tails)."""
     sizes: dict[Any, int] = {}
+    own: dict[Any, int] = {}
     for el in reversed(list(top.iter())):
         if _tag(el) == "a" or not isinstance(el.tag, str):
             sizes[el] = 0
             continue
-        n = len(_squash(el.text or ""))
+        n = _squashed_len(el.text)
+        below = 0
         for child in el:
-            n += sizes.get(child, 0) + len(_squash(child.tail or ""))
-        sizes[el] = n
-    return sizes
+            n += _squashed_len(child.tail)
+            below += sizes.get(child, 0)
+        own[el] = n
+        sizes[el] = n + below
+    return sizes, own
 
 
-def _main_block(top: Any, sizes: dict[Any, int]) -> Any:
+def _main_block(top: Any, sizes: dict[Any, int], own_sizes: dict[Any, int]) -> Any:
     """The element that holds the article's paragraphs (a readability-style score).
 
     Each element's own text of 20 characters or more counts fully for the parent of its nearest
@@ -391,10 +403,8 @@ def _main_block(top: Any, sizes: dict[Any, int]) -> Any:
     the page's menus, whose texts are links (not counted) or short.
     """
     scores: dict[Any, float] = {}
-    for el in top.iter():
-        if not isinstance(el.tag, str) or _tag(el) == "a":
-            continue
-        own = len(_squash(el.text or "")) + sum(len(_squash(c.tail or "")) for c in el)
+    for el in reversed(own_sizes):  # document order, as top.iter(): ties go to the first
+        own = own_sizes[el]
         if own < 20:
             continue  # menus, buttons and labels are short; paragraphs are not
         block = el

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from ..budget import CHECK_MASK, check_budget
 from ..grammar import Grammar
 from ..normalize import TextView
 from .classify import classify, title_number_head
@@ -180,7 +181,11 @@ def line_table(view: TextView, grammar: Grammar) -> LineTable:
         physical = split_lines(text)
         facts = _LineFacts()
         lines = _join_lines(text, physical, grammar, facts)
-        kinds = [classify(text, ln, grammar)[0] for ln in lines]
+        kinds = []
+        for i, ln in enumerate(lines):
+            if not i & CHECK_MASK:
+                check_budget("segment")
+            kinds.append(classify(text, ln, grammar)[0])
         table = LineTable(lines, kinds, [ln.start for ln in lines], physical, [ln.start for ln in physical], facts)
         view.memo[key] = table
     return table
@@ -249,6 +254,8 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
         return lines[i].start + _debris_end(text[lines[i].start : lines[i].end], grammar)
 
     for i, (ln, kind) in enumerate(zip(lines, kinds)):
+        if not i & CHECK_MASK:
+            check_budget("segment")
         if kind is LineKind.BLANK or (kind is LineKind.DEBRIS and state != "none"):
             continue
         line_text = text[ln.start : ln.end]

@@ -181,10 +181,13 @@ def _in_title_group(text: str, line: Line, grammar: Grammar) -> bool:
     me = len(before)
     pieces = [text[ln.start : ln.end].strip(" \r") for ln in window]
     suffixes = _prep(grammar).suffixes
+    # a group ends in a piece that ends like a title: tested once per piece, and most lines have none
+    ends = {k: _unspaced(_without_paren_tail(pieces[k])).endswith(suffixes) for k in range(me, min(len(window), me + 3))}
+    if not any(ends.values()):
+        return False
     for first in range(max(0, me - 2), me + 1):
         for last in range(max(me, first + 1), min(len(window), first + 3)):
-            tail = _without_paren_tail(pieces[last])
-            if not _unspaced(tail).endswith(suffixes):
+            if not ends[last]:
                 continue
             group = pieces[first : last + 1]
             if any(not p or len(p) > 60 or "。" in p or p.endswith((":", ",", ";")) for p in group):

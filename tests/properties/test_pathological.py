@@ -76,3 +76,61 @@ def test_an_extractor_that_times_out_becomes_a_warning(monkeypatch: pytest.Monke
     assert n.amounts == []
     assert [(w.code, w.message) for w in n.warnings] == [("regex_timeout", "amounts skipped: rule money.amount ran longer than 5 s and was stopped")]
     n.verify()
+
+
+def test_grammar_rules_are_guarded_over_long_spans_only() -> None:
+    """Rules compiled from the grammar run under the timeout when the span exceeds LONG_SPAN;
+    a runaway over such a span is still stopped and named."""
+    import regex
+
+    from sztext.errors import RegexTimeoutError
+    from sztext.grammar import LONG_SPAN, GuardedPattern
+
+    assert {r.pattern.long_span for r in sztext.load_grammar().by_id.values()} == {LONG_SPAN}
+    runaway = GuardedPattern(regex.compile(r"(?:a|aa)+b"), "test.runaway", timeout=0.2, long_span=LONG_SPAN)
+    with pytest.raises(RegexTimeoutError, match="rule test.runaway ran longer than 0.2 s"):
+        runaway.search("a" * (LONG_SPAN + 1))
+    with pytest.raises(RegexTimeoutError):
+        runaway.match("x" + "a" * (LONG_SPAN + 1), 1)  # the span is what follows pos, without endpos
+    # a short span is not guarded per call: a linear rule there costs microseconds
+    assert runaway.search("a" * 10 + "b") is not None
+
+
+def test_a_document_past_its_time_budget_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The budget per document (sztext.budget) is checked between stages and in long loops:
+    once spent, segmentation fails with a TimeBudgetError (a RegexTimeoutError); an
+    extractor that finds it spent is skipped with a regex_timeout warning."""
+    from sztext import budget
+    from sztext.errors import RegexTimeoutError, TimeBudgetError
+
+    text = "深府规〔2024〕6号\n各区人民政府：\n一、给予最高20万元奖励。\n"
+    monkeypatch.setattr(budget, "BUDGET_BASE", -1.0)
+    with pytest.raises(TimeBudgetError, match="segment stopped: the document ran past its time budget") as info:
+        sztext.parse(text)
+    assert isinstance(info.value, RegexTimeoutError)
+    # spent after segmentation: the document budget only (the per-char part alone is ~0.004 s)
+    monkeypatch.setattr(budget, "BUDGET_BASE", 0.0)
+    monkeypatch.setattr(budget, "BUDGET_PER_CHAR", 0.0)
+    with pytest.raises(TimeBudgetError, match="stopped: the document ran past its time budget of 0 s"):
+        sztext.parse(text)
+
+
+def test_budget_spent_in_an_extractor_becomes_warnings(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sztext import budget, pipeline
+
+    text = "一、给予最高20万元奖励。\n"
+    calls: list[str] = []
+
+    def spend(stage: str) -> None:
+        calls.append(stage)
+        if stage in ("amounts", "dates"):
+            raise budget.TimeBudgetError(stage, 1.0)
+
+    monkeypatch.setattr(pipeline, "check_budget", spend)
+    n = sztext.parse(text)
+    assert n.amounts == [] and n.dates == []
+    assert [w.message for w in n.warnings if w.code == "regex_timeout"] == [
+        "dates skipped: dates stopped: the document ran past its time budget of 1 s",
+        "amounts skipped: amounts stopped: the document ran past its time budget of 1 s",
+    ]
+    assert calls[:2] == ["tokenize", "header"]

@@ -479,9 +479,12 @@ def test_per_units_stand_before_the_words_that_begin_with_them() -> None:
             assert [w for w in words[i + 1 :] if w.startswith(early)] == []
 
 
-def test_amount_start_admits_every_first_character() -> None:
-    """The speed hint ``amount_start`` must let through every character an amount can start with."""
-    hint = regex.compile(GRAMMAR.rule("money.amount").pattern.pattern.split(")", 1)[0] + ")")
+@pytest.mark.parametrize("rule_id", ["money.amount", "money.range"])
+def test_amount_start_admits_every_first_character(rule_id: str) -> None:
+    """The speed hint ``amount_start`` opens money.amount and money.range (a range starts as an
+    amount does) and must let through every character an amount can start with."""
+    hint = regex.compile(GRAMMAR.rule(rule_id).pattern.pattern.split(")", 1)[0] + ")")
+    assert hint.pattern == regex.compile(GRAMMAR.rule("money.amount").pattern.pattern.split(")", 1)[0] + ")").pattern
     assert hint.pattern.startswith("(?=[")
     (currency_words,) = _word_lists(_VARS["curword"])  # 人民币5000万元: cur0 opens the amount
     starts = set("0123456789") | {w[0] for w in currency_words}
