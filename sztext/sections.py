@@ -270,7 +270,7 @@ class MojibakeTags(_OpenTags):
 
 
 class MoneyTags(_OpenTags):
-    shape: Literal["single", "range", "lead", "gap"] | None = None
+    shape: Literal["single", "range", "lead", "gap", "magnitude"] | None = None
 
 
 class Tunables(BaseModel):
