@@ -53,12 +53,30 @@ def measure_rows(notice: Notice) -> Iterator[dict[str, Any]]:
         }
 
 
+#: First characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """One CSV field: None as empty; a text starting with a formula character gets a leading
+    single quote (OWASP), so a spreadsheet shows it as text and never evaluates it. Numbers
+    (int, Decimal) are written as they are: a number is never a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def write_csv_rows(out: TextIO, rows: Iterable[dict[str, Any]]) -> None:
-    """Write a header line and the rows as CSV to a text stream (None as an empty field)."""
-    writer = csv.DictWriter(out, fieldnames=MEASURE_COLUMNS, lineterminator="\n")
+    """Write a header line and the rows as CSV to a text stream (None as an empty field, text
+    cells neutralised against formula injection by :func:`csv_cell`). Lines end in CRLF (RFC
+    4180): with that terminator the csv module quotes a field holding a lone CR, which it
+    leaves bare (and a reader then splits the row) when lines end in LF."""
+    writer = csv.DictWriter(out, fieldnames=MEASURE_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+        writer.writerow({k: csv_cell(v) for k, v in row.items()})
 
 
 def csv_text(rows: Iterable[dict[str, Any]]) -> str:
