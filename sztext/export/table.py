@@ -70,13 +70,16 @@ def csv_cell(value: Any) -> Any:
 
 def write_csv_rows(out: TextIO, rows: Iterable[dict[str, Any]]) -> None:
     """Write a header line and the rows as CSV to a text stream (None as an empty field, text
-    cells neutralised against formula injection by :func:`csv_cell`). Lines end in CRLF (RFC
-    4180): with that terminator the csv module quotes a field holding a lone CR, which it
-    leaves bare (and a reader then splits the row) when lines end in LF."""
-    writer = csv.DictWriter(out, fieldnames=MEASURE_COLUMNS, lineterminator="\r\n")
+    cells neutralised against formula injection by :func:`csv_cell`). A row with a carriage
+    return inside a text cell is written with every field quoted: with LF line ends the csv
+    module leaves a lone CR bare, and a reader would split the row there."""
+    writer = csv.DictWriter(out, fieldnames=MEASURE_COLUMNS, lineterminator="\n")
+    quoted = csv.DictWriter(out, fieldnames=MEASURE_COLUMNS, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: csv_cell(v) for k, v in row.items()})
+        cells = {k: csv_cell(v) for k, v in row.items()}
+        has_cr = any(isinstance(v, str) and "\r" in v for v in cells.values())
+        (quoted if has_cr else writer).writerow(cells)
 
 
 def csv_text(rows: Iterable[dict[str, Any]]) -> str:
