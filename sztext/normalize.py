@@ -154,12 +154,13 @@ def line_ends_as_lf(text: str) -> str:
     files), U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR — as one LF, character for
     character, so such a text reads like its LF twin at the same offsets.
 
-    >>> line_ends_as_lf("一、总则\r（一）\u2028二、\r\n")
-    '一、总则\n（一）\n二、\r\n'
+    >>> line_ends_as_lf("一、总则\\r（一）\\u2028二、\\r\\n")
+    '一、总则\\n（一）\\n二、\\r\\n'
     """
     if "\r" in text or "\u2028" in text or "\u2029" in text:
         return _LINE_END.sub("\n", text)
     return text
+
 
 _RUNS: dict[int, tuple[dict[int, str], re.Pattern[str] | None]] = {}
 
