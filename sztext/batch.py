@@ -34,6 +34,7 @@ from .errors import InputError, SztextError
 from .export.json import dumps, dumps_jsonl_line
 from .export.table import measure_rows, write_csv_rows, write_parquet
 from .load import INPUT_SUFFIXES, decode, load_bytes, looks_like_html
+from .load.paths import record_path, record_text
 from .models import ErrorRecord, Notice
 from .pipeline import Options, Pipeline
 
@@ -142,7 +143,14 @@ def _scan_dir(root: Path, out: set[Path], skipped: list[tuple[Path, str]]) -> No
                 skipped.append((f, f"suffix {f.suffix.lower() or '(none)'}"))
 
 
-_error = ErrorRecord.from_exception
+def _error(path: str | Path, index: int | None, exc: BaseException) -> ErrorRecord:
+    """The error record of an input: its path and message as valid Unicode (a file name that is
+    not UTF-8, also inside the message, is written as :func:`~sztext.load.paths.record_path`)."""
+    record = ErrorRecord.from_exception(record_path(path), index, exc)
+    message = record_text(record.error.message)
+    if message != record.error.message:
+        record = record.model_copy(update={"error": record.error.model_copy(update={"message": message})})
+    return record
 
 
 def _shift(obj: Any, base: int) -> Any:
@@ -181,8 +189,9 @@ def _read_text_chunks(path: Path, chunk_chars: int) -> tuple[Iterator[str], bool
 
 def iter_records(path: Path, pipeline: Pipeline, chunk_chars: int = CHUNK_CHARS) -> Iterator[Notice | ErrorRecord | dict[str, Any]]:
     """Parse one input into notices (or span-shifted record dicts for later chunks) and error
-    records; an undecodable input or a failing document becomes an :class:`ErrorRecord`."""
-    p = str(path)
+    records; an undecodable input or a failing document becomes an :class:`ErrorRecord`.
+    Records name the input by :func:`~sztext.load.paths.record_path` (valid Unicode always)."""
+    p = record_path(path)
     try:
         chunks, whole = _read_text_chunks(path, chunk_chars)
         if whole:
@@ -191,7 +200,7 @@ def iter_records(path: Path, pipeline: Pipeline, chunk_chars: int = CHUNK_CHARS)
             return
         yield from _iter_streamed(chunks, pipeline, p)
     except (SztextError, OSError, UnicodeDecodeError) as exc:
-        yield _error(p, None, exc)
+        yield _error(path, None, exc)
 
 
 def _iter_streamed(chunks: Iterator[str], pipeline: Pipeline, path: str) -> Iterator[Notice | ErrorRecord | dict[str, Any]]:
@@ -345,13 +354,13 @@ def run_batch(
     for f in files:
         if f.exists() and not f.is_file():  # a FIFO or device named directly: never opened
             keys[f] = hashlib.sha256(str(f).encode("utf-8", "surrogateescape")).hexdigest()[:32]
-            _write_error_part(part_dir / keys[f], _error(str(f), None, InputError(f"{f}: not a regular file")))
+            _write_error_part(part_dir / keys[f], _error(f, None, InputError(f"{f}: not a regular file")))
             continue
         try:
             keys[f] = _input_key(f, salt)
         except OSError as exc:
             keys[f] = hashlib.sha256(str(f).encode("utf-8", "surrogateescape")).hexdigest()[:32]
-            _write_error_part(part_dir / keys[f], _error(str(f), None, exc))
+            _write_error_part(part_dir / keys[f], _error(f, None, exc))
             continue
         if resume and (part_dir / keys[f] / "done").exists():
             summary.skipped += 1
@@ -364,7 +373,7 @@ def run_batch(
             try:
                 process_path(str(f), str(part_dir), opts, keys[f])
             except Exception as exc:  # a bug in sztext on this input: recorded, the batch goes on
-                _write_error_part(part_dir / keys[f], _error(str(f), None, exc))
+                _write_error_part(part_dir / keys[f], _error(f, None, exc))
             bar(1)
     else:
         broken: list[Path] = []
@@ -378,7 +387,7 @@ def run_batch(
                     broken.append(f)  # a worker died: this input may be innocent, retried below
                     continue
                 except Exception as exc:  # recorded as this input's error record
-                    _write_error_part(part_dir / keys[f], _error(str(f), None, exc))
+                    _write_error_part(part_dir / keys[f], _error(f, None, exc))
                 bar(1)
         # When a worker dies (killed, out of memory, a crash in a C extension) every pending
         # input of the pool fails with it. Each is retried alone in a fresh process, so that
@@ -388,9 +397,9 @@ def run_batch(
                 try:
                     alone.submit(process_path, str(f), str(part_dir), opts, keys[f]).result()
                 except BrokenProcessPool:
-                    _write_error_part(part_dir / keys[f], _error(str(f), None, WorkerDiedError(f"the worker process died while parsing {f}")))
+                    _write_error_part(part_dir / keys[f], _error(f, None, WorkerDiedError(f"the worker process died while parsing {f}")))
                 except Exception as exc:  # recorded as this input's error record
-                    _write_error_part(part_dir / keys[f], _error(str(f), None, exc))
+                    _write_error_part(part_dir / keys[f], _error(f, None, exc))
             bar(1)
     bar(0, close=True)
     _assemble_outputs(files, keys, part_dir, out_dir, set(formats), summary)

@@ -116,6 +116,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     from .export.markdown import to_markdown
     from .export.table import csv_text, measure_rows
     from .load import load_bytes
+    from .load.paths import record_path
     from .pipeline import Pipeline
 
     pipeline = _pipeline(args)
@@ -126,7 +127,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         loaded = load_bytes(sys.stdin.buffer.read(), None)
     else:
         loaded = pipeline.load(args.path)
-    path = None if args.path == "-" else args.path
+    path = None if args.path == "-" else record_path(args.path)
     notices = [pipeline.parse(loaded.text, path=path)] if args.single else pipeline.parse_archive(loaded.text, path=path)
     stem = Path(args.path).stem if path else "stdin"
     if args.format == "akn":
@@ -261,14 +262,16 @@ def _count_measures(nodes: list[dict[str, object]]) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from .errors import VerificationError
+    from .load.paths import record_path
     from .pipeline import Pipeline
 
     pipeline = _pipeline(args)
     assert isinstance(pipeline, Pipeline)
     failures = 0
-    for path in args.paths:
+    for given in args.paths:
+        path = record_path(given)  # printable: a file name that is not UTF-8 as \xNN
         try:
-            notices = pipeline.parse_file(path)
+            notices = pipeline.parse_file(given)
         except SztextError as exc:
             print(f"{path}: FAIL {str(exc).splitlines()[0]}")
             failures += 1

@@ -25,6 +25,7 @@ from .extract import (
 from .extract.jurisdiction import find_jurisdiction
 from .grammar import Grammar, load_grammar
 from .load import Loaded, load_path
+from .load.paths import record_path
 from .models import ErrorRecord, Notice, Warning
 from .normalize import TextView, normalize
 from .segment import DocumentRange, segment_archive
@@ -158,7 +159,7 @@ class Pipeline:
     def parse_file(self, path: str | Path) -> list[Notice]:
         """Read a file (text or HTML, any supported encoding) and parse every document in it."""
         loaded = self.load(path)
-        return self.parse_archive(loaded.text, path=str(path))
+        return self.parse_archive(loaded.text, path=record_path(path))  # valid Unicode (a GBK file name as \xNN)
 
     def load(self, path: str | Path) -> Loaded:
         """Read and decode a file into the text that spans index (stage 1)."""

@@ -5,14 +5,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 from decimal import Decimal
 from pathlib import Path
 
+import orjson
 import pytest
 
 import sztext
 from sztext.batch import run_batch
+from sztext.cli import main
+from sztext.load.paths import os_path, record_path
 from sztext.normalize import line_ends_as_lf
 from sztext.export.table import MEASURE_COLUMNS, write_csv_rows
 
@@ -74,3 +78,49 @@ def test_line_ends_as_lf_is_one_for_one() -> None:
     text = "一、总则\r（一）\u2028二、\r\n三\u2029"
     assert line_ends_as_lf(text) == "一、总则\n（一）\n二、\r\n三\n"
     assert len(line_ends_as_lf(text)) == len(text)
+
+
+# --- 3. File names that are not UTF-8 -----------------------------------------------------
+
+GBK_NAME = "深圳市关于营商环境的通知".encode("gbk")  # not valid UTF-8: decoded with surrogateescape
+
+
+def test_batch_carries_a_gbk_file_name_losslessly(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    gbk = os.fsdecode(os.fsencode(src) + b"/" + GBK_NAME + b".txt")
+    shutil.copy(SAMPLE_002, gbk)
+    shutil.copy(SAMPLE_002, src / "ok.txt")
+    missing = os.fsdecode(os.fsencode(tmp_path) + b"/" + GBK_NAME + b".missing.txt")
+    summary = run_batch([src, missing], tmp_path / "out", jobs=2, progress=False, formats=("jsonl", "csv"))
+    assert summary.documents == 2 and summary.errors == 1
+    notices = [orjson.loads(line) for line in (tmp_path / "out" / "notices.jsonl").read_bytes().splitlines()]
+    ok, other = sorted((n["source"]["path"] for n in notices), key=lambda p: not p.endswith("/in/ok.txt"))
+    assert ok.endswith("/in/ok.txt")
+    assert other.endswith(".txt") and "/in/\\xc9\\xee\\xdb\\xda" in other  # 深圳 is C9 EE DB DA in GBK
+    paths = [ok, other]
+    assert os_path(paths[1]) == gbk and os.path.isfile(os_path(paths[1]))  # the file is found again
+    (error,) = [orjson.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_bytes().splitlines()]
+    assert os_path(error["path"]) == missing and error["error"]["type"] == "FileNotFoundError"
+    rows = list(csv.DictReader((tmp_path / "out" / "measures.csv").open(encoding="utf-8-sig")))
+    assert {r["path"] for r in rows} == set(paths)
+
+
+def test_parse_file_and_cli_accept_a_gbk_file_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gbk = os.fsdecode(os.fsencode(tmp_path) + b"/" + GBK_NAME + b".txt")
+    shutil.copy(SAMPLE_002, gbk)
+    (notice,) = sztext.parse_file(gbk)
+    assert os_path(notice.source.path or "") == gbk
+    assert orjson.loads(notice.model_dump_json())["source"]["path"] == record_path(gbk)
+    assert main(["parse", gbk]) == 0
+    assert orjson.loads(capsys.readouterr().out)["source"]["path"] == record_path(gbk)
+    assert main(["check", gbk]) == 0
+    assert "\\xc9\\xee" in capsys.readouterr().out
+
+
+def test_record_path_round_trips() -> None:
+    for raw in (GBK_NAME, "深圳.txt".encode("big5"), b"a\\x41\xff", "通知".encode("gbk"), "普通.txt".encode()):
+        name = os.fsdecode(raw)
+        recorded = record_path(name)
+        recorded.encode("utf-8")  # valid Unicode
+        assert os.fsencode(os_path(recorded)) == raw
