@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import io
+import os
+import signal
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -37,8 +38,9 @@ from .load import INPUT_SUFFIXES, decode, load_bytes, looks_like_html
 from .load.paths import record_path, record_text
 from .models import ErrorRecord, Notice
 from .pipeline import Options, Pipeline
+from .workers import Interrupted, stop_on_signals, stop_pool, worker_init
 
-__all__ = ["BatchSummary", "find_inputs", "scan_inputs", "process_path", "run_batch", "iter_records"]
+__all__ = ["BatchSummary", "BatchInterrupted", "find_inputs", "scan_inputs", "process_path", "run_batch", "iter_records"]
 
 CHUNK_CHARS = 1_000_000  # characters read per step of a large archive (bench/memory.py)
 
@@ -349,6 +351,43 @@ def run_batch(
     part_dir.mkdir(parents=True, exist_ok=True)
     summary = BatchSummary(inputs=len(files), not_taken=[(str(p), r) for p, r in not_taken])
     keys: dict[Path, str] = {}
+    stopped: int | None = None
+    with stop_on_signals():
+        try:
+            _convert(files, keys, part_dir, opts, resume, jobs, progress, summary)
+        except Interrupted as exc:
+            stopped = exc.signum
+        _remove_temporary_parts(part_dir)
+        try:
+            _assemble_outputs([f for f in files if f in keys], keys, part_dir, out_dir, set(formats), summary)
+        except Interrupted as exc:
+            raise BatchInterrupted(exc.signum, summary, out_dir, written=False) from None
+    summary.seconds = time.perf_counter() - started
+    if stopped is not None:
+        raise BatchInterrupted(stopped, summary, out_dir, written=True)
+    return summary
+
+
+class BatchInterrupted(SztextError):
+    """SIGINT or SIGTERM stopped a batch. Inputs already converted are written to the outputs
+    (``written``; unless a second signal arrived while they were written) and a ``--resume``
+    run converts the rest. ``exit_status`` is 128 + the signal number (130, 143)."""
+
+    def __init__(self, signum: int, summary: BatchSummary, out: Path, *, written: bool) -> None:
+        self.signum = signum
+        self.summary = summary
+        self.written = written
+        self.exit_status = 128 + signum
+        name = signal.Signals(signum).name
+        done = f"{summary.documents} documents and {summary.errors} errors written to {out}" if written else "outputs not written"
+        super().__init__(f"interrupted by {name}: {done}; run again with --resume to finish")
+
+
+def _convert(
+    files: list[Path], keys: dict[Path, str], part_dir: Path, opts: Options, resume: bool, jobs: int | None,
+    progress: bool | None, summary: BatchSummary,
+) -> None:
+    """Make the part of every input (``keys`` gets each input's part name as it is known)."""
     todo: list[Path] = []
     salt = f"{__version__}|{Pipeline.for_options(opts).grammar.digest}|{opts!r}"
     for f in files:
@@ -357,54 +396,76 @@ def run_batch(
             _write_error_part(part_dir / keys[f], _error(f, None, InputError(f"{f}: not a regular file")))
             continue
         try:
-            keys[f] = _input_key(f, salt)
+            key = _input_key(f, salt)
         except OSError as exc:
             keys[f] = hashlib.sha256(str(f).encode("utf-8", "surrogateescape")).hexdigest()[:32]
             _write_error_part(part_dir / keys[f], _error(f, None, exc))
             continue
-        if resume and (part_dir / keys[f] / "done").exists():
+        keys[f] = key
+        if resume and (part_dir / key / "done").exists():
             summary.skipped += 1
         else:
             todo.append(f)
     workers = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
     bar = _progress(len(todo), progress)
-    if workers == 1 or len(todo) <= 1:
-        for f in todo:
-            try:
-                process_path(str(f), str(part_dir), opts, keys[f])
-            except Exception as exc:  # a bug in sztext on this input: recorded, the batch goes on
-                _write_error_part(part_dir / keys[f], _error(f, None, exc))
-            bar(1)
-    else:
-        broken: list[Path] = []
-        with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
-            futures = {pool.submit(process_path, str(f), str(part_dir), opts, keys[f]): f for f in todo}
-            for fut in as_completed(futures):
-                f = futures[fut]
+    try:
+        if workers == 1 or len(todo) <= 1:
+            for f in todo:
                 try:
-                    fut.result()
-                except BrokenProcessPool:
-                    broken.append(f)  # a worker died: this input may be innocent, retried below
-                    continue
-                except Exception as exc:  # recorded as this input's error record
+                    process_path(str(f), str(part_dir), opts, keys[f])
+                except Exception as exc:  # a bug in sztext on this input: recorded, the batch goes on
                     _write_error_part(part_dir / keys[f], _error(f, None, exc))
                 bar(1)
-        # When a worker dies (killed, out of memory, a crash in a C extension) every pending
-        # input of the pool fails with it. Each is retried alone in a fresh process, so that
-        # only the input that really kills its worker becomes an error record.
-        for f in sorted(broken):
-            with ProcessPoolExecutor(max_workers=1) as alone:
-                try:
-                    alone.submit(process_path, str(f), str(part_dir), opts, keys[f]).result()
-                except BrokenProcessPool:
-                    _write_error_part(part_dir / keys[f], _error(f, None, WorkerDiedError(f"the worker process died while parsing {f}")))
-                except Exception as exc:  # recorded as this input's error record
-                    _write_error_part(part_dir / keys[f], _error(f, None, exc))
+        else:
+            _convert_in_pool(todo, keys, part_dir, opts, min(workers, len(todo)), bar)
+    finally:
+        bar(0, close=True)
+
+
+def _convert_in_pool(todo: list[Path], keys: dict[Path, str], part_dir: Path, opts: Options, workers: int, bar: Callable[..., None]) -> None:
+    broken: list[Path] = []
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=worker_init, initargs=(os.getpid(),))
+    try:
+        futures = {pool.submit(process_path, str(f), str(part_dir), opts, keys[f]): f for f in todo}
+        for fut in as_completed(futures):
+            f = futures[fut]
+            try:
+                fut.result()
+            except BrokenProcessPool:
+                broken.append(f)  # a worker died: this input may be innocent, retried below
+                continue
+            except Exception as exc:  # recorded as this input's error record
+                _write_error_part(part_dir / keys[f], _error(f, None, exc))
             bar(1)
-    bar(0, close=True)
-    _assemble_outputs(files, keys, part_dir, out_dir, set(formats), summary)
-    summary.seconds = time.perf_counter() - started
-    return summary
+    except BaseException:
+        stop_pool(pool)  # a signal (or a bug): no worker goes on parsing
+        raise
+    pool.shutdown()
+    # When a worker dies (killed, out of memory, a crash in a C extension) every pending
+    # input of the pool fails with it. Each is retried alone in a fresh process, so that
+    # only the input that really kills its worker becomes an error record.
+    for f in sorted(broken):
+        alone = ProcessPoolExecutor(max_workers=1, initializer=worker_init, initargs=(os.getpid(),))
+        try:
+            alone.submit(process_path, str(f), str(part_dir), opts, keys[f]).result()
+        except BrokenProcessPool:
+            _write_error_part(part_dir / keys[f], _error(f, None, WorkerDiedError(f"the worker process died while parsing {f}")))
+        except Exception as exc:  # recorded as this input's error record
+            _write_error_part(part_dir / keys[f], _error(f, None, exc))
+        except BaseException:
+            stop_pool(alone)
+            raise
+        alone.shutdown()
+        bar(1)
+
+
+def _remove_temporary_parts(part_dir: Path) -> None:
+    """Remove unfinished parts (``KEY.tmp`` directories of a worker that was stopped or died)."""
+    for tmp in part_dir.glob("*.tmp"):
+        if tmp.is_dir():
+            for f in tmp.iterdir():
+                f.unlink(missing_ok=True)
+            tmp.rmdir()
 
 
 def _write_error_part(final: Path, record: ErrorRecord) -> None:

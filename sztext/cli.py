@@ -100,6 +100,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc).splitlines()[0])
     except BrokenPipeError:
         return 1
+    except KeyboardInterrupt:
+        print("sztext: interrupted", file=sys.stderr)
+        return 130
     return _fail(f"unknown command {args.command}", 2)
 
 
@@ -206,18 +209,22 @@ def _cmd_review(args: argparse.Namespace) -> int:
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
-    from .batch import run_batch
+    from .batch import BatchInterrupted, run_batch
     from .pipeline import Options
 
-    summary = run_batch(
-        args.inputs,
-        args.out,
-        jobs=args.jobs,
-        resume=args.resume,
-        formats=args.format or ("jsonl", "csv", "parquet"),
-        options=Options(grammar_dir=args.grammar),
-        progress=False if args.no_progress else None,
-    )
+    try:
+        summary = run_batch(
+            args.inputs,
+            args.out,
+            jobs=args.jobs,
+            resume=args.resume,
+            formats=args.format or ("jsonl", "csv", "parquet"),
+            options=Options(grammar_dir=args.grammar),
+            progress=False if args.no_progress else None,
+        )
+    except BatchInterrupted as exc:
+        print(f"sztext batch: {exc}", file=sys.stderr)
+        return exc.exit_status
     print(summary.line(), file=sys.stderr)
     if summary.skipped_line():
         print(summary.skipped_line(), file=sys.stderr)

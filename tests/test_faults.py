@@ -7,6 +7,10 @@ import io
 import json
 import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -124,3 +128,73 @@ def test_record_path_round_trips() -> None:
         recorded = record_path(name)
         recorded.encode("utf-8")  # valid Unicode
         assert os.fsencode(os_path(recorded)) == raw
+
+
+# --- 4. Signals: stop soon, keep what is done, no orphan workers --------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _start_batch(tmp_path: Path, copies: int = 20) -> tuple[subprocess.Popen[bytes], list[int]]:
+    src = tmp_path / "in"
+    src.mkdir(exist_ok=True)
+    for i in range(copies):
+        shutil.copy(SAMPLE_002, src / f"c{i:03d}.txt")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    cmd = [sys.executable, "-m", "sztext", "batch", str(src), "--out", str(tmp_path / "out"), "--jobs", "2", "--no-progress"]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, env=env, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not list((tmp_path / "out" / ".parts").glob("*/done")):  # wait until the workers are busy
+        assert proc.poll() is None and time.monotonic() < deadline
+        time.sleep(0.05)
+    return proc, _children(proc.pid)
+
+
+def _children(pid: int) -> list[int]:
+    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout
+    return [int(k) for k in out.split()]
+
+
+def _running(pid: int) -> bool:
+    try:
+        return "State:\tZ" not in Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+
+
+def _wait_gone(pids: list[int], seconds: float) -> list[int]:
+    deadline = time.monotonic() + seconds
+    while any(_running(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return [p for p in pids if _running(p)]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize(("signum", "status", "group"), [(signal.SIGINT, 130, True), (signal.SIGTERM, 143, False)], ids=["INT", "TERM"])
+def test_a_signal_stops_the_batch_and_keeps_what_is_done(tmp_path: Path, signum: int, status: int, group: bool) -> None:
+    proc, workers = _start_batch(tmp_path)
+    assert len(workers) == 2
+    sent = time.monotonic()
+    # Ctrl-C signals the whole process group; ``kill PID`` the parent only
+    (os.killpg if group else os.kill)(proc.pid, signum)
+    _, err = proc.communicate(timeout=60)
+    assert time.monotonic() - sent < 15  # before: every queued input was parsed first
+    lines = err.decode().splitlines()
+    assert proc.returncode == status and len(lines) == 1 and "Traceback" not in err.decode()
+    assert lines[0].startswith(f"sztext batch: interrupted by {signal.Signals(signum).name}: ")
+    assert _wait_gone(workers, 5) == []
+    done = [orjson.loads(line) for line in (tmp_path / "out" / "notices.jsonl").read_bytes().splitlines()]
+    assert 0 < len(done) < 20  # what was finished is written; nothing half-written
+    assert not list((tmp_path / "out" / ".parts").glob("*.tmp"))
+    if group:
+        summary = run_batch([tmp_path / "in"], tmp_path / "out", jobs=1, resume=True, progress=False, formats=("jsonl",))
+        assert summary.skipped == len(done) and summary.documents == 20 and summary.errors == 0
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
+    proc, workers = _start_batch(tmp_path)
+    assert len(workers) == 2
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=60)
+    assert _wait_gone(workers, 3) == []  # before: they went on, re-parented to pid 1
