@@ -38,7 +38,7 @@ from .load import INPUT_SUFFIXES, decode, load_bytes, looks_like_html
 from .load.paths import record_path, record_text
 from .models import ErrorRecord, Notice
 from .pipeline import Options, Pipeline
-from .workers import Interrupted, stop_on_signals, stop_pool, worker_init
+from .workers import Interrupted, is_transient, lock_output, remove_stale_temporaries, stop_on_signals, stop_pool, worker_init
 
 __all__ = ["BatchSummary", "BatchInterrupted", "find_inputs", "scan_inputs", "process_path", "run_batch", "iter_records"]
 
@@ -202,6 +202,8 @@ def iter_records(path: Path, pipeline: Pipeline, chunk_chars: int = CHUNK_CHARS)
             return
         yield from _iter_streamed(chunks, pipeline, p)
     except (SztextError, OSError, UnicodeDecodeError) as exc:
+        if is_transient(exc):
+            raise  # not a verdict on the input: recorded as retryable by run_batch
         yield _error(path, None, exc)
 
 
@@ -352,12 +354,13 @@ def run_batch(
     summary = BatchSummary(inputs=len(files), not_taken=[(str(p), r) for p, r in not_taken])
     keys: dict[Path, str] = {}
     stopped: int | None = None
-    with stop_on_signals():
+    with lock_output(out_dir), stop_on_signals():
+        remove_stale_temporaries(out_dir)
         try:
             _convert(files, keys, part_dir, opts, resume, jobs, progress, summary)
         except Interrupted as exc:
             stopped = exc.signum
-        _remove_temporary_parts(part_dir)
+        remove_stale_temporaries(out_dir)  # the unfinished parts of stopped workers
         try:
             _assemble_outputs([f for f in files if f in keys], keys, part_dir, out_dir, set(formats), summary)
         except Interrupted as exc:
@@ -393,16 +396,16 @@ def _convert(
     for f in files:
         if f.exists() and not f.is_file():  # a FIFO or device named directly: never opened
             keys[f] = hashlib.sha256(str(f).encode("utf-8", "surrogateescape")).hexdigest()[:32]
-            _write_error_part(part_dir / keys[f], _error(f, None, InputError(f"{f}: not a regular file")))
+            _fail_input(part_dir / keys[f], f, InputError(f"{f}: not a regular file"))
             continue
         try:
             key = _input_key(f, salt)
         except OSError as exc:
             keys[f] = hashlib.sha256(str(f).encode("utf-8", "surrogateescape")).hexdigest()[:32]
-            _write_error_part(part_dir / keys[f], _error(f, None, exc))
+            _fail_input(part_dir / keys[f], f, exc)
             continue
         keys[f] = key
-        if resume and (part_dir / key / "done").exists():
+        if resume and (part_dir / key / "done").exists() and not (part_dir / key / "retry").exists():
             summary.skipped += 1
         else:
             todo.append(f)
@@ -414,7 +417,7 @@ def _convert(
                 try:
                     process_path(str(f), str(part_dir), opts, keys[f])
                 except Exception as exc:  # a bug in sztext on this input: recorded, the batch goes on
-                    _write_error_part(part_dir / keys[f], _error(f, None, exc))
+                    _fail_input(part_dir / keys[f], f, exc)
                 bar(1)
         else:
             _convert_in_pool(todo, keys, part_dir, opts, min(workers, len(todo)), bar)
@@ -435,7 +438,7 @@ def _convert_in_pool(todo: list[Path], keys: dict[Path, str], part_dir: Path, op
                 broken.append(f)  # a worker died: this input may be innocent, retried below
                 continue
             except Exception as exc:  # recorded as this input's error record
-                _write_error_part(part_dir / keys[f], _error(f, None, exc))
+                _fail_input(part_dir / keys[f], f, exc)
             bar(1)
     except BaseException:
         stop_pool(pool)  # a signal (or a bug): no worker goes on parsing
@@ -449,9 +452,9 @@ def _convert_in_pool(todo: list[Path], keys: dict[Path, str], part_dir: Path, op
         try:
             alone.submit(process_path, str(f), str(part_dir), opts, keys[f]).result()
         except BrokenProcessPool:
-            _write_error_part(part_dir / keys[f], _error(f, None, WorkerDiedError(f"the worker process died while parsing {f}")))
+            _fail_input(part_dir / keys[f], f, WorkerDiedError(f"the worker process died while parsing {f}"))
         except Exception as exc:  # recorded as this input's error record
-            _write_error_part(part_dir / keys[f], _error(f, None, exc))
+            _fail_input(part_dir / keys[f], f, exc)
         except BaseException:
             stop_pool(alone)
             raise
@@ -459,21 +462,32 @@ def _convert_in_pool(todo: list[Path], keys: dict[Path, str], part_dir: Path, op
         bar(1)
 
 
-def _remove_temporary_parts(part_dir: Path) -> None:
-    """Remove unfinished parts (``KEY.tmp`` directories of a worker that was stopped or died)."""
-    for tmp in part_dir.glob("*.tmp"):
-        if tmp.is_dir():
-            for f in tmp.iterdir():
-                f.unlink(missing_ok=True)
-            tmp.rmdir()
+RETRY_NOTE = " (a transient fault: --resume tries this input again)"
 
 
-def _write_error_part(final: Path, record: ErrorRecord) -> None:
+def _fail_input(final: Path, path: Path, exc: BaseException) -> None:
+    """Record that an input failed. A transient fault (:func:`~sztext.workers.is_transient`) is
+    marked ``retry`` in its part, so ``--resume`` does not count the input as done. When even
+    the record cannot be written (the disk is full) the input is left without a part: it is
+    not done, and ``--resume`` tries it again."""
+    record = _error(path, None, exc)
+    retry = is_transient(exc)
+    if retry:
+        record = record.model_copy(update={"error": record.error.model_copy(update={"message": record.error.message + RETRY_NOTE})})
+    try:
+        _write_error_part(final, record, retry=retry)
+    except OSError:
+        pass
+
+
+def _write_error_part(final: Path, record: ErrorRecord, *, retry: bool = False) -> None:
     tmp = final.with_suffix(".tmp")
     tmp.mkdir(parents=True, exist_ok=True)
     (tmp / "notices.jsonl").write_bytes(b"")
     (tmp / "rows.jsonl").write_bytes(b"")
     (tmp / "errors.jsonl").write_bytes(dumps_jsonl_line(record))
+    if retry:
+        (tmp / "retry").write_bytes(b"")
     (tmp / "done").write_text("0 1 0\n")
     if final.exists():
         for f in final.iterdir():

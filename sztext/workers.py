@@ -7,10 +7,17 @@
   process group; the parent decides), SIGTERM kills, and the worker dies with its parent —
   through ``prctl(PR_SET_PDEATHSIG, SIGKILL)`` on Linux (even after ``kill -9`` of the parent),
   and everywhere through a thread that checks twice a second whether the parent is still there.
+* :func:`lock_output` holds an exclusive lock on ``OUT/.lock`` for the run, so a second batch
+  (or a ``--resume``) on the same output refuses to start instead of racing the first;
+  :func:`remove_stale_temporaries` then removes what a killed run left behind.
+* :func:`is_transient` tells a fault of the moment (a full disk, an I/O error, a file that
+  vanished, a killed worker) from a verdict on the input: its error record is not final, and
+  ``--resume`` tries the input again.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import sys
@@ -18,9 +25,15 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import Any, Iterator
+from pathlib import Path
+from typing import IO, Any, Iterator
 
-__all__ = ["Interrupted", "stop_on_signals", "worker_init", "stop_pool", "STOP_SIGNALS"]
+from .errors import SztextError
+
+__all__ = [
+    "Interrupted", "stop_on_signals", "worker_init", "stop_pool", "STOP_SIGNALS", "OutputLockedError", "lock_output",
+    "remove_stale_temporaries", "is_transient", "TRANSIENT_ERRNOS",
+]
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 _PR_SET_PDEATHSIG = 1
@@ -91,3 +104,88 @@ def stop_pool(pool: ProcessPoolExecutor) -> None:
         if p.is_alive():
             p.kill()
             p.join(1.0)
+
+
+class OutputLockedError(SztextError):
+    """Another batch is writing to the same output directory (it holds ``OUT/.lock``)."""
+
+
+@contextmanager
+def lock_output(out_dir: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``out_dir/.lock`` (``flock``; ``msvcrt.locking`` on Windows)
+    for the block. The lock belongs to the open file, so it goes when the process dies, also
+    after ``kill -9``: a stale lock file never blocks a later run.
+
+    Raises:
+        OutputLockedError: another process holds the lock.
+    """
+    fh = open(out_dir / ".lock", "a+b")
+    try:
+        if not _try_lock(fh):
+            fh.seek(0)
+            holder = fh.read(32).decode("ascii", "replace").strip() or "?"
+            raise OutputLockedError(f"{out_dir} is in use by another sztext batch (pid {holder}); wait for it to finish")
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"{os.getpid()}\n".encode())
+        fh.flush()
+        yield
+    finally:
+        fh.close()  # closing releases the lock
+
+
+def _try_lock(fh: IO[bytes]) -> bool:
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        import msvcrt
+
+        try:
+            fh.seek(0)
+            msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+            return True
+        except OSError:
+            return False
+    try:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
+
+
+def remove_stale_temporaries(out_dir: Path) -> int:
+    """Remove what an earlier run that was killed left behind: unfinished parts
+    (``.parts/KEY.tmp/``) and temporary outputs (``.NAME.PID.HEX.tmp``). Only under the lock:
+    then no other run is writing them. Returns how many were removed."""
+    removed = 0
+    for tmp in out_dir.glob(".*.tmp"):
+        if tmp.is_file():
+            tmp.unlink(missing_ok=True)
+            removed += 1
+    part_dir = out_dir / ".parts"
+    for tmp in part_dir.glob("*.tmp") if part_dir.is_dir() else ():
+        if tmp.is_dir():
+            for f in tmp.iterdir():
+                f.unlink(missing_ok=True)
+            tmp.rmdir()
+            removed += 1
+    return removed
+
+
+#: errno values of faults of the moment: the same input may well succeed on a later run.
+TRANSIENT_ERRNOS = frozenset(
+    getattr(errno, name) for name in (
+        "ENOSPC", "EDQUOT", "EIO", "EAGAIN", "EINTR", "EBUSY", "ENOMEM", "EMFILE", "ENFILE", "ESTALE", "ETIMEDOUT", "ENOENT",
+    ) if hasattr(errno, name)
+)
+
+
+def is_transient(exc: BaseException) -> bool:
+    """True for a fault of the moment rather than of the input: an ``OSError`` with an errno of
+    :data:`TRANSIENT_ERRNOS` (a full disk, an I/O error, a file that vanished between the scan
+    and the read), ``MemoryError``, or a worker process that died (killed, out of memory)."""
+    if isinstance(exc, MemoryError):
+        return True
+    if isinstance(exc, OSError):
+        return exc.errno in TRANSIENT_ERRNOS
+    return type(exc).__name__ in ("WorkerDiedError", "BrokenProcessPool")

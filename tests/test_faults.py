@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
@@ -18,9 +19,12 @@ import orjson
 import pytest
 
 import sztext
+from sztext import batch as batch_mod
 from sztext.batch import run_batch
+from sztext.errors import InputError
 from sztext.cli import main
 from sztext.load.paths import os_path, record_path
+from sztext.workers import OutputLockedError, is_transient, lock_output
 from sztext.normalize import line_ends_as_lf
 from sztext.export.table import MEASURE_COLUMNS, write_csv_rows
 
@@ -198,3 +202,62 @@ def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
     os.kill(proc.pid, signal.SIGKILL)
     proc.communicate(timeout=60)
     assert _wait_gone(workers, 3) == []  # before: they went on, re-parented to pid 1
+
+
+# --- 5. One run per output, stale temporaries, transient faults -----------------------------
+
+def test_a_second_batch_on_the_same_out_refuses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    shutil.copy(SAMPLE_002, tmp_path / "a.txt")
+    with lock_output(out):  # what a running batch holds
+        assert main(["batch", str(tmp_path / "a.txt"), "--out", str(out), "--jobs", "1", "--no-progress"]) == 1
+        err = capsys.readouterr().err.splitlines()
+        assert len(err) == 1 and err[0].startswith("sztext: error: ") and f"pid {os.getpid()}" in err[0]
+        assert not (out / "notices.jsonl").exists()
+        with pytest.raises(OutputLockedError):
+            run_batch([tmp_path / "a.txt"], out, jobs=1, progress=False)
+    assert run_batch([tmp_path / "a.txt"], out, jobs=1, progress=False, formats=("jsonl",)).documents == 1  # released
+
+
+def test_stale_temporaries_are_removed_at_start(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / ".parts" / "0123abcd.tmp").mkdir(parents=True)
+    (out / ".parts" / "0123abcd.tmp" / "notices.jsonl").write_bytes(b'{"half":')
+    (out / ".notices.jsonl.4242.deadbeef.tmp").write_bytes(b"partial")
+    shutil.copy(SAMPLE_002, tmp_path / "a.txt")
+    run_batch([tmp_path / "a.txt"], out, jobs=1, progress=False, formats=("jsonl",))
+    assert not (out / ".parts" / "0123abcd.tmp").exists() and not (out / ".notices.jsonl.4242.deadbeef.tmp").exists()
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [OSError(errno.ENOSPC, "No space left on device"), OSError(errno.EIO, "Input/output error"), FileNotFoundError(errno.ENOENT, "vanished")],
+    ids=["ENOSPC", "EIO", "vanished"],
+)
+def test_transient_faults_are_retried_by_resume(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: OSError) -> None:
+    shutil.copy(SAMPLE_002, tmp_path / "a.txt")
+    shutil.copy(SAMPLE_000, tmp_path / "b.txt")
+    real = batch_mod._read_text_chunks
+
+    def flaky(path: Path, chunk_chars: int) -> object:
+        if path.name == "a.txt":
+            raise fault
+        return real(path, chunk_chars)
+
+    monkeypatch.setattr(batch_mod, "_read_text_chunks", flaky)
+    first = run_batch([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "out", jobs=1, progress=False, formats=("jsonl",))
+    assert (first.documents, first.errors) == (1, 1)
+    (error,) = [orjson.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_bytes().splitlines()]
+    assert error["path"].endswith("a.txt") and error["error"]["message"].endswith(batch_mod.RETRY_NOTE)
+    monkeypatch.setattr(batch_mod, "_read_text_chunks", real)  # the fault has passed
+    again = run_batch([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "out", jobs=1, resume=True, progress=False, formats=("jsonl",))
+    assert (again.skipped, again.documents, again.errors) == (1, 2, 0)  # before: a.txt stayed an error for good
+
+
+def test_a_verdict_on_the_input_stays_final(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    run_batch([tmp_path / "empty.txt"], tmp_path / "out", jobs=1, progress=False, formats=("jsonl",))
+    again = run_batch([tmp_path / "empty.txt"], tmp_path / "out", jobs=1, resume=True, progress=False, formats=("jsonl",))
+    assert (again.skipped, again.errors) == (1, 1)
+    assert is_transient(OSError(errno.ENOSPC, "full")) and not is_transient(InputError("empty"))
