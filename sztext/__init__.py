@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 
 from .errors import (
+    ArgumentError,
     DecodeError,
     GrammarError,
     InputError,
@@ -80,6 +81,7 @@ __all__ = [
     "EncryptedInputError",
     "VerificationError",
     "InternalError",
+    "ArgumentError",
     "RegexTimeoutError",
 ]
 

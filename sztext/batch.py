@@ -31,7 +31,7 @@ from typing import IO, Any, Callable, Iterable, Iterator
 
 
 from . import __version__
-from .errors import InputError, SztextError
+from .errors import ArgumentError, InputError, SztextError
 from .export.json import dumps, dumps_jsonl_line
 from .export.table import measure_rows, write_csv_rows, write_parquet
 from .load import INPUT_SUFFIXES, decode, load_bytes, looks_like_html
@@ -350,7 +350,10 @@ def run_batch(
     files = sorted(set(found) | set(missing))
     out_dir = Path(out)
     part_dir = out_dir / ".parts"
-    part_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        part_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ArgumentError(f"cannot create the output directory {record_path(out_dir)}: {exc.strerror or exc}") from exc
     summary = BatchSummary(inputs=len(files), not_taken=[(str(p), r) for p, r in not_taken])
     keys: dict[Path, str] = {}
     stopped: int | None = None

@@ -103,6 +103,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("sztext: interrupted", file=sys.stderr)
         return 130
+    except OSError as exc:  # writing an output: a full disk, a directory that cannot be made
+        where = f": {exc.filename}" if exc.filename else ""
+        return _fail(f"{exc.strerror or exc}{where}")
     return _fail(f"unknown command {args.command}", 2)
 
 

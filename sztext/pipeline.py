@@ -7,13 +7,14 @@ reads bytes (encodings, HTML). Each stage is a public function of its own module
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Literal, TypeVar
 
 from . import __version__ as VERSION  # one version: sztext/__init__.py (hatch reads it too)
 from .assemble import Extracted, build_notice, read_header
-from .errors import InputError, InputTooLargeError, InternalError, RegexTimeoutError, SztextError
+from .errors import ArgumentError, InputError, InputTooLargeError, InternalError, RegexTimeoutError, SztextError
 from .extract import (
     extract_amounts,
     extract_citations,
@@ -48,6 +49,17 @@ class Options:
     max_chars: int | None = 200_000_000
     mark_duplicates: bool = True
     grammar_dir: str | None = None
+
+    def __post_init__(self) -> None:
+        """Wrong types fail here, once, with :class:`ArgumentError` (not deep inside a parse)."""
+        m = self.max_chars
+        if m is not None and (not isinstance(m, int) or isinstance(m, bool) or m < 1):
+            raise ArgumentError(f"Options.max_chars must be a positive int or None, not {m!r}")
+        if not isinstance(self.mark_duplicates, bool):
+            raise ArgumentError(f"Options.mark_duplicates must be True or False, not {self.mark_duplicates!r}")
+        g = self.grammar_dir
+        if g is not None and not isinstance(g, (str, os.PathLike)):
+            raise ArgumentError(f"Options.grammar_dir must be a directory path (str) or None, not {g!r}")
 
 
 class Pipeline:

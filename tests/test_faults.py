@@ -261,3 +261,52 @@ def test_a_verdict_on_the_input_stays_final(tmp_path: Path) -> None:
     again = run_batch([tmp_path / "empty.txt"], tmp_path / "out", jobs=1, resume=True, progress=False, formats=("jsonl",))
     assert (again.skipped, again.errors) == (1, 1)
     assert is_transient(OSError(errno.ENOSPC, "full")) and not is_transient(InputError("empty"))
+
+
+# --- 6. Bad arguments are typed errors; the CLI says one line --------------------------------
+
+@pytest.mark.parametrize("path", [123, None, 4.5, ["a.txt"]], ids=["int", "None", "float", "list"])
+def test_parse_file_refuses_a_non_path(path: object) -> None:
+    with pytest.raises(sztext.ArgumentError, match="expected a file path"):
+        sztext.parse_file(path)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"max_chars": "10"}, {"max_chars": 0}, {"max_chars": True}, {"mark_duplicates": "no"}, {"grammar_dir": 5}],
+    ids=["max_chars_str", "max_chars_zero", "max_chars_bool", "mark_duplicates_str", "grammar_dir_int"],
+)
+def test_options_of_the_wrong_type_fail_at_once(kwargs: dict[str, object]) -> None:
+    with pytest.raises(sztext.ArgumentError, match="Options\\."):
+        sztext.Options(**kwargs)  # type: ignore[arg-type]
+    # before: Options(max_chars="10") was accepted and parse() then failed with InternalError(TypeError)
+
+
+def test_an_output_directory_that_cannot_be_created(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "file").write_text("x")
+    out = tmp_path / "file" / "out"  # under a regular file: NotADirectoryError
+    with pytest.raises(sztext.ArgumentError, match="cannot create the output directory"):
+        run_batch([SAMPLE_002], out, jobs=1, progress=False)
+    assert main(["batch", str(SAMPLE_002), "--out", str(out), "--no-progress"]) == 1
+    assert main(["parse", str(SAMPLE_002), "--format", "md", "--out", str(out)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 2 and all(line.startswith("sztext: error: ") for line in err)
+
+
+NONCHARACTERS = ["\x00", "\x01", "\x0b", "\x0c", "\x1f", "\ufffe", "\uffff"]
+PAGES = [
+    "<html><body><p>关于印发方案的通知{c}<script>var a=1;</script>{c}各区人民政府：</p></body></html>",
+    "<p>关于印发方案的通知{c}<span hidden>隐藏</span>{c}各区人民政府：</p>",
+    '<div style="display:none">{c}</div><div>{c}<style>p{{}}</style>各区人民政府：</div>',
+]
+
+
+@pytest.mark.parametrize("char", NONCHARACTERS, ids=lambda c: f"U+{ord(c):04X}")
+@pytest.mark.parametrize("page", PAGES, ids=["script", "hidden", "style"])
+def test_characters_xml_forbids_next_to_dropped_elements(page: str, char: str, tmp_path: Path) -> None:
+    # before: U+FFFE/U+FFFF next to a <script> or hidden element raised lxml's ValueError
+    f = tmp_path / "page.html"
+    f.write_bytes(page.format(c=char).encode("utf-8"))
+    notices = sztext.parse_file(f)  # the forbidden characters are dropped with the markup
+    assert any("各区人民政府" in n.source_text for n in notices)
+    assert not any(char in n.source_text for n in notices)
