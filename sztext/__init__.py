@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 
 from .errors import (
+    ArgumentError,
     DecodeError,
     GrammarError,
     InputError,
@@ -83,6 +84,7 @@ __all__ = [
     "EncryptedInputError",
     "VerificationError",
     "InternalError",
+    "ArgumentError",
     "RegexTimeoutError",
     "TimeBudgetError",
 ]

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import io
+import os
+import signal
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -30,16 +31,18 @@ from typing import IO, Any, Callable, Iterable, Iterator
 
 
 from . import __version__
-from .errors import InputError, SztextError
+from .errors import ArgumentError, InputError, SztextError
 from .export.json import dumps, dumps_jsonl_line
 from .export.rows import TABLES
 from .export.table import measure_rows, write_csv_rows, write_parquet
 from .export.tablefiles import write_tables
 from .load import INPUT_SUFFIXES, decode, load_bytes, looks_like_html
+from .load.paths import record_path, record_text
 from .models import ErrorRecord, Notice
 from .pipeline import Options, Pipeline
+from .workers import Interrupted, is_transient, lock_output, remove_stale_temporaries, stop_on_signals, stop_pool, worker_init
 
-__all__ = ["BatchSummary", "find_inputs", "scan_inputs", "process_path", "run_batch", "iter_records"]
+__all__ = ["BatchSummary", "BatchInterrupted", "find_inputs", "scan_inputs", "process_path", "run_batch", "iter_records"]
 
 DEFAULT_FORMATS = ("jsonl", "csv", "parquet", "tables")
 CHUNK_CHARS = 1_000_000  # characters read per step of a large archive (bench/memory.py)
@@ -145,7 +148,14 @@ def _scan_dir(root: Path, out: set[Path], skipped: list[tuple[Path, str]]) -> No
                 skipped.append((f, f"suffix {f.suffix.lower() or '(none)'}"))
 
 
-_error = ErrorRecord.from_exception
+def _error(path: str | Path, index: int | None, exc: BaseException) -> ErrorRecord:
+    """The error record of an input: its path and message as valid Unicode (a file name that is
+    not UTF-8, also inside the message, is written as :func:`~sztext.load.paths.record_path`)."""
+    record = ErrorRecord.from_exception(record_path(path), index, exc)
+    message = record_text(record.error.message)
+    if message != record.error.message:
+        record = record.model_copy(update={"error": record.error.model_copy(update={"message": message})})
+    return record
 
 
 def _shift(obj: Any, base: int) -> Any:
@@ -186,8 +196,9 @@ def _read_text_chunks(path: Path, chunk_chars: int) -> tuple[Iterator[str], bool
 
 def iter_records(path: Path, pipeline: Pipeline, chunk_chars: int = CHUNK_CHARS) -> Iterator[Notice | ErrorRecord | dict[str, Any]]:
     """Parse one input into notices (or span-shifted record dicts for later chunks) and error
-    records; an undecodable input or a failing document becomes an :class:`ErrorRecord`."""
-    p = str(path)
+    records; an undecodable input or a failing document becomes an :class:`ErrorRecord`.
+    Records name the input by :func:`~sztext.load.paths.record_path` (valid Unicode always)."""
+    p = record_path(path)
     try:
         chunks, whole, pages = _read_text_chunks(path, chunk_chars)
         if whole:
@@ -196,7 +207,9 @@ def iter_records(path: Path, pipeline: Pipeline, chunk_chars: int = CHUNK_CHARS)
             return
         yield from _iter_streamed(chunks, pipeline, p)
     except (SztextError, OSError, UnicodeDecodeError) as exc:
-        yield _error(p, None, exc)
+        if is_transient(exc):
+            raise  # not a verdict on the input: recorded as retryable by run_batch
+        yield _error(path, None, exc)
 
 
 def _iter_streamed(chunks: Iterator[str], pipeline: Pipeline, path: str) -> Iterator[Notice | ErrorRecord | dict[str, Any]]:
@@ -349,73 +362,147 @@ def run_batch(
     files = sorted(set(found) | set(missing))
     out_dir = Path(out)
     part_dir = out_dir / ".parts"
-    part_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        part_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ArgumentError(f"cannot create the output directory {record_path(out_dir)}: {exc.strerror or exc}") from exc
     summary = BatchSummary(inputs=len(files), not_taken=[(str(p), r) for p, r in not_taken])
     keys: dict[Path, str] = {}
+    stopped: int | None = None
+    with lock_output(out_dir), stop_on_signals():
+        remove_stale_temporaries(out_dir)
+        try:
+            _convert(files, keys, part_dir, opts, resume, jobs, progress, summary)
+        except Interrupted as exc:
+            stopped = exc.signum
+        remove_stale_temporaries(out_dir)  # the unfinished parts of stopped workers
+        try:
+            _assemble_outputs([f for f in files if f in keys], keys, part_dir, out_dir, set(formats), summary, excel)
+        except Interrupted as exc:
+            raise BatchInterrupted(exc.signum, summary, out_dir, written=False) from None
+    summary.seconds = time.perf_counter() - started
+    if stopped is not None:
+        raise BatchInterrupted(stopped, summary, out_dir, written=True)
+    return summary
+
+
+class BatchInterrupted(SztextError):
+    """SIGINT or SIGTERM stopped a batch. Inputs already converted are written to the outputs
+    (``written``; unless a second signal arrived while they were written) and a ``--resume``
+    run converts the rest. ``exit_status`` is 128 + the signal number (130, 143)."""
+
+    def __init__(self, signum: int, summary: BatchSummary, out: Path, *, written: bool) -> None:
+        self.signum = signum
+        self.summary = summary
+        self.written = written
+        self.exit_status = 128 + signum
+        name = signal.Signals(signum).name
+        done = f"{summary.documents} documents and {summary.errors} errors written to {out}" if written else "outputs not written"
+        super().__init__(f"interrupted by {name}: {done}; run again with --resume to finish")
+
+
+def _convert(
+    files: list[Path], keys: dict[Path, str], part_dir: Path, opts: Options, resume: bool, jobs: int | None,
+    progress: bool | None, summary: BatchSummary,
+) -> None:
+    """Make the part of every input (``keys`` gets each input's part name as it is known)."""
     todo: list[Path] = []
     salt = f"{__version__}|{Pipeline.for_options(opts).grammar.digest}|{opts!r}"
     for f in files:
         if f.exists() and not f.is_file():  # a FIFO or device named directly: never opened
             keys[f] = hashlib.sha256(str(f).encode("utf-8", "surrogateescape")).hexdigest()[:32]
-            _write_error_part(part_dir / keys[f], _error(str(f), None, InputError(f"{f}: not a regular file")))
+            _fail_input(part_dir / keys[f], f, InputError(f"{f}: not a regular file"))
             continue
         try:
-            keys[f] = _input_key(f, salt)
+            key = _input_key(f, salt)
         except OSError as exc:
             keys[f] = hashlib.sha256(str(f).encode("utf-8", "surrogateescape")).hexdigest()[:32]
-            _write_error_part(part_dir / keys[f], _error(str(f), None, exc))
+            _fail_input(part_dir / keys[f], f, exc)
             continue
-        if resume and (part_dir / keys[f] / "done").exists():
+        keys[f] = key
+        if resume and (part_dir / key / "done").exists() and not (part_dir / key / "retry").exists():
             summary.skipped += 1
         else:
             todo.append(f)
     workers = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
     bar = _progress(len(todo), progress)
-    if workers == 1 or len(todo) <= 1:
-        for f in todo:
-            try:
-                process_path(str(f), str(part_dir), opts, keys[f])
-            except Exception as exc:  # a bug in sztext on this input: recorded, the batch goes on
-                _write_error_part(part_dir / keys[f], _error(str(f), None, exc))
-            bar(1)
-    else:
-        broken: list[Path] = []
-        with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
-            futures = {pool.submit(process_path, str(f), str(part_dir), opts, keys[f]): f for f in todo}
-            for fut in as_completed(futures):
-                f = futures[fut]
+    try:
+        if workers == 1 or len(todo) <= 1:
+            for f in todo:
                 try:
-                    fut.result()
-                except BrokenProcessPool:
-                    broken.append(f)  # a worker died: this input may be innocent, retried below
-                    continue
-                except Exception as exc:  # recorded as this input's error record
-                    _write_error_part(part_dir / keys[f], _error(str(f), None, exc))
+                    process_path(str(f), str(part_dir), opts, keys[f])
+                except Exception as exc:  # a bug in sztext on this input: recorded, the batch goes on
+                    _fail_input(part_dir / keys[f], f, exc)
                 bar(1)
-        # When a worker dies (killed, out of memory, a crash in a C extension) every pending
-        # input of the pool fails with it. Each is retried alone in a fresh process, so that
-        # only the input that really kills its worker becomes an error record.
-        for f in sorted(broken):
-            with ProcessPoolExecutor(max_workers=1) as alone:
-                try:
-                    alone.submit(process_path, str(f), str(part_dir), opts, keys[f]).result()
-                except BrokenProcessPool:
-                    _write_error_part(part_dir / keys[f], _error(str(f), None, WorkerDiedError(f"the worker process died while parsing {f}")))
-                except Exception as exc:  # recorded as this input's error record
-                    _write_error_part(part_dir / keys[f], _error(str(f), None, exc))
+        else:
+            _convert_in_pool(todo, keys, part_dir, opts, min(workers, len(todo)), bar)
+    finally:
+        bar(0, close=True)
+
+
+def _convert_in_pool(todo: list[Path], keys: dict[Path, str], part_dir: Path, opts: Options, workers: int, bar: Callable[..., None]) -> None:
+    broken: list[Path] = []
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=worker_init, initargs=(os.getpid(),))
+    try:
+        futures = {pool.submit(process_path, str(f), str(part_dir), opts, keys[f]): f for f in todo}
+        for fut in as_completed(futures):
+            f = futures[fut]
+            try:
+                fut.result()
+            except BrokenProcessPool:
+                broken.append(f)  # a worker died: this input may be innocent, retried below
+                continue
+            except Exception as exc:  # recorded as this input's error record
+                _fail_input(part_dir / keys[f], f, exc)
             bar(1)
-    bar(0, close=True)
-    _assemble_outputs(files, keys, part_dir, out_dir, set(formats), summary, excel)
-    summary.seconds = time.perf_counter() - started
-    return summary
+    except BaseException:
+        stop_pool(pool)  # a signal (or a bug): no worker goes on parsing
+        raise
+    pool.shutdown()
+    # When a worker dies (killed, out of memory, a crash in a C extension) every pending
+    # input of the pool fails with it. Each is retried alone in a fresh process, so that
+    # only the input that really kills its worker becomes an error record.
+    for f in sorted(broken):
+        alone = ProcessPoolExecutor(max_workers=1, initializer=worker_init, initargs=(os.getpid(),))
+        try:
+            alone.submit(process_path, str(f), str(part_dir), opts, keys[f]).result()
+        except BrokenProcessPool:
+            _fail_input(part_dir / keys[f], f, WorkerDiedError(f"the worker process died while parsing {f}"))
+        except Exception as exc:  # recorded as this input's error record
+            _fail_input(part_dir / keys[f], f, exc)
+        except BaseException:
+            stop_pool(alone)
+            raise
+        alone.shutdown()
+        bar(1)
 
 
-def _write_error_part(final: Path, record: ErrorRecord) -> None:
+RETRY_NOTE = " (a transient fault: --resume tries this input again)"
+
+
+def _fail_input(final: Path, path: Path, exc: BaseException) -> None:
+    """Record that an input failed. A transient fault (:func:`~sztext.workers.is_transient`) is
+    marked ``retry`` in its part, so ``--resume`` does not count the input as done. When even
+    the record cannot be written (the disk is full) the input is left without a part: it is
+    not done, and ``--resume`` tries it again."""
+    record = _error(path, None, exc)
+    retry = is_transient(exc)
+    if retry:
+        record = record.model_copy(update={"error": record.error.model_copy(update={"message": record.error.message + RETRY_NOTE})})
+    try:
+        _write_error_part(final, record, retry=retry)
+    except OSError:
+        pass
+
+
+def _write_error_part(final: Path, record: ErrorRecord, *, retry: bool = False) -> None:
     tmp = final.with_suffix(".tmp")
     tmp.mkdir(parents=True, exist_ok=True)
     (tmp / "notices.jsonl").write_bytes(b"")
     (tmp / "rows.jsonl").write_bytes(b"")
     (tmp / "errors.jsonl").write_bytes(dumps_jsonl_line(record))
+    if retry:
+        (tmp / "retry").write_bytes(b"")
     (tmp / "done").write_text("0 1 0\n")
     if final.exists():
         for f in final.iterdir():

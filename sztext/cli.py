@@ -103,6 +103,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc).splitlines()[0])
     except BrokenPipeError:
         return 1
+    except KeyboardInterrupt:
+        print("sztext: interrupted", file=sys.stderr)
+        return 130
+    except OSError as exc:  # writing an output: a full disk, a directory that cannot be made
+        where = f": {exc.filename}" if exc.filename else ""
+        return _fail(f"{exc.strerror or exc}{where}")
     return _fail(f"unknown command {args.command}", 2)
 
 
@@ -119,6 +125,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     from .export.markdown import to_markdown
     from .export.table import csv_text, measure_rows
     from .load import load_bytes
+    from .load.paths import record_path
     from .pipeline import Pipeline
 
     pipeline = _pipeline(args)
@@ -129,7 +136,7 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         loaded = load_bytes(sys.stdin.buffer.read(), None)
     else:
         loaded = pipeline.load(args.path)
-    path = None if args.path == "-" else args.path
+    path = None if args.path == "-" else record_path(args.path)
     notices = [pipeline.parse(loaded.text, path=path)] if args.single else pipeline.parse_archive(loaded.text, path=path)
     stem = Path(args.path).stem if path else "stdin"
     if args.format == "akn":
@@ -208,7 +215,7 @@ def _cmd_review(args: argparse.Namespace) -> int:
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
-    from .batch import DEFAULT_FORMATS, run_batch
+    from .batch import DEFAULT_FORMATS, BatchInterrupted, run_batch
     from .pipeline import Options
 
     inputs: list[str] = list(args.inputs)
@@ -217,16 +224,20 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     if not inputs:
         print("sztext batch: no inputs (give files or directories, or --files-from FILE)", file=sys.stderr)
         return 2
-    summary = run_batch(
-        inputs,
-        args.out,
-        jobs=args.jobs,
-        resume=args.resume,
-        formats=args.format or DEFAULT_FORMATS,
-        options=Options(grammar_dir=args.grammar),
-        progress=False if args.no_progress else None,
-        excel=args.excel,
-    )
+    try:
+        summary = run_batch(
+            inputs,
+            args.out,
+            jobs=args.jobs,
+            resume=args.resume,
+            formats=args.format or DEFAULT_FORMATS,
+            options=Options(grammar_dir=args.grammar),
+            progress=False if args.no_progress else None,
+            excel=args.excel,
+        )
+    except BatchInterrupted as exc:
+        print(f"sztext batch: {exc}", file=sys.stderr)
+        return exc.exit_status
     print(summary.line(), file=sys.stderr)
     if summary.skipped_line():
         print(summary.skipped_line(), file=sys.stderr)
@@ -281,14 +292,16 @@ def _count_measures(nodes: list[dict[str, object]]) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from .errors import VerificationError
+    from .load.paths import record_path
     from .pipeline import Pipeline
 
     pipeline = _pipeline(args)
     assert isinstance(pipeline, Pipeline)
     failures = 0
-    for path in args.paths:
+    for given in args.paths:
+        path = record_path(given)  # printable: a file name that is not UTF-8 as \xNN
         try:
-            notices = pipeline.parse_file(path)
+            notices = pipeline.parse_file(given)
         except SztextError as exc:
             print(f"{path}: FAIL {str(exc).splitlines()[0]}")
             failures += 1

@@ -18,6 +18,7 @@ __all__ = [
     "RegexTimeoutError",
     "TimeBudgetError",
     "InternalError",
+    "ArgumentError",
 ]
 
 
@@ -122,3 +123,10 @@ class InternalError(SztextError, RuntimeError):
     def __init__(self, stage: str, exc: Exception) -> None:
         self.stage = stage
         super().__init__(f"internal error in {stage}: {type(exc).__name__}: {exc} (a defect in sztext; please report it with the input)")
+
+
+class ArgumentError(SztextError, TypeError, ValueError):
+    """An argument sztext cannot use, whatever the input: a path that is not a path
+    (``parse_file(123)``), an ``Options`` field of the wrong type or value, an output directory
+    that cannot be created. Also a ``TypeError`` and a ``ValueError``, so callers that check
+    arguments the usual way catch it."""

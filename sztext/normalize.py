@@ -3,7 +3,8 @@
 Two layers, both recorded edit by edit (never diffed afterwards):
 
 * ``clean`` is the source with noise edits applied (pinyin glosses, mojibake repairs, page
-  furniture, control characters). It stays in the document's own script.
+  furniture, control characters), and line ends as LF (a CR not followed by LF, U+2028 and
+  U+2029 become ``\n``, one character for one). It stays in the document's own script.
 * ``text`` (the *view*) is ``clean`` mapped character for character: Traditional →
   Simplified (OpenCC's character table), full-width → ASCII, bracket variants, ideographic
   spaces. Being 1:1 it shares ``clean``'s offsets, so one map serves both.
@@ -25,7 +26,7 @@ from pydantic import BaseModel
 from .grammar import Grammar, GuardedPattern, Rule
 from .models import Noise, NoiseKind, TextValue
 
-__all__ = ["Edit", "TextView", "normalize", "view_table", "find_noise", "constructor", "drop_overlaps"]
+__all__ = ["Edit", "TextView", "normalize", "line_ends_as_lf", "view_table", "find_noise", "constructor", "drop_overlaps"]
 
 _S = TypeVar("_S")
 
@@ -74,7 +75,7 @@ class TextView:
             s_end.append(edit.end)
             cursor = edit.end
         pieces.append(source[cursor:])
-        self.clean = "".join(pieces) if self.edits else source
+        self.clean = line_ends_as_lf("".join(pieces) if self.edits else source)
         self.text = _translate(self.clean, table, runs)
         self._v_start, self._v_end, self._s_start, self._s_end = v_start, v_end, s_start, s_end
         # Results of pure functions of this view computed by one stage and reused by the next
@@ -143,6 +144,22 @@ class TextView:
                 )
             )
         return out
+
+
+_LINE_END = re.compile("\r(?!\n)|[\u2028\u2029]")
+
+
+def line_ends_as_lf(text: str) -> str:
+    """``text`` with each line end that is not LF or CRLF — a CR not followed by LF (old Mac
+    files), U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR — as one LF, character for
+    character, so such a text reads like its LF twin at the same offsets.
+
+    >>> line_ends_as_lf("一、总则\\r（一）\\u2028二、\\r\\n")
+    '一、总则\\n（一）\\n二、\\r\\n'
+    """
+    if "\r" in text or "\u2028" in text or "\u2029" in text:
+        return _LINE_END.sub("\n", text)
+    return text
 
 
 def _translate(s: str, table: dict[int, str], runs: re.Pattern[str] | None = None) -> str:
@@ -304,8 +321,11 @@ def normalize(source: str, grammar: Grammar, extra_edits: Sequence[Edit] = ()) -
     """
     from .mojibake import find_mojibake
 
-    edits = find_noise(source, grammar)
-    repairs = [*find_mojibake(source, grammar), *extra_edits]
+    # Noise and mojibake rules read lines (``^``/``$``, ``.``, ``\\n``): they see the text with
+    # its line ends as LF, one character for one, so their offsets are the source's.
+    probe = line_ends_as_lf(source)
+    edits = find_noise(probe, grammar)
+    repairs = [*find_mojibake(probe, grammar), *extra_edits]
     if repairs:
         # repairs win over the glosses they contain: resolve with repairs first at equal starts
         edits = _resolve_overlaps([*repairs, *edits])

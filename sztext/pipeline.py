@@ -7,6 +7,7 @@ reads bytes (encodings, HTML). Each stage is a public function of its own module
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Literal, Sequence, TypeVar
@@ -14,7 +15,7 @@ from typing import Callable, Iterable, Iterator, Literal, Sequence, TypeVar
 from . import __version__ as VERSION  # one version: sztext/__init__.py (hatch reads it too)
 from .assemble import Extracted, build_notice, read_header
 from .budget import check_budget, time_budget
-from .errors import InputError, InputTooLargeError, InternalError, RegexTimeoutError, SztextError
+from .errors import ArgumentError, InputError, InputTooLargeError, InternalError, RegexTimeoutError, SztextError
 from .extract import (
     extract_amounts,
     extract_citations,
@@ -26,6 +27,7 @@ from .extract import (
 from .extract.jurisdiction import find_jurisdiction
 from .grammar import Grammar, load_grammar
 from .load import Loaded, load_path
+from .load.paths import record_path
 from .models import ErrorRecord, Notice, Warning
 from .normalize import TextView, normalize
 from .segment import DocumentRange, segment_archive
@@ -49,6 +51,17 @@ class Options:
     max_chars: int | None = 200_000_000
     mark_duplicates: bool = True
     grammar_dir: str | None = None
+
+    def __post_init__(self) -> None:
+        """Wrong types fail here, once, with :class:`ArgumentError` (not deep inside a parse)."""
+        m = self.max_chars
+        if m is not None and (not isinstance(m, int) or isinstance(m, bool) or m < 1):
+            raise ArgumentError(f"Options.max_chars must be a positive int or None, not {m!r}")
+        if not isinstance(self.mark_duplicates, bool):
+            raise ArgumentError(f"Options.mark_duplicates must be True or False, not {self.mark_duplicates!r}")
+        g = self.grammar_dir
+        if g is not None and not isinstance(g, (str, os.PathLike)):
+            raise ArgumentError(f"Options.grammar_dir must be a directory path (str) or None, not {g!r}")
 
 
 class Pipeline:
@@ -167,7 +180,8 @@ class Pipeline:
     def parse_file(self, path: str | Path) -> list[Notice]:
         """Read a file (text or HTML, any supported encoding) and parse every document in it."""
         loaded = self.load(path)
-        return list(self.iter_parse(loaded.text, path=str(path), pages=loaded.pages))
+        # the path as valid Unicode (a GBK file name as \xNN), the pages of a PDF/OFD input
+        return list(self.iter_parse(loaded.text, path=record_path(path), pages=loaded.pages))
 
     def load(self, path: str | Path) -> Loaded:
         """Read and decode a file into the text that spans index (stage 1)."""

@@ -15,7 +15,8 @@ import pytest
 
 import sztext
 from sztext.export.rows import COLUMNS, TABLES
-from sztext.export.tablefiles import csv_cell, csv_text, write_tables
+from sztext.export.table import csv_cell
+from sztext.export.tablefiles import csv_text, write_tables
 
 REPO = Path(__file__).parents[1]
 SEED_000 = REPO / "samples" / "000_7295ffc925fab055.txt"
@@ -77,6 +78,14 @@ def test_formula_cells_are_neutralised_and_numbers_kept() -> None:
     assert "=HYPERLINK" not in table.replace("'=HYPERLINK", "")  # only the quoted form
     # a number column stays a number: start offsets are 0, never '0
     assert list(csv.DictReader(io.StringIO(table)))[0]["start"] == "0"
+
+
+def test_a_carriage_return_inside_a_cell_keeps_the_row_whole(tmp_path: Path) -> None:
+    # CRLF sources (北大法宝 exports) leave CRs inside measure texts
+    text = "深府规〔2024〕6号\r\n各区人民政府：\r\n一、支持企业\r\n给予最高20万元奖励。\r\n"
+    write_tables([sztext.parse(text)], tmp_path, formats=["csv"])
+    rows = list(csv.reader(io.StringIO((tmp_path / "measures.csv").read_text(encoding="utf-8"), newline="")))
+    assert len({len(r) for r in rows}) == 1  # every row has all its columns
 
 
 def test_excel_csv_has_bom_and_crlf(tmp_path: Path) -> None:

@@ -56,12 +56,33 @@ def measure_rows(notice: Notice) -> Iterator[dict[str, Any]]:
         }
 
 
+#: First characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """One CSV field: None as empty; a text starting with a formula character gets a leading
+    single quote (OWASP), so a spreadsheet shows it as text and never evaluates it. Numbers
+    (int, Decimal) are written as they are: a number is never a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def write_csv_rows(out: TextIO, rows: Iterable[dict[str, Any]]) -> None:
-    """Write a header line and the rows as CSV to a text stream (None as an empty field)."""
+    """Write a header line and the rows as CSV to a text stream (None as an empty field, text
+    cells neutralised against formula injection by :func:`csv_cell`). A row with a carriage
+    return inside a text cell is written with every field quoted: with LF line ends the csv
+    module leaves a lone CR bare, and a reader would split the row there."""
     writer = csv.DictWriter(out, fieldnames=MEASURE_COLUMNS, lineterminator="\n")
+    quoted = csv.DictWriter(out, fieldnames=MEASURE_COLUMNS, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+        cells = {k: csv_cell(v) for k, v in row.items()}
+        has_cr = any(isinstance(v, str) and "\r" in v for v in cells.values())
+        (quoted if has_cr else writer).writerow(cells)
 
 
 def csv_text(rows: Iterable[dict[str, Any]]) -> str:

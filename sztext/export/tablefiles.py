@@ -18,8 +18,9 @@ from typing import IO, Any, Iterable
 
 from ..models import Notice
 from .rows import COLUMNS, TABLES, table_rows
+from .table import csv_cell
 
-__all__ = ["table_schemas", "write_tables", "csv_cell"]
+__all__ = ["table_schemas", "write_tables"]
 
 # Columns whose values are numbers or flags: written as they are (a negative number is data,
 # not a formula). Every other cell is text and is neutralised (csv_cell).
@@ -32,21 +33,6 @@ _BOOL_COLUMNS = frozenset({"effective_on_issue", "is_leaf"})
 _MONEY_COLUMNS = frozenset({"value", "low", "high"})
 _DATE_COLUMNS = frozenset({"signed_date", "published_date", "effective_from", "effective_until"})
 
-# OWASP "CSV injection": a cell a spreadsheet would read as a formula starts with one of these.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value: str) -> str:
-    """A text cell that no spreadsheet evaluates: OWASP's advice, a leading ``'`` before a
-    cell that starts with ``= + - @``, a tab or a carriage return. The source offsets of the
-    row still give the exact text; only the CSV cell carries the quote.
-
-    >>> csv_cell("=HYPERLINK(\\"http://x\\")"), csv_cell("深府规〔2024〕6号")
-    ('\\'=HYPERLINK("http://x")', '深府规〔2024〕6号')
-    """
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
-
 def _csv_value(column: str, value: Any) -> str:
     if value is None:
         return ""
@@ -58,7 +44,7 @@ def _csv_value(column: str, value: Any) -> str:
         return str(value)
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
-    return csv_cell(str(value))
+    return str(csv_cell(str(value)))  # a text cell: never a formula (OWASP)
 
 
 def table_schemas() -> dict[str, Any]:
@@ -111,6 +97,18 @@ def _arrow_row(name: str, row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+class _RowWriter:
+    """CSV rows; a row with a carriage return inside a cell is written with every field
+    quoted (with LF line ends the csv module leaves a lone CR bare, and a reader would split
+    the row there; CRLF sources put CRs inside measure texts)."""
+
+    def __init__(self, plain: Any, quoted: Any) -> None:
+        self.plain, self.quoted = plain, quoted
+
+    def writerow(self, cells: list[str]) -> None:
+        (self.quoted if any("\r" in c for c in cells) else self.plain).writerow(cells)
+
+
 class _Writers:
     """One CSV stream and/or one Parquet writer per table, rows buffered per table."""
 
@@ -124,8 +122,9 @@ class _Writers:
         if "csv" in formats:
             for name in TABLES:
                 fh = self._open(f"{name}.csv", "w", encoding="utf-8-sig" if excel else "utf-8", newline="")
-                writer = csv.writer(fh, lineterminator="\r\n" if excel else "\n")
-                writer.writerow(COLUMNS[name])
+                end = "\r\n" if excel else "\n"
+                writer = _RowWriter(csv.writer(fh, lineterminator=end), csv.writer(fh, lineterminator=end, quoting=csv.QUOTE_ALL))
+                writer.writerow(list(COLUMNS[name]))
                 self.csv[name] = (fh, writer)
         if "parquet" in formats:
             import pyarrow.parquet as pq
@@ -227,8 +226,8 @@ def write_tables(
 def csv_text(notices: Iterable[Notice], table: str) -> str:
     """One table as CSV text (for tests and small outputs)."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(COLUMNS[table])
+    writer = _RowWriter(csv.writer(buf, lineterminator="\n"), csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL))
+    writer.writerow(list(COLUMNS[table]))
     for notice in notices:
         for row in table_rows(notice)[table]:
             writer.writerow([_csv_value(c, row.get(c)) for c in COLUMNS[table]])

@@ -11,12 +11,13 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from ..errors import DecodeError, InputError, InputTooLargeError, OCRRequiredError
+from ..errors import ArgumentError, DecodeError, InputError, InputTooLargeError, OCRRequiredError
 
 __all__ = ["Loaded", "load_bytes", "load_path", "decode", "html_to_text", "looks_like_html", "sniff_format", "INPUT_SUFFIXES"]
 
@@ -196,12 +197,17 @@ def load_bytes(data: bytes, path: str | None = None, *, max_chars: int | None = 
     return Loaded(text, path, encoding, confidence, fmt, pages=pages, furniture=furniture)
 
 
-def load_path(path: str | Path, *, max_chars: int | None = None) -> Loaded:
+def load_path(path: str | bytes | os.PathLike[str], *, max_chars: int | None = None) -> Loaded:
     """Read and decode a file (``.txt``, ``.html`` …).
 
     Raises:
         InputError: the file cannot be read, or its bytes cannot be decoded.
+        ArgumentError: ``path`` is not a path (``str``, ``bytes`` or ``os.PathLike``).
     """
+    if isinstance(path, bytes):
+        path = os.fsdecode(path)
+    if not isinstance(path, (str, os.PathLike)):
+        raise ArgumentError(f"expected a file path (str or os.PathLike), got {type(path).__name__}")
     p = Path(path)
     if p.exists() and not p.is_file():
         raise InputError(f"{p}: not a regular file" if not p.is_dir() else f"{p}: is a directory")
@@ -252,7 +258,9 @@ _SUBSET_OPEN = re.compile(r"[>\[]")
 _SUBSET_CLOSE = re.compile(r"\]\s*>")
 _ENTITY = re.compile(r"<!ENTITY[^<>]*>", re.IGNORECASE)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>")
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Characters XML forbids (C0 controls, lone surrogates, U+FFFE/U+FFFF): never page text, and
+# lxml raises ValueError when a tree edit (dropping a <script> or a hidden element) meets one
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _REPRINT = re.compile(r"^[（(]转载[)）]")
 
 
@@ -357,8 +365,11 @@ def html_to_text(html: str) -> str:
                 lines.append(f"{name}: {_clean_line(meta.get('content') or '')}")
                 break
     title_probe = next((ln.split(": ", 1)[1] for ln in lines if ln.startswith("ArticleTitle: ")), "")
-    for bad in [el for el in root.iter() if _tag(el) in _DROP_TAGS or _hidden(el)]:
-        bad.drop_tree()
+    try:
+        for bad in [el for el in root.iter() if _tag(el) in _DROP_TAGS or _hidden(el)]:
+            bad.drop_tree()
+    except ValueError as exc:  # lxml refusing a character the filter above let through
+        raise InputError(f"cannot read HTML: {exc}") from exc
     body = root.find("body")
     top = body if body is not None else root
     pairs, consumed = _metadata_pairs(top)
