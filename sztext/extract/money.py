@@ -97,7 +97,7 @@ def extract_amounts(view: TextView, grammar: Grammar, start: int = 0, end: int |
     >>> text = "单个企业年度最高奖励人民币5000万元，累计最高奖励人民币1.5亿元。实收资本在5億元以下、2億元（含）以上的，給予800萬元"
     >>> for a in extract_amounts(normalize(text, g), g):
     ...     print(a.text, a.value, a.low, a.high, a.currency, a.qualifier)
-    最高奖励人民币5000万元 50000000 None None CNY max
+    单个企业年度最高奖励人民币5000万元 50000000 None None CNY max
     最高奖励人民币1.5亿元 150000000 None None CNY max
     5億元以下、2億元（含）以上 None 200000000 500000000 CNY exact
     800萬元 8000000 None None CNY exact
