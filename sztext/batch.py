@@ -19,6 +19,7 @@ import hashlib
 import json
 import io
 import os
+import shutil
 import signal
 import sys
 import time
@@ -333,6 +334,7 @@ def run_batch(
     options: Options | None = None,
     progress: bool | None = None,
     excel: bool = False,
+    keep_parts: bool = False,
 ) -> BatchSummary:
     """Convert inputs into ``OUT/notices.jsonl``, ``errors.jsonl``, ``measures.csv``, ``measures.parquet``.
 
@@ -348,6 +350,10 @@ def run_batch(
             write is removed, so nothing in ``OUT`` looks current that is not.
         excel: CSV for Excel on Chinese Windows (the tables with a BOM and CRLF line ends;
             measures.csv always has a BOM).
+        keep_parts: keep ``OUT/.parts/`` after a complete run, so that a later ``resume``
+            run converts only new or changed inputs (an archive that grows). By default the
+            parts are removed once every input is converted and none is left to retry; an
+            interrupted run or one with retryable faults always keeps them.
         options: parse options.
         progress: show a progress bar (default: when stderr is a terminal and tqdm is installed).
     Returns:
@@ -380,10 +386,17 @@ def run_batch(
             _assemble_outputs([f for f in files if f in keys], keys, part_dir, out_dir, set(formats), summary, excel)
         except Interrupted as exc:
             raise BatchInterrupted(exc.signum, summary, out_dir, written=False) from None
+        if stopped is None and not keep_parts and not _any_retry(part_dir):
+            shutil.rmtree(part_dir, ignore_errors=True)  # complete: nothing for --resume to do
     summary.seconds = time.perf_counter() - started
     if stopped is not None:
         raise BatchInterrupted(stopped, summary, out_dir, written=True)
     return summary
+
+
+def _any_retry(part_dir: Path) -> bool:
+    """Whether an input's part is marked for a retry (a transient fault), so --resume has work."""
+    return any(True for _ in part_dir.glob("*/retry"))
 
 
 class BatchInterrupted(SztextError):

@@ -41,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--jobs", type=_positive_int, default=None, help="worker processes, at least 1 (default: all cores)")
     b.add_argument("--resume", action="store_true", help="skip inputs already fully written (same path and content)")
     b.add_argument("--format", action="append", choices=("jsonl", "csv", "parquet", "tables"), help="outputs to write (repeatable; default all; tables = the five researcher tables in OUT/tables/)")
+    b.add_argument("--keep-parts", action="store_true", help="keep OUT/.parts after a complete run, so a later --resume converts only new inputs")
     b.add_argument("--excel", action="store_true", help="CSV tables for Excel on Chinese Windows (UTF-8 with BOM, CRLF)")
     b.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     b.add_argument("--list-skipped", action="store_true", help="list every file a directory scan did not take, with the reason")
@@ -234,6 +235,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             options=Options(grammar_dir=args.grammar),
             progress=False if args.no_progress else None,
             excel=args.excel,
+            keep_parts=args.keep_parts,
         )
     except BatchInterrupted as exc:
         print(f"sztext batch: {exc}", file=sys.stderr)

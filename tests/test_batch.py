@@ -72,7 +72,7 @@ def test_same_output_whatever_the_job_count(inputs: Path, tmp_path: Path) -> Non
 
 
 def test_resume_skips_finished_inputs_without_duplicates(inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    first = run_batch([inputs], tmp_path, jobs=1, progress=False)
+    first = run_batch([inputs], tmp_path, jobs=1, progress=False, keep_parts=True)
     before = (tmp_path / "notices.jsonl").read_bytes()
     calls: list[str] = []
     real = batch_mod.process_path
@@ -92,11 +92,18 @@ def test_resume_reprocesses_a_changed_input(tmp_path: Path) -> None:
     src.mkdir()
     f = src / "n.txt"
     f.write_text("深府规〔2024〕6号\n各区人民政府：\n现印发。\n", encoding="utf-8")
-    run_batch([src], tmp_path / "out", jobs=1, progress=False)
+    run_batch([src], tmp_path / "out", jobs=1, progress=False, keep_parts=True)
     f.write_text("深府规〔2024〕7号\n各区人民政府：\n现印发。\n", encoding="utf-8")
     run_batch([src], tmp_path / "out", jobs=1, resume=True, progress=False)
     (record,) = _lines(tmp_path / "out" / "notices.jsonl")
     assert record["doc_number"]["serial"] == 7  # type: ignore[index]
+
+
+def test_parts_are_removed_after_a_complete_run_and_kept_on_request(inputs: Path, tmp_path: Path) -> None:
+    run_batch([inputs], tmp_path / "a", jobs=1, progress=False)
+    assert not (tmp_path / "a" / ".parts").exists() and (tmp_path / "a" / "notices.jsonl").stat().st_size > 0
+    run_batch([inputs], tmp_path / "b", jobs=1, progress=False, keep_parts=True)
+    assert list((tmp_path / "b" / ".parts").glob("*/done"))
 
 
 def test_streaming_large_archive_matches_whole_parse(tmp_path: Path) -> None:
@@ -246,7 +253,7 @@ def test_resume_does_not_reuse_parts_made_with_another_grammar(tmp_path: Path) -
     from sztext.pipeline import Options
 
     (tmp_path / "in.txt").write_text("深府规〔2024〕6号\n各区人民政府：\n现印发。\n", encoding="utf-8")
-    run_batch([tmp_path / "in.txt"], tmp_path / "out", jobs=1, progress=False)
+    run_batch([tmp_path / "in.txt"], tmp_path / "out", jobs=1, progress=False, keep_parts=True)
     other = tmp_path / "grammars"
     sh.copytree(default_grammar_dir(), other)
     with (other / "charmap.toml").open("a", encoding="utf-8") as fh:

@@ -257,7 +257,7 @@ def test_transient_faults_are_retried_by_resume(tmp_path: Path, monkeypatch: pyt
 
 def test_a_verdict_on_the_input_stays_final(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
-    run_batch([tmp_path / "empty.txt"], tmp_path / "out", jobs=1, progress=False, formats=("jsonl",))
+    run_batch([tmp_path / "empty.txt"], tmp_path / "out", jobs=1, progress=False, formats=("jsonl",), keep_parts=True)
     again = run_batch([tmp_path / "empty.txt"], tmp_path / "out", jobs=1, resume=True, progress=False, formats=("jsonl",))
     assert (again.skipped, again.errors) == (1, 1)
     assert is_transient(OSError(errno.ENOSPC, "full")) and not is_transient(InputError("empty"))
