@@ -42,6 +42,9 @@ class Header:
     cc: list[TextValue] = field(default_factory=list)
     signed_date: DateValue | None = None
     published_date: DateValue | None = None
+    effective_date: DateValue | None = None  # a 实施日期 of the metadata (extract_effective ``stated``)
+    printed_by: TextValue | None = None  # 版记: 印发机关 (…办公厅 2024年3月1日印发)
+    printed_date: DateValue | None = None  # 版记: 印发日期
     roles: dict[int, ParagraphRole] = field(default_factory=dict)  # block index → role
     jurisdiction: JurisdictionRef | None = None  # the document's place (extract.jurisdiction)
 
@@ -121,6 +124,10 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
             if found and h.published_date is None:
                 m, off = found
                 h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
+            found = _search("header.effective_meta", grammar, text, b.start, b.end)
+            if found and h.effective_date is None:
+                m, off = found
+                h.effective_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "effective")
             field_match = _search("header.meta_field", grammar, text, b.start, b.end)
             if field_match:
                 m, off = field_match
@@ -180,6 +187,7 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
         _decree_issuer(view, blocks[title_blocks[0]], h)
     if not h.issuers:
         _read_adoption_note(view, blocks, grammar, h)
+    _read_printed(view, blocks, grammar, h)
     for b in blocks:
         if b.kind is LineKind.CC:  # 抄送：市委办公厅，市人大常委会办公厅。
             found = _search("header.cc", grammar, text, b.start, b.end)
@@ -198,6 +206,21 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
     if h.doc_type is None and h.title is None and h.main_title is not None:
         h.doc_type = "通知"  # a cover notice that issues a text is a 通知
     return h
+
+
+def _read_printed(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header) -> None:
+    """The 版记 line ``深圳市人民政府办公厅 2024年12月13日印发``: 印发机关 and 印发日期 (the first such line)."""
+    for b in blocks:
+        if b.kind is not LineKind.PRINTED:
+            continue
+        found = _search("header.printed", grammar, view.text, b.start, b.end)
+        if not found:
+            continue
+        m, off = found
+        h.printed_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "mention")
+        if m.group("body").strip():
+            h.printed_by = _strip_value(view, off + m.start("body"), off + m.end("body"))
+        return
 
 
 def _read_adoption_note(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header) -> None:
