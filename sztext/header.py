@@ -162,6 +162,11 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
             h.roles[i] = "metadata"
             numbers.extend(extract_doc_numbers(view, grammar, b.start, b.end))
             continue
+        if kind is LineKind.TEXT and not title_blocks and h.title is None and _beside_number(blocks, i):
+            # before the title, a line next to the 文号 is the header's furniture: a 版头 without
+            # 文件, a telegram's 发电 header (…等级特急·明电) or its second number (鲁机发号)
+            h.roles[i] = "metadata"
+            continue
         if kind is LineKind.ADDRESSEE:
             h.roles[i] = "addressee"
             found = _search("header.addressee", grammar, text, b.start, b.end)
@@ -285,6 +290,15 @@ def _self_reference(view: TextView, blocks: Sequence[Block], grammar: Grammar) -
     return found if isinstance(found, str) else None  # type: ignore[return-value]
 
 
+def _beside_number(blocks: Sequence[Block], i: int) -> bool:
+    """The next non-blank block is a 文号, or the one before is and a title follows."""
+    after = [b.kind for b in blocks[i + 1 : i + 4] if b.kind is not LineKind.BLANK]
+    before = _previous_nonblank(blocks, i)
+    if after and after[0] is LineKind.DOC_NUMBER:
+        return True
+    return before >= 0 and blocks[before].kind is LineKind.DOC_NUMBER and bool(after) and after[0] in _TITLE_KINDS
+
+
 def _previous_nonblank(blocks: Sequence[Block], i: int) -> int:
     j = i - 1
     while j >= 0 and blocks[j].kind is LineKind.BLANK:
@@ -353,10 +367,33 @@ def _read_signers(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: 
                 if v is not None:
                     h.issuers.append(v)
         else:
-            v = _strip_value(view, lo, hi)
-            if v is not None:
-                h.issuers.append(v)
+            h.issuers.extend(_run_together(view, grammar, lo, hi))
     h.issuer = h.issuers[0] if h.issuers else None
+
+
+def _run_together(view: TextView, grammar: Grammar, lo: int, hi: int) -> list[TextValue]:
+    """The bodies of a signature written without spaces: cut where the place it starts with
+    (``header.signer_place``) starts again right after a body's name (中共山东省委山东省人民政府 →
+    中共山东省委 / 山东省人民政府); one value when it does not."""
+    text = view.text
+    while lo < hi and text[lo] in " \r\n":
+        lo += 1
+    m = grammar.rule("header.signer_place").pattern.match(text[lo:hi])  # ^-anchored: on the substring
+    cuts = [lo]
+    if m is not None:
+        place = m.group("place")
+        body = grammar.rule("header.signature").pattern  # a line that is one body's name
+        at = text.find(place, lo + m.end(), hi)
+        while at > 0:
+            if at - cuts[-1] >= 4 and body.match(text[cuts[-1] : at]) is not None:
+                cuts.append(at)
+            at = text.find(place, at + len(place), hi)
+    out = []
+    for a, b in zip(cuts, [*cuts[1:], hi]):
+        v = _strip_value(view, a, b)
+        if v is not None:
+            out.append(v)
+    return out
 
 
 def _read_run_on_signature(view: TextView, last: Block, grammar: Grammar, h: Header) -> None:
@@ -382,10 +419,8 @@ def _read_run_on_signature(view: TextView, last: Block, grammar: Grammar, h: Hea
         end -= 1
     for size in range(len(issuer), 3, -1):
         if text[max(last.start, end - size) : end] == issuer[:size]:
-            v = _strip_value(view, end - size, end)
-            if v is not None:
-                h.issuers.append(v)
-                h.issuer = v
+            h.issuers.extend(_run_together(view, grammar, end - size, end))
+            h.issuer = h.issuers[0] if h.issuers else None
             return
 
 
@@ -445,10 +480,9 @@ def _read_signature(view: TextView, blocks: Sequence[Block], grammar: Grammar, h
             found = _search("header.run_on_signature", grammar, view.text, b.start, b.end) if b.kind in (LineKind.TEXT, LineKind.HEADING, LineKind.ATTACHMENT) else None
             if found:
                 m, off = found
-                signer = _strip_value(view, off + m.start("body"), off + m.end("body"))
-                if signer is not None and not h.issuers:
-                    h.issuers.append(signer)
-                    h.issuer = signer
+                if not h.issuers:
+                    h.issuers.extend(_run_together(view, grammar, off + m.start("body"), off + m.end("body")))
+                    h.issuer = h.issuers[0] if h.issuers else None
                 h.signed_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "signed")
                 return
     # No signature at all: a date line right after the closing sentence is the 成文日期
@@ -468,8 +502,7 @@ def _read_signature(view: TextView, blocks: Sequence[Block], grammar: Grammar, h
             h.roles[nonblank[n - 1]] = "signature"
             h.roles[i] = "date"
             h.signed_date = _first_date(view, grammar, blocks[i].start, blocks[i].end, "signed")
-            signer = _strip_value(view, prev.start, prev.end)
-            if signer is not None and not h.issuers:
-                h.issuers.append(signer)
-                h.issuer = signer
+            if not h.issuers:
+                h.issuers.extend(_run_together(view, grammar, prev.start, prev.end))
+                h.issuer = h.issuers[0] if h.issuers else None
             return
