@@ -109,6 +109,7 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
 
     h = Header()
     text = view.text
+    decree_body = ""  # the body of a promulgation note (2008年8月3日 国务院令第529号公布)
     numbers: list[DocNumber] = []
     meta: dict[str, tuple[int, int]] = {}
     title_blocks: list[int] = []
@@ -158,6 +159,13 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
             if titled:  # 深圳市…管理规定（2020 年…令第328 号发布…）第一章… (samples/004 l.2735)
                 m, off = titled
                 h.title = _strip_value(view, off + m.start("title"), off + m.end("title"))
+        if kind is LineKind.DECREE_NOTE:
+            found = _search("header.promulgation_note", grammar, text, b.start, b.end)
+            if found:
+                m, off = found
+                decree_body = m.group("body")
+                if h.published_date is None:
+                    h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
         if kind in (LineKind.DECREE_NOTE, LineKind.PUBLIC_NOTE, LineKind.DEBRIS):
             h.roles[i] = "metadata"
             numbers.extend(extract_doc_numbers(view, grammar, b.start, b.end))
@@ -192,6 +200,8 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
         _decree_issuer(view, blocks[title_blocks[0]], h)
     if not h.issuers:
         _read_adoption_note(view, blocks, grammar, h)
+    if not h.issuers and decree_body and title_blocks:
+        _title_issuer(view, blocks[title_blocks[0]], decree_body, h)
     _read_printed(view, blocks, grammar, h)
     for b in blocks:
         if b.kind is LineKind.CC:  # 抄送：市委办公厅，市人大常委会办公厅。
@@ -254,6 +264,21 @@ def _read_adoption_note(view: TextView, blocks: Sequence[Block], grammar: Gramma
         if h.signed_date is None:
             h.signed_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "signed")
         return
+
+
+def _title_issuer(view: TextView, first: Block, decree_body: str, h: Header) -> None:
+    """A promulgated regulation without a signature: its issuer is the body its title starts with
+    (国务院关于经营者集中申报标准的规定) when the decree that promulgated it is that body's
+    (国务院令, 中华人民共和国国务院令)."""
+    line = view.text[first.start : first.end]
+    cut = line.find("关于")
+    prefix = line[:cut].strip(" \r\n") if cut > 0 else ""
+    if len(prefix) >= 2 and decree_body.endswith(prefix):
+        start = first.start + line.index(prefix)
+        v = _strip_value(view, start, start + len(prefix))
+        if v is not None:
+            h.issuers = [v]
+            h.issuer = v
 
 
 def _decree_issuer(view: TextView, first: Block, h: Header) -> None:
