@@ -210,6 +210,8 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
                 m, off = found
                 h.cc.extend(_bodies(view, grammar, off + m.start("body"), off + m.end("body")))
     _fill_from_metadata(view, grammar, h, meta)
+    if not h.issuers and h.title is not None:
+        _read_byline(view, blocks, grammar, h)
     # on the view form, so that a Traditional title (…的決定) reads like a Simplified one
     h.doc_type = _doc_type(h.title.clean.translate(view_table(grammar)) if h.title else None, grammar)
     if h.doc_type is None and h.doc_number is not None and (h.doc_number.agency or "").endswith("令"):
@@ -262,6 +264,35 @@ def _read_adoption_note(view: TextView, blocks: Sequence[Block], grammar: Gramma
         h.issuers = [body]
         h.issuer = body
         if h.signed_date is None:
+            h.signed_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "signed")
+        return
+
+
+def _read_byline(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header) -> None:
+    """A document with no signature that prints its issuers under its title, and the date under
+    them (a 统计公报: 宜春市2022年国民经济和社会发展统计公报 / 宜春市统计局  国家统计局宜春调查队 /
+    （2023年4月12日）): the issuers and the signed date."""
+    assert h.title is not None
+    text = view.text
+    title = "".join(h.title.clean.split())
+    nonblank = [b for b in blocks[:40] if b.kind is not LineKind.BLANK][:15]
+    for n, b in enumerate(nonblank[:-2]):
+        if not "".join(text[b.start : b.end].split()).startswith(title):
+            continue
+        names, date = nonblank[n + 1], nonblank[n + 2]
+        sig = _search("header.signature", grammar, text, names.start, names.end)
+        when = _search("header.byline_date", grammar, text, date.start, date.end)
+        if not sig or not when:
+            continue  # the title printed again further down (a page's 基本信息 block, then the text)
+        sm, off = sig
+        lo, hi = off + sm.start("body"), off + sm.end("body")
+        for signer in grammar.rule("header.signer").pattern.finditer(text, lo, hi):
+            v = _strip_value(view, signer.start("body"), signer.end("body"))
+            if v is not None:
+                h.issuers.append(v)
+        h.issuer = h.issuers[0] if h.issuers else None
+        if h.issuers and h.signed_date is None:
+            m, off = when
             h.signed_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "signed")
         return
 

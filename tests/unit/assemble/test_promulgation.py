@@ -35,3 +35,24 @@ def test_a_decree_of_another_body_names_no_issuer() -> None:
     n = sztext.parse(text)
     assert n.issuers == []
     assert n.published_date is not None and n.published_date.value == dt.date(2022, 6, 6)
+
+
+@pytest.mark.parametrize(
+    ("byline", "date", "issuers", "signed"),
+    [
+        # 宜春市 bulletin (devcorpus 0281): 宜春市统计局  国家统计局宜春调查队 / （2023年4月12日）
+        ("宜春市统计局  国家统计局宜春调查队", "（2023年4月12日）", ["宜春市统计局", "国家统计局宜春调查队"], dt.date(2023, 4, 12)),
+        # 江西省 bulletin (devcorpus 0282): 江西省统计局  国家统计局江西调查总队 / 2023年3月28日
+        ("江西省统计局  国家统计局江西调查总队", "2023年3月28日", ["江西省统计局", "国家统计局江西调查总队"], dt.date(2023, 3, 28)),
+    ],
+)
+def test_byline_under_the_title(byline: str, date: str, issuers: list[str], signed: dt.date) -> None:
+    text = f"ArticleTitle: 某某市2022年国民经济和社会发展统计公报\n某某市2022年国民经济和社会发展统计公报\n{byline}\n{date}\n2022年，全市经济稳中有进。\n一、综合\n初步核算，全年实现地区生产总值3473.12亿元。\n"
+    n = sztext.parse(text)
+    assert [i.clean for i in n.issuers] == issuers
+    assert n.signed_date is not None and n.signed_date.value == signed
+
+
+def test_no_byline_without_a_date_under_it() -> None:
+    text = "ArticleTitle: 某某市2022年国民经济和社会发展统计公报\n某某市2022年国民经济和社会发展统计公报\n宜春市统计局  国家统计局宜春调查队\n2022年，全市经济稳中有进。\n"
+    assert sztext.parse(text).issuers == []
