@@ -43,6 +43,8 @@ class Header:
     signed_date: DateValue | None = None
     published_date: DateValue | None = None
     effective_date: DateValue | None = None  # a 实施日期 of the metadata (extract_effective ``stated``)
+    urgency: TextValue | None = None  # 紧急程度: 特急, 加急
+    note: TextValue | None = None  # 附注: （此件公开发布）
     printed_by: TextValue | None = None  # 版记: 印发机关 (…办公厅 2024年3月1日印发)
     printed_date: DateValue | None = None  # 版记: 印发日期
     roles: dict[int, ParagraphRole] = field(default_factory=dict)  # block index → role
@@ -203,6 +205,7 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
     if not h.issuers and decree_body and title_blocks:
         _title_issuer(view, blocks[title_blocks[0]], decree_body, h)
     _read_printed(view, blocks, grammar, h)
+    _read_marks(view, doc, blocks, grammar, h)
     for b in blocks:
         if b.kind is LineKind.CC:  # 抄送：市委办公厅，市人大常委会办公厅。
             found = _search("header.cc", grammar, text, b.start, b.end)
@@ -223,6 +226,32 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
     if h.doc_type is None and h.title is None and h.main_title is not None:
         h.doc_type = "通知"  # a cover notice that issues a text is a 通知
     return h
+
+
+def _read_marks(view: TextView, doc: DocumentRange, blocks: Sequence[Block], grammar: Grammar, h: Header) -> None:
+    """紧急程度 in the lines above the title (特急 alone on its line, or a telegram's 等级特急 — also
+    in the part of the document's first line before its start, a 发电 header the document range
+    leaves out), and the 附注 under the signature (the first bracketed （此件公开发布） note)."""
+    text = view.text
+    first_title = next((i for i, role in sorted(h.roles.items()) if role == "title"), None)
+    head = [(b.start, b.end) for b in (blocks[:first_title] if first_title is not None else blocks[:6])]
+    line_start = text.rfind("\n", 0, doc.start) + 1
+    if line_start < doc.start:
+        head.insert(0, (line_start, doc.start))
+    for start, end in head:
+        found = _search("header.urgency", grammar, text, start, end)
+        if found:
+            m, off = found
+            h.urgency = _strip_value(view, off + m.start("urgency"), off + m.end("urgency"))
+            break
+    for b in blocks:
+        if b.kind is not LineKind.PUBLIC_NOTE:
+            continue
+        found = _search("header.note", grammar, text, b.start, b.end)
+        if found:
+            m, off = found
+            h.note = _strip_value(view, off + m.start("note"), off + m.end("note"))
+            return
 
 
 def _read_printed(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header) -> None:
