@@ -143,7 +143,10 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
             # consecutive title lines are one title; a title repeated after the metadata line
             # (samples/004 l.999/1001) or a decree header under it is not read again
             if not title_blocks or title_blocks[-1] == _previous_nonblank(blocks, i):
-                title_blocks.append(i)
+                last = blocks[title_blocks[-1]] if title_blocks else None
+                # a title printed twice, line after line (北大法宝 exports), is one title
+                if last is None or text[last.start : last.end].strip() != text[b.start : b.end].strip():
+                    title_blocks.append(i)
             numbers.extend(extract_doc_numbers(view, grammar, b.start, b.end))
             continue
         if kind is LineKind.DOC_NUMBER:

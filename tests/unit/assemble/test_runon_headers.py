@@ -113,3 +113,12 @@ def _addressees(line: str) -> list[str]:
 )
 def test_addressee_heads_shared(line: str, expected: list[str]) -> None:
     assert _addressees(line) == expected
+
+
+def test_pkulaw_export_title_printed_twice_and_crlf_signature() -> None:
+    # 北大法宝 export (devcorpus 0024): the title on two identical lines, CRLF line ends, signature
+    # 北京市经济和信息化局 / 2022年11月21日
+    n = _one("0024")
+    assert n.title is not None and n.title.clean == "北京市经济和信息化局印发《关于推进北京市数据专区建设的指导意见》的通知"
+    assert [i.clean for i in n.issuers] == ["北京市经济和信息化局"]
+    assert n.doc_number is not None and n.doc_number.clean == "京经信发〔2022〕87号"
