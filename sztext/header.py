@@ -42,6 +42,11 @@ class Header:
     cc: list[TextValue] = field(default_factory=list)
     signed_date: DateValue | None = None
     published_date: DateValue | None = None
+    effective_date: DateValue | None = None  # a 实施日期 of the metadata (extract_effective ``stated``)
+    urgency: TextValue | None = None  # 紧急程度: 特急, 加急
+    note: TextValue | None = None  # 附注: （此件公开发布）
+    printed_by: TextValue | None = None  # 版记: 印发机关 (…办公厅 2024年3月1日印发)
+    printed_date: DateValue | None = None  # 版记: 印发日期
     roles: dict[int, ParagraphRole] = field(default_factory=dict)  # block index → role
     jurisdiction: JurisdictionRef | None = None  # the document's place (extract.jurisdiction)
 
@@ -106,6 +111,7 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
 
     h = Header()
     text = view.text
+    decree_body = ""  # the body of a promulgation note (2008年8月3日 国务院令第529号公布)
     numbers: list[DocNumber] = []
     meta: dict[str, tuple[int, int]] = {}
     title_blocks: list[int] = []
@@ -121,6 +127,10 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
             if found and h.published_date is None:
                 m, off = found
                 h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
+            found = _search("header.effective_meta", grammar, text, b.start, b.end)
+            if found and h.effective_date is None:
+                m, off = found
+                h.effective_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "effective")
             field_match = _search("header.meta_field", grammar, text, b.start, b.end)
             if field_match:
                 m, off = field_match
@@ -133,7 +143,10 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
             # consecutive title lines are one title; a title repeated after the metadata line
             # (samples/004 l.999/1001) or a decree header under it is not read again
             if not title_blocks or title_blocks[-1] == _previous_nonblank(blocks, i):
-                title_blocks.append(i)
+                last = blocks[title_blocks[-1]] if title_blocks else None
+                # a title printed twice, line after line (北大法宝 exports), is one title
+                if last is None or text[last.start : last.end].strip() != text[b.start : b.end].strip():
+                    title_blocks.append(i)
             numbers.extend(extract_doc_numbers(view, grammar, b.start, b.end))
             continue
         if kind is LineKind.DOC_NUMBER:
@@ -151,9 +164,21 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
             if titled:  # 深圳市…管理规定（2020 年…令第328 号发布…）第一章… (samples/004 l.2735)
                 m, off = titled
                 h.title = _strip_value(view, off + m.start("title"), off + m.end("title"))
+        if kind is LineKind.DECREE_NOTE:
+            found = _search("header.promulgation_note", grammar, text, b.start, b.end)
+            if found:
+                m, off = found
+                decree_body = m.group("body")
+                if h.published_date is None:
+                    h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
         if kind in (LineKind.DECREE_NOTE, LineKind.PUBLIC_NOTE, LineKind.DEBRIS):
             h.roles[i] = "metadata"
             numbers.extend(extract_doc_numbers(view, grammar, b.start, b.end))
+            continue
+        if kind is LineKind.TEXT and not title_blocks and h.title is None and _beside_number(blocks, i):
+            # before the title, a line next to the 文号 is the header's furniture: a 版头 without
+            # 文件, a telegram's 发电 header (…等级特急·明电) or its second number (鲁机发号)
+            h.roles[i] = "metadata"
             continue
         if kind is LineKind.ADDRESSEE:
             h.roles[i] = "addressee"
@@ -180,6 +205,10 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
         _decree_issuer(view, blocks[title_blocks[0]], h)
     if not h.issuers:
         _read_adoption_note(view, blocks, grammar, h)
+    if not h.issuers and decree_body and title_blocks:
+        _title_issuer(view, blocks[title_blocks[0]], decree_body, h)
+    _read_printed(view, blocks, grammar, h)
+    _read_marks(view, doc, blocks, grammar, h)
     for b in blocks:
         if b.kind is LineKind.CC:  # 抄送：市委办公厅，市人大常委会办公厅。
             found = _search("header.cc", grammar, text, b.start, b.end)
@@ -187,6 +216,8 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
                 m, off = found
                 h.cc.extend(_bodies(view, grammar, off + m.start("body"), off + m.end("body")))
     _fill_from_metadata(view, grammar, h, meta)
+    if not h.issuers and h.title is not None:
+        _read_byline(view, blocks, grammar, h)
     # on the view form, so that a Traditional title (…的決定) reads like a Simplified one
     h.doc_type = _doc_type(h.title.clean.translate(view_table(grammar)) if h.title else None, grammar)
     if h.doc_type is None and h.doc_number is not None and (h.doc_number.agency or "").endswith("令"):
@@ -198,6 +229,47 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
     if h.doc_type is None and h.title is None and h.main_title is not None:
         h.doc_type = "通知"  # a cover notice that issues a text is a 通知
     return h
+
+
+def _read_marks(view: TextView, doc: DocumentRange, blocks: Sequence[Block], grammar: Grammar, h: Header) -> None:
+    """紧急程度 in the lines above the title (特急 alone on its line, or a telegram's 等级特急 — also
+    in the part of the document's first line before its start, a 发电 header the document range
+    leaves out), and the 附注 under the signature (the first bracketed （此件公开发布） note)."""
+    text = view.text
+    first_title = next((i for i, role in sorted(h.roles.items()) if role == "title"), None)
+    head = [(b.start, b.end) for b in (blocks[:first_title] if first_title is not None else blocks[:6])]
+    line_start = text.rfind("\n", 0, doc.start) + 1
+    if line_start < doc.start:
+        head.insert(0, (line_start, doc.start))
+    for start, end in head:
+        found = _search("header.urgency", grammar, text, start, end)
+        if found:
+            m, off = found
+            h.urgency = _strip_value(view, off + m.start("urgency"), off + m.end("urgency"))
+            break
+    for b in blocks:
+        if b.kind is not LineKind.PUBLIC_NOTE:
+            continue
+        found = _search("header.note", grammar, text, b.start, b.end)
+        if found:
+            m, off = found
+            h.note = _strip_value(view, off + m.start("note"), off + m.end("note"))
+            return
+
+
+def _read_printed(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header) -> None:
+    """The 版记 line ``深圳市人民政府办公厅 2024年12月13日印发``: 印发机关 and 印发日期 (the first such line)."""
+    for b in blocks:
+        if b.kind is not LineKind.PRINTED:
+            continue
+        found = _search("header.printed", grammar, view.text, b.start, b.end)
+        if not found:
+            continue
+        m, off = found
+        h.printed_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "mention")
+        if m.group("body").strip():
+            h.printed_by = _strip_value(view, off + m.start("body"), off + m.end("body"))
+        return
 
 
 def _read_adoption_note(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header) -> None:
@@ -226,6 +298,50 @@ def _read_adoption_note(view: TextView, blocks: Sequence[Block], grammar: Gramma
         if h.signed_date is None:
             h.signed_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "signed")
         return
+
+
+def _read_byline(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header) -> None:
+    """A document with no signature that prints its issuers under its title, and the date under
+    them (a 统计公报: 宜春市2022年国民经济和社会发展统计公报 / 宜春市统计局  国家统计局宜春调查队 /
+    （2023年4月12日）): the issuers and the signed date."""
+    assert h.title is not None
+    text = view.text
+    title = "".join(h.title.clean.split())
+    nonblank = [b for b in blocks[:40] if b.kind is not LineKind.BLANK][:15]
+    for n, b in enumerate(nonblank[:-2]):
+        if not "".join(text[b.start : b.end].split()).startswith(title):
+            continue
+        names, date = nonblank[n + 1], nonblank[n + 2]
+        sig = _search("header.signature", grammar, text, names.start, names.end)
+        when = _search("header.byline_date", grammar, text, date.start, date.end)
+        if not sig or not when:
+            continue  # the title printed again further down (a page's 基本信息 block, then the text)
+        sm, off = sig
+        lo, hi = off + sm.start("body"), off + sm.end("body")
+        for signer in grammar.rule("header.signer").pattern.finditer(text, lo, hi):
+            v = _strip_value(view, signer.start("body"), signer.end("body"))
+            if v is not None:
+                h.issuers.append(v)
+        h.issuer = h.issuers[0] if h.issuers else None
+        if h.issuers and h.signed_date is None:
+            m, off = when
+            h.signed_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "signed")
+        return
+
+
+def _title_issuer(view: TextView, first: Block, decree_body: str, h: Header) -> None:
+    """A promulgated regulation without a signature: its issuer is the body its title starts with
+    (国务院关于经营者集中申报标准的规定) when the decree that promulgated it is that body's
+    (国务院令, 中华人民共和国国务院令)."""
+    line = view.text[first.start : first.end]
+    cut = line.find("关于")
+    prefix = line[:cut].strip(" \r\n") if cut > 0 else ""
+    if len(prefix) >= 2 and decree_body.endswith(prefix):
+        start = first.start + line.index(prefix)
+        v = _strip_value(view, start, start + len(prefix))
+        if v is not None:
+            h.issuers = [v]
+            h.issuer = v
 
 
 def _decree_issuer(view: TextView, first: Block, h: Header) -> None:
@@ -260,6 +376,15 @@ def _self_reference(view: TextView, blocks: Sequence[Block], grammar: Grammar) -
     table = grammar.table("doctypes", "title_suffix")
     found = table.get(m.group("type"))
     return found if isinstance(found, str) else None  # type: ignore[return-value]
+
+
+def _beside_number(blocks: Sequence[Block], i: int) -> bool:
+    """The next non-blank block is a 文号, or the one before is and a title follows."""
+    after = [b.kind for b in blocks[i + 1 : i + 4] if b.kind is not LineKind.BLANK]
+    before = _previous_nonblank(blocks, i)
+    if after and after[0] is LineKind.DOC_NUMBER:
+        return True
+    return before >= 0 and blocks[before].kind is LineKind.DOC_NUMBER and bool(after) and after[0] in _TITLE_KINDS
 
 
 def _previous_nonblank(blocks: Sequence[Block], i: int) -> int:
@@ -330,10 +455,33 @@ def _read_signers(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: 
                 if v is not None:
                     h.issuers.append(v)
         else:
-            v = _strip_value(view, lo, hi)
-            if v is not None:
-                h.issuers.append(v)
+            h.issuers.extend(_run_together(view, grammar, lo, hi))
     h.issuer = h.issuers[0] if h.issuers else None
+
+
+def _run_together(view: TextView, grammar: Grammar, lo: int, hi: int) -> list[TextValue]:
+    """The bodies of a signature written without spaces: cut where the place it starts with
+    (``header.signer_place``) starts again right after a body's name (中共山东省委山东省人民政府 →
+    中共山东省委 / 山东省人民政府); one value when it does not."""
+    text = view.text
+    while lo < hi and text[lo] in " \r\n":
+        lo += 1
+    m = grammar.rule("header.signer_place").pattern.match(text[lo:hi])  # ^-anchored: on the substring
+    cuts = [lo]
+    if m is not None:
+        place = m.group("place")
+        body = grammar.rule("header.signature").pattern  # a line that is one body's name
+        at = text.find(place, lo + m.end(), hi)
+        while at > 0:
+            if at - cuts[-1] >= 4 and body.match(text[cuts[-1] : at]) is not None:
+                cuts.append(at)
+            at = text.find(place, at + len(place), hi)
+    out = []
+    for a, b in zip(cuts, [*cuts[1:], hi]):
+        v = _strip_value(view, a, b)
+        if v is not None:
+            out.append(v)
+    return out
 
 
 def _read_run_on_signature(view: TextView, last: Block, grammar: Grammar, h: Header) -> None:
@@ -359,10 +507,8 @@ def _read_run_on_signature(view: TextView, last: Block, grammar: Grammar, h: Hea
         end -= 1
     for size in range(len(issuer), 3, -1):
         if text[max(last.start, end - size) : end] == issuer[:size]:
-            v = _strip_value(view, end - size, end)
-            if v is not None:
-                h.issuers.append(v)
-                h.issuer = v
+            h.issuers.extend(_run_together(view, grammar, end - size, end))
+            h.issuer = h.issuers[0] if h.issuers else None
             return
 
 
@@ -422,10 +568,9 @@ def _read_signature(view: TextView, blocks: Sequence[Block], grammar: Grammar, h
             found = _search("header.run_on_signature", grammar, view.text, b.start, b.end) if b.kind in (LineKind.TEXT, LineKind.HEADING, LineKind.ATTACHMENT) else None
             if found:
                 m, off = found
-                signer = _strip_value(view, off + m.start("body"), off + m.end("body"))
-                if signer is not None and not h.issuers:
-                    h.issuers.append(signer)
-                    h.issuer = signer
+                if not h.issuers:
+                    h.issuers.extend(_run_together(view, grammar, off + m.start("body"), off + m.end("body")))
+                    h.issuer = h.issuers[0] if h.issuers else None
                 h.signed_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "signed")
                 return
     # No signature at all: a date line right after the closing sentence is the 成文日期
@@ -445,8 +590,7 @@ def _read_signature(view: TextView, blocks: Sequence[Block], grammar: Grammar, h
             h.roles[nonblank[n - 1]] = "signature"
             h.roles[i] = "date"
             h.signed_date = _first_date(view, grammar, blocks[i].start, blocks[i].end, "signed")
-            signer = _strip_value(view, prev.start, prev.end)
-            if signer is not None and not h.issuers:
-                h.issuers.append(signer)
-                h.issuer = signer
+            if not h.issuers:
+                h.issuers.extend(_run_together(view, grammar, prev.start, prev.end))
+                h.issuer = h.issuers[0] if h.issuers else None
             return

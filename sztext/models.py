@@ -245,7 +245,11 @@ class JurisdictionRef(_Model):
 
 
 class Notice(_Model):
-    """One parsed document (公文). ``model_dump(mode="json")`` is the JSON contract."""
+    """One parsed document (公文). ``model_dump(mode="json")`` is the JSON contract.
+
+    ``urgency`` (紧急程度), ``note`` (附注), ``printed_by`` and ``printed_date`` (版记: 印发机关,
+    印发日期) are the GB/T 9704 elements read where printed, null where not.
+    """
 
     source: Source
     sztext_version: str
@@ -262,6 +266,12 @@ class Notice(_Model):
     signed_date: DateValue | None = None
     published_date: DateValue | None = None
     effective: Effective | None = None
+    # GB/T 9704 elements, null when the document does not print them: 紧急程度 (特急, 加急),
+    # 附注 (（此件公开发布）), and the 版记 line's 印发机关 and 印发日期 (…办公厅 2024年3月1日印发)
+    urgency: TextValue | None = None
+    note: TextValue | None = None
+    printed_by: TextValue | None = None
+    printed_date: DateValue | None = None
     repeals: list[Repeal] = Field(default_factory=list)
     body: list[Node] = Field(default_factory=list)
     amounts: list[Amount] = Field(default_factory=list)

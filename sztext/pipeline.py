@@ -241,7 +241,11 @@ class Pipeline:
             dates=dates,
             citations=run("citations", lambda: extract_citations(view, g, rng.start, rng.end)) or [],
             unit_groups=run("unit_groups", lambda: extract_unit_groups(view, g, rng.start, rng.end, jurisdiction=place)) or [],
-            effective=run("effective", lambda: extract_effective(view, g, rng.start, rng.end, signed=signed)),
+            effective=run("effective", lambda: extract_effective(
+                view, g, rng.start, rng.end, signed=signed, stated=header.effective_date,
+                published=header.published_date.value if header.published_date else None,
+                printed=header.printed_date.value if header.printed_date else None,
+            )),
             repeals=run("repeals", lambda: extract_repeals(view, g, rng.start, rng.end)) or [],
         )
         notes.extend(_lexicon_warnings(found, place))

@@ -38,11 +38,13 @@ def split_bodies(view: TextView, grammar: Grammar, start: int, end: int) -> list
 
     Parts are cut at ，and ；, and at 、 only between distinct bodies: a part that is only a
     place level (各省、自治区、 / 各区、) shares the head of the next part
-    (``header.addressee_modifier``), unless the next part starts a new 各… body. Separators
+    (``header.addressee_modifier``), unless the next part starts a new 各… body; a part that is
+    only a collective noun (…部门、单位) shares the part before it (``header.addressee_bare_head``). Separators
     inside brackets (各区人民政府（新区管委会、…）) never cut.
     """
     text = view.text
     modifier = grammar.rule("header.addressee_modifier").pattern
+    bare_head = grammar.rule("header.addressee_bare_head").pattern
     cuts: list[tuple[int, int, str]] = []  # (start, end, separator) of the separators at depth 0
     depth = 0
     for pos in range(start, end):
@@ -59,7 +61,8 @@ def split_bodies(view: TextView, grammar: Grammar, start: int, end: int) -> list
     out = []
     piece = start  # start of the value being built
     part = start  # start of the current part
-    for cut_start, cut_end, sep in [*cuts, (end, end, ",")]:
+    bounds = [*cuts, (end, end, ",")]
+    for n, (cut_start, cut_end, sep) in enumerate(bounds):
         following = text[cut_end:end].lstrip(" ")
         if (
             sep == "、"
@@ -67,6 +70,9 @@ def split_bodies(view: TextView, grammar: Grammar, start: int, end: int) -> list
             and not following.startswith("各")
         ):
             part = cut_end  # 各省、自治区、直辖市人民政府: one addressee
+            continue
+        if sep == "、" and n + 1 < len(bounds) and bare_head.search(text[cut_end : bounds[n + 1][0]]):
+            part = cut_end  # 省有关部门、单位: one addressee
             continue
         v = strip_value(view, piece, cut_start)
         if v is not None:

@@ -346,7 +346,15 @@ def _date_in(view: TextView, grammar: Grammar, start: int, stop: int) -> _Found 
 
 
 def extract_effective(
-    view: TextView, grammar: Grammar, start: int = 0, end: int | None = None, *, signed: _dt.date | None = None
+    view: TextView,
+    grammar: Grammar,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    signed: _dt.date | None = None,
+    published: _dt.date | None = None,
+    printed: _dt.date | None = None,
+    stated: DateValue | None = None,
 ) -> Effective | None:
     """When the document takes effect and for how long (自…起施行, 自印发之日起, 有效期N年/至…).
 
@@ -360,7 +368,11 @@ def extract_effective(
         grammar: the compiled grammar (``dates.toml``).
         start: view offset where the document starts.
         end: view offset where it ends (``None``: the end of the text).
-        signed: the document's signing date (成文日期), used as ``from`` for 自印发之日起.
+        signed: the document's signing date (成文日期), ``from`` for 自签发之日起.
+        published: its publication date (发布日期, a 公布 note), ``from`` for 自公布/发布之日起.
+        printed: its 印发 date (版记 ``…办公厅 2024年3月1日印发``), ``from`` for 自印发/下发之日起.
+        stated: a 实施日期 printed in the metadata: it is ``from`` whatever the clause says, and
+            with no clause it is the effective value itself.
     Returns:
         The :class:`Effective` clause, or ``None`` when the range has none.
 
@@ -370,9 +382,13 @@ def extract_effective(
     >>> e = extract_effective(normalize("（二十三）本措施自2024年12月18日起实施，有效期3年。", g), g)
     >>> e.from_, e.valid_years, e.until, e.text
     (datetime.date(2024, 12, 18), 3, datetime.date(2027, 12, 17), '自2024年12月18日起实施，有效期3年')
-    >>> e = extract_effective(normalize("本公告自印发之日起实施。", g), g, signed=_dt.date(2024, 5, 18))
+    >>> e = extract_effective(normalize("本公告自印发之日起实施。", g), g, printed=_dt.date(2024, 5, 18))
     >>> e.on_issue, e.from_, e.until
     (True, datetime.date(2024, 5, 18), None)
+
+    Which date 自…之日起 means is the ``dates`` table ``issue_date`` (印发 → the 印发 date,
+    公布 → the publication date, 签发 → the signing date); a date the document does not print
+    stays ``None`` (``on_issue`` says the clause is there), never another date in its place.
     """
     stop = len(view.text) if end is None else end
     text = view.text
@@ -382,7 +398,11 @@ def extract_effective(
         if rule.may_match(chunk):
             clauses.extend((m.start(), m.end(), (m, rule)) for m in rule.pattern.finditer(text, start, stop))
     if not clauses:
-        return None
+        if stated is None or stated.value is None:
+            return None
+        return Effective.model_construct(
+            from_=stated.value, on_issue=False, valid_years=None, until=None, text=stated.text, span=stated.span
+        )
     subjects = _rules(grammar, "subject")
 
     def rank(clause: tuple[int, int, tuple[regex.Match[str], Rule]]) -> tuple[bool, bool, int]:
@@ -399,8 +419,11 @@ def extract_effective(
         found = _date_in(view, grammar, *match.span("from"))
         from_ = found.value if found else None
     on_issue = bool(groups.get("issue")) and not groups.get("delay")
-    if on_issue and signed is not None:
-        from_ = signed
+    if on_issue:
+        which = grammar.table("dates", "issue_date").get(groups["issue"])
+        from_ = {"signed": signed, "published": published, "printed": printed}.get(str(which))
+    if stated is not None and stated.value is not None:
+        from_ = stated.value
     years = parse_cn_int(groups["years"]) if groups.get("years") else None
     until: _dt.date | None = None
     if groups.get("until"):

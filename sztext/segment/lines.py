@@ -3,6 +3,10 @@ run-on OCR notice)."""
 
 from __future__ import annotations
 
+from typing import Iterator
+
+import regex
+
 from ..grammar import Grammar
 from .kinds import Line, LineKind, split_lines
 from .rules import _prep, _rule
@@ -57,10 +61,15 @@ def _join_lines(text: str, physical: list[Line], grammar: Grammar, facts: _LineF
     return out
 
 
+_LEADING_SPACE = regex.compile(r"\s*")
+# A run-on notice line is at least this long (a short notice: 鲁委〔2021〕145号…, 220 characters)
+_RUNON_MIN = 200
+
+
 def _join_at(text: str, physical: list[Line], i: int, grammar: Grammar, facts: _LineFacts | None, out: list[Line]) -> int:
     """Append the logical line(s) that start at physical line ``i``; return the next such ``i``."""
     ln, joined = physical[i], _joined_value(text, physical, i, grammar, facts)
-    if joined != i or ln.end - ln.start < 300:
+    if joined != i or ln.end - ln.start < _RUNON_MIN:
         cuts = []
     elif facts is None:
         cuts = _runon_cuts(text, ln, grammar)
@@ -117,31 +126,53 @@ def _key_only_fact(text: str, line: Line, grammar: Grammar, facts: _LineFacts) -
 
 
 def _runon_cuts(text: str, ln: Line, grammar: Grammar) -> list[int]:
-    """Cut points of a run-on notice line, or ``[]`` when the line does not start like a notice."""
+    """Cut points of a run-on notice line, or ``[]`` when the line does not start like a notice.
+
+    A notice starts with its 版头 run into its 文号 (山东省财政厅文件鲁财会〔2021〕13号…); or, with
+    no such 版头, with its title (…关于…的函) or its 文号 and then its title (鲁委〔2021〕145号中共
+    山东省委…的通知; a telegram's 明电鲁政办发明电〔2021〕1号鲁机发号…) — these two only when an
+    addressee line (…各单位:) follows the title, since nothing else marks the line as a notice,
+    and only on the first line of the text (a single-line OCR file).
+    """
+    stop = min(ln.end, ln.start + 200)
     head = _rule(grammar, "segment.runon_banner").pattern.match(text, ln.start, min(ln.end, ln.start + 160))
-    if head is None:
-        return []
-    number = _prep(grammar).bracket.search(text, ln.start, min(ln.end, ln.start + 200))
-    if number is None or number.start() > head.end() + 2:
-        return []
-    banner = text[head.start("banner") : head.end("banner")].removesuffix("文件")
-    cuts = [number.start("agency"), number.end()]
-    if head.end("banner") < number.start("agency"):
-        cuts.insert(0, head.end("banner"))
-    pos = number.end()
-    title_end = _runon_title_end(text, pos, min(ln.end, pos + 160), grammar)
-    if title_end is not None:
-        cuts.append(title_end)
-        colon = text.find(":", title_end, min(ln.end, title_end + 160))
-        if colon > 0 and _rule(grammar, "header.addressee").pattern.match(text[title_end : colon + 1]):
-            cuts.append(colon + 1)
+    number = _prep(grammar).bracket.search(text, ln.start, stop)
+    cuts: list[int] = []
+    if head is not None and number is not None and number.start() <= head.end() + 2:
+        prefix = text[head.start("banner") : head.end("banner")].removesuffix("文件")[:4]
+        cuts = [number.start("agency"), number.end()]
+        if head.end("banner") < number.start("agency"):
+            cuts.insert(0, head.end("banner"))
+        title_end = _runon_title_end(text, number.end(), min(ln.end, number.end() + 160), grammar)
+        if title_end is not None:
+            cuts.append(title_end)
+            colon = _addressee_end(text, title_end, ln.end, grammar)
+            if colon is not None:
+                cuts.append(colon)
+    else:
+        if text.rfind("\n", 0, ln.start) >= _LEADING_SPACE.match(text).end():
+            return []  # only on the text's first line: in an archive, lines that start so are whole
+        found = _runon_title_addressee(text, ln.start, min(ln.end, ln.start + 160), grammar)
+        pos = ln.start
+        if number is not None and number.start() - ln.start <= 120 and (found is None or found[0] > number.start()):
+            # the 文号 comes before the title's end: the notice's own, after its issuers' names
+            pos = number.end()
+            cuts = [number.start("agency"), pos]
+            second = _rule(grammar, "segment.runon_second_number").pattern.match(text, pos, stop)
+            if second is not None:
+                pos = second.end()
+                cuts.append(pos)
+            found = _runon_title_addressee(text, pos, min(ln.end, pos + 160), grammar)
+        if found is None:
+            return []
+        cuts.extend(found)
+        prefix = text[pos : pos + 4] if number is not None and number.start() - ln.start <= 2 else text[ln.start : ln.start + 4]
     body_start = cuts[-1]
     for m in _rule(grammar, "segment.runon_attachment").pattern.finditer(text, body_start, ln.end):
         cuts.append(m.start())
     note = _rule(grammar, "segment.runon_public_note").pattern.search(text, body_start, ln.end)
     if note:
         cuts.append(note.start())
-    prefix = banner[:4]
     for m in _rule(grammar, "segment.runon_date").pattern.finditer(text, body_start, ln.end):
         sig = text.rfind(prefix, max(body_start, m.start() - 40), m.start()) if len(prefix) == 4 else -1
         if sig < 0:
@@ -154,10 +185,40 @@ def _runon_cuts(text: str, ln: Line, grammar: Grammar) -> list[int]:
     return sorted(c for c in set(cuts) if ln.start < c < ln.end)
 
 
-def _runon_title_end(text: str, start: int, stop: int, grammar: Grammar) -> int | None:
-    """End of the title that starts at ``start`` in a run-on line (…关于…的通知各省…)."""
+def _addressee_end(text: str, start: int, end: int, grammar: Grammar) -> int | None:
+    """End (after the colon) of the addressee line that starts at ``start`` in a run-on line."""
+    colon = text.find(":", start, min(end, start + 160))
+    if colon > 0 and _rule(grammar, "header.addressee").pattern.match(text[start : colon + 1]):
+        return colon + 1
+    return None
+
+
+def _title_ends(text: str, start: int, stop: int, grammar: Grammar) -> Iterator[int]:
+    """Ends of a title that starts at ``start`` in a run-on line (…关于…的通知各省…), in order:
+    title endings outside 《》 and brackets (…会签《关于印发…的通知》的函: the 通知 inside the
+    quoted title is no ending), not followed by 的 (…征求《…》意见的函), where the text so far reads
+    as a title."""
     ends = sorted({end for suffix in grammar.table("doctypes", "title_suffix") for end in _ends_of(text, suffix, start, stop)})
-    return next((end for end in ends if title_kind(text[start:end], grammar) is LineKind.TITLE), None)
+    for end in ends:
+        piece = text[start:end]
+        if text.startswith("的", end):
+            continue  # …》意见的函: 意见 is followed by the title's own ending
+        if piece.count("《") == piece.count("》") and piece.count("(") == piece.count(")") and title_kind(piece, grammar) is LineKind.TITLE:
+            yield end
+
+
+def _runon_title_end(text: str, start: int, stop: int, grammar: Grammar) -> int | None:
+    """End of the title that starts at ``start`` in a run-on line."""
+    return next(_title_ends(text, start, stop, grammar), None)
+
+
+def _runon_title_addressee(text: str, start: int, stop: int, grammar: Grammar) -> list[int] | None:
+    """``[title end, addressee end]`` of the first title ending that an addressee line follows."""
+    for end in _title_ends(text, start, stop, grammar):
+        colon = _addressee_end(text, end, len(text), grammar)
+        if colon is not None:
+            return [end, colon]
+    return None
 
 
 def _ends_of(text: str, word: str, start: int, stop: int) -> list[int]:

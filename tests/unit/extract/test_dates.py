@@ -310,8 +310,9 @@ def test_every_effective_clause_of_the_sample_is_in_the_table() -> None:
 
 
 EFFECTIVE_FORMS: list[tuple[str, str, dt.date | None, EffectiveRow | None]] = [
-    ("on issue, signed given", "本公告自印发之日起实施。", dt.date(2024, 5, 18), ("自印发之日起实施", "2024-05-18", True, None, None)),
-    ("on issue with years, signed given", "本办法自印发之日起施行，有效期5年。", dt.date(2021, 4, 16), ("自印发之日起施行，有效期5年", "2021-04-16", True, 5, "2026-04-15")),
+    # 印发 names the 印发 date of the 版记, not the 成文日期: with only a signing date, no from
+    ("印发, only signed given", "本公告自印发之日起实施。", dt.date(2024, 5, 18), ("自印发之日起实施", None, True, None, None)),
+    ("签发, signed given", "本通知自签发之日起执行。", dt.date(2024, 5, 18), ("自签发之日起执行", "2024-05-18", True, None, None)),
     ("自公布之日起", "本办法自公布之日起施行。", None, ("自公布之日起施行", None, True, None, None)),
     ("自下发之日起 (corpus 0041)", "本通知自下发之日起执行。", None, ("自下发之日起执行", None, True, None, None)),
     ("standalone 有效期至", "本方案有效期至2027年12月31日。", None, ("有效期至2027年12月31日", None, False, None, "2027-12-31")),
@@ -331,6 +332,39 @@ EFFECTIVE_FORMS: list[tuple[str, str, dt.date | None, EffectiveRow | None]] = [
 )
 def test_effective_form(text: str, signed: dt.date | None, expected: EffectiveRow | None) -> None:
     assert effective_of(text, signed) == expected
+
+
+# 自…之日起: the date the verb names (dates.toml issue_date), from real clauses of two issuers each
+ISSUE_DATES: list[tuple[str, str, dict[str, dt.date], str | None, str | None]] = [
+    # Guangzhou 人社局 page (devcorpus 0272) and Guangzhou 民政局 (tests/unit/extract/test_repeals): 印发
+    ("印发 with a 版记 date", "第二十三条 本细则自印发之日起实施，有效期5年。", {"printed": dt.date(2022, 7, 10), "signed": dt.date(2022, 7, 7)}, "2022-07-10", "2027-07-09"),
+    ("印发 without a 版记", "第二十三条 本细则自印发之日起实施，有效期5年。", {"signed": dt.date(2022, 7, 7), "published": dt.date(2022, 7, 14)}, None, None),
+    ("印发 (民政局)", "本通知自印发之日起施行，有效期5年。", {"printed": dt.date(2021, 4, 16)}, "2021-04-16", "2026-04-15"),
+    # 国务院 regulation with a 公布 note (devcorpus 0309), Beijing regulation under an adoption note (0369)
+    ("公布 with a publication date", "第五条 本规定自公布之日起施行。", {"published": dt.date(2008, 8, 3)}, "2008-08-03", None),
+    ("公布 with only the adoption date", "第六十八条 本条例自公布之日起施行。", {"signed": dt.date(2010, 12, 23)}, None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "dates", "from_", "until"), [r[1:] for r in ISSUE_DATES], ids=[r[0] for r in ISSUE_DATES])
+def test_on_issue_takes_the_date_its_verb_names(text: str, dates: dict[str, dt.date], from_: str | None, until: str | None) -> None:
+    e = extract_effective(normalize(text, G), G, **dates)  # type: ignore[arg-type]
+    assert e is not None and e.on_issue
+    assert (e.from_.isoformat() if e.from_ else None, e.until.isoformat() if e.until else None) == (from_, until)
+
+
+def test_metadata_effective_date_wins_over_the_clause() -> None:
+    # gz.gov.cn page of 广州市人民政府办公厅 (devcorpus 0274): 实施日期 2020年07月09日 in its 基本信息
+    # block, 第十六条 本办法自印发之日起施行，有效期5年 in the text, signed 2020年6月29日
+    text = "实施日期：2020年07月09日\n第十六条 本办法自印发之日起施行，有效期5年。"
+    view = normalize(text, G)
+    stated = next(d for d in extract_dates(view, G) if d.value == dt.date(2020, 7, 9))
+    e = extract_effective(view, G, signed=dt.date(2020, 6, 29), stated=stated)
+    assert e is not None and e.from_ == dt.date(2020, 7, 9) and e.until == dt.date(2025, 7, 8)
+    # no clause at all: the metadata date is the effective value (广州市残疾人联合会 page, devcorpus 0268)
+    bare_view = normalize("实施日期：2019年02月01日\n", G)
+    bare = extract_effective(bare_view, G, stated=extract_dates(bare_view, G)[0])
+    assert bare is not None and bare.from_ == dt.date(2019, 2, 1) and bare.text == "2019年02月01日" and not bare.on_issue
 
 
 SEVERAL_CLAUSES: list[tuple[str, str, str]] = [
