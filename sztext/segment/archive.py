@@ -5,9 +5,9 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from ..grammar import Grammar
+from ..grammar import Grammar, Rule
 from ..normalize import TextView
-from .classify import classify, title_number_head
+from .classify import classify, runon_head, title_number_head
 from .kinds import DocumentRange, Line, LineKind, split_lines
 from .lines import _join_at, _join_lines, _LineFacts
 from .rules import _prep, may
@@ -223,21 +223,41 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
     seen_heading = False
     cover_lines = 0  # text lines of the current document so far
     decree = False  # the document opened with a decree's head (…令 / …令第693号)
+    # A text line of the document issues what follows (现将…印发给你们, 现予公布): a regulation's
+    # title after it is that text, not a new document opened by its shape alone.
+    cover_issues = False
+    page_ended = False  # a page footer line since the document started
+    title_top: int | None = None  # where a title broken over lines began, after an ended text
 
     def may_open() -> bool:
-        """The current document may end here: it has body text, or is closed, or is provisional."""
-        return has_body or provisional or state == "closed"
+        """The current document may end here: it has body text, or is closed, or is provisional,
+        or its page ended (a footer)."""
+        return has_body or provisional or state == "closed" or page_ended
 
-    def next_kind(i: int) -> LineKind:
+    def next_index(i: int) -> int | None:
         for j in range(i + 1, min(len(lines), i + 12)):  # blank lines do not count (\r\n\r\n pages double them)
             if kinds[j] is not LineKind.BLANK:
-                return kinds[j]
-        return LineKind.BLANK
+                return j
+        return None
+
+    def next_kind(i: int) -> LineKind:
+        j = next_index(i)
+        return LineKind.BLANK if j is None else kinds[j]
+
+    def next_body(i: int) -> bool:
+        j = next_index(i)
+        return j is not None and _is_body_text(text[lines[j].start : lines[j].end], kinds[j], prep.markup_link)
+
+    def line_matches(j: int | None, rule: Rule, allowed: tuple[LineKind, ...]) -> bool:
+        if j is None or kinds[j] not in allowed:
+            return False
+        s = text[lines[j].start : lines[j].end]
+        return may(rule, s) and rule.pattern.match(s) is not None
 
     def start_doc(pos: int) -> None:
         nonlocal state, expects_enclosure, seen_signature, since_close, provisional, has_body, in_attachment
-        nonlocal seen_heading, cover_lines, decree
-        has_body = in_attachment = seen_heading = decree = False
+        nonlocal seen_heading, cover_lines, decree, cover_issues, page_ended
+        has_body = in_attachment = seen_heading = decree = cover_issues = page_ended = False
         cover_lines = 0
         if provisional:
             starts.pop()
@@ -249,19 +269,31 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
         return lines[i].start + _debris_end(text[lines[i].start : lines[i].end], grammar)
 
     for i, (ln, kind) in enumerate(zip(lines, kinds)):
-        if kind is LineKind.BLANK or (kind is LineKind.DEBRIS and state != "none"):
+        if kind is LineKind.BLANK:
+            continue
+        if kind is LineKind.DEBRIS and state != "none":
+            ended = "page"  # page debris ([关闭窗口], 分享到:) ends what came before
             continue
         line_text = text[ln.start : ln.end]
-        body_line = _is_body_text(line_text, kind)
+        body_line = _is_body_text(line_text, kind, prep.markup_link)
         if body_line:
             provisional = False
             has_body = True
         after_end, ended = ended, ""
+        if state != "header" and len(line_text) <= 80 and may(prep.page_footer, line_text) and prep.page_footer.pattern.search(line_text):
+            page_ended = True  # the page's footer (…ICP备…号, …版权所有): the next own line opens a document
+            ended = "page"
+            continue
+        if after_end and kind is LineKind.TEXT and _title_piece(line_text):
+            # the first piece of a title broken over lines (青岛市支持省级数字经济园区建设等 / 奖补政策实施细则)
+            ended, title_top = after_end, title_top if title_top is not None else ln.start
+            continue
+        top, title_top = title_top, None
         opens = after_end == "byline" or after_end == "clause" and bool(may(prep.news_opening, line_text) and prep.news_opening.pattern.match(line_text))
         if kind is LineKind.TEXT and has_body and state != "header" and (
             opens and body_line or may(prep.news_dateline, line_text) and prep.news_dateline.pattern.match(line_text)
         ):
-            start_doc(ln.start)  # the previous text closed (its byline, its last article) or a dateline opens one
+            start_doc(top if top is not None and opens else ln.start)  # the previous text closed (its byline, its last article) or a dateline opens one
             state = "body"
             has_body = True
             continue
@@ -270,7 +302,9 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
                 ended = "byline"
             elif may(prep.closing_clause, line_text) and prep.closing_clause.pattern.match(line_text):
                 ended = "clause"
-        if kind is LineKind.TEXT and may_open() and state != "header" and title_number_head(line_text, grammar):
+        if kind is LineKind.TEXT and may_open() and state != "header" and (
+            title_number_head(line_text, grammar) or runon_head(line_text, grammar)
+        ):
             start_doc(ln.start)
             state = "body"
             has_body = True
@@ -294,6 +328,9 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             start_doc(after_debris(i))
             has_body = body_line
             decree = _opens_decree(text, ln, kind)
+            if kind is LineKind.TEXT and any(w in line_text for w in prep.issuing):  # a cover that opens the text
+                expects_enclosure = True
+                cover_issues = any(w in line_text for w in prep.cover_issuing)
             if kind not in _HEADERISH:
                 state = "body"  # a text that starts without a header is a document all the same
                 provisional = not body_line
@@ -320,6 +357,15 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
                 state = "enclosed"
                 has_body = False  # the enclosed text's title may go on over lines
                 continue
+            j = next_index(i)
+            # a regulation's title over its adoption note (2017年9月30日 山东省…常务委员会…批准), or
+            # over its first chapter or article right after another text's last article
+            own_text = line_matches(j, prep.adoption_note, (LineKind.TEXT, LineKind.DATE, LineKind.DECREE_NOTE)) or (
+                after_end in ("clause", "page") and line_matches(j, prep.first_heading, (LineKind.HEADING,))
+            )
+            if own_text and not cover_issues and may_open() and state != "header":
+                start_doc(top if top is not None else after_debris(i))
+                continue
             # a title before any body text is the same title set again (a page's heading over the
             # article, a title broken over lines, 北大法宝's double title), not a new document
             if may_open() and (kind is LineKind.TITLE and state in ("body", "enclosed", "closed") or follower in (
@@ -331,8 +377,24 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             # after a signature, an addressee opens the next notice even when no date followed
             # ... but not inside an attachment, whose forms have label lines of the same shape
             # (申报单位：/ 推荐单位：under 附件4-1, ministry notices of 2022)
-            if (state in ("closed", "enclosed") or seen_signature) and (has_body or state == "closed") and not in_attachment or provisional:
+            # After a text that ended (its last article, a public-access note, the page's footer),
+            # an addressee opens the next notice, also where no signature was printed (北大法宝
+            # body cells: 各省、自治区、直辖市邮政管理局,…: after 公开方式:主动公开; 各相关单位:)
+            ended_before = after_end in ("clause", "note", "page") or page_ended
+            # ... or one to all of a kind (各…:) over a paragraph, where no cover issues the text
+            # after it (各煤矿安全监察分局,…,各煤矿: / 为认真贯彻…, 各相关单位: / 为维护用户…)
+            to_all = line_text.lstrip(" \u3000").startswith("各") and has_body and not cover_issues and next_body(i)
+            if (state in ("closed", "enclosed") or seen_signature) and (has_body or state == "closed") and not in_attachment or provisional or (
+                ended_before and (has_body or page_ended)
+            ) or to_all:
                 start_doc(ln.start)
+            continue
+        if kind is LineKind.PUBLIC_NOTE:
+            ended = "note"
+        if kind is LineKind.HEADING and after_end == "clause" and not cover_issues and line_matches(i, prep.first_article, (LineKind.HEADING,)):
+            start_doc(ln.start)  # 第一条 right after a regulation's last article: another regulation (title left out)
+            state = "body"
+            has_body = seen_heading = True
             continue
         if kind is LineKind.ATTACHMENT and (seen_signature or state in ("closed", "enclosed")):
             in_attachment = True
@@ -347,8 +409,9 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
         if state == "body" and kind is LineKind.TEXT:
             cover_lines += 1
             s = text[ln.start : ln.end]
-            if any(w in s for w in ("印发", "现将", "转发", "发布", "公布", "已经市政府同意")):
+            if any(w in s for w in prep.issuing):
                 expects_enclosure = True
+                cover_issues = cover_issues or any(w in s for w in prep.cover_issuing)
         if state == "closed":
             since_close += 1
             if since_close > 2:
@@ -361,11 +424,24 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
     return [DocumentRange(s, e) for s, e in zip(starts, ends)]
 
 
+def _title_piece(s: str) -> bool:
+    """A short line with no sentence mark: it may be the first piece of a title broken over lines."""
+    t = s.strip(" \r\u3000")
+    return 4 <= len(t) <= 40 and not any(c in t for c in "。,;:!?、")
+
+
 def _opens_decree(text: str, line: Line, kind: LineKind) -> bool:
     """A decree's head: 中华人民共和国国务院令 alone, or with its number (…国务院令第693号, 深圳市人民政府令第310号)."""
     return kind is LineKind.DECREE_HEAD or kind is LineKind.DOC_NUMBER and "令" in text[line.start : line.end]
 
 
-def _is_body_text(s: str, kind: LineKind) -> bool:
-    """A line that only a document's body has: a heading, or a sentence of 30 characters or more."""
-    return kind is LineKind.HEADING or (kind is LineKind.TEXT and len(s.strip()) >= 30 and any(p in s for p in "。,;，；"))
+def _is_body_text(s: str, kind: LineKind, link: Rule) -> bool:
+    """A line that only a document's body has: a heading, or a sentence of 30 characters or more
+    (Markdown links left out: a page's menu rendered as Markdown is no sentence)."""
+    if kind is LineKind.HEADING:
+        return True
+    if kind is not LineKind.TEXT:
+        return False
+    if may(link, s):
+        s = link.pattern.sub("", s)
+    return len(s.strip()) >= 30 and any(p in s for p in "。,;，；")
