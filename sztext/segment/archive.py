@@ -244,6 +244,14 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
         j = next_index(i)
         return LineKind.BLANK if j is None else kinds[j]
 
+    def _previous_piece(i: int) -> int | None:
+        """The line before ``i`` (blank lines skipped) when it may be a title's first piece."""
+        for j in range(i - 1, max(-1, i - 8), -1):
+            if kinds[j] is not LineKind.BLANK:
+                piece = kinds[j] in (LineKind.TEXT, LineKind.TITLE) and _title_piece(text[lines[j].start : lines[j].end])
+                return j if piece else None
+        return None
+
     def next_body(i: int) -> bool:
         j = next_index(i)
         return j is not None and _is_body_text(text[lines[j].start : lines[j].end], kinds[j], prep.markup_link)
@@ -289,19 +297,30 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             ended, title_top = after_end, title_top if title_top is not None else ln.start
             continue
         top, title_top = title_top, None
+        if kind in (LineKind.TEXT, LineKind.HEADING) and (state != "header" or body_line):
+            # the line closes a text (also a line that opens one: a news item run into one line)
+            if may(prep.closing_byline, line_text) and prep.closing_byline.pattern.search(line_text):
+                ended = "byline"
+            elif may(prep.closing_clause, line_text) and prep.closing_clause.pattern.match(line_text):
+                ended = "clause"
         opens = after_end == "byline" or after_end == "clause" and bool(may(prep.news_opening, line_text) and prep.news_opening.pattern.match(line_text))
-        if kind is LineKind.TEXT and has_body and state != "header" and (
-            opens and body_line or may(prep.news_dateline, line_text) and prep.news_dateline.pattern.match(line_text)
+        if kind in (LineKind.TEXT, LineKind.HEADING) and has_body and state != "header" and (
+            opens and body_line and (kind is LineKind.TEXT or after_end == "byline") or kind is LineKind.TEXT and may(prep.news_dateline, line_text) and prep.news_dateline.pattern.match(line_text)
         ):
             start_doc(top if top is not None and opens else ln.start)  # the previous text closed (its byline, its last article) or a dateline opens one
             state = "body"
             has_body = True
             continue
-        if kind in (LineKind.TEXT, LineKind.HEADING) and state != "header":
-            if may(prep.closing_byline, line_text) and prep.closing_byline.pattern.search(line_text):
-                ended = "byline"
-            elif may(prep.closing_clause, line_text) and prep.closing_clause.pattern.match(line_text):
-                ended = "clause"
+        cover_at = _standard_cover(line_text, prep.standard_cover) if kind is LineKind.TEXT and may_open() and state != "header" else -1
+        if cover_at >= 0:
+            start_doc(ln.start + cover_at)  # a standard's cover (ICS 07.060), after the glued page number of the last text
+            continue
+        piece = _previous_piece(i) if kind in (LineKind.TEXT, LineKind.ADDRESSEE) and may_open() and state != "header" and "号" in line_text[:200] else None
+        if piece is not None and title_number_head(text[lines[piece].start : lines[piece].end] + line_text, grammar):
+            start_doc(lines[piece].start)  # a title broken over lines, its second piece run on with the number (A01)
+            state = "body"
+            has_body = True
+            continue
         if kind is LineKind.TEXT and may_open() and state != "header" and (
             title_number_head(line_text, grammar) or runon_head(line_text, grammar)
         ):
@@ -341,7 +360,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
                 continue
             state = "body"
         if kind in _STRONG or kind is LineKind.DECREE_NOTE:
-            if state != "header" and may_open():
+            if state != "header" and may_open() and not _lone_cell(text, ln, kind, next_kind(i)):
                 start_doc(after_debris(i))
             decree = decree or state == "header" and _opens_decree(text, ln, kind)
             continue
@@ -422,6 +441,26 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
         starts[0] = 0  # only blank space before the first document: it belongs to it
     ends = starts[1:] + [len(text)]
     return [DocumentRange(s, e) for s, e in zip(starts, ends)]
+
+
+def _lone_cell(text: str, line: Line, kind: LineKind, follower: LineKind) -> bool:
+    """A line of a table that only looks like a document's first line: a doc type alone (命令,
+    in a code table of 公文种类, A02), or one metadata line (分类  韧性类别) among text lines,
+    where a real metadata block has a second line, a title or a number after it."""
+    s = text[line.start : line.end].strip(" \r\u3000")
+    if kind is LineKind.DECREE_HEAD:
+        return len(s) < 4
+    if kind is LineKind.METADATA:
+        return follower not in _HEADERISH and len(s) <= 12
+    return False
+
+
+def _standard_cover(s: str, rule: Rule) -> int:
+    """Where a standard's cover starts in the line (its ICS line), or -1."""
+    if not may(rule, s):
+        return -1
+    m = rule.pattern.match(s)
+    return m.start("ics") if m else -1
 
 
 def _title_piece(s: str) -> bool:

@@ -196,6 +196,7 @@ class _Prepared:
     cover_issuing: tuple[str, ...]
     page_footer: Rule
     markup_link: Rule
+    standard_cover: Rule
     first_article: Rule
 
 
@@ -240,5 +241,6 @@ def _prepare(grammar: Grammar) -> _Prepared:
         cover_issuing=grammar.word_list("segment", "cover_issuing"),
         page_footer=grammar.rule("segment.page_footer"),
         markup_link=grammar.rule("segment.markup_link"),
+        standard_cover=grammar.rule("segment.standard_cover"),
         first_article=grammar.rule("segment.first_article"),
     )
