@@ -252,6 +252,14 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
                 return j if piece else None
         return None
 
+    def adopted_note(j: int | None) -> bool:
+        """Line ``j`` is an adoption note that names who adopted or approved the text."""
+        if not line_matches(j, prep.adoption_note, (LineKind.TEXT, LineKind.DATE, LineKind.DECREE_NOTE)):
+            return False
+        assert j is not None
+        s = text[lines[j].start : lines[j].end]
+        return any(w in s for w in prep.adoption_words)
+
     def next_body(i: int) -> bool:
         j = next_index(i)
         return j is not None and _is_body_text(text[lines[j].start : lines[j].end], kinds[j], prep.markup_link)
@@ -310,6 +318,19 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             start_doc(top if top is not None and opens else ln.start)  # the previous text closed (its byline, its last article) or a dateline opens one
             state = "body"
             has_body = True
+            continue
+        if kind is LineKind.TEXT and may_open() and state != "header" and not cover_issues and _title_piece(line_text, 120) and adopted_note(next_index(i)):
+            start_doc(ln.start)  # a long title the title rules do not take (…若干问题的解释) over its adoption note
+            continue
+        if kind is LineKind.TEXT and has_body and state != "header" and not cover_issues and may(prep.addressee_to_all, line_text) and prep.addressee_to_all.pattern.match(line_text) and next_body(i):
+            start_doc(ln.start)  # 各省、…主管部门,有关单位: over a paragraph, a line too long for the addressee rule
+            state = "body"
+            continue
+        if kind is LineKind.TEXT and state != "header" and line_matches(i, prep.page_head, (LineKind.TEXT,)) and line_matches(
+            next_index(i), prep.page_source, (LineKind.TEXT, LineKind.METADATA)
+        ):
+            start_doc(ln.start)  # Title: … / URL Source: … (a page rendered as Markdown); its menu follows
+            state = "body"
             continue
         cover_at = _standard_cover(line_text, prep.standard_cover) if kind is LineKind.TEXT and may_open() and state != "header" else -1
         if cover_at >= 0:
@@ -370,13 +391,16 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             # short cover with no heading whose signature ran into its text (a decree: 令 / 第682号 /
             # 《…》已经…通过，现予公布…总理 李克强 2017年7月16日 / the regulation's title)
             short_cover = decree and state == "body" and not seen_heading and cover_lines <= 3
+            j = next_index(i)
+            # a title over a note that a congress or a meeting adopted it is a text of its own,
+            # unless the cover before it issues it (现予公布, 印发给你们)
+            adopted = adopted_note(j)
             if (state == "closed" and since_close <= 2 or short_cover) and expects_enclosure and not (
                 kind is LineKind.TITLE and follower in (LineKind.ADDRESSEE, LineKind.DOC_NUMBER, LineKind.METADATA)
-            ):
+            ) and not (adopted and not cover_issues):
                 state = "enclosed"
                 has_body = False  # the enclosed text's title may go on over lines
                 continue
-            j = next_index(i)
             # a regulation's title over its adoption note (2017年9月30日 山东省…常务委员会…批准), or
             # over its first chapter or article right after another text's last article
             own_text = line_matches(j, prep.adoption_note, (LineKind.TEXT, LineKind.DATE, LineKind.DECREE_NOTE)) or (
@@ -463,10 +487,10 @@ def _standard_cover(s: str, rule: Rule) -> int:
     return m.start("ics") if m else -1
 
 
-def _title_piece(s: str) -> bool:
-    """A short line with no sentence mark: it may be the first piece of a title broken over lines."""
+def _title_piece(s: str, longest: int = 40) -> bool:
+    """A short line with no sentence mark: it may be (the first piece of) a title."""
     t = s.strip(" \r\u3000")
-    return 4 <= len(t) <= 40 and not any(c in t for c in "。,;:!?、")
+    return 4 <= len(t) <= longest and not any(c in t for c in "。,;:!?") and ("、" not in t or longest > 40)
 
 
 def _opens_decree(text: str, line: Line, kind: LineKind) -> bool:

@@ -197,6 +197,10 @@ class _Prepared:
     page_footer: Rule
     markup_link: Rule
     standard_cover: Rule
+    addressee_to_all: Rule
+    page_head: Rule
+    page_source: Rule
+    adoption_words: tuple[str, ...]
     first_article: Rule
 
 
@@ -242,5 +246,9 @@ def _prepare(grammar: Grammar) -> _Prepared:
         page_footer=grammar.rule("segment.page_footer"),
         markup_link=grammar.rule("segment.markup_link"),
         standard_cover=grammar.rule("segment.standard_cover"),
+        addressee_to_all=grammar.rule("segment.addressee_to_all"),
+        page_head=grammar.rule("segment.page_head"),
+        page_source=grammar.rule("segment.page_source"),
+        adoption_words=grammar.word_list("segment", "adoption_words"),
         first_article=grammar.rule("segment.first_article"),
     )
