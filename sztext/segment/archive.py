@@ -300,7 +300,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             page_ended = True  # the page's footer (…ICP备…号, …版权所有): the next own line opens a document
             ended = "page"
             continue
-        if after_end and kind is LineKind.TEXT and _title_piece(line_text):
+        if after_end in ("clause", "page", "note") and kind is LineKind.TEXT and _title_piece(line_text):
             # the first piece of a title broken over lines (青岛市支持省级数字经济园区建设等 / 奖补政策实施细则)
             ended, title_top = after_end, title_top if title_top is not None else ln.start
             continue
@@ -312,8 +312,8 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             elif may(prep.closing_clause, line_text) and prep.closing_clause.pattern.match(line_text):
                 ended = "clause"
         opens = after_end == "byline" or after_end == "clause" and bool(may(prep.news_opening, line_text) and prep.news_opening.pattern.match(line_text))
-        if kind in (LineKind.TEXT, LineKind.HEADING) and has_body and state != "header" and (
-            opens and body_line and (kind is LineKind.TEXT or after_end == "byline") or kind is LineKind.TEXT and may(prep.news_dateline, line_text) and prep.news_dateline.pattern.match(line_text)
+        if kind is LineKind.TEXT and has_body and state != "header" and (
+            opens and body_line or may(prep.news_dateline, line_text) and prep.news_dateline.pattern.match(line_text)
         ):
             start_doc(top if top is not None and opens else ln.start)  # the previous text closed (its byline, its last article) or a dateline opens one
             state = "body"

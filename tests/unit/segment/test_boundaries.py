@@ -285,3 +285,12 @@ def test_archive_a02_boundaries_against_its_golden() -> None:
             assert any(abs(f - d["start_offset"]) <= 3 for f in found), d["title"]
     right = [f for f in found if any(abs(f - d["start_offset"]) <= 3 for d in docs)]
     assert len(right) == len(found), found  # precision 1.0 (before: 2 of 7)
+
+
+def test_responsibility_notes_do_not_close_a_text() -> None:
+    # samples/001: items end in a responsible unit in brackets, the shape of a news byline —
+    # 3.强化企业经营规范化管理。…(市市场监管局) / 4.便利市场主体高效有序退出。… — the items after
+    # it are the same notice (a heading after such a line opened a new document in a draft of this round)
+    path = next((Path(__file__).parents[3] / "samples").glob("001_*.txt"))
+    notices = sztext.parse_file(path)
+    assert len(notices) == 1
