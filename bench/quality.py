@@ -317,7 +317,7 @@ def main() -> int:
             "wrong start inside. The held-out row is report-only (never tuned on). `boundary F1` is the\n"
             "harmonic mean of the recall and precision rows above it.\n\n"
             "Boundaries (issue 14, second round): `bench/archives.py` (seeds 1-3, all joins) measured\n"
-            "synthetic-archive boundary F1 0.56 (dev) and 0.50 (held-out, report-only) before the\n"
+            "synthetic-archive boundary F1 0.62 (dev) and 0.50 (held-out, report-only) before the\n"
             "round and 0.92 / 0.91 after; A01 F1 0.81 -> 0.84 (precision 1.0), A02 0.17 -> 0.52\n"
             "(precision 0.29 -> 1.0); single-document files split into several: 4 -> 3 of 354\n"
             "non-held-out devcorpus files. What is left: 北大法宝 body cells that start with a plain\n"
