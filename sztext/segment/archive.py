@@ -6,9 +6,9 @@ import bisect
 from dataclasses import dataclass
 
 from ..budget import CHECK_MASK, check_budget
-from ..grammar import Grammar
+from ..grammar import Grammar, Rule
 from ..normalize import TextView
-from .classify import classify, title_number_head
+from .classify import classify, runon_head, title_number_head
 from .kinds import DocumentRange, Line, LineKind, split_lines
 from .lines import _join_at, _join_lines, _LineFacts
 from .rules import _prep, may
@@ -228,21 +228,57 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
     seen_heading = False
     cover_lines = 0  # text lines of the current document so far
     decree = False  # the document opened with a decree's head (…令 / …令第693号)
+    # A text line of the document issues what follows (现将…印发给你们, 现予公布): a regulation's
+    # title after it is that text, not a new document opened by its shape alone.
+    cover_issues = False
+    page_ended = False  # a page footer line since the document started
+    title_top: int | None = None  # where a title broken over lines began, after an ended text
 
     def may_open() -> bool:
-        """The current document may end here: it has body text, or is closed, or is provisional."""
-        return has_body or provisional or state == "closed"
+        """The current document may end here: it has body text, or is closed, or is provisional,
+        or its page ended (a footer)."""
+        return has_body or provisional or state == "closed" or page_ended
 
-    def next_kind(i: int) -> LineKind:
+    def next_index(i: int) -> int | None:
         for j in range(i + 1, min(len(lines), i + 12)):  # blank lines do not count (\r\n\r\n pages double them)
             if kinds[j] is not LineKind.BLANK:
-                return kinds[j]
-        return LineKind.BLANK
+                return j
+        return None
+
+    def next_kind(i: int) -> LineKind:
+        j = next_index(i)
+        return LineKind.BLANK if j is None else kinds[j]
+
+    def _previous_piece(i: int) -> int | None:
+        """The line before ``i`` (blank lines skipped) when it may be a title's first piece."""
+        for j in range(i - 1, max(-1, i - 8), -1):
+            if kinds[j] is not LineKind.BLANK:
+                piece = kinds[j] in (LineKind.TEXT, LineKind.TITLE) and _title_piece(text[lines[j].start : lines[j].end])
+                return j if piece else None
+        return None
+
+    def adopted_note(j: int | None) -> bool:
+        """Line ``j`` is an adoption note that names who adopted or approved the text."""
+        if not line_matches(j, prep.adoption_note, (LineKind.TEXT, LineKind.DATE, LineKind.DECREE_NOTE)):
+            return False
+        assert j is not None
+        s = text[lines[j].start : lines[j].end]
+        return any(w in s for w in prep.adoption_words)
+
+    def next_body(i: int) -> bool:
+        j = next_index(i)
+        return j is not None and _is_body_text(text[lines[j].start : lines[j].end], kinds[j], prep.markup_link)
+
+    def line_matches(j: int | None, rule: Rule, allowed: tuple[LineKind, ...]) -> bool:
+        if j is None or kinds[j] not in allowed:
+            return False
+        s = text[lines[j].start : lines[j].end]
+        return may(rule, s) and rule.pattern.match(s) is not None
 
     def start_doc(pos: int) -> None:
         nonlocal state, expects_enclosure, seen_signature, since_close, provisional, has_body, in_attachment
-        nonlocal seen_heading, cover_lines, decree
-        has_body = in_attachment = seen_heading = decree = False
+        nonlocal seen_heading, cover_lines, decree, cover_issues, page_ended
+        has_body = in_attachment = seen_heading = decree = cover_issues = page_ended = False
         cover_lines = 0
         if provisional:
             starts.pop()
@@ -256,28 +292,66 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
     for i, (ln, kind) in enumerate(zip(lines, kinds)):
         if not i & CHECK_MASK:
             check_budget("segment")
-        if kind is LineKind.BLANK or (kind is LineKind.DEBRIS and state != "none"):
+        if kind is LineKind.BLANK:
+            continue
+        if kind is LineKind.DEBRIS and state != "none":
+            ended = "page"  # page debris ([关闭窗口], 分享到:) ends what came before
             continue
         line_text = text[ln.start : ln.end]
-        body_line = _is_body_text(line_text, kind)
+        body_line = _is_body_text(line_text, kind, prep.markup_link)
         if body_line:
             provisional = False
             has_body = True
         after_end, ended = ended, ""
-        opens = after_end == "byline" or after_end == "clause" and bool(may(prep.news_opening, line_text) and prep.news_opening.pattern.match(line_text))
-        if kind is LineKind.TEXT and has_body and state != "header" and (
-            opens and body_line or may(prep.news_dateline, line_text) and prep.news_dateline.pattern.match(line_text)
-        ):
-            start_doc(ln.start)  # the previous text closed (its byline, its last article) or a dateline opens one
-            state = "body"
-            has_body = True
+        if state != "header" and len(line_text) <= 80 and may(prep.page_footer, line_text) and prep.page_footer.pattern.search(line_text):
+            page_ended = True  # the page's footer (…ICP备…号, …版权所有): the next own line opens a document
+            ended = "page"
             continue
-        if kind in (LineKind.TEXT, LineKind.HEADING) and state != "header":
+        if after_end in ("clause", "page", "note") and kind is LineKind.TEXT and _title_piece(line_text):
+            # the first piece of a title broken over lines (青岛市支持省级数字经济园区建设等 / 奖补政策实施细则)
+            ended, title_top = after_end, title_top if title_top is not None else ln.start
+            continue
+        top, title_top = title_top, None
+        if kind in (LineKind.TEXT, LineKind.HEADING) and (state != "header" or body_line):
+            # the line closes a text (also a line that opens one: a news item run into one line)
             if may(prep.closing_byline, line_text) and prep.closing_byline.pattern.search(line_text):
                 ended = "byline"
             elif may(prep.closing_clause, line_text) and prep.closing_clause.pattern.match(line_text):
                 ended = "clause"
-        if kind is LineKind.TEXT and may_open() and state != "header" and title_number_head(line_text, grammar):
+        opens = after_end == "byline" or after_end == "clause" and bool(may(prep.news_opening, line_text) and prep.news_opening.pattern.match(line_text))
+        if kind is LineKind.TEXT and has_body and state != "header" and (
+            opens and body_line or may(prep.news_dateline, line_text) and prep.news_dateline.pattern.match(line_text)
+        ):
+            start_doc(top if top is not None and opens else ln.start)  # the previous text closed (its byline, its last article) or a dateline opens one
+            state = "body"
+            has_body = True
+            continue
+        if kind is LineKind.TEXT and may_open() and state != "header" and not cover_issues and _title_piece(line_text, 120) and adopted_note(next_index(i)):
+            start_doc(ln.start)  # a long title the title rules do not take (…若干问题的解释) over its adoption note
+            continue
+        if kind is LineKind.TEXT and has_body and state != "header" and not cover_issues and may(prep.addressee_to_all, line_text) and prep.addressee_to_all.pattern.match(line_text) and next_body(i):
+            start_doc(ln.start)  # 各省、…主管部门,有关单位: over a paragraph, a line too long for the addressee rule
+            state = "body"
+            continue
+        if kind is LineKind.TEXT and state != "header" and line_matches(i, prep.page_head, (LineKind.TEXT,)) and line_matches(
+            next_index(i), prep.page_source, (LineKind.TEXT, LineKind.METADATA)
+        ):
+            start_doc(ln.start)  # Title: … / URL Source: … (a page rendered as Markdown); its menu follows
+            state = "body"
+            continue
+        cover_at = _standard_cover(line_text, prep.standard_cover) if kind is LineKind.TEXT and may_open() and state != "header" else -1
+        if cover_at >= 0:
+            start_doc(ln.start + cover_at)  # a standard's cover (ICS 07.060), after the glued page number of the last text
+            continue
+        piece = _previous_piece(i) if kind in (LineKind.TEXT, LineKind.ADDRESSEE) and may_open() and state != "header" and "号" in line_text[:200] else None
+        if piece is not None and title_number_head(text[lines[piece].start : lines[piece].end] + line_text, grammar):
+            start_doc(lines[piece].start)  # a title broken over lines, its second piece run on with the number (A01)
+            state = "body"
+            has_body = True
+            continue
+        if kind is LineKind.TEXT and may_open() and state != "header" and (
+            title_number_head(line_text, grammar) or runon_head(line_text, grammar)
+        ):
             start_doc(ln.start)
             state = "body"
             has_body = True
@@ -301,6 +375,9 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             start_doc(after_debris(i))
             has_body = body_line
             decree = _opens_decree(text, ln, kind)
+            if kind is LineKind.TEXT and any(w in line_text for w in prep.issuing):  # a cover that opens the text
+                expects_enclosure = True
+                cover_issues = any(w in line_text for w in prep.cover_issuing)
             if kind not in _HEADERISH:
                 state = "body"  # a text that starts without a header is a document all the same
                 provisional = not body_line
@@ -311,7 +388,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
                 continue
             state = "body"
         if kind in _STRONG or kind is LineKind.DECREE_NOTE:
-            if state != "header" and may_open():
+            if state != "header" and may_open() and not _lone_cell(text, ln, kind, next_kind(i)):
                 start_doc(after_debris(i))
             decree = decree or state == "header" and _opens_decree(text, ln, kind)
             continue
@@ -321,11 +398,23 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             # short cover with no heading whose signature ran into its text (a decree: 令 / 第682号 /
             # 《…》已经…通过，现予公布…总理 李克强 2017年7月16日 / the regulation's title)
             short_cover = decree and state == "body" and not seen_heading and cover_lines <= 3
+            j = next_index(i)
+            # a title over a note that a congress or a meeting adopted it is a text of its own,
+            # unless the cover before it issues it (现予公布, 印发给你们)
+            adopted = adopted_note(j)
             if (state == "closed" and since_close <= 2 or short_cover) and expects_enclosure and not (
                 kind is LineKind.TITLE and follower in (LineKind.ADDRESSEE, LineKind.DOC_NUMBER, LineKind.METADATA)
-            ):
+            ) and not (adopted and not cover_issues):
                 state = "enclosed"
                 has_body = False  # the enclosed text's title may go on over lines
+                continue
+            # a regulation's title over its adoption note (2017年9月30日 山东省…常务委员会…批准), or
+            # over its first chapter or article right after another text's last article
+            own_text = line_matches(j, prep.adoption_note, (LineKind.TEXT, LineKind.DATE, LineKind.DECREE_NOTE)) or (
+                after_end in ("clause", "page") and line_matches(j, prep.first_heading, (LineKind.HEADING,))
+            )
+            if own_text and not cover_issues and may_open() and state != "header":
+                start_doc(top if top is not None else after_debris(i))
                 continue
             # a title before any body text is the same title set again (a page's heading over the
             # article, a title broken over lines, 北大法宝's double title), not a new document
@@ -338,8 +427,24 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             # after a signature, an addressee opens the next notice even when no date followed
             # ... but not inside an attachment, whose forms have label lines of the same shape
             # (申报单位：/ 推荐单位：under 附件4-1, ministry notices of 2022)
-            if (state in ("closed", "enclosed") or seen_signature) and (has_body or state == "closed") and not in_attachment or provisional:
+            # After a text that ended (its last article, a public-access note, the page's footer),
+            # an addressee opens the next notice, also where no signature was printed (北大法宝
+            # body cells: 各省、自治区、直辖市邮政管理局,…: after 公开方式:主动公开; 各相关单位:)
+            ended_before = after_end in ("clause", "note", "page") or page_ended
+            # ... or one to all of a kind (各…:) over a paragraph, where no cover issues the text
+            # after it (各煤矿安全监察分局,…,各煤矿: / 为认真贯彻…, 各相关单位: / 为维护用户…)
+            to_all = line_text.lstrip(" \u3000").startswith("各") and has_body and not cover_issues and next_body(i)
+            if (state in ("closed", "enclosed") or seen_signature) and (has_body or state == "closed") and not in_attachment or provisional or (
+                ended_before and (has_body or page_ended)
+            ) or to_all:
                 start_doc(ln.start)
+            continue
+        if kind is LineKind.PUBLIC_NOTE:
+            ended = "note"
+        if kind is LineKind.HEADING and after_end == "clause" and not cover_issues and line_matches(i, prep.first_article, (LineKind.HEADING,)):
+            start_doc(ln.start)  # 第一条 right after a regulation's last article: another regulation (title left out)
+            state = "body"
+            has_body = seen_heading = True
             continue
         if kind is LineKind.ATTACHMENT and (seen_signature or state in ("closed", "enclosed")):
             in_attachment = True
@@ -354,8 +459,9 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
         if state == "body" and kind is LineKind.TEXT:
             cover_lines += 1
             s = text[ln.start : ln.end]
-            if any(w in s for w in ("印发", "现将", "转发", "发布", "公布", "已经市政府同意")):
+            if any(w in s for w in prep.issuing):
                 expects_enclosure = True
+                cover_issues = cover_issues or any(w in s for w in prep.cover_issuing)
         if state == "closed":
             since_close += 1
             if since_close > 2:
@@ -368,11 +474,44 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
     return [DocumentRange(s, e) for s, e in zip(starts, ends)]
 
 
+def _lone_cell(text: str, line: Line, kind: LineKind, follower: LineKind) -> bool:
+    """A line of a table that only looks like a document's first line: a doc type alone (命令,
+    in a code table of 公文种类, A02), or one metadata line (分类  韧性类别) among text lines,
+    where a real metadata block has a second line, a title or a number after it."""
+    s = text[line.start : line.end].strip(" \r\u3000")
+    if kind is LineKind.DECREE_HEAD:
+        return len(s) < 4
+    if kind is LineKind.METADATA:
+        return follower not in _HEADERISH and len(s) <= 12
+    return False
+
+
+def _standard_cover(s: str, rule: Rule) -> int:
+    """Where a standard's cover starts in the line (its ICS line), or -1."""
+    if not may(rule, s):
+        return -1
+    m = rule.pattern.match(s)
+    return m.start("ics") if m else -1
+
+
+def _title_piece(s: str, longest: int = 40) -> bool:
+    """A short line with no sentence mark: it may be (the first piece of) a title."""
+    t = s.strip(" \r\u3000")
+    return 4 <= len(t) <= longest and not any(c in t for c in "。,;:!?") and ("、" not in t or longest > 40)
+
+
 def _opens_decree(text: str, line: Line, kind: LineKind) -> bool:
     """A decree's head: 中华人民共和国国务院令 alone, or with its number (…国务院令第693号, 深圳市人民政府令第310号)."""
     return kind is LineKind.DECREE_HEAD or kind is LineKind.DOC_NUMBER and "令" in text[line.start : line.end]
 
 
-def _is_body_text(s: str, kind: LineKind) -> bool:
-    """A line that only a document's body has: a heading, or a sentence of 30 characters or more."""
-    return kind is LineKind.HEADING or (kind is LineKind.TEXT and len(s.strip()) >= 30 and any(p in s for p in "。,;，；"))
+def _is_body_text(s: str, kind: LineKind, link: Rule) -> bool:
+    """A line that only a document's body has: a heading, or a sentence of 30 characters or more
+    (Markdown links left out: a page's menu rendered as Markdown is no sentence)."""
+    if kind is LineKind.HEADING:
+        return True
+    if kind is not LineKind.TEXT:
+        return False
+    if may(link, s):
+        s = link.pattern.sub("", s)
+    return len(s.strip()) >= 30 and any(p in s for p in "。,;，；")

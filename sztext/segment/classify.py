@@ -18,7 +18,7 @@ from .text import (
     title_kind,
 )
 
-__all__ = ["classify"]
+__all__ = ["classify", "runon_head", "title_number_head"]
 
 
 def classify(text: str, line: Line, grammar: Grammar) -> tuple[LineKind, regex.Match[str] | None]:
@@ -241,6 +241,44 @@ def title_number_head(s: str, grammar: Grammar) -> bool:
         if any(rule.pattern.match(rest[:40]) for rule in p.number_rules if may(rule, rest[:40])):
             if title_kind(_unspaced(head[:i]), grammar) is LineKind.TITLE:
                 return True
+    return False
+
+
+def runon_head(s: str, grammar: Grammar) -> bool:
+    """A single-line OCR notice opening with its own header, the whole document run into one
+    line: a 版头 and a 文号 before a title (山东省扶贫开发领导组文件鲁扶贫组字[2021]1号山东省…关于…的通知各市…,
+    中共山东省委保密委员会办公室山东省国家保密局鲁密办(局)函[2021]5号关于…的通知, 鲁委[2021]145号中共山东省委
+    山东省人民政府关于…的通知), or a title run into its addressee (山东省应急管理厅关于商请会签…的函省发展和改革委、…:,
+    国家能源局山东监管办公室关于报送…的函国网山东省电力公司:为落实…), or a decree's number run into
+    its text (中华人民共和国国务院令第 475 号  《…条例》已经…通过)."""
+    stripped = s.strip(" \r")
+    if len(stripped) < 60:
+        return False
+    head = stripped[:300]
+    p = _prep(grammar)
+    suffixes = p.suffixes
+    decree = p.decree.match(head) if "令" in head[:40] else None
+    if decree is not None and head[decree.end() :].lstrip(" \u3000").startswith("《"):
+        return True  # 中华人民共和国国务院令第 623 号  《气象设施和气象探测环境保护条例》已经…通过,现予公布 (A01)
+    if "号" in head[:100] and may(p.number_rules[0], head[:100]):
+        m = p.bracket.search(head, 0, 100)
+        if m is not None and not any(c in head[: m.start()] for c in "。,;:《“"):
+            rest = head[m.end() :]
+            for i in range(6, min(len(rest), 160)):
+                if rest[:i].endswith(suffixes) and title_kind(_unspaced(rest[:i]), grammar) is LineKind.TITLE:
+                    return True
+    colon = head.find(":")
+    if colon < 8 or any(c in head[:colon] for c in "。;"):
+        return False
+    for i in range(6, colon - 2):
+        if not head[:i].endswith(suffixes):
+            continue
+        tail = head[i : colon + 1]
+        # the addressee: by the addressee rule, or a short run of names with no sentence mark
+        # (省有关部门、单位: after …的函, Shandong OCR of 2020 and 2021)
+        named = p.addressee.match(tail) is not None or 3 <= len(tail) <= 41 and not any(c in tail for c in "。,;《》“”")
+        if named and title_kind(_unspaced(head[:i]), grammar) is LineKind.TITLE:
+            return True
     return False
 
 

@@ -190,6 +190,18 @@ class _Prepared:
     closing_clause: Rule
     news_dateline: Rule
     news_opening: Rule
+    adoption_note: Rule
+    first_heading: Rule
+    issuing: tuple[str, ...]
+    cover_issuing: tuple[str, ...]
+    page_footer: Rule
+    markup_link: Rule
+    standard_cover: Rule
+    addressee_to_all: Rule
+    page_head: Rule
+    page_source: Rule
+    adoption_words: tuple[str, ...]
+    first_article: Rule
 
 
 def _prep(grammar: Grammar) -> _Prepared:
@@ -227,4 +239,16 @@ def _prepare(grammar: Grammar) -> _Prepared:
         closing_clause=grammar.rule("segment.closing_clause"),
         news_dateline=grammar.rule("segment.news_dateline"),
         news_opening=grammar.rule("segment.news_opening"),
+        adoption_note=grammar.rule("segment.adoption_note"),
+        first_heading=grammar.rule("segment.first_heading"),
+        issuing=grammar.word_list("segment", "issuing"),
+        cover_issuing=grammar.word_list("segment", "cover_issuing"),
+        page_footer=grammar.rule("segment.page_footer"),
+        markup_link=grammar.rule("segment.markup_link"),
+        standard_cover=grammar.rule("segment.standard_cover"),
+        addressee_to_all=grammar.rule("segment.addressee_to_all"),
+        page_head=grammar.rule("segment.page_head"),
+        page_source=grammar.rule("segment.page_source"),
+        adoption_words=grammar.word_list("segment", "adoption_words"),
+        first_article=grammar.rule("segment.first_article"),
     )
