@@ -67,6 +67,7 @@ class _Header:
 
 
 _MAX_HEADER_CELL = 16  # a header cell is a column name, never a sentence
+_LIST_SEPS = "、,;"  # the view's list separators (、，；)
 
 
 def _compile(grammar: Grammar) -> _Rules:
@@ -93,6 +94,9 @@ def _cells(text: str, a: int, b: int, pipes: bool) -> list[tuple[int, int]]:
     i = a
     while i <= b:
         j = text.find(sep, i, b)
+        # a space next to a list separator is inside a cell: 市发展改革委、 市财政局
+        while not pipes and 0 <= j < b and ((j > a and text[j - 1] in _LIST_SEPS) or (j + 1 < b and text[j + 1] in _LIST_SEPS)):
+            j = text.find(sep, j + 1, b)
         j = b if j < 0 else j
         s, e = i, j
         while s < e and text[s].isspace():

@@ -108,6 +108,14 @@ def test_html_rows_and_markdown_pipes(g: Grammar) -> None:
     assert _groups(md, g) == want
 
 
+def test_cells_with_role_words_prefixes_and_spaces(g: Grammar) -> None:
+    # constructed with real names of the tables above: role words inside a 责任单位 cell give the roles;
+    # a shared 省 prefix is written out (省发展改革委、财政厅 → 省财政厅, issue 15); a space after 、 stays in the cell
+    text = "序号 工作任务 责任单位 完成时限\n1 加快建设统一大市场。 省发展改革委牵头,财政厅配合 2023年底前\n" \
+        "2 保障合理用药。 市卫生健康委、 市医保局 持续推进\n"
+    assert _groups(text, g) == [[("省发展改革委", L), ("省财政厅", C)], [("市卫生健康委", R), ("市医保局", R)]]
+
+
 def test_not_a_table(g: Grammar) -> None:
     # a header without a units column (推广清单 with 负责人), and a row whose units cell is no body, give nothing
     assert table_unit_rows(normalize("序号 工作任务 负责人 完成时限\n1 加强监管。 张三 2023年底\n", g), g) == []
