@@ -131,7 +131,10 @@ class Repeal(_Model):
 
 
 class Unit(_Model):
-    """An agency named in a responsibility note (责任单位, 牵头单位, 配合单位)."""
+    """An agency named in a responsibility note (责任单位, 牵头单位, 配合单位) or in a units column of a task table (任务分工表: ``序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限``).
+
+    A table row gives one group in ``unit_groups`` of the node that holds the row (a table is usually the text of one attachment node, so that node has one group per row, in row order): the 牵头单位 cell's units are ``lead``, the 配合单位 cell's ``cooperating``, 责任单位/实施部门/指导部门 ``responsible``; an empty cell (``/``, ``—``, 无) gives none.
+    """
 
     text: str
     name: str

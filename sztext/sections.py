@@ -343,9 +343,10 @@ CONTRACTS: Mapping[str, Contract] = {
     "units": Contract(
         rules=(
             "note", "item", "label", "role_word", "trailer", "qualifier", "definition", "own_prefix", "shared_prefix",
-            "agency_like", "bare_position", "not_note", "remark", "lead_first",
+            "agency_like", "bare_position", "not_note", "remark", "lead_first", "table_other_column", "table_empty_cell",
+            "table_row_break", "table_text_cell", "table_end",
         ),
-        tables={"roles": dict[str, UnitRole]},
+        tables={"roles": dict[str, UnitRole], "columns": dict[str, UnitRole]},
     ),
 }
 

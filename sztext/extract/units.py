@@ -47,7 +47,9 @@ words (``交通运输部运输服务司牵头，科技司配合。``, ``由X牵�
 start, the first carrying 牵头). A bracket inside a sentence is a note when it has a role word
 and only agency-like names (``…体系（省大数据局牵头，各市政府配合）。``). A group's offset is its
 bracket or the start of its label or first name, so each group stays with its node, in order.
-Not done: other running text with 牵头, and table-form 任务分工.
+Task tables (任务分工表, :mod:`sztext.extract.tasktable`): each row's units cells are one group
+(``序号 | 工作任务 | 牵头单位 | 配合单位``: the 牵头单位 cell's names lead, the 配合单位 cell's cooperate), at
+the row's first units cell. Not done: other running text with 牵头.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ from typing import Mapping, cast
 from ..grammar import Agency, Grammar, Rule
 from ..models import Unit, UnitRole
 from ..normalize import TextView, constructor, view_table
+from .tasktable import TableCell, table_unit_rows
 from .unitlists import lent_in_lists
 
 __all__ = ["extract_unit_groups", "lookup_agency", "ANY_JURISDICTION"]
@@ -343,6 +346,9 @@ def extract_unit_groups(
             if kind == _SENTENCE and m.group("end") == ",":
                 continue  # a whole-sentence note ends the sentence; only a 由-clause goes on
             candidates.append((m.start("inner"), m.start("inner"), m.end("inner"), m.end("inner"), kind))
+    rows = {cells[0].start: cells for cells in table_unit_rows(view, grammar, start, stop)}
+    for cells in rows.values():
+        candidates.append((cells[0].start, cells[0].start, cells[-1].end, cells[-1].end, _CELL))
     if not candidates:
         return []
     candidates.sort()
@@ -355,6 +361,8 @@ def extract_unit_groups(
             continue  # inside a note already read (a bracket in a line note, a sentence in a bracket)
         if kind == _BRACKET:
             units = _read_note(view, offset, i0, i1, rules, lexicon, definitions, jurisdiction)
+        elif kind == _CELL:
+            units = _read_row(view, rows[offset], rules, lexicon, definitions, jurisdiction)
         else:
             units = _read_free(view, i0, i1, kind, rules, lexicon, definitions, jurisdiction)
         if not units:
@@ -371,7 +379,28 @@ def extract_unit_groups(
     return out
 
 
-_BRACKET, _LINE, _SENTENCE, _CLAUSE = "bracket", "line", "sentence", "clause"
+_BRACKET, _LINE, _SENTENCE, _CLAUSE, _CELL = "bracket", "line", "sentence", "clause", "cell"
+
+
+def _read_row(
+    view: TextView, cells: tuple[TableCell, ...], rules: _Rules, lexicon: _Lexicon, definitions: _Definitions, jurisdiction: str | None
+) -> list[Unit]:
+    """The units of the units cells of one task-table row (:mod:`sztext.extract.tasktable`), as one group.
+
+    Each cell is read like a label line whose label is the column (a label or role word inside
+    the cell still wins); a cell whose first name is not agency-like means the row was not read
+    right (cells shifted by an empty cell, a wrapped line), and the row gives no group.
+    """
+    text = view.text
+    units: list[Unit] = []
+    for cell in cells:
+        items = _split_items(text, cell.start, cell.end, rules)
+        if not items:
+            continue
+        if items[0].label_role is None and not _agency_like(text[items[0].start : items[0].name_end], rules, lexicon, definitions):
+            return []
+        units.extend(_units(view, items, rules, lexicon, definitions, jurisdiction, cell.start, cell.end, cell.role))
+    return units
 
 
 def _read_free(
@@ -454,11 +483,19 @@ def _read_note(
 
 
 def _units(
-    view: TextView, items: list[_Item], rules: _Rules, lexicon: _Lexicon, definitions: _Definitions, jurisdiction: str | None, i0: int, i1: int
+    view: TextView,
+    items: list[_Item],
+    rules: _Rules,
+    lexicon: _Lexicon,
+    definitions: _Definitions,
+    jurisdiction: str | None,
+    i0: int,
+    i1: int,
+    default_role: UnitRole = _DEFAULT_ROLE,
 ) -> list[Unit]:
     """The units of the items of one note: roles, shared prefixes, canonical names, definitions."""
     text = view.text
-    roles = _assign_roles(items, rules)
+    roles = _assign_roles(items, rules, default_role)
     uses_dun = "、" in text[i0:i1]
     units: list[Unit] = []
     prefix = ""
@@ -548,8 +585,9 @@ def _strip(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _assign_roles(items: list[_Item], rules: _Rules) -> list[UnitRole]:
-    """The role of each item: a role word sets its run, a label the names after it, else responsible."""
+def _assign_roles(items: list[_Item], rules: _Rules, default_role: UnitRole = _DEFAULT_ROLE) -> list[UnitRole]:
+    """The role of each item: a role word sets its run, a label the names after it, else ``default_role``
+    (responsible; a task table's column role for its cells)."""
     roles: list[UnitRole] = []
     run_start = 0
     label_role: str | None = None
@@ -560,7 +598,7 @@ def _assign_roles(items: list[_Item], rules: _Rules) -> list[UnitRole]:
         elif it.sep_before == ";":
             label_role = None
             run_start = i
-        roles.append(cast(UnitRole, label_role or _DEFAULT_ROLE))
+        roles.append(cast(UnitRole, label_role or default_role))
         if it.role_word is not None:
             word_role = rules.role_of(it.role_word)
             for j in range(run_start, i + 1):
