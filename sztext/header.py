@@ -519,7 +519,10 @@ def _read_signature(view: TextView, blocks: Sequence[Block], grammar: Grammar, h
     """
     nonblank = [i for i, b in enumerate(blocks) if b.kind is not LineKind.BLANK]
     text = view.text
-    for n, i in enumerate(nonblank):
+    n = -1
+    while n + 1 < len(nonblank):
+        n += 1
+        i = nonblank[n]
         if blocks[i].kind is not LineKind.SIGNATURE or i in h.roles:
             continue
         run = [i]
@@ -528,6 +531,9 @@ def _read_signature(view: TextView, blocks: Sequence[Block], grammar: Grammar, h
             run.append(nonblank[m])
             m += 1
         if m >= len(nonblank) or blocks[nonblank[m]].kind is not LineKind.DATE:
+            # every later start inside this run ends where it ends, with no date under it:
+            # skip the run (linear; 6,000 agency-name lines took 7.5 s when each was rescanned)
+            n = m - 1
             continue
         date_i = nonblank[m]
         _read_signers(view, blocks, grammar, h, run)
