@@ -195,10 +195,15 @@ def _read_text_chunks(path: Path, chunk_chars: int) -> tuple[Iterator[str], bool
     return chunks(), False, ()
 
 
-def iter_records(path: Path, pipeline: Pipeline, chunk_chars: int = CHUNK_CHARS) -> Iterator[Notice | ErrorRecord | dict[str, Any]]:
+def iter_records(
+    path: Path, pipeline: Pipeline, chunk_chars: int = CHUNK_CHARS, *, raise_transient: bool = False,
+) -> Iterator[Notice | ErrorRecord | dict[str, Any]]:
     """Parse one input into notices (or span-shifted record dicts for later chunks) and error
     records; an undecodable input or a failing document becomes an :class:`ErrorRecord`.
-    Records name the input by :func:`~sztext.load.paths.record_path` (valid Unicode always)."""
+    Records name the input by :func:`~sztext.load.paths.record_path` (valid Unicode always).
+    With ``raise_transient`` a transient fault (:func:`~sztext.workers.is_transient`: a full
+    disk, an I/O error, a vanished file) is raised instead, so that ``run_batch`` can record it
+    as retryable."""
     p = record_path(path)
     try:
         chunks, whole, pages = _read_text_chunks(path, chunk_chars)
@@ -208,7 +213,7 @@ def iter_records(path: Path, pipeline: Pipeline, chunk_chars: int = CHUNK_CHARS)
             return
         yield from _iter_streamed(chunks, pipeline, p)
     except (SztextError, OSError, UnicodeDecodeError) as exc:
-        if is_transient(exc):
+        if raise_transient and is_transient(exc):
             raise  # not a verdict on the input: recorded as retryable by run_batch
         yield _error(path, None, exc)
 
@@ -288,7 +293,7 @@ def process_path(path: str, part_dir: str, options: Options, key: str) -> tuple[
     tmp = final.with_suffix(".tmp")
     tmp.mkdir(parents=True, exist_ok=True)
     with (tmp / "notices.jsonl").open("wb") as notices, (tmp / "errors.jsonl").open("wb") as errs, (tmp / "rows.jsonl").open("wb") as rows:
-        for result in iter_records(Path(path), pipeline):
+        for result in iter_records(Path(path), pipeline, raise_transient=True):
             if isinstance(result, ErrorRecord):
                 errs.write(dumps_jsonl_line(result))
                 errors += 1

@@ -310,3 +310,11 @@ def test_characters_xml_forbids_next_to_dropped_elements(page: str, char: str, t
     notices = sztext.parse_file(f)  # the forbidden characters are dropped with the markup
     assert any("各区人民政府" in n.source_text for n in notices)
     assert not any(char in n.source_text for n in notices)
+
+
+def test_a_worker_whose_parent_is_gone_exits() -> None:
+    # the portable path of worker_init: a worker that finds another parent than the batch's exits
+    code = "import time; from sztext.workers import worker_init; worker_init(-1); time.sleep(30)"
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", code], env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=60)
+    assert done.returncode == 1 and time.monotonic() - started < 20
