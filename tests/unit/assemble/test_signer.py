@@ -42,3 +42,29 @@ def test_a_notice_has_no_signer() -> None:
     n = sztext.parse("深圳市人民政府关于印发若干措施的通知\n深府规〔2024〕6号\n各区人民政府，市政府直属各单位：\n"
                      "现将《若干措施》印发给你们。\n深圳市人民政府\n2024年5月18日\n")
     assert n.signer is None and n.issuer is not None and n.issuer.text == "深圳市人民政府"
+
+
+class _CountingBlocks(list):  # type: ignore[type-arg]
+    """The blocks of a document, counting how often the signature reader looks at one."""
+
+    reads = 0
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        _CountingBlocks.reads += 1
+        return super().__getitem__(i)
+
+
+@pytest.mark.parametrize("lines", [1000, 4000])
+def test_a_long_run_of_agency_lines_is_read_in_linear_steps(lines: int) -> None:
+    # hostile input of issue 16: runs of short agency-name lines (each a possible signature line)
+    from sztext.header import Header, _read_signature
+    from sztext.normalize import normalize
+    from sztext.segment import segment_archive
+    from sztext.tokenize import tokenize
+
+    grammar = sztext.load_grammar()
+    view = normalize("\n".join(["市财政局"] * lines) + "\n", grammar)
+    blocks = _CountingBlocks(tokenize(view, segment_archive(view, grammar)[0], grammar))
+    _CountingBlocks.reads = 0
+    _read_signature(view, blocks, grammar, Header())
+    assert _CountingBlocks.reads < 10 * lines  # before: every line rescanned the run to its end
