@@ -275,6 +275,21 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
         s = text[lines[j].start : lines[j].end]
         return may(rule, s) and rule.pattern.match(s) is not None
 
+    banner = grammar.rule("segment.runon_banner").pattern
+    line_at = {ln.start: k for k, ln in enumerate(lines)}
+
+    def with_banner(pos: int) -> int:
+        """A document opening at a piece cut from a single-line OCR notice (its 文号) opens at
+        the 版头 piece cut before it on the same physical line (山东省扶贫开发领导组文件|鲁扶贫组字…)."""
+        k = line_at.get(pos, 0)
+        if k == 0:
+            return pos
+        prev = lines[k - 1]
+        if "\n" in text[prev.end : pos] or (prev.start > 0 and text[prev.start - 1] != "\n") or (starts and prev.start <= starts[-1]):
+            return pos
+        m = banner.match(text, prev.start, min(len(text), pos + 1))  # its look-ahead needs the next character
+        return prev.start if m is not None and m.end("banner") >= prev.end - 1 else pos
+
     def start_doc(pos: int) -> None:
         nonlocal state, expects_enclosure, seen_signature, since_close, provisional, has_body, in_attachment
         nonlocal seen_heading, cover_lines, decree, cover_issues, page_ended
@@ -283,7 +298,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
         if provisional:
             starts.pop()
             provisional = False
-        starts.append(pos)
+        starts.append(with_banner(pos))
         state, expects_enclosure, seen_signature, since_close = "header", False, False, 0
 
     def after_debris(i: int) -> int:

@@ -256,6 +256,8 @@ def runon_head(s: str, grammar: Grammar) -> bool:
         return False
     head = stripped[:300]
     p = _prep(grammar)
+    if any(word in head[:40] for word in p.drafting_form):
+        return False  # the draft a 会签 letter encloses, not a document of its own
     suffixes = p.suffixes
     decree = p.decree.match(head) if "令" in head[:40] else None
     if decree is not None and head[decree.end() :].lstrip(" \u3000").startswith("《"):

@@ -202,6 +202,7 @@ class _Prepared:
     page_source: Rule
     adoption_words: tuple[str, ...]
     first_article: Rule
+    drafting_form: tuple[str, ...]
 
 
 def _prep(grammar: Grammar) -> _Prepared:
@@ -251,4 +252,5 @@ def _prepare(grammar: Grammar) -> _Prepared:
         page_source=grammar.rule("segment.page_source"),
         adoption_words=grammar.word_list("segment", "adoption_words"),
         first_article=grammar.rule("segment.first_article"),
+        drafting_form=grammar.word_list("segment", "drafting_form"),
     )

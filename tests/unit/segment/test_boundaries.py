@@ -294,3 +294,18 @@ def test_responsibility_notes_do_not_close_a_text() -> None:
     path = next((Path(__file__).parents[3] / "samples").glob("001_*.txt"))
     notices = sztext.parse_file(path)
     assert len(notices) == 1
+
+
+@pytest.mark.parametrize(
+    ("number", "letter", "form"),
+    [
+        # 山东省应急管理厅 …现请贵单位负责人会签 / 山东省应急管理厅 / 2021年8月11日 / 山东省应急管理厅公文稿纸关于建立…
+        ("0178", "商请会签", "公文稿纸"),
+        # 山东省住房和城乡建设厅 …现送贵单位会签 … / 山东省住房和城乡建设厅发文稿纸…
+        ("0218", "关于会签", "发文稿纸"),
+    ],
+)
+def test_the_draft_a_countersign_letter_encloses_stays_in_it(number: str, letter: str, form: str) -> None:
+    notice = _one(number)  # one document, the drafting form included
+    assert notice.title is not None and letter in notice.title.clean
+    assert form in notice.text
