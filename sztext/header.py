@@ -112,6 +112,7 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
     h = Header()
     text = view.text
     decree_body = ""  # the body of a promulgation note (2008年8月3日 国务院令第529号公布)
+    decree_body_span: tuple[int, int] | None = None  # where that body is printed
     numbers: list[DocNumber] = []
     meta: dict[str, tuple[int, int]] = {}
     title_blocks: list[int] = []
@@ -169,6 +170,7 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
             if found:
                 m, off = found
                 decree_body = m.group("body")
+                decree_body_span = (off + m.start("body"), off + m.end("body"))
                 if h.published_date is None:
                     h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
         if kind in (LineKind.DECREE_NOTE, LineKind.PUBLIC_NOTE, LineKind.DEBRIS):
@@ -207,6 +209,16 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
         _read_adoption_note(view, blocks, grammar, h)
     if not h.issuers and decree_body and title_blocks:
         _title_issuer(view, blocks[title_blocks[0]], decree_body, h)
+    title_names_body = bool(title_blocks) and view.text[blocks[title_blocks[0]].start : blocks[title_blocks[0]].end].find("关于") > 0
+    if not h.issuers and decree_body_span is not None and not title_names_body:
+        # no signature and a title that names no body (…关于 would, and when it names another body
+        # than the decree's the document does not say who issued it): the body whose decree promulgated the
+        # text, as the note prints it (2000年3月20日 中华人民共和国国务院令第285号发布 → 中华人民共和国国务院;
+        # 1999年6月18日 国家药品监督管理局令第10号公布 → 国家药品监督管理局)
+        body = _strip_value(view, *decree_body_span)
+        if body is not None:
+            h.issuers = [body]
+            h.issuer = body
     _read_printed(view, blocks, grammar, h)
     _read_marks(view, doc, blocks, grammar, h)
     for b in blocks:

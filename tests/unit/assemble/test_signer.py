@@ -68,3 +68,20 @@ def test_a_long_run_of_agency_lines_is_read_in_linear_steps(lines: int) -> None:
     _CountingBlocks.reads = 0
     _read_signature(view, blocks, grammar, Header())
     assert _CountingBlocks.reads < 10 * lines  # before: every line rescanned the run to its end
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # devcorpus 0286 (Markdown record of a State Council regulation)
+        ("# 个人存款账户实名制规定\n\n2000年3月20日 中华人民共和国国务院令第285号发布\n\n2000年4月1日 施行\n\n"
+         "第一条 为了保证个人存款账户的真实性，维护存款人的合法权益，制定本规定。\n", "中华人民共和国国务院"),
+        # devcorpus 0352 (a ministry-level agency's rules)
+        ("# 处方药与非处方药分类管理办法（试行）\n\n1999年6月18日 国家药品监督管理局令第10号公布\n\n2000年1月1日 施行\n\n"
+         "第一条 为保障人民用药安全有效、使用方便，制定本办法。\n", "国家药品监督管理局"),
+    ],
+)
+def test_the_body_of_a_promulgation_note_issues_an_unsigned_text(text: str, issuer: str) -> None:
+    notice = sztext.parse(text)
+    assert [i.clean for i in notice.issuers] == [issuer] and notice.doc_type == "令"
+    notice.verify()
