@@ -173,6 +173,17 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
                 decree_body_span = (off + m.start("body"), off + m.end("body"))
                 if h.published_date is None:
                     h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
+        if kind is LineKind.TEXT and decree_body_span is None and i < 8:
+            found = _search("header.publication_note", grammar, text, b.start, b.end)
+            if found:  # 1966年4月19日 交通部发布 (or 国务院批准) under the title
+                m, off = found
+                h.roles[i] = "metadata"
+                if m.group("verb") == "批准":
+                    continue  # the approving body is no issuer
+                decree_body_span = (off + m.start("body"), off + m.end("body"))
+                if h.published_date is None:
+                    h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
+                continue
         if kind in (LineKind.DECREE_NOTE, LineKind.PUBLIC_NOTE, LineKind.DEBRIS):
             h.roles[i] = "metadata"
             numbers.extend(extract_doc_numbers(view, grammar, b.start, b.end))

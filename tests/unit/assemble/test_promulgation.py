@@ -56,3 +56,19 @@ def test_byline_under_the_title(byline: str, date: str, issuers: list[str], sign
 def test_no_byline_without_a_date_under_it() -> None:
     text = "ArticleTitle: 某某市2022年国民经济和社会发展统计公报\n某某市2022年国民经济和社会发展统计公报\n宜春市统计局  国家统计局宜春调查队\n2022年，全市经济稳中有进。\n"
     assert sztext.parse(text).issuers == []
+
+
+@pytest.mark.parametrize(
+    ("title", "approved", "published", "issuer", "date"),
+    [
+        # devcorpus 0315 and 0329: Markdown records of central rules, a 批准 line over the 发布 line
+        ("国境河流外国籍船舶管理办法", "1966年3月15日 国务院批准", "1966年4月19日 交通部发布", "交通部", dt.date(1966, 4, 19)),
+        ("治安保卫委员会暂行组织条例", "1952年6月27日 政务院批准", "1952年8月11日 公安部发布", "公安部", dt.date(1952, 8, 11)),
+    ],
+)
+def test_a_publication_note_names_the_issuer_and_the_approver_is_none(title: str, approved: str, published: str, issuer: str, date: dt.date) -> None:
+    text = f"# {title}\n\n{approved}\n\n{published}\n\n第一条 为了加强管理，制定本办法。\n\n第二条 本办法自发布之日起施行。\n"
+    n = sztext.parse(text)
+    assert [i.clean for i in n.issuers] == [issuer]
+    assert n.published_date is not None and n.published_date.value == date
+    n.verify()
