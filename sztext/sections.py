@@ -320,7 +320,7 @@ CONTRACTS: Mapping[str, Contract] = {
     "header": Contract(
         rules=(
             "addressee", "addressee_modifier", "adoption_note", "attachment", "banner", "cc", "closing", "date_line",
-            "meta_field", "metadata", "person_signature", "printed", "public_note", "publication_note", "published", "run_on_signature",
+            "meta_field", "metadata", "person_signature", "printed", "public_note", "publication_note", "published", "title_issuer", "run_on_signature",
             "signature", "signer", "trailing_date",
         ),
     ),

@@ -85,3 +85,21 @@ def test_the_body_of_a_promulgation_note_issues_an_unsigned_text(text: str, issu
     notice = sztext.parse(text)
     assert [i.clean for i in notice.issuers] == [issuer] and notice.doc_type == "令"
     notice.verify()
+
+
+@pytest.mark.parametrize(
+    ("title", "issuers"),
+    [
+        # devcorpus 0068 and 0100 (北大法宝 body cells: no signature printed)
+        ("商务部关于公布首批全国示范智慧商圈、全国示范智慧商店名单的通知", ["商务部"]),
+        ("交通运输部科技司关于做好科技创新2030-“新一代人工智能”重大项目2021年度项目申报工作的通知", ["交通运输部科技司"]),
+        # a joint title, and a body whose name holds 和
+        ("住房和城乡建设部、财政部关于印发某某管理办法的通知", ["住房和城乡建设部", "财政部"]),
+        # a bare place before 关于 names nobody (samples/004 document 0's title)
+        ("深圳市关于推动电子商务加快发展的若干措施", []),
+    ],
+)
+def test_without_a_signature_the_bodies_the_title_names_issue_it(title: str, issuers: list[str]) -> None:
+    notice = sztext.parse(f"{title}\n各有关单位：\n现将有关事项通知如下。\n一、做好申报工作。\n")
+    assert [i.clean for i in notice.issuers] == issuers
+    notice.verify()
