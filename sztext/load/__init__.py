@@ -206,13 +206,35 @@ def load_path(path: str | Path, *, max_chars: int | None = None) -> Loaded:
     if p.exists() and not p.is_file():
         raise InputError(f"{p}: not a regular file" if not p.is_dir() else f"{p}: is a directory")
     try:
-        data = p.read_bytes()
+        data = _read_bounded(p, max_chars)
     except OSError as exc:
         raise InputError(f"cannot read {p}: {exc.strerror or exc}") from exc
     try:
         return load_bytes(data, str(p), max_chars=max_chars)
     except InputError as exc:
         raise type(exc)(f"{p}: {exc}") from exc
+
+
+# No supported encoding spends more than this many bytes on one character (UTF-8, GB18030 and a
+# UTF-16 surrogate pair: 4), so a file of more bytes than this times ``max_chars`` is too large.
+MAX_BYTES_PER_CHAR = 4
+
+
+def _read_bounded(p: Path, max_chars: int | None) -> bytes:
+    """The bytes of ``p``, refused before reading them when they cannot fit ``max_chars``
+    characters: ``stat`` first, then at most the limit plus one byte is read (a file that grows,
+    or a special file whose size ``stat`` does not tell, is still bounded)."""
+    if max_chars is None:
+        return p.read_bytes()
+    limit = MAX_BYTES_PER_CHAR * max_chars
+    size = p.stat().st_size
+    if size > limit:
+        raise InputTooLargeError(f"{p}: file has {size} bytes, more than {MAX_BYTES_PER_CHAR} × the limit of {max_chars} characters")
+    with p.open("rb") as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise InputTooLargeError(f"{p}: file has more than {limit} bytes ({MAX_BYTES_PER_CHAR} × the limit of {max_chars} characters)")
+    return data
 
 
 # --- HTML ------------------------------------------------------------------------------------
