@@ -249,8 +249,19 @@ def _read_bounded(p: Path, max_chars: int | None) -> bytes:
     size = p.stat().st_size
     if size > limit:
         raise InputTooLargeError(f"{p}: file has {size} bytes, more than {MAX_BYTES_PER_CHAR} × the limit of {max_chars} characters")
+    # read(n) allocates n bytes up front: ask for the size stat gave (+1 to see growth), then chunks
+    chunks: list[bytes] = []
+    total = 0
+    want = min(limit + 1, size + 1)
     with p.open("rb") as fh:
-        data = fh.read(limit + 1)
+        while total <= limit:
+            chunk = fh.read(min(want, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            want = 1 << 16  # the file grew past its stat size (or stat could not tell)
+    data = b"".join(chunks) if len(chunks) != 1 else chunks[0]
     if len(data) > limit:
         raise InputTooLargeError(f"{p}: file has more than {limit} bytes ({MAX_BYTES_PER_CHAR} × the limit of {max_chars} characters)")
     return data

@@ -75,3 +75,21 @@ def test_a_file_under_the_limit_parses(tmp_path: Path) -> None:
     path.write_text("深圳市人民政府关于印发若干措施的通知\n深府规〔2024〕6号\n各区人民政府：\n现印发。\n", encoding="utf-8")
     [notice] = sztext.parse_file(path, options=sztext.Options(max_chars=1000))
     assert notice.doc_number is not None and notice.doc_number.clean == "深府规〔2024〕6号"
+
+
+def test_reading_a_small_file_allocates_no_buffer_of_the_limit(tmp_path: Path) -> None:
+    # read(limit + 1) would allocate 4 × max_chars bytes (800 MB by default) for every file
+    import tracemalloc
+
+    path = tmp_path / "small.txt"
+    path.write_bytes("各区人民政府：\n".encode() * 100)
+    from sztext.load import load_path
+
+    load_path(path, max_chars=50_000_000)  # imports done
+    tracemalloc.start()
+    try:
+        load_path(path, max_chars=50_000_000)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 1_000_000  # (was 200 MB: 4 × 50,000,000 + 1)
