@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test bench quality clean
+.PHONY: run test bench bench-hostile quality clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ test: $(STAMP)
 ## make bench: speed and memory benchmarks (prints ratios, writes docs/performance.md)
 bench: $(STAMP)
 	$(PY) bench/speed.py
+	$(PY) bench/hostile.py
+
+## make bench-hostile: CPU time and peak memory per character on hostile inputs, against seed 004
+bench-hostile: $(STAMP)
+	$(PY) bench/hostile.py
 
 ## make quality: field accuracy against the reviewed goldens, checked against the pinned floors
 quality: $(STAMP)

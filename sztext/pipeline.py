@@ -8,6 +8,7 @@ reads bytes (encodings, HTML). Each stage is a public function of its own module
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Literal, Sequence, TypeVar
@@ -181,7 +182,13 @@ class Pipeline:
         """Read a file (text or HTML, any supported encoding) and parse every document in it."""
         loaded = self.load(path)
         # the path as valid Unicode (a GBK file name as \xNN), the pages of a PDF/OFD input
-        return list(self.iter_parse(loaded.text, path=record_path(path), pages=loaded.pages))
+        notices = list(self.iter_parse(loaded.text, path=record_path(path), pages=loaded.pages))
+        if notices and loaded.warnings:  # what loading met (html_depth_limit) goes on the first document
+            first = notices[0]
+            found = [Warning(code=w.partition(": ")[0], message=w.partition(": ")[2], span=None) for w in loaded.warnings]
+            notices[0] = first.model_copy(update={"warnings": [*found, *first.warnings]})
+            notices[0]._source_text = first._source_text
+        return notices
 
     def load(self, path: str | Path) -> Loaded:
         """Read and decode a file into the text that spans index (stage 1)."""
@@ -250,6 +257,7 @@ class Pipeline:
         )
         notes.extend(_lexicon_warnings(found, place))
         check_budget("extractors")
+        notes.extend(_not_a_notice(view, rng))
         return build_notice(view, rng, blocks, header, found, g, index=index, path=path, version=VERSION, warnings=notes)
 
 
@@ -265,6 +273,24 @@ def _lexicon_warnings(found: Extracted, place: str | None) -> list[Warning]:
     if place is None:
         return [Warning(code="jurisdiction_unknown", message=f"no jurisdiction read from the header: {len(missing)} units have no canonical name ({names} …)", span=missing[0].span)]
     return [Warning(code="agency_not_in_lexicon", message=f"{len(missing)} units are not in the lexicons of {place} and above ({names} …)", span=missing[0].span)]
+
+
+# A 公文 is written in Chinese: a document whose visible characters are almost none of them Han
+# (a Lorem-ipsum file, an English page, random bytes that decoded) is parsed, but flagged.
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_BLANKS = re.compile(r"\s+|(?:https?|javascript|mailto):[^\s()\[\]]*")  # spaces, links of a web page's furniture
+NOT_A_NOTICE_HAN_SHARE = 0.1  # of the first 20,000 visible characters
+_SAMPLE = 20_000
+
+
+def _not_a_notice(view: TextView, rng: DocumentRange) -> list[Warning]:
+    """A ``not_a_notice`` warning when fewer than ``NOT_A_NOTICE_HAN_SHARE`` of the document's
+    visible characters (its first 20,000, links left out) are Han characters."""
+    visible = _BLANKS.sub("", view.text[rng.start : min(rng.end, rng.start + 2 * _SAMPLE)])[:_SAMPLE]
+    han = len(_HAN.findall(visible))
+    if not visible or han >= NOT_A_NOTICE_HAN_SHARE * len(visible):
+        return []
+    return [Warning(code="not_a_notice", message=f"only {han} of {len(visible)} visible characters are Chinese: this does not read as a 公文", span=view.span(rng.start, rng.end))]
 
 
 def _sentences(notice: Notice) -> frozenset[str]:

@@ -135,7 +135,10 @@ def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar) -> list[Block
                     if not cuts or m.start("marker") > cuts[0][2].end():
                         cuts.append((m.start(), rule, m))
         if not cuts:
-            append(Block(start, line.stop, kind))
+            if kind is LineKind.BLANK and blocks and blocks[-1].kind is LineKind.BLANK and blocks[-1].end == start:
+                blocks[-1] = Block(blocks[-1].start, line.stop, kind)  # a run of blank lines is one block
+            else:
+                append(Block(start, line.stop, kind))
             continue
         cuts.sort(key=lambda c: c[0])
         if cuts[0][0] > start:

@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from ..errors import ArgumentError, DecodeError, InputError, InputTooLargeError, OCRRequiredError
 
-__all__ = ["Loaded", "load_bytes", "load_path", "decode", "html_to_text", "looks_like_html", "sniff_format", "INPUT_SUFFIXES"]
+__all__ = ["Loaded", "load_bytes", "load_path", "decode", "html_to_text", "html_text_and_warnings", "looks_like_html", "sniff_format", "INPUT_SUFFIXES"]
 
 # Suffixes a directory scan takes (``sztext batch DIR``).
 INPUT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".md", ".markdown", ".pdf", ".docx", ".ofd")
@@ -113,9 +113,26 @@ def decode(data: bytes) -> tuple[str, str, float]:
     return text, "utf-16" if codec.startswith("utf-16") else codec, round(0.5 + 0.49 * score, 2)
 
 
+# What a decoded 公文 is written in: ASCII, Latin-1 signs (·×°), general punctuation, Roman and
+# circled numerals, shapes (■□), CJK punctuation, kana, ideographs, full-width forms. Random bytes
+# read as UTF-16 or GB18030 are mostly Hangul, private-use, rare blocks and C0 controls.
+_EXPECTED = re.compile(
+    "[\t\n\r\f\x20-\x7e\xa0-\xff\u2000-\u206f\u2100-\u218f\u2190-\u21ff\u2460-\u24ff\u2500-\u25ff\u2600-\u26ff"
+    "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
+)
+# A decoding with fewer of them than this share is not text of a notice (DecodeError).
+_MIN_EXPECTED = 0.8
+
+
 def _plausibility(text: str) -> float:
-    """Share of CJK characters that are among the common characters of 公文 text."""
-    cjk = [c for c in text[:20000] if "\u4e00" <= c <= "\u9fff"]
+    """Share of CJK characters that are among the common characters of 公文 text; 0 when too
+    few characters are of the scripts a 公文 is written in (``_EXPECTED``)."""
+    head = text[:20000]
+    if head and len(_EXPECTED.sub("", head)) > (1 - _MIN_EXPECTED) * len(head):
+        return 0.0
+    if len(_CONTROLS.findall(head)) > len(head) // 1000:  # C0 controls: binary, not a GB/Big5 text
+        return 0.0
+    cjk = [c for c in head if "\u4e00" <= c <= "\u9fff"]
     if not cjk:
         printable = sum(1 for c in text[:20000] if c.isprintable() or c in "\r\n\t")
         return 0.5 if printable >= 0.95 * max(1, len(text[:20000])) else 0.0
@@ -166,6 +183,7 @@ def load_bytes(data: bytes, path: str | None = None, *, max_chars: int | None = 
     kind = sniff_format(data, path)
     pages: tuple[int, ...] = ()
     furniture: tuple[tuple[int, str], ...] = ()
+    warnings: tuple[str, ...] = ()
     fmt: Format
     if kind == "image":
         raise OCRRequiredError("image file: run OCR first and parse its text or Markdown output")
@@ -188,13 +206,14 @@ def load_bytes(data: bytes, path: str | None = None, *, max_chars: int | None = 
         text, encoding, confidence = decode(data)
         is_html = kind == "html" or (kind == "text" and looks_like_html(text))
         if is_html:
-            text = html_to_text(text)
+            text, notes = html_text_and_warnings(text)
+            warnings = warnings + notes
         fmt = "html" if is_html else "markdown" if kind == "markdown" else "text"
     if max_chars is not None and len(text) > max_chars:
         raise InputTooLargeError(f"input has {len(text)} characters, more than the limit of {max_chars}")
     if not text.strip():
         raise InputError("input has no text")
-    return Loaded(text, path, encoding, confidence, fmt, pages=pages, furniture=furniture)
+    return Loaded(text, path, encoding, confidence, fmt, warnings=warnings, pages=pages, furniture=furniture)
 
 
 def load_path(path: str | bytes | os.PathLike[str], *, max_chars: int | None = None) -> Loaded:
@@ -212,13 +231,46 @@ def load_path(path: str | bytes | os.PathLike[str], *, max_chars: int | None = N
     if p.exists() and not p.is_file():
         raise InputError(f"{p}: not a regular file" if not p.is_dir() else f"{p}: is a directory")
     try:
-        data = p.read_bytes()
+        data = _read_bounded(p, max_chars)
     except OSError as exc:
         raise InputError(f"cannot read {p}: {exc.strerror or exc}") from exc
     try:
         return load_bytes(data, str(p), max_chars=max_chars)
     except InputError as exc:
         raise type(exc)(f"{p}: {exc}") from exc
+
+
+# No supported encoding spends more than this many bytes on one character (UTF-8, GB18030 and a
+# UTF-16 surrogate pair: 4), so a file of more bytes than this times ``max_chars`` is too large.
+MAX_BYTES_PER_CHAR = 4
+
+
+def _read_bounded(p: Path, max_chars: int | None) -> bytes:
+    """The bytes of ``p``, refused before reading them when they cannot fit ``max_chars``
+    characters: ``stat`` first, then at most the limit plus one byte is read (a file that grows,
+    or a special file whose size ``stat`` does not tell, is still bounded)."""
+    if max_chars is None:
+        return p.read_bytes()
+    limit = MAX_BYTES_PER_CHAR * max_chars
+    size = p.stat().st_size
+    if size > limit:
+        raise InputTooLargeError(f"{p}: file has {size} bytes, more than {MAX_BYTES_PER_CHAR} × the limit of {max_chars} characters")
+    # read(n) allocates n bytes up front: ask for the size stat gave (+1 to see growth), then chunks
+    chunks: list[bytes] = []
+    total = 0
+    want = min(limit + 1, size + 1)
+    with p.open("rb") as fh:
+        while total <= limit:
+            chunk = fh.read(min(want, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            want = 1 << 16  # the file grew past its stat size (or stat could not tell)
+    data = b"".join(chunks) if len(chunks) != 1 else chunks[0]
+    if len(data) > limit:
+        raise InputTooLargeError(f"{p}: file has more than {limit} bytes ({MAX_BYTES_PER_CHAR} × the limit of {max_chars} characters)")
+    return data
 
 
 # --- HTML ------------------------------------------------------------------------------------
@@ -313,6 +365,55 @@ def _clean_line(line: str) -> str:
     return _SPACES.sub(" ", line).strip()
 
 
+# libxml2 stops building a tree deeper than 256 elements (2,048 with huge_tree) and drops the
+# rest of the page; the renderer below recurses once per level. A page nested deeper than this
+# is rendered flat instead (``_flat_text``), with an ``html_depth_limit`` warning.
+MAX_HTML_DEPTH = 600
+_FLAT_SKIP = frozenset({"script", "style", "noscript", "template", "textarea", "svg", "select"})
+_FLAT_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*>|<!--|<[!?/][^<>]*>")
+
+
+def html_text_and_warnings(html: str) -> tuple[str, tuple[str, ...]]:
+    """:func:`html_to_text` and the load warnings it met (``"code: message"`` strings)."""
+    notes: list[str] = []
+    text = _html_to_text(html, notes)
+    return text, tuple(notes)
+
+
+def _flat_text(source: str) -> str:
+    """The text of markup read tag by tag, without a tree (linear): block tags end lines, the
+    content of dropped elements (scripts, styles …) is left out, entities are unescaped."""
+    import html as html_lib
+
+    out: list[str] = []
+    pos = 0
+    skip: str | None = None  # inside <script> … </script>
+    for m in _FLAT_TAG.finditer(source):
+        if m.start() < pos:
+            continue
+        if skip is None:
+            out.append(html_lib.unescape(source[pos : m.start()]))
+        pos = m.end()
+        if m.group() == "<!--":
+            end = source.find("-->", pos)
+            pos = len(source) if end < 0 else end + 3
+            continue
+        name = (m.group(2) or "").lower()
+        if skip is not None:
+            if m.group(1) and name == skip:
+                skip = None
+            continue
+        if name in _FLAT_SKIP and not m.group(1):
+            skip = name
+        elif name in _BLOCK_TAGS or name in ("td", "th"):
+            out.append("\n")
+    if skip is None:
+        out.append(html_lib.unescape(source[pos:]))
+    lines = (_clean_line(ln) for ln in "".join(out).split("\n"))
+    kept = [ln for ln in lines if ln]
+    return "\n".join(kept) + "\n" if kept else ""
+
+
 def html_to_text(html: str) -> str:
     """The text of an HTML page: ``<meta>`` fields, metadata-table rows, then the main text.
 
@@ -342,11 +443,15 @@ def html_to_text(html: str) -> str:
     国务院关于印发方案的通知
     各省、自治区：
     """
+    return _html_to_text(html, [])
+
+
+def _html_to_text(html: str, notes: list[str]) -> str:
     from lxml import etree
     from lxml import html as lxml_html
 
     parser = lxml_html.HTMLParser(
-        no_network=True, remove_comments=True, remove_pis=True, recover=True, huge_tree=False, default_doctype=False,
+        no_network=True, remove_comments=True, remove_pis=True, recover=True, huge_tree=True, default_doctype=False,
     )
     # C0 controls are never page text, and lxml refuses some of them next to <script> (ValueError)
     source = _CONTROLS.sub("", _strip_dtd(_XML_DECL.sub("", html)))
@@ -358,6 +463,10 @@ def html_to_text(html: str) -> str:
         raise InputError(f"cannot parse HTML: {exc}") from exc
     except Exception as exc:
         raise InputError(f"cannot parse HTML: {exc}") from exc
+    cut = any("Excessive depth" in str(e.message) for e in parser.error_log)
+    if cut or _depth(root) > MAX_HTML_DEPTH:
+        notes.append(f"html_depth_limit: elements nested more than {MAX_HTML_DEPTH} levels deep; the page was read tag by tag, without its layout")
+        return _flat_text(source)
     lines: list[str] = []
     for name in _META_NAMES:
         for meta in root.iter("meta"):
@@ -385,6 +494,17 @@ def html_to_text(html: str) -> str:
     renderer.newline()
     lines.extend(renderer.lines)
     return "\n".join(lines) + "\n" if lines else ""
+
+
+def _depth(root: Any) -> int:
+    """The deepest nesting of the tree (iterative)."""
+    deepest = 0
+    stack = [(root, 1)]
+    while stack:
+        el, d = stack.pop()
+        deepest = max(deepest, d)
+        stack.extend((child, d + 1) for child in el)
+    return deepest
 
 
 def _text_sizes(top: Any) -> tuple[dict[Any, int], dict[Any, int]]:

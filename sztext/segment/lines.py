@@ -91,7 +91,7 @@ def _joined_value(text: str, physical: list[Line], i: int, grammar: Grammar, fac
     p = _prep(grammar)
     ln = physical[i]
     if i + 5 < len(physical):
-        if facts is None:
+        if facts is None or ln.start == ln.end:  # a blank line is not memoised (1 M of them: 100 MB)
             year = p.split_year.match(text[ln.start : ln.end]) is not None
         else:
             key = (ln.start, ln.end)
@@ -120,6 +120,8 @@ def _joined_value(text: str, physical: list[Line], i: int, grammar: Grammar, fac
 
 
 def _key_only_fact(text: str, line: Line, grammar: Grammar, facts: _LineFacts) -> bool:
+    if line.start == line.end:
+        return False  # an empty line holds no key
     key = (line.start, line.end)
     found = facts.key_only.get(key)
     return found if found is not None else facts.key_only.setdefault(key, _key_only(text, line, grammar))
