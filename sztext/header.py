@@ -357,29 +357,12 @@ def _read_byline(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: H
 def _issuers_named_in_title(view: TextView, grammar: Grammar, h: Header) -> None:
     """No signature, no decree, no adoption note: the bodies the title names before 关于 issue
     the document (商务部关于…的通知; 教育部、财政部关于… gives both). The document states it."""
-    title = h.title
-    assert title is not None
-    found = _search("header.title_issuer", grammar, view.text, title.span[0], title.span[1])
-    if not found:
-        return
-    m, off = found
-    start = off + m.start("bodies")
-    for piece in _split_bodies(view.text[start : off + m.end("bodies")]):
-        v = _strip_value(view, start + piece[0], start + piece[1])
-        if v is not None:
-            h.issuers.append(v)
-    h.issuer = h.issuers[0] if h.issuers else None
-
-
-def _split_bodies(text: str) -> list[tuple[int, int]]:
-    """Offsets of the bodies of ``甲、乙`` (a title's joint issuers; never cut at 和: 住房和城乡建设部)."""
-    out, start = [], 0
-    for k, c in enumerate(text):
-        if c == "、" and k > start:
-            out.append((start, k))
-            start = k + 1
-    out.append((start, len(text)))
-    return out
+    assert h.title is not None
+    found = _search("header.title_issuer", grammar, view.text, h.title.span[0], h.title.span[1])
+    if found:
+        m, off = found
+        h.issuers = _bodies(view, grammar, off + m.start("bodies"), off + m.end("bodies"))
+        h.issuer = h.issuers[0] if h.issuers else None
 
 
 def _title_issuer(view: TextView, first: Block, decree_body: str, h: Header) -> None:

@@ -265,7 +265,7 @@ class _CountingPattern:
 
 
 def test_unterminated_doctype_subsets_are_scanned_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    import sztext.load as load
+    import sztext.load.html as load
 
     counter = _CountingPattern(load._SUBSET_CLOSE)
     monkeypatch.setattr(load, "_SUBSET_CLOSE", counter)
