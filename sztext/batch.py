@@ -37,10 +37,10 @@ from .export.json import dumps, dumps_jsonl_line
 from .export.rows import TABLES
 from .export.table import measure_rows, write_csv_rows, write_parquet
 from .export.tablefiles import write_tables
-from .load import INPUT_SUFFIXES, decode, load_bytes, looks_like_html
+from .load import INPUT_SUFFIXES, Loaded, decode, load_bytes, looks_like_html
 from .load.paths import record_path, record_text
 from .models import ErrorRecord, Notice
-from .pipeline import Options, Pipeline
+from .pipeline import Options, Pipeline, with_load_warnings
 from .workers import Interrupted, is_transient, lock_output, remove_stale_temporaries, stop_on_signals, stop_pool, worker_init
 
 __all__ = ["BatchSummary", "BatchInterrupted", "find_inputs", "scan_inputs", "process_path", "run_batch", "iter_records"]
@@ -168,9 +168,9 @@ def _shift(obj: Any, base: int) -> Any:
     return obj
 
 
-def _read_text_chunks(path: Path, chunk_chars: int) -> tuple[Iterator[str], bool, tuple[int, ...]]:
+def _read_text_chunks(path: Path, chunk_chars: int) -> tuple[Iterator[str], bool, Loaded | None]:
     """The text of a file in chunks, decoded with the encoding ``decode`` finds on its head,
-    whether it is whole, and where its pages start (a paged input: PDF, OFD)."""
+    whether it is whole, and then how it was loaded (its pages, what loading met)."""
     size = path.stat().st_size
     with path.open("rb") as fh:
         head = fh.read(1 << 20)
@@ -179,7 +179,7 @@ def _read_text_chunks(path: Path, chunk_chars: int) -> tuple[Iterator[str], bool
     if size <= chunk_chars * 2 or is_html or is_binary:
         # HTML is parsed whole: its text only exists once the page is extracted
         loaded = load_bytes(path.read_bytes(), str(path))
-        return iter([loaded.text]), True, loaded.pages
+        return iter([loaded.text]), True, loaded
     # cut the probe at a line end so a multi-byte character is not split
     probe = head[: head.rfind(b"\n") + 1] or head
     _, encoding, _ = decode(probe)
@@ -192,7 +192,7 @@ def _read_text_chunks(path: Path, chunk_chars: int) -> tuple[Iterator[str], bool
                     return
                 yield block
 
-    return chunks(), False, ()
+    return chunks(), False, None
 
 
 def iter_records(
@@ -206,10 +206,12 @@ def iter_records(
     as retryable."""
     p = record_path(path)
     try:
-        chunks, whole, pages = _read_text_chunks(path, chunk_chars)
+        chunks, whole, loaded = _read_text_chunks(path, chunk_chars)
         if whole:
             text = next(chunks)
-            yield from pipeline.iter_results(text, path=p, pages=pages)
+            pages, warnings = (loaded.pages, loaded.warnings) if loaded is not None else ((), ())
+            for k, result in enumerate(pipeline.iter_results(text, path=p, pages=pages)):
+                yield with_load_warnings(result, warnings) if k == 0 and isinstance(result, Notice) else result
             return
         yield from _iter_streamed(chunks, pipeline, p)
     except (SztextError, OSError, UnicodeDecodeError) as exc:

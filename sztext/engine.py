@@ -20,7 +20,7 @@ from .batch import iter_records
 from .errors import SztextError
 from .load import load_bytes
 from .models import ErrorRecord, Notice
-from .pipeline import Options, Pipeline
+from .pipeline import Options, Pipeline, with_load_warnings
 
 __all__ = ["parse_record"]
 
@@ -49,4 +49,7 @@ def parse_record(source: str | Path | bytes, *, path: str | None = None, options
         loaded = load_bytes(bytes(source), path, max_chars=pipeline.options.max_chars)
     except SztextError as exc:
         return [ErrorRecord.from_exception(path, None, exc).model_dump(mode="json")]
-    return [_plain(r) for r in pipeline.iter_results(loaded.text, path=path, pages=loaded.pages)]
+    results = list(pipeline.iter_results(loaded.text, path=path, pages=loaded.pages))
+    if results and isinstance(results[0], Notice):
+        results[0] = with_load_warnings(results[0], loaded.warnings)
+    return [_plain(r) for r in results]

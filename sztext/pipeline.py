@@ -183,11 +183,8 @@ class Pipeline:
         loaded = self.load(path)
         # the path as valid Unicode (a GBK file name as \xNN), the pages of a PDF/OFD input
         notices = list(self.iter_parse(loaded.text, path=record_path(path), pages=loaded.pages))
-        if notices and loaded.warnings:  # what loading met (html_depth_limit) goes on the first document
-            first = notices[0]
-            found = [Warning(code=w.partition(": ")[0], message=w.partition(": ")[2], span=None) for w in loaded.warnings]
-            notices[0] = first.model_copy(update={"warnings": [*found, *first.warnings]})
-            notices[0]._source_text = first._source_text
+        if notices:
+            notices[0] = with_load_warnings(notices[0], loaded.warnings)
         return notices
 
     def load(self, path: str | Path) -> Loaded:
@@ -429,6 +426,18 @@ def parse(text: str, *, grammar: Grammar | None = None, options: Options | None 
 def parse_archive(text: str, *, grammar: Grammar | None = None, options: Options | None = None) -> list[Notice]:
     """Split a text holding many notices into documents and parse each (spans index ``text``)."""
     return _pipeline(grammar, options).parse_archive(text)
+
+
+def with_load_warnings(notice: Notice, warnings: Sequence[str]) -> Notice:
+    """``notice`` with what loading its input met (``Loaded.warnings``, ``"code: message"``:
+    html_depth_limit) as warnings before its own: the first document of a file carries them,
+    whichever way it was parsed (parse_file, sztext batch, parse_record)."""
+    if not warnings:
+        return notice
+    found = [Warning(code=w.partition(": ")[0], message=w.partition(": ")[2], span=None) for w in warnings]
+    out = notice.model_copy(update={"warnings": [*found, *notice.warnings]})
+    out._source_text = notice._source_text
+    return out
 
 
 def iter_parse(text: str, *, grammar: Grammar | None = None, options: Options | None = None) -> Iterator[Notice]:

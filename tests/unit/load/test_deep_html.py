@@ -40,3 +40,19 @@ def test_shallow_page_is_read_with_its_layout_and_no_warning() -> None:
     assert notes == ()
     assert text == html_to_text(_nested(200))
     assert text.splitlines()[:2] == ["深圳市人民政府关于印发若干措施的通知", "深府规〔2024〕6号"]
+
+
+def test_batch_and_parse_record_carry_the_load_warning_like_parse_file(tmp_path: Path) -> None:
+    from sztext.batch import run_batch
+
+    path = tmp_path / "deep.html"
+    path.write_text(_nested(3_000), encoding="utf-8")
+    (record,) = sztext.parse_record(str(path))
+    assert "html_depth_limit" in [w["code"] for w in record["warnings"]]
+    (from_bytes,) = sztext.parse_record(path.read_bytes(), path="deep.html")
+    assert "html_depth_limit" in [w["code"] for w in from_bytes["warnings"]]
+    run_batch([path], tmp_path / "out", jobs=1, progress=False, formats=("jsonl",))
+    import orjson
+
+    (line,) = (tmp_path / "out" / "notices.jsonl").read_bytes().splitlines()
+    assert "html_depth_limit" in [w["code"] for w in orjson.loads(line)["warnings"]]
