@@ -17,29 +17,7 @@ from sztext import GrammarError
 from sztext.grammar import default_grammar_dir
 from sztext.extract.jurisdiction import find_jurisdiction
 
-# Hangzhou's lexicon as a user adds it. The bodies are Hangzhou's municipal departments as its
-# notices name them (杭州市财政局, 杭州市商务局); the code 杭政办函 is the municipal
-# government office's (杭政办函〔2021〕…号).
-HANGZHOU = """\
-version = 1
-description = "Agency lexicon: Hangzhou municipal bodies (test overlay)."
-
-[jurisdiction]
-name = "杭州市"
-level = "prefecture"
-parent = "浙江省"
-names = ["杭州"]
-prefixes = { "市" = "杭州市" }
-codes = ["杭政", "杭办"]
-
-[[agency]]
-canonical = "杭州市财政局"
-aliases = ["市财政局"]
-
-[[agency]]
-canonical = "杭州市商务局"
-aliases = ["市商务局"]
-"""
+from shared_fixtures import HANGZHOU
 
 # A Hangzhou-style notice: the note is the one issue 13 quotes (（责任单位：市财政局、市商务局）),
 # under the header shape of a municipal office notice (issuer, 文号, signature).

@@ -10,30 +10,7 @@ import pytest
 import sztext
 from sztext.errors import GrammarError
 
-HANGZHOU = """\
-version = 1
-description = "Agency lexicon: Hangzhou municipal bodies (overlay test)."
-
-[jurisdiction]
-name = "杭州市"
-level = "prefecture"
-parent = "浙江省"
-names = ["杭州"]
-prefixes = { "市" = "杭州市" }
-codes = ["杭政办", "杭政"]
-
-[[agency]]
-canonical = "杭州市财政局"
-aliases = ["市财政局"]
-
-[[agency]]
-canonical = "杭州市商务局"
-aliases = ["市商务局"]
-
-[[agency]]
-canonical = "杭州市发展和改革委员会"
-aliases = ["市发改委", "市发展改革委"]
-"""
+from shared_fixtures import HANGZHOU, outline
 
 # a heading style the shipped grammar lacks: 第一部分 / 第二部分 (parts of a plan); ${cn} is the
 # shipped headings.toml's fragment, which an overlay file may use without repeating it
@@ -81,17 +58,6 @@ def overlay(tmp_path: Path) -> Path:
     return directory
 
 
-def _outline(notice: sztext.Notice) -> list[tuple[int, str, str]]:
-    out: list[tuple[int, str, str]] = []
-
-    def walk(nodes: object, depth: int) -> None:
-        for node in nodes:  # type: ignore[attr-defined]
-            if node.kind != "paragraph":
-                out.append((depth, node.kind, node.text.split("\n", 1)[0]))
-            walk(node.children, depth + 1)
-
-    walk(notice.body, 0)
-    return out
 
 
 def _units(notice: sztext.Notice) -> list[tuple[str, str | None]]:
@@ -103,14 +69,14 @@ def test_the_shipped_grammar_knows_neither_hangzhou_nor_parts() -> None:
     # the place is known from grammars/places.toml, but it has no lexicon: no canonical names
     assert notice.jurisdiction is not None and notice.jurisdiction.name == "杭州市"
     assert _units(notice) == [("市财政局", None), ("市商务局", None), ("市发改委", None)]
-    assert [k for _, k, _ in _outline(notice)] == ["section", "section"]
+    assert [k for _, k, _ in outline(notice)] == ["section", "section"]
 
 
 def test_an_overlay_adds_a_city_and_a_heading_style(overlay: Path) -> None:
     notice = sztext.parse(NOTICE, options=sztext.Options(grammar_dir=str(overlay)))
     assert notice.jurisdiction is not None and notice.jurisdiction.name == "杭州市"
     assert _units(notice) == [("市财政局", "杭州市财政局"), ("市商务局", "杭州市商务局"), ("市发改委", "杭州市发展和改革委员会")]
-    assert _outline(notice) == [
+    assert outline(notice) == [
         (0, "part", "第一部分 总体要求"),
         (0, "part", "第二部分 重点任务"),
         (1, "section", "一、支持商贸企业发展"),

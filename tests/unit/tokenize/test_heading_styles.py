@@ -11,18 +11,9 @@ from sztext.normalize import normalize
 from sztext.segment import DocumentRange, LineKind, classify, split_lines
 from sztext.tokenize import tokenize
 
+from shared_fixtures import outline
 
-def _outline(notice: sztext.Notice) -> list[tuple[int, str, str]]:
-    out: list[tuple[int, str, str]] = []
 
-    def walk(nodes: object, depth: int) -> None:
-        for node in nodes:  # type: ignore[attr-defined]
-            if node.kind != "paragraph":
-                out.append((depth, node.kind, node.text.split("\n", 1)[0]))
-            walk(node.children, depth + 1)
-
-    walk(notice.body, 0)
-    return out
 
 
 def test_arabic_paren_headings_ending_like_a_title_are_nodes(grammar: sztext.Grammar) -> None:
@@ -42,12 +33,12 @@ def test_arabic_paren_headings_ending_like_a_title_are_nodes(grammar: sztext.Gra
         "(2)市场数据及模型标准\n"
         "市场数据及模型标准包括市场分析、营销分析与产品策略分析等标准。\n"
     )
-    assert _outline(sztext.parse(text069, grammar=grammar)) == [
+    assert outline(sztext.parse(text069, grammar=grammar)) == [
         (0, "section", "一、智能装备标准"),
         (1, "subitem", "（1）传感器与仪器仪表标准"),
         (1, "subitem", "（2）自动识别设备标准"),
     ]
-    assert _outline(sztext.parse(text030, grammar=grammar)) == [
+    assert outline(sztext.parse(text030, grammar=grammar)) == [
         (0, "item", "1.资产数据及模型标准"),
         (1, "subitem", "(1)资产数据及模型标准"),
         (1, "subitem", "(2)市场数据及模型标准"),
@@ -63,7 +54,7 @@ def test_part_heading_with_a_title_ending_is_a_node(grammar: sztext.Grammar) -> 
     assert kinds == [LineKind.HEADING, LineKind.TEXT, LineKind.HEADING, LineKind.TEXT]
     blocks = tokenize(v, DocumentRange(0, len(v.text)), grammar)
     assert [(b.style, b.number) for b in blocks if b.style] == [("headings.part", 1), ("headings.part", 2)]
-    assert _outline(sztext.parse(text, grammar=grammar)) == [(0, "part", "第一编 总则"), (0, "part", "第二编 保障措施")]
+    assert outline(sztext.parse(text, grammar=grammar)) == [(0, "part", "第一编 总则"), (0, "part", "第二编 保障措施")]
 
 
 def test_every_line_start_style_is_a_heading_line(grammar: sztext.Grammar) -> None:
