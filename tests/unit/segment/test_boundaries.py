@@ -144,14 +144,7 @@ def test_archive_a01_boundaries_against_its_golden() -> None:
         pytest.skip("../shared/devcorpus is not beside this checkout")
     golden = Path(__file__).parents[2] / "devcorpus" / "golden" / "A01_huangfasheng_zhengce_result.txt.json"
     starts = [d["start_offset"] for d in json.loads(golden.read_text(encoding="utf-8"))["documents"]]
-    notices = sztext.parse_file(archive)
-    text = notices[0].source_text
-    found = []
-    for n in notices:
-        s = n.source.span[0]
-        while s < len(text) and text[s] in " \r\n\u3000\xa0":
-            s += 1
-        found.append(s)
+    found = _found_starts(sztext.parse_file(archive))
     right = [s for s in found if any(abs(s - g) <= 3 for g in starts)]
     precision, recall = len(right) / len(found), len(right) / len(starts)
     assert precision == 1.0  # no document cut where the golden has none
