@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import sztext
+from sztext.extract import extract_unit_groups
+from sztext.grammar import Grammar
+from sztext.normalize import normalize
 
 # Hangzhou's lexicon as a user adds it in an overlay grammar: Hangzhou's municipal departments as
 # its notices name them (杭州市财政局, 杭州市商务局, 杭州市发展和改革委员会); the codes are the
@@ -45,3 +48,9 @@ def outline(notice: sztext.Notice) -> list[tuple[int, str, str]]:
 
     walk(notice.body, 0)
     return out
+
+
+def unit_names(text: str, grammar: Grammar) -> list[list[tuple[str, str]]]:
+    """(name, role) of every unit, one list per responsibility note, as the units extractor reads ``text``."""
+    view = normalize(text, grammar)
+    return [[(u.name, u.role) for u in units] for _, units in extract_unit_groups(view, grammar)]

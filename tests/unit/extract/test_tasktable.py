@@ -16,9 +16,10 @@ import pytest
 
 import sztext
 from sztext.extract.tasktable import table_unit_rows
-from sztext.extract.units import extract_unit_groups
 from sztext.grammar import Grammar, load_grammar
 from sztext.normalize import normalize
+
+from shared_fixtures import unit_names
 
 ROOT = Path(__file__).resolve().parents[3]
 DEVCORPUS = ROOT.parent / "shared" / "devcorpus" / "docs"
@@ -32,9 +33,7 @@ def g() -> Grammar:
     return load_grammar()
 
 
-def _groups(text: str, grammar: Grammar) -> list[list[tuple[str, str]]]:
-    view = normalize(text, grammar)
-    return [[(u.name, u.role) for u in units] for _, units in extract_unit_groups(view, grammar)]
+_groups = unit_names
 
 
 # 穗卫函〔2023〕1930号 附件2 (shared/corpus 0024), header and row 1 as the page gives them (one line per cell)

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 import sztext
-from sztext.extract.units import extract_unit_groups
 from sztext.grammar import Grammar, load_grammar
-from sztext.normalize import normalize
+
+from shared_fixtures import unit_names
 
 DEVCORPUS = Path(__file__).resolve().parents[4] / "shared" / "devcorpus" / "docs"
 CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus"
@@ -31,9 +31,7 @@ def g() -> Grammar:
     return load_grammar()
 
 
-def _names(text: str, grammar: Grammar) -> list[list[tuple[str, str]]]:
-    view = normalize(text, grammar)
-    return [[(u.name, u.role) for u in units] for _, units in extract_unit_groups(view, grammar)]
+_names = unit_names
 
 
 LINE_NOTES = [
