@@ -6,11 +6,11 @@ import csv
 import io
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any, Iterable, Iterator, TextIO
+from typing import IO, Any, Iterable, Iterator, Sequence, TextIO
 
 from ..models import Node, Notice
 
-__all__ = ["MEASURE_COLUMNS", "measure_rows", "write_csv", "write_parquet", "csv_text"]
+__all__ = ["MEASURE_COLUMNS", "RowWriter", "measure_rows", "write_csv", "write_parquet", "csv_text"]
 
 MEASURE_COLUMNS = (
     "path", "index", "doc_number", "title", "issuer", "signed_date", "node_path", "marker", "heading",
@@ -71,18 +71,27 @@ def csv_cell(value: Any) -> Any:
     return value
 
 
+class RowWriter:
+    """CSV rows for a text stream; a row with a carriage return inside a cell is written with
+    every field quoted: with LF line ends the csv module leaves a lone CR bare, and a reader
+    would split the row there (CRLF sources put CRs inside measure texts)."""
+
+    def __init__(self, out: IO[str], lineterminator: str = "\n") -> None:
+        self.plain = csv.writer(out, lineterminator=lineterminator)
+        self.quoted = csv.writer(out, lineterminator=lineterminator, quoting=csv.QUOTE_ALL)
+
+    def writerow(self, cells: Sequence[Any]) -> None:
+        has_cr = any(isinstance(c, str) and "\r" in c for c in cells)
+        (self.quoted if has_cr else self.plain).writerow(cells)
+
+
 def write_csv_rows(out: TextIO, rows: Iterable[dict[str, Any]]) -> None:
     """Write a header line and the rows as CSV to a text stream (None as an empty field, text
-    cells neutralised against formula injection by :func:`csv_cell`). A row with a carriage
-    return inside a text cell is written with every field quoted: with LF line ends the csv
-    module leaves a lone CR bare, and a reader would split the row there."""
-    writer = csv.DictWriter(out, fieldnames=MEASURE_COLUMNS, lineterminator="\n")
-    quoted = csv.DictWriter(out, fieldnames=MEASURE_COLUMNS, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    writer.writeheader()
+    cells neutralised against formula injection by :func:`csv_cell`, rows with a CR quoted)."""
+    writer = RowWriter(out)
+    writer.writerow(MEASURE_COLUMNS)
     for row in rows:
-        cells = {k: csv_cell(v) for k, v in row.items()}
-        has_cr = any(isinstance(v, str) and "\r" in v for v in cells.values())
-        (quoted if has_cr else writer).writerow(cells)
+        writer.writerow([csv_cell(row.get(k)) for k in MEASURE_COLUMNS])
 
 
 def csv_text(rows: Iterable[dict[str, Any]]) -> str:

@@ -8,7 +8,6 @@ memory is bounded by one batch per table. ``sztext batch`` calls it for ``--form
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import os
@@ -18,7 +17,7 @@ from typing import IO, Any, Iterable
 
 from ..models import Notice
 from .rows import COLUMNS, TABLES, table_rows
-from .table import csv_cell
+from .table import RowWriter, csv_cell
 
 __all__ = ["table_schemas", "write_tables"]
 
@@ -97,18 +96,6 @@ def _arrow_row(name: str, row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-class _RowWriter:
-    """CSV rows; a row with a carriage return inside a cell is written with every field
-    quoted (with LF line ends the csv module leaves a lone CR bare, and a reader would split
-    the row there; CRLF sources put CRs inside measure texts)."""
-
-    def __init__(self, plain: Any, quoted: Any) -> None:
-        self.plain, self.quoted = plain, quoted
-
-    def writerow(self, cells: list[str]) -> None:
-        (self.quoted if any("\r" in c for c in cells) else self.plain).writerow(cells)
-
-
 class _Writers:
     """One CSV stream and/or one Parquet writer per table, rows buffered per table."""
 
@@ -122,8 +109,7 @@ class _Writers:
         if "csv" in formats:
             for name in TABLES:
                 fh = self._open(f"{name}.csv", "w", encoding="utf-8-sig" if excel else "utf-8", newline="")
-                end = "\r\n" if excel else "\n"
-                writer = _RowWriter(csv.writer(fh, lineterminator=end), csv.writer(fh, lineterminator=end, quoting=csv.QUOTE_ALL))
+                writer = RowWriter(fh, "\r\n" if excel else "\n")
                 writer.writerow(list(COLUMNS[name]))
                 self.csv[name] = (fh, writer)
         if "parquet" in formats:
@@ -226,7 +212,7 @@ def write_tables(
 def csv_text(notices: Iterable[Notice], table: str) -> str:
     """One table as CSV text (for tests and small outputs)."""
     buf = io.StringIO()
-    writer = _RowWriter(csv.writer(buf, lineterminator="\n"), csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL))
+    writer = RowWriter(buf)
     writer.writerow(list(COLUMNS[table]))
     for notice in notices:
         for row in table_rows(notice)[table]:
