@@ -328,7 +328,7 @@ CONTRACTS: Mapping[str, Contract] = {
     "docnumber": Contract(rules=("bracket", "decree", "decree_serial_line")),
     "headings": Contract(groups=("marker", "num"), tags=HeadingTags),
     "money": Contract(
-        rules=("amount", "range", "lead", "bound_pair", "enumeration"),
+        rules=("amount", "range", "lead", "bound_pair", "enumeration", "bare_number"),
         tags=MoneyTags,
         tables={
             "currency": dict[str, str],

@@ -48,6 +48,7 @@ _BOUND_PAIR = "money.bound_pair"
 _ENUMERATION = "money.enumeration"
 _LEAD = "money.lead"
 _MAGNITUDE = "money.magnitude"
+_BARE_NUMBER = "money.bare_number"
 _AMOUNT_MODEL = constructor(Amount)  # Amount.model_construct, without its per-field checks
 _LEAD_REACH = 64  # money.lead looks this far back; its longest possible match is 46 characters
 _MAGNITUDES = regex.compile(r"[十百千万亿拾佰仟]+$")
@@ -117,7 +118,7 @@ def _extract(view: TextView, grammar: Grammar, start: int, end: int | None, *, p
     lex = _lexicon(grammar)
     lead_rule = grammar.rule(_LEAD)
     candidates: list[_Found] = []
-    for rule_id, build in ((_RANGE, _range), (_AMOUNT, _single), (_MAGNITUDE, _bare)):
+    for rule_id, build in ((_RANGE, _range), (_AMOUNT, _single), (_MAGNITUDE, _bare), (_BARE_NUMBER, _bare_number)):
         rule = grammar.rule(rule_id)
         # no window when no anchor occurs: the range is scanned for anchors once, here
         for w, (lo, hi) in enumerate(_windows(text, start, stop, rule) if prefilter else [(start, stop)]):
@@ -272,8 +273,8 @@ def _tidy(value: Decimal) -> Decimal:
 
 def _bounds(num: str, lex: _Lexicon) -> tuple[Decimal, Decimal] | None:
     """``(v, v)`` for a numeral, ``(low, high)`` for an estimate such as 八九亿, else None."""
-    if num.isascii():  # the Arabic group of the patterns: digits, separators, one dot
-        v = Decimal(num.replace(",", ""))
+    if num.isascii():  # the Arabic group of the patterns: digits, separators (1,000 / 1 000), one dot
+        v = Decimal(num.replace(",", "").replace(" ", ""))
         return (v, v)
     try:
         if _TWO_DIGITS.search(num.partition("点")[0]) is None:
@@ -364,6 +365,16 @@ def _bare(m: regex.Match[str], lead: regex.Match[str] | None, rule: Rule, view: 
     words = (*(lead.group("pre0", "pre") if lead else ()), m["post"])
     per, _ = _per(m, lead, view)
     return _Found(lead.start() if lead else m.start(), m.end(), value, None, None, _currency((m["cur"], m["cur2"]), lex), _qualifier(words, lex), per, rule.id)
+
+
+def _bare_number(m: regex.Match[str], lead: regex.Match[str] | None, rule: Rule, view: TextView, lex: _Lexicon) -> _Found | None:
+    """A ``money.bare_number`` match: 节省超过200万, 计划（0.99亿） → CNY (the bound word from ``money.lead``)."""
+    bounds = _bounds(m["num"], lex)
+    if bounds is None:
+        return None
+    value = _tidy(bounds[0] * _POW10[_power(m["mag"], lex)])
+    words = lead.group("pre0", "pre") if lead else ()
+    return _Found(lead.start() if lead else m.start(), m.end(), value, None, None, "CNY", _qualifier(words, lex), None, rule.id)
 
 
 def _range(m: regex.Match[str], lead: regex.Match[str] | None, rule: Rule, view: TextView, lex: _Lexicon) -> _Found | None:
