@@ -352,6 +352,10 @@ DEVCORPUS_LINES = [
     row("0135-page-number-line", "— 5 — \n1.对上一年度营业收入 50 亿元以上的企业，补贴上限为每年\n200 万元； ",
         A("50 亿元以上", 5000000000, qualifier="min"), A("上限为每年\n200 万元", 2000000, qualifier="max", per="年")),
     row("0145-misprint-leading-zero", "给予033万元的一次性奖励", A("033万元", 330000)),
+    # the gap rules are anchored at the gap's start (\A): a line break in a long gap is no pair
+    # (A02, Shanghai 十四五 纲要: 1 亿元以上 … two pages … ⏎2.69 万亿元 was one range; shortened here)
+    row("A02-no-pair-across-a-line-start", "培育 100 家年销售收入 1 亿元以上的龙头企业，到 2025 年，全市生产总值从 2015 年的\n2.69 万亿元上升",
+        A("1 亿元以上", 100000000, qualifier="min"), A("2.69 万亿元", 2690000000000)),
     row("0048-wan-count-not-money", "开展10万场以上“银龄数字课堂”"),
     row("0015-wan-people-not-money", "湖北、河南两省各15万左右，且主要是农业人口"),
     row("A02-wanyi-level-not-money", "打造若干千亿级、万亿级的大宗商品现货交易平台"),
