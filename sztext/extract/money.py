@@ -22,6 +22,15 @@ turns the matches of its rules into :class:`~sztext.models.Amount` values. Decis
 * ``5角`` and ``3分钱`` (after Arabic digits) are CNY sums below one 元.
 * In a list (``最高奖励10万元、20万元、50万元``) items without words of their own take the
   qualifier and 每-rate of the first item (rule ``money.enumeration`` matches the separator).
+  Items may carry a level or grade label (``最高500万元（国家级）、100万元（省级）``, ``国家级500万元、
+  省级100万元``), and a list may follow a colon (``最高奖励：⏎1.国家级100万元；⏎2.省级50万元``: the first
+  item's lead reaches over the colon, the list number and the label, so its text starts at 最高).
+* A number and 万/亿 with no currency word is money only right after a word that names a sum
+  (``money.bare_number``: ``节省超过200万``, ``计划（0.99亿）``, ``总投资20亿``), as CNY.
+* Thousands may be separated by a space in PDF text (``1 000万元`` = 1000万); a number never starts
+  with ``00``, so the tail ``000万元`` of such a number is never an amount of 0.
+* Not read: a table cell holding a bare number under a unit header (``单位：万元``) or a column
+  header with a unit (``总投资（万元）``) — no reader aligns table columns for money yet.
 """
 
 from __future__ import annotations
