@@ -48,6 +48,7 @@ from ..errors import GrammarError
 from ..grammar import Grammar, Rule
 from ..models import Amount, Qualifier
 from ..normalize import TextView, constructor, drop_overlaps
+from .moneytable import table_amounts
 
 __all__ = ["extract_amounts", "numeral_value"]
 
@@ -58,6 +59,7 @@ _ENUMERATION = "money.enumeration"
 _LEAD = "money.lead"
 _MAGNITUDE = "money.magnitude"
 _BARE_NUMBER = "money.bare_number"
+_TABLE_CELL = "money.table_cell"
 _AMOUNT_MODEL = constructor(Amount)  # Amount.model_construct, without its per-field checks
 _LEAD_REACH = 64  # money.lead looks this far back; its longest possible match is 46 characters
 _MAGNITUDES = regex.compile(r"[十百千万亿拾佰仟]+$")
@@ -141,6 +143,10 @@ def _extract(view: TextView, grammar: Grammar, start: int, end: int | None, *, p
                 found = build(m, lead, rule, view, lex)
                 if found is not None:
                     candidates.append(found)
+    candidates.extend(
+        _Found(t.start, t.end, t.value, None, None, t.currency, "exact", None, _TABLE_CELL)
+        for t in table_amounts(view, grammar, start, stop, lex.magnitude, lex.currency)
+    )
     kept = _resolve_overlaps(candidates)
     kept = _merge_bound_pairs(kept, text, grammar.rule(_BOUND_PAIR))
     kept = _inherit_in_lists(kept, text, grammar.rule(_ENUMERATION))

@@ -362,6 +362,26 @@ DEVCORPUS_LINES = [
     row("0074-bare-wan-with-unit-not-read", "融资规模500 万以上；计划招生2万人"),
 ]
 
+# Tables under a unit header (sztext/extract/moneytable.py): real tables found with the search tools
+# (tests/devcorpus/extra e49-e52), shortened to a few rows. A cell's amount is its number as printed,
+# valued in the header's unit.
+TABLES = [
+    row("e51-cell-per-line-guizhou", "救灾补助资金指标分配表\n单位:万元\n乡 镇\n金 额\n杨兴乡\n2\n新州镇\n0.5\n合计\n10\n[1]",
+        A("2", 20000), A("0.5", 5000), A("10", 100000)),
+    row("e52-pipe-rows-serial-central", "單位:萬元 | ||||\n序 號 | 地 區(qū) | 2017年補助金額 |\n合 計 | 54500 |\n1 | 天津市 | 727 |\n2 | 河北省 | 1091 |",
+        A("54500", 545000000), A("727", 7270000), A("1091", 10910000)),
+    row("e50-pipe-cells-hunan", "单位:万元 |\n单位 |\n补助资金(万元) |\n备注 |\n|\n资阳区 |\n150 |\n|\n合计 |\n400 |\n|\n扫一扫在手机打开当前页",
+        A("150", 1500000), A("400", 4000000)),
+    row("e49-amount-header-zhejiang", "金额单位:万元\n\n单位\n\n金额\n\n全省合计\n\n10656\n\n海宁市\n\n32", A("10656", 106560000), A("32", 320000)),
+    row("table-ends-at-prose", "单位:万元\n合计\n400\n请各地抓紧拨付资金。\n2021\n", A("400", 4000000)),
+    row("table-yi-header-brackets", "（单位：亿元）\n项目\n总投资\n合计\n12.5", A("12.5", 1250000000)),
+    # 滁州市财政局 2020 (found with the search tools): counts and money in one table, no reading
+    row("table-mixed-units-not-read", "单位:个、万元\n县(市、区)\n奖补金额合计\n城镇个数\n合 计\n355.9\n10"),
+    # a count column in the header (数量, as in A02's 内涝 table): the table is left unread
+    row("table-count-column-not-read", "单位:万元\n项目类别\n数量\n总投资\n河道综合治理工程\n63\n2525917"),
+    row("unit-in-a-sentence-not-a-header", "对单位处1万元以上10万元以下的罚款\n10\n", A("1万元以上10万元以下", None, 10000, 100000)),
+]
+
 KNOWN_FAILURES = [
     row(
         "0125-single-loan-per",
@@ -389,7 +409,7 @@ KNOWN_FAILURES = [
     ),
 ]
 
-ALL_ROWS = SAMPLE_004 + SAMPLES_000_002 + REQUIREMENTS + ISSUE_15 + DEVCORPUS_LINES + NOT_MONEY + KNOWN_FAILURES
+ALL_ROWS = SAMPLE_004 + SAMPLES_000_002 + REQUIREMENTS + ISSUE_15 + DEVCORPUS_LINES + TABLES + NOT_MONEY + KNOWN_FAILURES
 
 
 def _run(text: str, *, prefilter: bool = True) -> list[Amount]:
