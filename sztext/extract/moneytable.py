@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Mapping
 
 from ..grammar import Grammar, Rule
 from ..normalize import TextView
@@ -54,7 +55,7 @@ class _Cell:
 
 
 def table_amounts(
-    view: TextView, grammar: Grammar, start: int, stop: int, powers: dict[str, int], currencies: dict[str, str],
+    view: TextView, grammar: Grammar, start: int, stop: int, powers: Mapping[str, int], currencies: Mapping[str, str],
 ) -> list[TableAmount]:
     """The cell amounts of every table under a unit header in the view range ``[start, stop)``.
 
