@@ -29,8 +29,9 @@ turns the matches of its rules into :class:`~sztext.models.Amount` values. Decis
   (``money.bare_number``: ``节省超过200万``, ``计划（0.99亿）``, ``总投资20亿``), as CNY.
 * Thousands may be separated by a space in PDF text (``1 000万元`` = 1000万); a number never starts
   with ``00``, so the tail ``000万元`` of such a number is never an amount of 0.
-* Not read: a table cell holding a bare number under a unit header (``单位：万元``) or a column
-  header with a unit (``总投资（万元）``) — no reader aligns table columns for money yet.
+* A table cell that is only a number, under a unit header line (``单位：万元``), is an amount of
+  that unit (:mod:`sztext.extract.moneytable`, rule id ``money.table_cell``). Not read: a unit in
+  a column header only (``总投资（万元）`` beside a 数量 column): no reader aligns table columns.
 """
 
 from __future__ import annotations
