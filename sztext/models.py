@@ -152,6 +152,9 @@ class Amount(_Model):
     ``3分钱``) are CNY decimals; a qualifier split by a space or line break (``以 上``) still counts.
     A magnitude after a bound word is an amount (``过亿元`` → 1亿, min); ``per`` also comes from
     每 words before the number (``每只五百元`` → 只, ``每家企业每年补助额最高100万元`` → 企业/年).
+    In a table under a unit header (``单位：万元``) a cell that is only a number is an amount: its
+    ``text`` and ``span`` are the number as printed, its value is in the header's unit (``1304`` →
+    13040000) and its ``rule_id`` is ``money.table_cell``.
     """
 
     text: str

@@ -270,7 +270,7 @@ class MojibakeTags(_OpenTags):
 
 
 class MoneyTags(_OpenTags):
-    shape: Literal["single", "range", "lead", "gap", "magnitude"] | None = None
+    shape: Literal["single", "range", "lead", "gap", "magnitude", "table"] | None = None
 
 
 class Tunables(BaseModel):
@@ -328,7 +328,10 @@ CONTRACTS: Mapping[str, Contract] = {
     "docnumber": Contract(rules=("bracket", "decree", "decree_serial_line")),
     "headings": Contract(groups=("marker", "num"), tags=HeadingTags),
     "money": Contract(
-        rules=("amount", "range", "lead", "bound_pair", "enumeration"),
+        rules=(
+            "amount", "range", "lead", "bound_pair", "enumeration", "bare_number",
+            "table_unit", "table_cell", "table_serial", "table_not_money", "table_end",
+        ),
         tags=MoneyTags,
         tables={
             "currency": dict[str, str],

@@ -22,6 +22,16 @@ turns the matches of its rules into :class:`~sztext.models.Amount` values. Decis
 * ``5角`` and ``3分钱`` (after Arabic digits) are CNY sums below one 元.
 * In a list (``最高奖励10万元、20万元、50万元``) items without words of their own take the
   qualifier and 每-rate of the first item (rule ``money.enumeration`` matches the separator).
+  Items may carry a level or grade label (``最高500万元（国家级）、100万元（省级）``, ``国家级500万元、
+  省级100万元``), and a list may follow a colon (``最高奖励：⏎1.国家级100万元；⏎2.省级50万元``: the first
+  item's lead reaches over the colon, the list number and the label, so its text starts at 最高).
+* A number and 万/亿 with no currency word is money only right after a word that names a sum
+  (``money.bare_number``: ``节省超过200万``, ``计划（0.99亿）``, ``总投资20亿``), as CNY.
+* Thousands may be separated by a space in PDF text (``1 000万元`` = 1000万); a number never starts
+  with ``00``, so the tail ``000万元`` of such a number is never an amount of 0.
+* A table cell that is only a number, under a unit header line (``单位：万元``), is an amount of
+  that unit (:mod:`sztext.extract.moneytable`, rule id ``money.table_cell``). Not read: a unit in
+  a column header only (``总投资（万元）`` beside a 数量 column): no reader aligns table columns.
 """
 
 from __future__ import annotations
@@ -39,6 +49,7 @@ from ..errors import GrammarError
 from ..grammar import Grammar, Rule
 from ..models import Amount, Qualifier
 from ..normalize import TextView, constructor, drop_overlaps
+from .moneytable import table_amounts
 
 __all__ = ["extract_amounts", "numeral_value"]
 
@@ -48,6 +59,8 @@ _BOUND_PAIR = "money.bound_pair"
 _ENUMERATION = "money.enumeration"
 _LEAD = "money.lead"
 _MAGNITUDE = "money.magnitude"
+_BARE_NUMBER = "money.bare_number"
+_TABLE_CELL = "money.table_cell"
 _AMOUNT_MODEL = constructor(Amount)  # Amount.model_construct, without its per-field checks
 _LEAD_REACH = 64  # money.lead looks this far back; its longest possible match is 46 characters
 _MAGNITUDES = regex.compile(r"[十百千万亿拾佰仟]+$")
@@ -117,7 +130,7 @@ def _extract(view: TextView, grammar: Grammar, start: int, end: int | None, *, p
     lex = _lexicon(grammar)
     lead_rule = grammar.rule(_LEAD)
     candidates: list[_Found] = []
-    for rule_id, build in ((_RANGE, _range), (_AMOUNT, _single), (_MAGNITUDE, _bare)):
+    for rule_id, build in ((_RANGE, _range), (_AMOUNT, _single), (_MAGNITUDE, _bare), (_BARE_NUMBER, _bare_number)):
         rule = grammar.rule(rule_id)
         # no window when no anchor occurs: the range is scanned for anchors once, here
         for w, (lo, hi) in enumerate(_windows(text, start, stop, rule) if prefilter else [(start, stop)]):
@@ -131,6 +144,10 @@ def _extract(view: TextView, grammar: Grammar, start: int, end: int | None, *, p
                 found = build(m, lead, rule, view, lex)
                 if found is not None:
                     candidates.append(found)
+    candidates.extend(
+        _Found(t.start, t.end, t.value, None, None, t.currency, "exact", None, _TABLE_CELL)
+        for t in table_amounts(view, grammar, start, stop, lex.magnitude, lex.currency)
+    )
     kept = _resolve_overlaps(candidates)
     kept = _merge_bound_pairs(kept, text, grammar.rule(_BOUND_PAIR))
     kept = _inherit_in_lists(kept, text, grammar.rule(_ENUMERATION))
@@ -272,8 +289,8 @@ def _tidy(value: Decimal) -> Decimal:
 
 def _bounds(num: str, lex: _Lexicon) -> tuple[Decimal, Decimal] | None:
     """``(v, v)`` for a numeral, ``(low, high)`` for an estimate such as 八九亿, else None."""
-    if num.isascii():  # the Arabic group of the patterns: digits, separators, one dot
-        v = Decimal(num.replace(",", ""))
+    if num.isascii():  # the Arabic group of the patterns: digits, separators (1,000 / 1 000), one dot
+        v = Decimal(num.replace(",", "").replace(" ", ""))
         return (v, v)
     try:
         if _TWO_DIGITS.search(num.partition("点")[0]) is None:
@@ -364,6 +381,16 @@ def _bare(m: regex.Match[str], lead: regex.Match[str] | None, rule: Rule, view: 
     words = (*(lead.group("pre0", "pre") if lead else ()), m["post"])
     per, _ = _per(m, lead, view)
     return _Found(lead.start() if lead else m.start(), m.end(), value, None, None, _currency((m["cur"], m["cur2"]), lex), _qualifier(words, lex), per, rule.id)
+
+
+def _bare_number(m: regex.Match[str], lead: regex.Match[str] | None, rule: Rule, view: TextView, lex: _Lexicon) -> _Found | None:
+    """A ``money.bare_number`` match: 节省超过200万, 计划（0.99亿） → CNY (the bound word from ``money.lead``)."""
+    bounds = _bounds(m["num"], lex)
+    if bounds is None:
+        return None
+    value = _tidy(bounds[0] * _POW10[_power(m["mag"], lex)])
+    words = lead.group("pre0", "pre") if lead else ()
+    return _Found(lead.start() if lead else m.start(), m.end(), value, None, None, "CNY", _qualifier(words, lex), None, rule.id)
 
 
 def _range(m: regex.Match[str], lead: regex.Match[str] | None, rule: Rule, view: TextView, lex: _Lexicon) -> _Found | None:
