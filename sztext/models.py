@@ -286,6 +286,7 @@ class Notice(_Model):
     jurisdiction: JurisdictionRef | None = None
 
     _source_text: str = PrivateAttr(default="")
+    _geometry: Any = PrivateAttr(default=None)  # sztext.load.geometry.Geometry of a paged input
 
     @property
     def source_text(self) -> str:
@@ -309,6 +310,16 @@ class Notice(_Model):
         if not pages:
             return None
         return max(1, bisect.bisect_right(pages, offset))
+
+    def bbox_of(self, span: tuple[int, int]) -> list[Any]:
+        """Where a span (any value's ``span``) is drawn on the input's pages: one
+        :class:`sztext.PageBox` (page, x0, top, x1, bottom, page_width, page_height) per page
+        it touches, in PDF points (OFD: millimetres) from the page's top-left corner. Empty for
+        text, HTML, Markdown and Word inputs, and for a notice read back from JSON (load the
+        input again: ``sztext.load.load_path(path).bbox_of(start, end)``, the spans are the same).
+        """
+        geometry = self._geometry
+        return geometry.bbox_of(span[0], span[1]) if geometry is not None else []
 
     def nodes(self) -> Iterator[Node]:
         """Every outline node in document order (pre-order)."""

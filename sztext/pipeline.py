@@ -185,11 +185,13 @@ class Pipeline:
         notices = list(self.iter_parse(loaded.text, path=record_path(path), pages=loaded.pages))
         if notices:
             notices[0] = with_load_warnings(notices[0], loaded.warnings)
+        for notice in notices:
+            notice._geometry = loaded.geometry  # character boxes of a PDF/OFD: Notice.bbox_of
         return notices
 
     def load(self, path: str | Path) -> Loaded:
         """Read and decode a file into the text that spans index (stage 1)."""
-        return load_path(path, max_chars=self.options.max_chars)
+        return load_path(path, max_chars=self.options.max_chars, grammar=self.grammar)
 
     def _view(self, text: str) -> TextView:
         if not isinstance(text, str):

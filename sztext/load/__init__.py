@@ -15,11 +15,15 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import ArgumentError, DecodeError, InputError, InputTooLargeError, OCRRequiredError
+from .geometry import Geometry, PageBox
 
-__all__ = ["Loaded", "load_bytes", "load_path", "decode", "html_to_text", "html_text_and_warnings", "looks_like_html", "sniff_format", "INPUT_SUFFIXES"]
+if TYPE_CHECKING:
+    from ..grammar import Grammar
+
+__all__ = ["Loaded", "PageBox", "load_bytes", "load_path", "decode", "html_to_text", "html_text_and_warnings", "looks_like_html", "sniff_format", "INPUT_SUFFIXES"]
 
 # Suffixes a directory scan takes (``sztext batch DIR``).
 INPUT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".md", ".markdown", ".pdf", ".docx", ".ofd")
@@ -46,6 +50,7 @@ class Loaded:
     warnings: tuple[str, ...] = field(default=())
     pages: tuple[int, ...] = field(default=())
     furniture: tuple[tuple[int, str], ...] = field(default=())
+    geometry: Geometry | None = field(default=None, repr=False, compare=False)
 
     def page_of(self, offset: int) -> int | None:
         """The 1-based page of a text offset (a span's start) for a paged input, else ``None``."""
@@ -54,6 +59,12 @@ class Loaded:
         import bisect
 
         return max(1, bisect.bisect_right(self.pages, offset))
+
+    def bbox_of(self, start: int, end: int) -> list[PageBox]:
+        """Where ``text[start:end]`` (any span of a record of this input) is drawn: one
+        :class:`~sztext.load.geometry.PageBox` per page it touches (PDF points or OFD
+        millimetres, top-left origin); empty for text, HTML, Markdown and Word inputs."""
+        return self.geometry.bbox_of(start, end) if self.geometry is not None else []
 
 
 def looks_like_html(text: str) -> bool:
@@ -172,9 +183,10 @@ def sniff_format(data: bytes, path: str | None = None) -> str:
     return "text"
 
 
-def load_bytes(data: bytes, path: str | None = None, *, max_chars: int | None = None) -> Loaded:
+def load_bytes(data: bytes, path: str | None = None, *, max_chars: int | None = None, grammar: Grammar | None = None) -> Loaded:
     """Decode bytes (text, HTML, Markdown) or read a document format (PDF, .docx, OFD) into the
-    text the pipeline parses.
+    text the pipeline parses. The layout repair of PDF and OFD reads the ``layout`` section of
+    ``grammar`` (the shipped grammar by default).
 
     Raises:
         DecodeError: the bytes cannot be decoded with confidence.
@@ -186,6 +198,7 @@ def load_bytes(data: bytes, path: str | None = None, *, max_chars: int | None = 
     pages: tuple[int, ...] = ()
     furniture: tuple[tuple[int, str], ...] = ()
     warnings: tuple[str, ...] = ()
+    geometry: Geometry | None = None
     fmt: Format
     if kind == "image":
         raise OCRRequiredError("image file: run OCR first and parse its text or Markdown output")
@@ -196,8 +209,8 @@ def load_bytes(data: bytes, path: str | None = None, *, max_chars: int | None = 
     if kind in ("pdf", "ofd"):
         from .paged import join_pages, ofd_pages, pdf_pages
 
-        paged = join_pages(pdf_pages(data) if kind == "pdf" else ofd_pages(data))
-        text, pages, furniture = paged.text, paged.pages, paged.furniture
+        paged = join_pages(pdf_pages(data) if kind == "pdf" else ofd_pages(data), grammar)
+        text, pages, furniture, geometry = paged.text, paged.pages, paged.furniture, paged.geometry
         encoding, confidence, fmt = "utf-8", 1.0, "pdf" if kind == "pdf" else "ofd"
     elif kind == "docx":
         from .paged import docx_lines
@@ -215,10 +228,10 @@ def load_bytes(data: bytes, path: str | None = None, *, max_chars: int | None = 
         raise InputTooLargeError(f"input has {len(text)} characters, more than the limit of {max_chars}")
     if not text.strip():
         raise InputError("input has no text")
-    return Loaded(text, path, encoding, confidence, fmt, warnings=warnings, pages=pages, furniture=furniture)
+    return Loaded(text, path, encoding, confidence, fmt, warnings=warnings, pages=pages, furniture=furniture, geometry=geometry)
 
 
-def load_path(path: str | bytes | os.PathLike[str], *, max_chars: int | None = None) -> Loaded:
+def load_path(path: str | bytes | os.PathLike[str], *, max_chars: int | None = None, grammar: Grammar | None = None) -> Loaded:
     """Read and decode a file (``.txt``, ``.html`` …).
 
     Raises:
@@ -237,7 +250,7 @@ def load_path(path: str | bytes | os.PathLike[str], *, max_chars: int | None = N
     except OSError as exc:
         raise InputError(f"cannot read {p}: {exc.strerror or exc}") from exc
     try:
-        return load_bytes(data, str(p), max_chars=max_chars)
+        return load_bytes(data, str(p), max_chars=max_chars, grammar=grammar)
     except InputError as exc:
         raise type(exc)(f"{p}: {exc}") from exc
 

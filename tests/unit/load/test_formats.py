@@ -38,7 +38,8 @@ def _wrap(par: str, width: float, measure: object) -> list[str]:
     return lines + [cur]
 
 
-def _pdf(paragraphs: list[str]) -> bytes:
+def _pdf(paragraphs: list[str], drawn: list[tuple[int, float, float, str]] | None = None) -> bytes:
+    """The PDF; ``drawn`` gets (page, x, baseline y from the bottom, text) of every body line."""
     pytest.importorskip("reportlab", reason="the PDF fixture needs reportlab (pip install 'sztext[pdf]')")
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -67,6 +68,8 @@ def _pdf(paragraphs: list[str]) -> bytes:
                 c.setFont("STSong-Light", SIZE)
                 page, row = page + 1, 0
             c.drawString(LEFT, TOP - row * SIZE * 1.6, line)
+            if drawn is not None:
+                drawn.append((page, LEFT, TOP - row * SIZE * 1.6, line))
             row += 1
     foot()
     c.save()
@@ -264,3 +267,46 @@ def test_batch_of_mixed_formats(tmp_path: Path) -> None:
     assert (summary.inputs, summary.documents, summary.errors) == (4, 3, 1)
     errors = (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8")
     assert "OCRRequiredError" in errors and "scan.pdf" in errors
+
+
+def test_a_value_of_a_pdf_has_its_box_on_its_page(pipeline: sztext.Pipeline, tmp_path: Path) -> None:
+    # where reportlab drew each line is known: a value's box must stand on that line, at the
+    # x its text starts at, on the page the notice says (top-left origin, PDF points)
+    pytest.importorskip("pypdfium2", reason="reading PDF needs pypdfium2 (pip install 'sztext[pdf]')")
+    from reportlab.pdfbase import pdfmetrics
+
+    drawn: list[tuple[int, float, float, str]] = []
+    f = tmp_path / "notice.pdf"
+    f.write_bytes(_pdf(_paragraphs(SEED_FILES[1]), drawn))
+    notice = pipeline.parse_file(f)[0]
+    values = [a for a in notice.amounts] + ([notice.signed_date] if notice.signed_date else [])
+    assert len(values) >= 17
+    for value in values:
+        boxes = notice.bbox_of(value.span)
+        text = value.text
+        assert boxes and boxes[0].page == notice.page_of(value.span[0])
+        box = boxes[0]
+        assert (box.page_width, box.page_height) == (PAGE_W, PAGE_H)
+        # the drawn line of that page the value starts on: its baseline is the box's bottom
+        rows = [(x, y, line) for page, x, y, line in drawn if page == box.page and abs((PAGE_H - y) - box.bottom) < SIZE * 0.5]
+        assert len(rows) == 1, (text, box)
+        x, _y, line = rows[0]
+        # where the value starts on its line: the whole value, or a head of it that ends the line
+        at = line.find(text) if text in line else next((len(line) - k for k in range(len(text) - 1, 0, -1) if line.endswith(text[:k])), -1)
+        assert at >= 0, (text, line)
+        assert abs(box.x0 - (x + pdfmetrics.stringWidth(line[:at], "STSong-Light", SIZE))) < 1.5, (text, box)
+        assert all(b.top < b.bottom and b.bottom - b.top < SIZE * 1.2 for b in boxes)  # one box per drawn line
+        assert len(boxes) == (1 if text in line else 2), (text, boxes)
+    # a span over a page break has a box on each page; text, HTML and Word inputs have none
+    cut = notice.source.pages[1] if notice.source.pages else 0
+    assert [b.page for b in notice.bbox_of((cut - 3, cut + 3))] == [1, 2]
+    assert pipeline.parse(_paragraphs(SEED_FILES[1])[0] + "\n").bbox_of((0, 3)) == []
+
+
+def test_an_ofd_value_has_its_box_in_millimetres() -> None:
+    # the OFD fixture draws line k of a page at Boundary y = 30 + 7k, baseline Y = 4, Size 4.2 mm
+    loaded = load_bytes(_ofd(_paragraphs(SEED_FILES[0])), "a.ofd")
+    first = loaded.bbox_of(0, 5)
+    assert first == [sztext.PageBox(1, 25.0, 29.8, 46.0, 34.0, None, None)]
+    second = loaded.pages[1]
+    assert loaded.bbox_of(second, second + 2)[0][:5] == (2, 25.0, 29.8, 33.4, 34.0)
