@@ -310,3 +310,18 @@ def test_an_ofd_value_has_its_box_in_millimetres() -> None:
     assert first == [sztext.PageBox(1, 25.0, 29.8, 46.0, 34.0, None, None)]
     second = loaded.pages[1]
     assert loaded.bbox_of(second, second + 2)[0][:5] == (2, 25.0, 29.8, 33.4, 34.0)
+
+
+def test_layout_repair_reads_its_rules_from_the_grammar(tmp_path: Path) -> None:
+    # an English footer "Page 2 of 10" is not a page number of the shipped grammar; an overlay's
+    # layout.page_number that adds it takes it out as furniture, with no Python change
+    pages = [[Line("一、总体要求", 100, 12), Line("Page 1 of 2", 250, 12)], [Line("二、工作措施", 100, 12), Line("Page 2 of 2", 250, 12)]]
+    assert join_pages(pages).furniture == ()
+    shipped = (Path(sztext.grammar.default_grammar_dir()) / "layout.toml").read_text(encoding="utf-8")
+    overlay = tmp_path / "g"
+    overlay.mkdir()
+    (overlay / "layout.toml").write_text(shipped.replace("|${n}${sp}[/／]${sp}${n})${sp}$'", "|${n}${sp}[/／]${sp}${n}|Page ${n} of ${n})${sp}$'"), encoding="utf-8")
+    grammar = sztext.load_grammar(overlay)
+    paged = join_pages(pages, grammar)
+    assert paged.furniture == ((1, "Page 1 of 2"), (2, "Page 2 of 2"))
+    assert paged.text == "一、总体要求\n二、工作措施\n"
