@@ -37,7 +37,7 @@ from .export.json import dumps, dumps_jsonl_line
 from .export.rows import TABLES
 from .export.table import measure_rows, write_csv_rows, write_parquet
 from .export.tablefiles import write_tables
-from .load import INPUT_SUFFIXES, Loaded, decode, load_bytes, looks_like_html
+from .load import INPUT_SUFFIXES, Loaded, decode, load_bytes, looks_like_html, skip_reason
 from .load.paths import record_path, record_text
 from .models import ErrorRecord, Notice
 from .pipeline import Options, Pipeline, with_load_warnings
@@ -146,7 +146,7 @@ def _scan_dir(root: Path, out: set[Path], skipped: list[tuple[Path, str]]) -> No
             if f.suffix.lower() in INPUT_SUFFIXES:
                 out.add(f.resolve())
             else:
-                skipped.append((f, f"suffix {f.suffix.lower() or '(none)'}"))
+                skipped.append((f, skip_reason(f.suffix)))
 
 
 def _error(path: str | Path, index: int | None, exc: BaseException) -> ErrorRecord:

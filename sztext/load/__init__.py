@@ -23,10 +23,16 @@ from .geometry import Geometry, PageBox
 if TYPE_CHECKING:
     from ..grammar import Grammar
 
-__all__ = ["Loaded", "PageBox", "load_bytes", "load_path", "decode", "html_to_text", "html_text_and_warnings", "looks_like_html", "sniff_format", "INPUT_SUFFIXES"]
+__all__ = ["Loaded", "PageBox", "skip_reason", "load_bytes", "load_path", "decode", "html_to_text", "html_text_and_warnings", "looks_like_html", "sniff_format", "INPUT_SUFFIXES"]
 
 # Suffixes a directory scan takes (``sztext batch DIR``).
 INPUT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".md", ".markdown", ".pdf", ".docx", ".ofd")
+# Suffixes a scan leaves out with a hint of the first step they need (``skip_reason``).
+_NEEDS_A_STEP = {
+    **dict.fromkeys((".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".bmp", ".webp"), "an image: run OCR first"),
+    ".doc": "legacy Word: convert it to .docx", ".wps": "WPS: convert it to .docx",
+    ".zip": "an archive: unpack it first", ".rar": "an archive: unpack it first", ".7z": "an archive: unpack it first",
+}
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")
 
 Format = Literal["text", "html", "markdown", "pdf", "docx", "ofd"]
@@ -65,6 +71,18 @@ class Loaded:
         :class:`~sztext.load.geometry.PageBox` per page it touches (PDF points or OFD
         millimetres, top-left origin); empty for text, HTML, Markdown and Word inputs."""
         return self.geometry.bbox_of(start, end) if self.geometry is not None else []
+
+
+def skip_reason(suffix: str) -> str:
+    """Why a directory scan does not take a file of this suffix: ``suffix .png (an image: run
+    OCR first)``; ``suffix .X`` for a suffix that names no input format and needs no hint.
+
+    >>> skip_reason(".PNG"), skip_reason("")
+    ('suffix .png (an image: run OCR first)', 'suffix (none)')
+    """
+    s = suffix.lower()
+    hint = _NEEDS_A_STEP.get(s)
+    return f"suffix {s or '(none)'}" + (f" ({hint})" if hint else "")
 
 
 def looks_like_html(text: str) -> bool:

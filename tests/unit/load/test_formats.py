@@ -235,7 +235,7 @@ def test_batch_scan_takes_the_formats_and_says_what_it_left(tmp_path: Path) -> N
     taken, skipped = scan_inputs([tmp_path])
     assert [p.name for p in taken] == ["a.md", "b.pdf", "c.docx", "d.ofd"]
     reasons = {p.name: r for p, r in skipped}
-    assert reasons == {"e.png": "suffix .png", "gone.txt": "dangling symlink", "pipe.txt": "not a regular file", "loop": "symlink loop"}
+    assert reasons == {"e.png": "suffix .png (an image: run OCR first)", "gone.txt": "dangling symlink", "pipe.txt": "not a regular file", "loop": "symlink loop"}
 
 
 def test_named_fifo_is_a_one_line_error(tmp_path: Path) -> None:
