@@ -251,7 +251,10 @@ class Notice(_Model):
     """One parsed document (公文). ``model_dump(mode="json")`` is the JSON contract.
 
     ``urgency`` (紧急程度), ``note`` (附注), ``printed_by`` and ``printed_date`` (版记: 印发机关,
-    印发日期) are the GB/T 9704 elements read where printed, null where not.
+    印发日期) are the GB/T 9704 elements read where printed, null where not. ``validity`` (时效性:
+    现行有效, 失效 …) and ``legal_level`` (效力级别: 部门规章 …) are what a legal database printed in
+    a labelled field of the text (``【时效性】现行有效``, ``效力级别：部门规章``); they are left out of
+    the JSON when the text prints none (never inferred).
     """
 
     source: Source
@@ -284,6 +287,16 @@ class Notice(_Model):
     warnings: list[Warning] = Field(default_factory=list)
     duplicate_of: int | None = None
     jurisdiction: JurisdictionRef | None = None
+    # What a legal database printed about the document (北大法宝's 时效性 and 效力级别), read only
+    # from a labelled field of the text; absent from the JSON when not printed (never inferred).
+    validity: TextValue | None = Field(
+        default=None, exclude_if=lambda v: v is None,
+        description="时效性 as printed in a metadata field (【时效性】现行有效, 时效性：现行有效); omitted when the text prints none",
+    )
+    legal_level: TextValue | None = Field(
+        default=None, exclude_if=lambda v: v is None,
+        description="效力级别 as printed in a metadata field (【效力级别】部门规章); omitted when the text prints none",
+    )
 
     _source_text: str = PrivateAttr(default="")
     _geometry: Any = PrivateAttr(default=None)  # sztext.load.geometry.Geometry of a paged input

@@ -26,6 +26,7 @@ from .extract import (
     extract_unit_groups,
 )
 from .extract.jurisdiction import find_jurisdiction
+from .extract.status import extract_legal_status
 from .grammar import Grammar, load_grammar
 from .load import Loaded, load_path
 from .load.paths import record_path
@@ -257,10 +258,24 @@ class Pipeline:
         notes.extend(_lexicon_warnings(found, place))
         check_budget("extractors")
         notes.extend(_not_a_notice(view, rng))
-        return build_notice(view, rng, blocks, header, found, g, index=index, path=path, version=VERSION, warnings=notes)
+        notice = build_notice(view, rng, blocks, header, found, g, index=index, path=path, version=VERSION, warnings=notes)
+        return _with_legal_status(notice, view, rng, index, g)
 
 
 _T = TypeVar("_T")
+
+
+def _with_legal_status(notice: Notice, view: TextView, rng: DocumentRange, index: int, grammar: Grammar) -> Notice:
+    """``notice`` with the 时效性 and 效力级别 its text prints (sztext.extract.status): read before
+    its first numbered heading, and for the first document also in the text before it (the
+    metadata block of a 北大法宝 export stands there)."""
+    first = next((view.to_view(node.span[0]) for node in notice.nodes() if node.marker is not None), rng.end)
+    validity, level = extract_legal_status(view, grammar, 0 if index == 0 else rng.start, max(rng.start, min(first, rng.end)))
+    if validity is None and level is None:
+        return notice
+    out = notice.model_copy(update={"validity": validity, "legal_level": level})
+    out._source_text = notice._source_text
+    return out
 
 
 def _lexicon_warnings(found: Extracted, place: str | None) -> list[Warning]:
