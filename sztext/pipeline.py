@@ -259,18 +259,17 @@ class Pipeline:
         check_budget("extractors")
         notes.extend(_not_a_notice(view, rng))
         notice = build_notice(view, rng, blocks, header, found, g, index=index, path=path, version=VERSION, warnings=notes)
-        return _with_legal_status(notice, view, rng, index, g)
+        return _with_legal_status(notice, view, rng, g)
 
 
 _T = TypeVar("_T")
 
 
-def _with_legal_status(notice: Notice, view: TextView, rng: DocumentRange, index: int, grammar: Grammar) -> Notice:
-    """``notice`` with the 时效性 and 效力级别 its text prints (sztext.extract.status): read before
-    its first numbered heading, and for the first document also in the text before it (the
-    metadata block of a 北大法宝 export stands there)."""
+def _with_legal_status(notice: Notice, view: TextView, rng: DocumentRange, grammar: Grammar) -> Notice:
+    """``notice`` with the 时效性 and 效力级别 its text prints (sztext.extract.status), read in the
+    document before its first numbered heading (a 北大法宝 export prints them under the title)."""
     first = next((view.to_view(node.span[0]) for node in notice.nodes() if node.marker is not None), rng.end)
-    validity, level = extract_legal_status(view, grammar, 0 if index == 0 else rng.start, max(rng.start, min(first, rng.end)))
+    validity, level = extract_legal_status(view, grammar, rng.start, max(rng.start, min(first, rng.end)))
     if validity is None and level is None:
         return notice
     out = notice.model_copy(update={"validity": validity, "legal_level": level})
