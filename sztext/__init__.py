@@ -56,6 +56,7 @@ __all__ = [
     "tables",
     "write_tables",
     "table_schemas",
+    "table_batch",
     "parse_record",
     "load_grammar",
     "Pipeline",
@@ -87,9 +88,11 @@ __all__ = [
     "ArgumentError",
     "RegexTimeoutError",
     "TimeBudgetError",
+    "PageBox",
 ]
 
 from .pipeline import Options, Pipeline, iter_parse, parse, parse_archive, parse_file, pipe  # noqa: E402
 from .export.rows import tables  # noqa: E402
-from .export.tablefiles import table_schemas, write_tables  # noqa: E402
+from .export.tablefiles import table_batch, table_schemas, write_tables  # noqa: E402
 from .engine import parse_record  # noqa: E402
+from .load.geometry import PageBox  # noqa: E402

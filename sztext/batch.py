@@ -37,10 +37,11 @@ from .export.json import dumps, dumps_jsonl_line
 from .export.rows import TABLES
 from .export.table import measure_rows, write_csv_rows, write_parquet
 from .export.tablefiles import write_tables
-from .load import INPUT_SUFFIXES, Loaded, decode, load_bytes, looks_like_html
+from .load import INPUT_SUFFIXES, Loaded, decode, load_bytes, looks_like_html, skip_reason
 from .load.paths import record_path, record_text
 from .models import ErrorRecord, Notice
 from .pipeline import Options, Pipeline, with_load_warnings
+from .progress import batch_progress
 from .workers import Interrupted, is_transient, lock_output, remove_stale_temporaries, stop_on_signals, stop_pool, worker_init
 
 __all__ = ["BatchSummary", "BatchInterrupted", "find_inputs", "scan_inputs", "process_path", "run_batch", "iter_records"]
@@ -146,7 +147,7 @@ def _scan_dir(root: Path, out: set[Path], skipped: list[tuple[Path, str]]) -> No
             if f.suffix.lower() in INPUT_SUFFIXES:
                 out.add(f.resolve())
             else:
-                skipped.append((f, f"suffix {f.suffix.lower() or '(none)'}"))
+                skipped.append((f, skip_reason(f.suffix)))
 
 
 def _error(path: str | Path, index: int | None, exc: BaseException) -> ErrorRecord:
@@ -445,7 +446,7 @@ def _convert(
         else:
             todo.append(f)
     workers = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
-    bar = _progress(len(todo), progress)
+    bar = batch_progress(todo, progress)  # bytes read (sztext.progress), not files done
     try:
         if workers == 1 or len(todo) <= 1:
             for f in todo:
@@ -453,7 +454,7 @@ def _convert(
                     process_path(str(f), str(part_dir), opts, keys[f])
                 except Exception as exc:  # a bug in sztext on this input: recorded, the batch goes on
                     _fail_input(part_dir / keys[f], f, exc)
-                bar(1)
+                bar(1, path=f)
         else:
             _convert_in_pool(todo, keys, part_dir, opts, min(workers, len(todo)), bar)
     finally:
@@ -474,7 +475,7 @@ def _convert_in_pool(todo: list[Path], keys: dict[Path, str], part_dir: Path, op
                 continue
             except Exception as exc:  # recorded as this input's error record
                 _fail_input(part_dir / keys[f], f, exc)
-            bar(1)
+            bar(1, path=f)
     except BaseException:
         stop_pool(pool)  # a signal (or a bug): no worker goes on parsing
         raise
@@ -494,7 +495,7 @@ def _convert_in_pool(todo: list[Path], keys: dict[Path, str], part_dir: Path, op
             stop_pool(alone)
             raise
         alone.shutdown()
-        bar(1)
+        bar(1, path=f)
 
 
 RETRY_NOTE = " (a transient fault: --resume tries this input again)"
@@ -629,22 +630,3 @@ def _write_parquet_rows(path: Path, parts: list[Path]) -> None:
         print("sztext batch: pyarrow is not installed, measures.parquet skipped (install it with: pip install 'sztext[tables]')", file=sys.stderr)
         return
     _atomic(path, lambda fh: write_parquet(_iter_rows(parts), fh))
-
-
-def _progress(total: int, enabled: bool | None) -> Callable[..., None]:
-    show = sys.stderr.isatty() if enabled is None else enabled
-    if not show:
-        return lambda n, close=False: None
-    try:
-        from tqdm import tqdm
-    except ImportError:
-        return lambda n, close=False: None
-    bar = tqdm(total=total, unit="file", file=sys.stderr)
-
-    def update(n: int, close: bool = False) -> None:
-        if n:
-            bar.update(n)
-        if close:
-            bar.close()
-
-    return update

@@ -46,7 +46,7 @@ def parse_record(source: str | Path | bytes, *, path: str | None = None, options
     if not isinstance(source, (bytes, bytearray, memoryview)):
         return [ErrorRecord.from_exception(path, None, TypeError(f"expected a path or bytes, got {type(source).__name__}")).model_dump(mode="json")]
     try:
-        loaded = load_bytes(bytes(source), path, max_chars=pipeline.options.max_chars)
+        loaded = load_bytes(bytes(source), path, max_chars=pipeline.options.max_chars, grammar=pipeline.grammar)
     except SztextError as exc:
         return [ErrorRecord.from_exception(path, None, exc).model_dump(mode="json")]
     results = list(pipeline.iter_results(loaded.text, path=path, pages=loaded.pages))

@@ -254,7 +254,10 @@ class Notice(_Model):
     """One parsed document (公文). ``model_dump(mode="json")`` is the JSON contract.
 
     ``urgency`` (紧急程度), ``note`` (附注), ``printed_by`` and ``printed_date`` (版记: 印发机关,
-    印发日期) are the GB/T 9704 elements read where printed, null where not.
+    印发日期) are the GB/T 9704 elements read where printed, null where not. ``validity`` (时效性:
+    现行有效, 失效 …) and ``legal_level`` (效力级别: 部门规章 …) are what a legal database printed in
+    a labelled field of the text (``【时效性】现行有效``, ``效力级别：部门规章``); they are left out of
+    the JSON when the text prints none (never inferred).
     """
 
     source: Source
@@ -287,8 +290,19 @@ class Notice(_Model):
     warnings: list[Warning] = Field(default_factory=list)
     duplicate_of: int | None = None
     jurisdiction: JurisdictionRef | None = None
+    # What a legal database printed about the document (北大法宝's 时效性 and 效力级别), read only
+    # from a labelled field of the text; absent from the JSON when not printed (never inferred).
+    validity: TextValue | None = Field(
+        default=None, exclude_if=lambda v: v is None,
+        description="时效性 as printed in a metadata field (【时效性】现行有效, 时效性：现行有效); omitted when the text prints none",
+    )
+    legal_level: TextValue | None = Field(
+        default=None, exclude_if=lambda v: v is None,
+        description="效力级别 as printed in a metadata field (【效力级别】部门规章); omitted when the text prints none",
+    )
 
     _source_text: str = PrivateAttr(default="")
+    _geometry: Any = PrivateAttr(default=None)  # sztext.load.geometry.Geometry of a paged input
 
     @property
     def source_text(self) -> str:
@@ -312,6 +326,16 @@ class Notice(_Model):
         if not pages:
             return None
         return max(1, bisect.bisect_right(pages, offset))
+
+    def bbox_of(self, span: tuple[int, int]) -> list[Any]:
+        """Where a span (any value's ``span``) is drawn on the input's pages: one
+        :class:`sztext.PageBox` (page, x0, top, x1, bottom, page_width, page_height) per page
+        it touches, in PDF points (OFD: millimetres) from the page's top-left corner. Empty for
+        text, HTML, Markdown and Word inputs, and for a notice read back from JSON (load the
+        input again: ``sztext.load.load_path(path).bbox_of(start, end)``, the spans are the same).
+        """
+        geometry = self._geometry
+        return geometry.bbox_of(span[0], span[1]) if geometry is not None else []
 
     def nodes(self) -> Iterator[Node]:
         """Every outline node in document order (pre-order)."""

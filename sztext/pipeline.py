@@ -26,6 +26,7 @@ from .extract import (
     extract_unit_groups,
 )
 from .extract.jurisdiction import find_jurisdiction
+from .extract.status import extract_legal_status
 from .grammar import Grammar, load_grammar
 from .load import Loaded, load_path
 from .load.paths import record_path
@@ -185,11 +186,13 @@ class Pipeline:
         notices = list(self.iter_parse(loaded.text, path=record_path(path), pages=loaded.pages))
         if notices:
             notices[0] = with_load_warnings(notices[0], loaded.warnings)
+        for notice in notices:
+            notice._geometry = loaded.geometry  # character boxes of a PDF/OFD: Notice.bbox_of
         return notices
 
     def load(self, path: str | Path) -> Loaded:
         """Read and decode a file into the text that spans index (stage 1)."""
-        return load_path(path, max_chars=self.options.max_chars)
+        return load_path(path, max_chars=self.options.max_chars, grammar=self.grammar)
 
     def _view(self, text: str) -> TextView:
         if not isinstance(text, str):
@@ -255,10 +258,23 @@ class Pipeline:
         notes.extend(_lexicon_warnings(found, place))
         check_budget("extractors")
         notes.extend(_not_a_notice(view, rng))
-        return build_notice(view, rng, blocks, header, found, g, index=index, path=path, version=VERSION, warnings=notes)
+        notice = build_notice(view, rng, blocks, header, found, g, index=index, path=path, version=VERSION, warnings=notes)
+        return _with_legal_status(notice, view, rng, g)
 
 
 _T = TypeVar("_T")
+
+
+def _with_legal_status(notice: Notice, view: TextView, rng: DocumentRange, grammar: Grammar) -> Notice:
+    """``notice`` with the 时效性 and 效力级别 its text prints (sztext.extract.status), read in the
+    document before its first numbered heading (a 北大法宝 export prints them under the title)."""
+    first = next((view.to_view(node.span[0]) for node in notice.nodes() if node.marker is not None), rng.end)
+    validity, level = extract_legal_status(view, grammar, rng.start, max(rng.start, min(first, rng.end)))
+    if validity is None and level is None:
+        return notice
+    out = notice.model_copy(update={"validity": validity, "legal_level": level})
+    out._source_text = notice._source_text
+    return out
 
 
 def _lexicon_warnings(found: Extracted, place: str | None) -> list[Warning]:

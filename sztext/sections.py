@@ -341,6 +341,8 @@ CONTRACTS: Mapping[str, Contract] = {
         },
     ),
     "dates": Contract(roles=("start", "date", "context"), tags=DateTags),
+    "status": Contract(rules=("validity", "legal_level"), groups=("value",), tags=_Tags),
+    "layout": Contract(rules=("page_number", "block_start"), tags=_Tags, lists=("line_final",)),
     "repeals": Contract(rules=("verb", "sentence_end", "tail", "connector", "subject", "bare_subject", "not_a_repeal"), lists=("bare_verbs",)),
     "citations": Contract(rules=("title", "number_after")),
     "units": Contract(

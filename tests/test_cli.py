@@ -82,3 +82,29 @@ def test_usage_error_exits_2() -> None:
 def test_text_prints_what_spans_index(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["text", str(SAMPLES / "000_7295ffc925fab055.txt")]) == 0
     assert capsys.readouterr().out == (SAMPLES / "000_7295ffc925fab055.txt").read_text(encoding="utf-8")
+
+
+def test_batch_says_what_a_scan_did_not_take(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # every input format is taken (.md and .markdown too); the rest is counted per reason, with
+    # the first step a file needs, and --list-skipped names each
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    text = (SAMPLES / "000_7295ffc925fab055.txt").read_text(encoding="utf-8")
+    for name in ("a.txt", "b.md", "sub/c.markdown", "d.TXT"):
+        (src / name).write_text(text, encoding="utf-8")
+    for name in ("scan1.png", "scan2.JPG", "old.doc", "sheet.xlsx", "README"):
+        (src / name).write_bytes(b"x")
+    (src / "sub" / "gone.txt").symlink_to(src / "nowhere.txt")
+    assert main(["batch", str(src), "--out", str(tmp_path / "out"), "--list-skipped", "--no-progress", "--format", "jsonl"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("sztext batch: 4 inputs (0 resumed), 4 documents, 0 errors")
+    assert err[1] == (
+        "sztext batch: not taken: 1 dangling symlink, 1 suffix (none), 1 suffix .doc (legacy Word: convert it to .docx), "
+        "1 suffix .jpg (an image: run OCR first), 1 suffix .png (an image: run OCR first), 1 suffix .xlsx"
+    )
+    listed = sorted(line.split("\t") for line in err if line.startswith("skipped\t"))
+    assert listed == sorted([
+        ["skipped", "suffix (none)", str(src / "README")], ["skipped", "suffix .doc (legacy Word: convert it to .docx)", str(src / "old.doc")],
+        ["skipped", "suffix .png (an image: run OCR first)", str(src / "scan1.png")], ["skipped", "suffix .jpg (an image: run OCR first)", str(src / "scan2.JPG")],
+        ["skipped", "suffix .xlsx", str(src / "sheet.xlsx")], ["skipped", "dangling symlink", str(src / "sub" / "gone.txt")],
+    ])

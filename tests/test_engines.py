@@ -64,10 +64,22 @@ def test_spark_recipe() -> None:
     pytest.importorskip("pyspark", reason="PySpark is not installed: the Spark recipe was not run")
     from pyspark.sql import SparkSession
 
+    from pyspark.sql.pandas.types import from_arrow_schema
+
+    # the cookbook's recipe: mapInArrow over the paths, each task yielding table_batch rows with
+    # the published schema; the amounts Spark collects are those of sztext.tables, value for value
+    def parse_amounts(batches):  # type: ignore[no-untyped-def]
+        for batch in batches:
+            records = [r for p in batch.column("path").to_pylist() for r in sztext.parse_record(p)]
+            yield sztext.table_batch(records, "amounts")
+
     spark = SparkSession.builder.master("local[1]").getOrCreate()
     try:
         paths = spark.createDataFrame([(p,) for p in INPUTS], ["path"])
-        records = paths.rdd.flatMap(lambda row: [orjson.dumps(r).decode() for r in sztext.parse_record(row.path)])
-        assert records.count() == sum(len(sztext.parse_record(p)) for p in INPUTS)
+        schema = from_arrow_schema(sztext.table_schemas()["amounts"])
+        rows = paths.mapInArrow(parse_amounts, schema).collect()
+        local = sztext.table_batch([r for p in INPUTS for r in sztext.parse_record(p)], "amounts").to_pylist()
+        assert sorted((r.amount_id, r.value, r.qualifier, r.start) for r in rows) == sorted((r["amount_id"], r["value"], r["qualifier"], r["start"]) for r in local)
+        assert len(rows) == len(sztext.tables([n for p in INPUTS for n in sztext.parse_file(p)])["amounts"]) > 100
     finally:
         spark.stop()

@@ -3,7 +3,7 @@ errors on a tiny fixture grammar (G10, G36), caching and pickling (G11), and the
 anchors as a superset of the matches on the real samples (G6, G31).
 
 Examples run where the rule runs: on the VIEW of the example text (``normalize(text).text``),
-except ``noise.toml`` rules and rules tagged ``on = "source"``, which run on the source. The
+except ``noise.toml`` and ``layout.toml`` rules and rules tagged ``on = "source"``, which run on the source. The
 expected ``match`` and ``groups`` are compared with the CLEAN text of the match (the source
 text for source rules), so an example may be written in Traditional characters or full-width
 forms and still name its groups as written.
@@ -28,7 +28,7 @@ SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.tx
 
 
 def _runs_on_source(stem: str, rule: Rule) -> bool:
-    return stem == "noise" or rule.tags.get("on") == "source"
+    return stem in ("noise", "layout") or rule.tags.get("on") == "source"
 
 
 def _all_rules() -> list[tuple[str, Rule]]:

@@ -24,6 +24,7 @@ LABEL_CONFIG = """<View>
     <Label value="issuers"/><Label value="signer"/><Label value="addressees"/><Label value="cc"/>
     <Label value="signed_date"/><Label value="published_date"/><Label value="dates"/><Label value="effective"/>
     <Label value="amounts"/><Label value="unit"/><Label value="citations"/><Label value="repeals"/><Label value="noise"/>
+    <Label value="validity"/><Label value="legal_level"/>
   </Labels>
   <Text name="text" value="$text"/>
 </View>"""

@@ -30,7 +30,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "doc_serial", "issuer", "issuers", "signer", "addressees", "cc", "jurisdiction", "signed_date",
         "published_date", "effective_from", "effective_on_issue", "valid_years", "effective_until", "duplicate_of",
         "measure_count", "unit_count", "amount_count", "citation_count", "warnings", "start", "end",
-        "first_page", "last_page",
+        "first_page", "last_page", "validity", "legal_level",
     ),
     "measures": (
         "measure_id", "doc_id", "parent_id", "node_path", "kind", "marker", "number", "level", "heading",
@@ -45,7 +45,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 # Column names researchers already code with, for the documents table. 时效性 and 效力级别 are
-# never inferred: sztext reads no such statement yet, so they are null (an honest blank).
+# never inferred: they are what a labelled field of the text prints (Notice.validity,
+# Notice.legal_level; grammars/status.toml), null where none is printed.
 PRESETS: dict[str, dict[str, str]] = {
     # 北大法宝's fields
     "pkulaw": {
@@ -173,6 +174,7 @@ def table_rows(notice: Notice) -> dict[str, list[dict[str, Any]]]:
         "start": notice.source.span[0], "end": notice.source.span[1],
         "first_page": notice.page_of(notice.source.span[0]),
         "last_page": notice.page_of(max(notice.source.span[0], notice.source.span[1] - 1)),
+        "validity": _clean(getattr(notice, "validity", None)), "legal_level": _clean(getattr(notice, "legal_level", None)),
     }
     return {"documents": [document], "measures": measures, "units": units, "amounts": amounts, "citations": citations}
 

@@ -15,14 +15,24 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import ArgumentError, DecodeError, InputError, InputTooLargeError, OCRRequiredError
+from .geometry import Geometry, PageBox
 
-__all__ = ["Loaded", "load_bytes", "load_path", "decode", "html_to_text", "html_text_and_warnings", "looks_like_html", "sniff_format", "INPUT_SUFFIXES"]
+if TYPE_CHECKING:
+    from ..grammar import Grammar
+
+__all__ = ["Loaded", "PageBox", "skip_reason", "load_bytes", "load_path", "decode", "html_to_text", "html_text_and_warnings", "looks_like_html", "sniff_format", "INPUT_SUFFIXES"]
 
 # Suffixes a directory scan takes (``sztext batch DIR``).
 INPUT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".md", ".markdown", ".pdf", ".docx", ".ofd")
+# Suffixes a scan leaves out with a hint of the first step they need (``skip_reason``).
+_NEEDS_A_STEP = {
+    **dict.fromkeys((".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".bmp", ".webp"), "an image: run OCR first"),
+    ".doc": "legacy Word: convert it to .docx", ".wps": "WPS: convert it to .docx",
+    ".zip": "an archive: unpack it first", ".rar": "an archive: unpack it first", ".7z": "an archive: unpack it first",
+}
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")
 
 Format = Literal["text", "html", "markdown", "pdf", "docx", "ofd"]
@@ -46,6 +56,7 @@ class Loaded:
     warnings: tuple[str, ...] = field(default=())
     pages: tuple[int, ...] = field(default=())
     furniture: tuple[tuple[int, str], ...] = field(default=())
+    geometry: Geometry | None = field(default=None, repr=False, compare=False)
 
     def page_of(self, offset: int) -> int | None:
         """The 1-based page of a text offset (a span's start) for a paged input, else ``None``."""
@@ -54,6 +65,24 @@ class Loaded:
         import bisect
 
         return max(1, bisect.bisect_right(self.pages, offset))
+
+    def bbox_of(self, start: int, end: int) -> list[PageBox]:
+        """Where ``text[start:end]`` (any span of a record of this input) is drawn: one
+        :class:`~sztext.load.geometry.PageBox` per page it touches (PDF points or OFD
+        millimetres, top-left origin); empty for text, HTML, Markdown and Word inputs."""
+        return self.geometry.bbox_of(start, end) if self.geometry is not None else []
+
+
+def skip_reason(suffix: str) -> str:
+    """Why a directory scan does not take a file of this suffix: ``suffix .png (an image: run
+    OCR first)``; ``suffix .X`` for a suffix that names no input format and needs no hint.
+
+    >>> skip_reason(".PNG"), skip_reason("")
+    ('suffix .png (an image: run OCR first)', 'suffix (none)')
+    """
+    s = suffix.lower()
+    hint = _NEEDS_A_STEP.get(s)
+    return f"suffix {s or '(none)'}" + (f" ({hint})" if hint else "")
 
 
 def looks_like_html(text: str) -> bool:
@@ -172,9 +201,10 @@ def sniff_format(data: bytes, path: str | None = None) -> str:
     return "text"
 
 
-def load_bytes(data: bytes, path: str | None = None, *, max_chars: int | None = None) -> Loaded:
+def load_bytes(data: bytes, path: str | None = None, *, max_chars: int | None = None, grammar: Grammar | None = None) -> Loaded:
     """Decode bytes (text, HTML, Markdown) or read a document format (PDF, .docx, OFD) into the
-    text the pipeline parses.
+    text the pipeline parses. The layout repair of PDF and OFD reads the ``layout`` section of
+    ``grammar`` (the shipped grammar by default).
 
     Raises:
         DecodeError: the bytes cannot be decoded with confidence.
@@ -186,6 +216,7 @@ def load_bytes(data: bytes, path: str | None = None, *, max_chars: int | None = 
     pages: tuple[int, ...] = ()
     furniture: tuple[tuple[int, str], ...] = ()
     warnings: tuple[str, ...] = ()
+    geometry: Geometry | None = None
     fmt: Format
     if kind == "image":
         raise OCRRequiredError("image file: run OCR first and parse its text or Markdown output")
@@ -196,8 +227,8 @@ def load_bytes(data: bytes, path: str | None = None, *, max_chars: int | None = 
     if kind in ("pdf", "ofd"):
         from .paged import join_pages, ofd_pages, pdf_pages
 
-        paged = join_pages(pdf_pages(data) if kind == "pdf" else ofd_pages(data))
-        text, pages, furniture = paged.text, paged.pages, paged.furniture
+        paged = join_pages(pdf_pages(data) if kind == "pdf" else ofd_pages(data), grammar)
+        text, pages, furniture, geometry = paged.text, paged.pages, paged.furniture, paged.geometry
         encoding, confidence, fmt = "utf-8", 1.0, "pdf" if kind == "pdf" else "ofd"
     elif kind == "docx":
         from .paged import docx_lines
@@ -215,10 +246,10 @@ def load_bytes(data: bytes, path: str | None = None, *, max_chars: int | None = 
         raise InputTooLargeError(f"input has {len(text)} characters, more than the limit of {max_chars}")
     if not text.strip():
         raise InputError("input has no text")
-    return Loaded(text, path, encoding, confidence, fmt, warnings=warnings, pages=pages, furniture=furniture)
+    return Loaded(text, path, encoding, confidence, fmt, warnings=warnings, pages=pages, furniture=furniture, geometry=geometry)
 
 
-def load_path(path: str | bytes | os.PathLike[str], *, max_chars: int | None = None) -> Loaded:
+def load_path(path: str | bytes | os.PathLike[str], *, max_chars: int | None = None, grammar: Grammar | None = None) -> Loaded:
     """Read and decode a file (``.txt``, ``.html`` …).
 
     Raises:
@@ -237,7 +268,7 @@ def load_path(path: str | bytes | os.PathLike[str], *, max_chars: int | None = N
     except OSError as exc:
         raise InputError(f"cannot read {p}: {exc.strerror or exc}") from exc
     try:
-        return load_bytes(data, str(p), max_chars=max_chars)
+        return load_bytes(data, str(p), max_chars=max_chars, grammar=grammar)
     except InputError as exc:
         raise type(exc)(f"{p}: {exc}") from exc
 

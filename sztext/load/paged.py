@@ -12,18 +12,36 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import EncryptedInputError, InputError, OCRRequiredError
+from .geometry import Box, Geometry
 
-__all__ = ["Line", "Paged", "join_pages", "pdf_pages", "docx_lines", "ofd_pages"]
+if TYPE_CHECKING:
+    from ..grammar import Grammar, GuardedPattern
 
-# A page-number line: - 3 -, — 3 —, －3－, or a bare number (first or last line of a page only).
-PAGE_NUMBER = re.compile(r"^[ \t\u3000]*(?:[-—–－﹣]+[ \t\u3000]*\d{1,4}[ \t\u3000]*[-—–－﹣]+|第?\d{1,4}页?|\d{1,4}[ \t\u3000]*/[ \t\u3000]*\d{1,4})[ \t\u3000]*$")
-# A line ending a sentence or a block (never joined to the next).
-_FINAL = tuple("。！？；：…!?;:")
-# A line that starts a heading or a list item (never joined to the previous).
-_MARKER = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|第[一二三四五六七八九十百零〇\d]+[条章节部分]|附件|抄送|[■●◆]|#)")
+__all__ = ["Line", "Paged", "Layout", "layout_of", "join_pages", "pdf_pages", "docx_lines", "ofd_pages"]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The ``layout`` grammar section compiled for :func:`join_pages` (``grammars/layout.toml``):
+    page-number lines, the characters that close a line's block, the starts that open one."""
+
+    page_number: GuardedPattern
+    block_start: GuardedPattern
+    line_final: tuple[str, ...]
+
+
+def _build_layout(grammar: Grammar) -> Layout:
+    return Layout(grammar.rule("layout.page_number").pattern, grammar.rule("layout.block_start").pattern, grammar.word_list("layout", "line_final"))
+
+
+def layout_of(grammar: Grammar | None = None) -> Layout:
+    """The layout rules of ``grammar`` (the shipped grammar by default), built once per grammar."""
+    from ..grammar import load_grammar
+
+    return (grammar or load_grammar()).derived(_build_layout)
 
 
 @dataclass(frozen=True)
@@ -33,23 +51,40 @@ class Line:
     text: str
     right: float | None = None
     size: float | None = None
+    boxes: tuple[Box | None, ...] | None = None  # one per character of ``text`` (top-left origin)
 
 
 @dataclass(frozen=True)
 class Paged:
-    """The repaired text, the offset where each page starts, and the furniture taken out."""
+    """The repaired text, the offset where each page starts, the furniture taken out, and where
+    each character stands on its page (when the drawn lines carry boxes)."""
 
     text: str
     pages: tuple[int, ...]
     furniture: tuple[tuple[int, str], ...]
+    geometry: Geometry | None = None
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """The drawn lines of each page, and each page's size (width, height) where the format gives it."""
+
+    pages: list[list[Line]]
+    sizes: list[tuple[float, float] | None]
 
 
 def _norm(s: str) -> str:
     return re.sub(r"\d+", "#", re.sub(r"[\s\u3000]+", "", s))
 
 
-def join_pages(pages: list[list[Line]]) -> Paged:
-    """Repair the layout of drawn pages into paragraphs (see the module docstring)."""
+def join_pages(pages: list[list[Line]] | Drawn, grammar: Grammar | None = None) -> Paged:
+    """Repair the layout of drawn pages into paragraphs (see the module docstring), with the
+    ``layout`` section of ``grammar`` (the shipped grammar by default)."""
+    page_sizes: list[tuple[float, float] | None] = pages.sizes if isinstance(pages, Drawn) else []
+    if isinstance(pages, Drawn):
+        pages = pages.pages
+    layout = layout_of(grammar)
+    final = tuple(layout.line_final)
     furniture: list[tuple[int, str]] = []
     bodies: list[list[Line]] = []
     edge_texts: dict[str, int] = {}
@@ -64,7 +99,7 @@ def join_pages(pages: list[list[Line]]) -> Paged:
         keep: list[Line] = []
         for i, ln in enumerate(lines):
             at_edge = i < 2 or i >= len(lines) - 2
-            if at_edge and (PAGE_NUMBER.match(ln.text) or (i in (0, len(lines) - 1) and _norm(ln.text) in repeated)):
+            if at_edge and (layout.page_number.match(ln.text) or (i in (0, len(lines) - 1) and _norm(ln.text) in repeated)):
                 furniture.append((no, ln.text.strip()))
             else:
                 keep.append(ln)
@@ -83,19 +118,27 @@ def join_pages(pages: list[list[Line]]) -> Paged:
 
     out: list[str] = []
     starts: list[int] = []
+    boxes: list[Box | None] = []
+    has_boxes = any(ln.boxes for body in bodies for ln in body)
     pos = 0
     prev: Line | None = None
     for body in bodies:
         new_page = True
         for ln in body:
             text = ln.text.rstrip()
+            lead = 0
             if prev is not None:
-                join = is_full(prev) and not prev.text.rstrip().endswith(_FINAL) and not _MARKER.match(text)
+                join = is_full(prev) and not prev.text.rstrip().endswith(final) and not layout.block_start.match(text)
                 if join:
-                    text = text.lstrip(" \u3000") if not re.match(r"[ \u3000]{2}", text) else text
+                    kept = text.lstrip(" \u3000") if not re.match(r"[ \u3000]{2}", text) else text
+                    lead, text = len(text) - len(kept), kept
                 sep = "" if join else "\n"
                 out.append(sep)
                 pos += len(sep)
+                boxes.extend([None] * len(sep))
+            if has_boxes:
+                drawn = ln.boxes if ln.boxes is not None and len(ln.boxes) == len(ln.text) else (None,) * len(ln.text)
+                boxes.extend(drawn[lead : lead + len(text)])
             if new_page:
                 starts.append(pos)  # the page starts at its first line's text
                 new_page = False
@@ -105,11 +148,16 @@ def join_pages(pages: list[list[Line]]) -> Paged:
         if new_page:
             starts.append(pos)  # an empty page
     text = "".join(out) + "\n"
-    return Paged(text, tuple(starts), tuple(furniture))
+    geometry = None
+    if has_boxes:
+        boxes.append(None)
+        geometry = Geometry.build(boxes, tuple(starts), page_sizes or [None] * len(pages))
+    return Paged(text, tuple(starts), tuple(furniture), geometry)
 
 
-def pdf_pages(data: bytes) -> list[list[Line]]:
-    """The drawn lines of every page of a PDF's text layer (pypdfium2).
+def pdf_pages(data: bytes) -> Drawn:
+    """The drawn lines of every page of a PDF's text layer (pypdfium2), with each character's
+    box and each page's size in PDF points (top-left origin).
 
     Raises:
         EncryptedInputError: the PDF needs a password.
@@ -127,41 +175,46 @@ def pdf_pages(data: bytes) -> list[list[Line]]:
             raise EncryptedInputError("encrypted PDF: decrypt it first (no password is tried)") from exc
         raise InputError(f"not a readable PDF: {exc}") from exc
     pages: list[list[Line]] = []
+    sizes: list[tuple[float, float] | None] = []
     chars = 0
     try:
         for page in pdf:
             tp = page.get_textpage()
-            pages.append(_pdf_lines(tp))
+            width, height = (float(v) for v in page.get_size())
+            sizes.append((width, height))
+            pages.append(_pdf_lines(tp, height))
             chars += sum(len(ln.text.strip()) for ln in pages[-1])
     finally:
         pdf.close()
     if chars == 0:
         raise OCRRequiredError("PDF has no text layer (a scan?): run OCR first and parse its text or Markdown output")
-    return pages
+    return Drawn(pages, sizes)
 
 
-def _pdf_lines(tp: Any) -> list[Line]:
+def _pdf_lines(tp: Any, height: float) -> list[Line]:
     n = tp.count_chars()
     text = tp.get_text_range(0, n) if n else ""
     lines: list[Line] = []
     buf: list[str] = []
+    boxes: list[Box | None] = []
     right = 0.0
     size = 0.0
     for i, ch in enumerate(text[:n]):
         if ch in "\r\n":
-            if ch == "\n" or not buf:
-                pass
             if buf:
-                lines.append(Line("".join(buf), right or None, size or None))
-            buf, right, size = [], 0.0, 0.0
+                lines.append(Line("".join(buf), right or None, size or None, tuple(boxes)))
+            buf, boxes, right, size = [], [], 0.0, 0.0
             continue
         buf.append(ch)
-        if not ch.isspace():
-            box = tp.get_charbox(i)
-            right = max(right, box[2])
-            size = max(size, box[3] - box[1])
+        if ch.isspace():
+            boxes.append(None)
+            continue
+        left, bottom, r, top = tp.get_charbox(i)  # PDF user space: origin at the bottom-left
+        boxes.append((float(left), height - float(top), float(r), height - float(bottom)))
+        right = max(right, r)
+        size = max(size, top - bottom)
     if buf:
-        lines.append(Line("".join(buf), right or None, size or None))
+        lines.append(Line("".join(buf), right or None, size or None, tuple(boxes)))
     return lines
 
 
@@ -192,10 +245,13 @@ def docx_lines(data: bytes) -> list[str]:
     return lines
 
 
-def ofd_pages(data: bytes) -> list[list[Line]]:
-    """The text lines of every page of an OFD package (GB/T 33190), in reading order.
+def ofd_pages(data: bytes) -> Drawn:
+    """The text lines of every page of an OFD package (GB/T 33190), in reading order, with each
+    character's box and each page's size in millimetres (top-left origin, OFD's own).
 
-    Text codes are grouped into lines by their baseline (Y) and ordered left to right.
+    Text codes are grouped into lines by their baseline (Y) and ordered left to right. A
+    character's box runs from its X (``DeltaX`` steps, else one font size per character) one font
+    size wide, and from one font size above its baseline to the baseline.
 
     Raises:
         InputError: the package or its XML cannot be read.
@@ -212,20 +268,49 @@ def ofd_pages(data: bytes) -> list[list[Line]]:
             base = doc_root.rsplit("/", 1)[0] if "/" in doc_root else ""
             document = etree.fromstring(zf.read(doc_root), parser)
             locs = [el.get("BaseLoc") or "" for el in document.iter() if isinstance(el.tag, str) and el.tag.endswith("}Page")]
+            default_size = _ofd_size(document)
             pages: list[list[Line]] = []
+            sizes: list[tuple[float, float] | None] = []
             for loc in locs:
                 loc = loc.lstrip("/")
                 name = loc if loc in names else f"{base}/{loc}" if base else loc
-                pages.append(_ofd_lines(etree.fromstring(zf.read(name), parser)))
-    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError) as exc:
+                content = etree.fromstring(zf.read(name), parser)
+                sizes.append(_ofd_size(content) or default_size)
+                pages.append(_ofd_lines(content))
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, OSError, ValueError) as exc:
         raise InputError(f"not a readable OFD package: {exc}") from exc
     if not any(ln.text.strip() for page in pages for ln in page):
         raise OCRRequiredError("OFD has no text (a scan?): run OCR first and parse its text or Markdown output")
-    return pages
+    return Drawn(pages, sizes)
+
+
+def _ofd_size(root: Any) -> tuple[float, float] | None:
+    """The PhysicalBox (x y width height) of a Document.xml's PageArea or a page's Area."""
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag.endswith("}PhysicalBox") and el.text:
+            parts = el.text.split()
+            if len(parts) == 4:
+                return float(parts[2]), float(parts[3])
+    return None
+
+
+def _deltas(raw: str | None) -> list[float]:
+    """A TextCode's DeltaX: numbers, ``g N D`` meaning N times D (GB/T 33190 §11.3)."""
+    out: list[float] = []
+    parts = (raw or "").split()
+    i = 0
+    while i < len(parts):
+        if parts[i] == "g" and i + 2 < len(parts):
+            out.extend([float(parts[i + 2])] * int(float(parts[i + 1])))
+            i += 3
+        else:
+            out.append(float(parts[i]))
+            i += 1
+    return out
 
 
 def _ofd_lines(content: Any) -> list[Line]:
-    items: list[tuple[float, float, str, float, float]] = []
+    items: list[tuple[float, float, str, float, float, tuple[Box | None, ...]]] = []
     for obj in content.iter():
         if not (isinstance(obj.tag, str) and obj.tag.endswith("}TextObject")):
             continue
@@ -237,15 +322,21 @@ def _ofd_lines(content: Any) -> list[Line]:
             text = code.text or ""
             x = bx + float(code.get("X") or 0)
             y = by + float(code.get("Y") or 0)
-            items.append((round(y, 1), x, text, x + size * len(text), size))
+            steps = _deltas(code.get("DeltaX"))
+            boxes: list[Box | None] = []
+            cx = x
+            for k, ch in enumerate(text):
+                boxes.append(None if ch.isspace() else (cx, y - size, cx + size, y))
+                cx += steps[k] if k < len(steps) else size
+            items.append((round(y, 1), x, text, cx, size, tuple(boxes)))
     items.sort(key=lambda t: (t[0], t[1]))
     lines: list[Line] = []
     last_y: float | None = None
-    for y, _x, text, right, size in items:
+    for y, _x, text, right, size, boxes_ in items:
         if last_y is not None and abs(y - last_y) < size / 2 and lines:
             prev = lines[-1]
-            lines[-1] = Line(prev.text + text, max(prev.right or 0, right), size)
+            lines[-1] = Line(prev.text + text, max(prev.right or 0, right), size, (prev.boxes or ()) + boxes_)
         else:
-            lines.append(Line(text, right, size))
+            lines.append(Line(text, right, size, boxes_))
         last_y = y
     return lines

@@ -117,3 +117,25 @@ def test_a_bad_overlay_fails_the_pipeline_once_at_construction(tmp_path: Path) -
     directory = _overlay(tmp_path, "money", _shipped_text("money").replace('"封顶" = "max"', '"封顶" = "ceiling"'))
     with pytest.raises(GrammarError, match=r"\[table\.qualifier"):
         sztext.Pipeline(options=sztext.Options(grammar_dir=str(directory)))
+
+
+def test_the_layout_section_is_checked_at_load(tmp_path: Path) -> None:
+    # the page-number rule of PDF/OFD layout repair is grammar, read by id: a standalone grammar
+    # without it fails at load, and an overlay's layout.toml with a tag the code does not read too
+    copy = shutil.copytree(SHIPPED, tmp_path / "copy")
+    layout = (copy / "layout.toml").read_text(encoding="utf-8")
+    (copy / "layout.toml").write_text(layout.replace('id = "layout.page_number"', 'id = "layout.page_no"'), encoding="utf-8")
+    with pytest.raises(GrammarError, match=r"copy/layout\.toml \(rule layout\.page_number\): \[rule\] missing"):
+        sztext.load_grammar(copy, standalone=True)
+    no_list = _shipped_text("layout").split("[list]")[0]
+    with pytest.raises(GrammarError, match=r"\[list\.line_final\] missing"):
+        _standalone_without_list(tmp_path, no_list)
+    tagged = _shipped_text("layout").replace('id = "layout.block_start"\n', 'id = "layout.block_start"\ntags = { kind = "heading" }\n')
+    with pytest.raises(GrammarError, match=r"overlay/layout\.toml \(rule layout\.block_start\): \[tags -> kind"):
+        sztext.load_grammar(_overlay(tmp_path, "layout", tagged))
+
+
+def _standalone_without_list(tmp_path: Path, layout: str) -> None:
+    copy = shutil.copytree(SHIPPED, tmp_path / "copy2")
+    (copy / "layout.toml").write_text(layout, encoding="utf-8")
+    sztext.load_grammar(copy, standalone=True)

@@ -38,7 +38,8 @@ def _wrap(par: str, width: float, measure: object) -> list[str]:
     return lines + [cur]
 
 
-def _pdf(paragraphs: list[str]) -> bytes:
+def _pdf(paragraphs: list[str], drawn: list[tuple[int, float, float, str]] | None = None) -> bytes:
+    """The PDF; ``drawn`` gets (page, x, baseline y from the bottom, text) of every body line."""
     pytest.importorskip("reportlab", reason="the PDF fixture needs reportlab (pip install 'sztext[pdf]')")
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -67,6 +68,8 @@ def _pdf(paragraphs: list[str]) -> bytes:
                 c.setFont("STSong-Light", SIZE)
                 page, row = page + 1, 0
             c.drawString(LEFT, TOP - row * SIZE * 1.6, line)
+            if drawn is not None:
+                drawn.append((page, LEFT, TOP - row * SIZE * 1.6, line))
             row += 1
     foot()
     c.save()
@@ -232,7 +235,7 @@ def test_batch_scan_takes_the_formats_and_says_what_it_left(tmp_path: Path) -> N
     taken, skipped = scan_inputs([tmp_path])
     assert [p.name for p in taken] == ["a.md", "b.pdf", "c.docx", "d.ofd"]
     reasons = {p.name: r for p, r in skipped}
-    assert reasons == {"e.png": "suffix .png", "gone.txt": "dangling symlink", "pipe.txt": "not a regular file", "loop": "symlink loop"}
+    assert reasons == {"e.png": "suffix .png (an image: run OCR first)", "gone.txt": "dangling symlink", "pipe.txt": "not a regular file", "loop": "symlink loop"}
 
 
 def test_named_fifo_is_a_one_line_error(tmp_path: Path) -> None:
@@ -264,3 +267,61 @@ def test_batch_of_mixed_formats(tmp_path: Path) -> None:
     assert (summary.inputs, summary.documents, summary.errors) == (4, 3, 1)
     errors = (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8")
     assert "OCRRequiredError" in errors and "scan.pdf" in errors
+
+
+def test_a_value_of_a_pdf_has_its_box_on_its_page(pipeline: sztext.Pipeline, tmp_path: Path) -> None:
+    # where reportlab drew each line is known: a value's box must stand on that line, at the
+    # x its text starts at, on the page the notice says (top-left origin, PDF points)
+    pytest.importorskip("pypdfium2", reason="reading PDF needs pypdfium2 (pip install 'sztext[pdf]')")
+    from reportlab.pdfbase import pdfmetrics
+
+    drawn: list[tuple[int, float, float, str]] = []
+    f = tmp_path / "notice.pdf"
+    f.write_bytes(_pdf(_paragraphs(SEED_FILES[1]), drawn))
+    notice = pipeline.parse_file(f)[0]
+    values = [a for a in notice.amounts] + ([notice.signed_date] if notice.signed_date else [])
+    assert len(values) >= 17
+    for value in values:
+        boxes = notice.bbox_of(value.span)
+        text = value.text
+        assert boxes and boxes[0].page == notice.page_of(value.span[0])
+        box = boxes[0]
+        assert (box.page_width, box.page_height) == (PAGE_W, PAGE_H)
+        # the drawn line of that page the value starts on: its baseline is the box's bottom
+        rows = [(x, y, line) for page, x, y, line in drawn if page == box.page and abs((PAGE_H - y) - box.bottom) < SIZE * 0.5]
+        assert len(rows) == 1, (text, box)
+        x, _y, line = rows[0]
+        # where the value starts on its line: the whole value, or a head of it that ends the line
+        at = line.find(text) if text in line else next((len(line) - k for k in range(len(text) - 1, 0, -1) if line.endswith(text[:k])), -1)
+        assert at >= 0, (text, line)
+        assert abs(box.x0 - (x + pdfmetrics.stringWidth(line[:at], "STSong-Light", SIZE))) < 1.5, (text, box)
+        assert all(b.top < b.bottom and b.bottom - b.top < SIZE * 1.2 for b in boxes)  # one box per drawn line
+        assert len(boxes) == (1 if text in line else 2), (text, boxes)
+    # a span over a page break has a box on each page; text, HTML and Word inputs have none
+    cut = notice.source.pages[1] if notice.source.pages else 0
+    assert [b.page for b in notice.bbox_of((cut - 3, cut + 3))] == [1, 2]
+    assert pipeline.parse(_paragraphs(SEED_FILES[1])[0] + "\n").bbox_of((0, 3)) == []
+
+
+def test_an_ofd_value_has_its_box_in_millimetres() -> None:
+    # the OFD fixture draws line k of a page at Boundary y = 30 + 7k, baseline Y = 4, Size 4.2 mm
+    loaded = load_bytes(_ofd(_paragraphs(SEED_FILES[0])), "a.ofd")
+    first = loaded.bbox_of(0, 5)
+    assert first == [sztext.PageBox(1, 25.0, 29.8, 46.0, 34.0, None, None)]
+    second = loaded.pages[1]
+    assert loaded.bbox_of(second, second + 2)[0][:5] == (2, 25.0, 29.8, 33.4, 34.0)
+
+
+def test_layout_repair_reads_its_rules_from_the_grammar(tmp_path: Path) -> None:
+    # an English footer "Page 2 of 10" is not a page number of the shipped grammar; an overlay's
+    # layout.page_number that adds it takes it out as furniture, with no Python change
+    pages = [[Line("一、总体要求", 100, 12), Line("Page 1 of 2", 250, 12)], [Line("二、工作措施", 100, 12), Line("Page 2 of 2", 250, 12)]]
+    assert join_pages(pages).furniture == ()
+    shipped = (Path(sztext.grammar.default_grammar_dir()) / "layout.toml").read_text(encoding="utf-8")
+    overlay = tmp_path / "g"
+    overlay.mkdir()
+    (overlay / "layout.toml").write_text(shipped.replace("|${n}${sp}[/／]${sp}${n})${sp}$'", "|${n}${sp}[/／]${sp}${n}|Page ${n} of ${n})${sp}$'"), encoding="utf-8")
+    grammar = sztext.load_grammar(overlay)
+    paged = join_pages(pages, grammar)
+    assert paged.furniture == ((1, "Page 1 of 2"), (2, "Page 2 of 2"))
+    assert paged.text == "一、总体要求\n二、工作措施\n"
