@@ -6,6 +6,7 @@ import regex
 
 from ..grammar import Grammar
 from .kinds import Line, LineKind, split_lines  # noqa: F401 (split_lines: in the doctest)
+from .lines import logical_lines, runon_bare_title
 from .rules import _prep, _rule, may
 from .text import (
     _debris_end,
@@ -35,6 +36,10 @@ def classify(text: str, line: Line, grammar: Grammar) -> tuple[LineKind, regex.M
     kind, m = _classify_alone(text, line, grammar)
     if kind is LineKind.SIGNATURE and _number_follows(text, line, grammar):
         return LineKind.METADATA, None  # 版头 then 发文字号: 山东省市场监督管理局 / 鲁市监标函〔2021〕33号 (corpus 0034)
+    if kind is LineKind.SIGNATURE and _named_again_by_title(text, line, grammar):
+        return LineKind.METADATA, None
+    if kind is LineKind.TEXT and not _is_physical(text, line) and runon_bare_title(text, line.start, line.end, grammar):
+        return LineKind.TITLE, None
     if kind in _CONTEXT_KINDS and _is_physical(text, line):
         stripped = text[line.start : line.end].strip(" \r")
         if len(stripped) <= 60 and "。" not in stripped:
@@ -79,6 +84,33 @@ def _number_follows(text: str, line: Line, grammar: Grammar) -> bool:
     head = text[line.stop : line.stop + 40]
     at = line.stop + len(head) - len(head.lstrip(" \n"))
     return _prep(grammar).bracket.match(text, at, min(len(text), at + 40)) is not None
+
+
+def _named_again_by_title(text: str, line: Line, grammar: Grammar) -> bool:
+    """A 版头 without 文件 (the body's name alone) right above a title that opens with the same
+    name: 山东省应急管理厅 / 山东省应急管理厅关于更换电话号码的函, 山东省住房和城乡建设厅 /
+    山东省住房和城乡建设厅关于会签…的函 (single-line OCR cut by :func:`logical_lines`)."""
+    name = text[line.start : line.end].strip(" \r")
+    at = line.stop
+    while at < len(text) and text[at] in " \r\n":
+        at += 1
+    if not text.startswith(name, at):
+        return False
+    nl = text.find("\n", at)
+    nxt = Line(at, len(text) if nl < 0 else nl, len(text) if nl < 0 else nl + 1)
+    for cut in _next_cut(text, at, grammar):
+        nxt = Line(at, cut, cut)
+    return _classify_alone(text, nxt, grammar)[0] is LineKind.TITLE
+
+
+def _next_cut(text: str, at: int, grammar: Grammar) -> list[int]:
+    """The end of the logical line that starts at ``at`` when a run-on line is cut there."""
+    nl = text.find("\n", at)
+    piece_end = len(text) if nl < 0 else nl
+    for ln in logical_lines(text, grammar, text.rfind("\n", 0, at) + 1, piece_end):
+        if ln.start == at:
+            return [ln.end]
+    return []
 
 
 def _is_banner_run(text: str, line: Line, grammar: Grammar) -> bool:
