@@ -82,6 +82,8 @@ def _join_at(text: str, physical: list[Line], i: int, grammar: Grammar, facts: _
         key = (ln.start, ln.end)
         found = facts.runon.get(key)
         cuts = found if found is not None else facts.runon.setdefault(key, _runon_cuts(text, ln, grammar))
+    if not cuts and joined == i and _TAIL_MIN <= size <= 160 and text.endswith(")", ln.start, ln.end):
+        cuts = _number_tail_cut(text, ln, grammar)
     if not cuts:
         out.append(ln if joined == i else Line(ln.start, physical[joined].end, physical[joined].stop))
     else:
@@ -89,6 +91,29 @@ def _join_at(text: str, physical: list[Line], i: int, grammar: Grammar, facts: _
         out.extend(Line(a, b, b) for a, b in zip(bounds, bounds[1:-1]))
         out.append(Line(bounds[-2], physical[joined].end, physical[joined].stop))
     return joined + 1
+
+
+# the shortest title with its number in brackets after it: …的通知(国发[2019]5号)
+_TAIL_MIN = 14
+
+
+def _number_tail_cut(text: str, ln: Line, grammar: Grammar) -> list[int]:
+    """``[where the number starts]`` for a title line that ends with its own 文号 in brackets:
+    福建能源监管办关于征求《…》拟修订和补充条款意见的函（闽监能函〔2018〕148号） (a page dump of the
+    NEA Fujian office), …的通知（皖政办秘〔2021〕82号） (北大法宝 titles). The title and the number
+    are two lines, so that the number is not read as part of the title."""
+    s = text[ln.start : ln.end].rstrip(" \r")
+    open_ = s.rfind("(")
+    if open_ < 6 or not s.endswith(")"):
+        return []
+    inner = s[open_ + 1 : -1].strip(" ")
+    m = _prep(grammar).bracket.match(inner)
+    if m is None or m.end() != len(inner):
+        return []
+    head = s[:open_].rstrip(" ")
+    if not head.endswith(_prep(grammar).suffixes) or title_kind(head, grammar) is not LineKind.TITLE:
+        return []
+    return [ln.start + open_]
 
 
 def _joined_value(text: str, physical: list[Line], i: int, grammar: Grammar, facts: _LineFacts | None = None) -> int:

@@ -54,3 +54,17 @@ def test_a_sentence_that_names_a_type_is_no_bare_title() -> None:
     # a first line of body text is not cut: no issuing body opens it
     text = "为做好全省非化石能源消费和电量统计工作的通知各单位:请相关负责同志参会,并做好会议组织工作,按时报送材料。"
     assert _pieces(text)[0][0] != "title"
+
+
+def test_title_line_ending_in_its_number_in_brackets_is_two_lines() -> None:
+    # devcorpus 0245 (page dump of 国家能源局福建监管办公室), corpus 0045 (四川省发展和改革委员会)
+    fujian = "福建能源监管办关于征求《福建省电力市场交易规则(试行)》拟修订和补充条款意见的函(闽监能函[2018]148 号)\n设为首页\n"
+    assert _pieces(fujian)[:2] == [
+        ("title", "福建能源监管办关于征求《福建省电力市场交易规则(试行)》拟修订和补充条款意见的函"),
+        ("doc_number", "(闽监能函[2018]148 号)"),
+    ]
+    sichuan = "关于印发《四川省深化新能源上网电价市场化改革实施方案》的通知(川发改价格[2025]480号)\n各市(州)发展改革委:\n"
+    assert [kind for kind, _ in _pieces(sichuan)][:3] == ["title", "doc_number", "addressee"]
+    # a bracketed note that is no number stays on the title line
+    note = "深圳市人民政府关于印发若干措施的通知(试行)\n"
+    assert len(_pieces(note)) == 1
