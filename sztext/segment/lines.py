@@ -175,7 +175,10 @@ def _runon_cuts(text: str, ln: Line, grammar: Grammar) -> list[int]:
         cuts = [number.start("agency"), number.end()]
         if head.end("banner") < number.start("agency"):
             cuts.insert(0, head.end("banner"))
-        title_end = _runon_title_end(text, number.end(), min(ln.end, number.end() + 160), grammar)
+        # the title ending an addressee follows, else the first ending: 国网人资部关于批复2022年第二批…人选的通知
+        # 公司各单位: (国家电网 人资部 OCR) is one title, not 国网人资部关于批复 and a sentence
+        addressed = _runon_title_addressee(text, number.end(), min(ln.end, number.end() + 160), grammar)
+        title_end = addressed[0] if addressed else _runon_title_end(text, number.end(), min(ln.end, number.end() + 160), grammar)
         if title_end is not None:
             cuts.append(title_end)
             colon = _addressee_end(text, title_end, ln.end, grammar)
@@ -251,10 +254,17 @@ def _runon_title_end(text: str, start: int, stop: int, grammar: Grammar) -> int 
 def _runon_title_addressee(text: str, start: int, stop: int, grammar: Grammar) -> list[int] | None:
     """``[title end, addressee end]`` of the first title ending that an addressee line follows;
     failing that, of a title without 关于 (:func:`runon_bare_title`) that one follows."""
+    found: list[int] | None = None
     for end in _title_ends(text, start, stop, grammar):
+        if found is not None and end >= found[1]:
+            break
         colon = _addressee_end(text, end, len(text), grammar)
-        if colon is not None:
-            return [end, colon]
+        if colon is not None and (found is None or colon == found[1]):
+            # the last ending before the same colon: 国网人资部关于批复2022年第二批…人选的通知 / 公司各单位:
+            # (国家电网 人资部 OCR), not 国网人资部关于批复 / 2022年…的通知公司各单位:
+            found = [end, colon]
+    if found is not None:
+        return found
     for word in grammar.word_list("segment", "runon_bare_title"):
         for end in _ends_of(text, word, start, min(stop, start + _BARE_TITLE_MAX)):
             colon = _addressee_end(text, end, len(text), grammar)

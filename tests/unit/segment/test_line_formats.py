@@ -68,3 +68,30 @@ def test_title_line_ending_in_its_number_in_brackets_is_two_lines() -> None:
     # a bracketed note that is no number stays on the title line
     note = "深圳市人民政府关于印发若干措施的通知(试行)\n"
     assert len(_pieces(note)) == 1
+
+
+def test_runon_title_is_the_last_ending_before_the_addressee() -> None:
+    # devcorpus 0224 (国网人资部): 关于批复 is no end of the title, 公司各单位: is the addressee
+    text = ("普通事项国家电网有限公司部门文件人资计〔2022〕24号国网人资部关于批复2022年第二批核准录用高校毕业生人选的通知"
+            "公司各单位：现将公司第二批核准录用毕业生人选（见附件1，另发）批复给你们，请于8月15日前，在公司人力资源招聘平台"
+            "（以下简称“招聘平台”）的“招聘动态”栏目完成招聘结果公示。")
+    n = sztext.parse(text)
+    assert n.title is not None and n.title.clean == "国网人资部关于批复2022年第二批核准录用高校毕业生人选的通知"
+    assert n.doc_type == "通知"
+
+
+def test_a_sentence_naming_interpretations_before_a_colon_opens_no_document() -> None:
+    # devcorpus 0364 (最高人民法院 2020): …等二十九件司法解释 ends like a title, but the sentence has a comma
+    text = ("# 最高人民法院关于修改《最高人民法院关于破产企业国有划拨土地使用权应否列入破产财产等问题的批复》等二十九件商事类司法解释的决定\n\n"
+            "2020年12月23日 最高人民法院审判委员会第1823次会议通过\n\n"
+            "根据审判实践需要，经最高人民法院审判委员会第1823次会议决定，对《最高人民法院关于破产企业国有划拨土地使用权应否列入破产财产等问题的批复》"
+            "等二十九件司法解释等作如下修改：\n\n一、修改《最高人民法院关于破产企业国有划拨土地使用权应否列入破产财产等问题的批复》\n")
+    assert len(sztext.parse_archive(text)) == 1
+
+
+def test_judicial_interpretation_title_and_type() -> None:
+    # devcorpus 0361 (2015) and 0360 (2004): joint 最高人民法院、最高人民检察院 interpretations in Markdown
+    text = "# 最高人民法院、最高人民检察院关于办理危害生产安全刑事案件适用法律若干问题的解释\n\n<!-- INFO END -->\n\n为依法惩治危害生产安全犯罪,根据刑法有关规定,现就办理此类刑事案件适用法律的若干问题解释如下:\n"
+    n = sztext.parse(text)
+    assert n.title is not None and n.title.clean == "最高人民法院、最高人民检察院关于办理危害生产安全刑事案件适用法律若干问题的解释"
+    assert n.doc_type == "解释"
