@@ -307,8 +307,12 @@ def runon_head(s: str, grammar: Grammar) -> bool:
     for i in range(6, colon - 2):
         if not head[:i].endswith(suffixes):
             continue
-        if "," in head[:i]:
-            break  # a sentence, not a title: 根据审判实践需要,经…对《…》等二十九件司法解释等作如下修改: (最高人民法院 2020)
+        about = head.find("关于", 0, i)
+        if about > 0 and "," in head[:about] and "《" in head[:about]:
+            # a sentence citing a title: 根据审判实践需要,经…对《最高人民法院关于…》等二十九件司法解释等作如下修改:
+            # (最高人民法院 2020); a title may have either alone: 山东省乡村振兴局征求《关于…》意见的函,
+            # 中共山东省委办公厅发电等级特急,明电…关于…的通知 (Shandong OCR)
+            break
         tail = head[i : colon + 1]
         # the addressee: by the addressee rule, or a short run of names with no sentence mark
         # (省有关部门、单位: after …的函, Shandong OCR of 2020 and 2021)
