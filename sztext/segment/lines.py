@@ -294,7 +294,8 @@ def runon_bare_title(text: str, start: int, end: int, grammar: Grammar) -> bool:
 
 def _first_text_line(text: str, ln: Line) -> bool:
     """``ln`` is the first line of the text with anything on it."""
-    return text.rfind("\n", 0, ln.start) < _LEADING_SPACE.match(text).end()
+    lead = _LEADING_SPACE.match(text)
+    return text.rfind("\n", 0, ln.start) < (lead.end() if lead is not None else 0)
 
 
 def _ends_of(text: str, word: str, start: int, stop: int) -> list[int]:
