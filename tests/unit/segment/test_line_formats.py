@@ -95,3 +95,19 @@ def test_judicial_interpretation_title_and_type() -> None:
     n = sztext.parse(text)
     assert n.title is not None and n.title.clean == "最高人民法院、最高人民检察院关于办理危害生产安全刑事案件适用法律若干问题的解释"
     assert n.doc_type == "解释"
+
+
+def test_runon_banner_ending_in_bangongshi_runs_into_its_number() -> None:
+    # devcorpus 0226 (国家电网有限公司乡村振兴工作办公室) and 0202 (山东省生态环境委员会办公室)
+    grid = ("普通事项国家电网有限公司乡村振兴工作办公室国网乡振办〔2022〕8号关于对2022年第一批“电力爱心超市”验收报告的批复"
+            "国网河北电力，国网冀北电力，国网山西电力，国网山东电力，国网福建电力：你单位报送的验收报告收悉。经研究，现批复如下。")
+    n = sztext.parse(grid)
+    assert n.doc_number is not None and n.doc_number.clean == "国网乡振办〔2022〕8号"
+    assert n.title is not None and n.title.clean == "关于对2022年第一批“电力爱心超市”验收报告的批复"
+    assert n.doc_type == "批复"
+    env = ("山东省生态环境厅会签稿纸山东省生态环境委员会办公室鲁环委办便函〔2021)7号山东省生态环境委员会办公室商请会签"
+           "《关于调整省生态环境委员会专项小组组成人员的通知(会签稿)》的函各专项小组成员单位:根据人员变动情况和工作需要，"
+           "拟对省生态环境委员会各专项小组组成人员进行调整。")
+    n = sztext.parse(env)
+    assert n.doc_number is not None and n.doc_number.clean == "鲁环委办便函〔2021)7号"
+    assert n.doc_type == "函"
