@@ -48,7 +48,7 @@ def classify(text: str, line: Line, grammar: Grammar) -> tuple[LineKind, regex.M
             if kind is not LineKind.TITLE and _in_title_group(text, line, grammar):
                 return LineKind.TITLE, None
             if kind is LineKind.SIGNATURE and _is_banner_run(text, line, grammar):
-                return LineKind.METADATA, None
+                return LineKind.TITLE, None
             if kind in (LineKind.TEXT, LineKind.ENCLOSED_TITLE) and _titles_addressee(text, line, stripped, grammar):
                 return LineKind.TITLE, None
     if kind is LineKind.HEADING and _continues_attachment_list(text, line, grammar):
@@ -114,7 +114,9 @@ def _next_cut(text: str, at: int, grammar: Grammar) -> list[int]:
 
 
 def _is_banner_run(text: str, line: Line, grammar: Grammar) -> bool:
-    """Issuing bodies listed above a title that names none (重庆市… / 重庆市财政局 / … / 关于印发…, corpus 0042, 0025)."""
+    """Issuing bodies listed above a title that names none (重庆市… / 重庆市财政局 / … / 关于印发…, corpus 0042, 0025;
+    国务院办公厅 / 关于湖北省在温家宝总理考察工作时 / 所提问题和建议办理情况的函, devcorpus 0015): the issuer
+    lines are the first lines of the title (issue 14: joint documents print every issuer)."""
     nxt = _line_after(text, line)
     for _ in range(6):
         if nxt is None:

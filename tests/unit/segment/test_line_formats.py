@@ -111,3 +111,17 @@ def test_runon_banner_ending_in_bangongshi_runs_into_its_number() -> None:
     n = sztext.parse(env)
     assert n.doc_number is not None and n.doc_number.clean == "鲁环委办便函〔2021)7号"
     assert n.doc_type == "函"
+
+
+def test_issuer_lines_above_guanyu_are_part_of_the_title() -> None:
+    # corpus 0042 (重庆市经济和信息化委员会 and four co-issuers) and devcorpus 0015 (国务院办公厅, gov.cn fragment)
+    chongqing = ("重庆市经济和信息化委员会\n重庆市财政局\n中共重庆市委金融委员会办公室\n国家金融监督管理总局重庆监管局\n重庆市商务委员会\n"
+                 "关于印发《重庆市支持智能网联新能源商用车\n产业发展政策措施（2025—2027年）》的通知\n渝经信规范〔2025〕13号\n各有关单位：\n")
+    n = sztext.parse(chongqing)
+    assert n.title is not None and "".join(n.title.clean.split()) == (
+        "重庆市经济和信息化委员会重庆市财政局中共重庆市委金融委员会办公室国家金融监督管理总局重庆监管局重庆市商务委员会"
+        "关于印发《重庆市支持智能网联新能源商用车产业发展政策措施（2025—2027年）》的通知")
+    office = "国务院办公厅\n关于湖北省在温家宝总理考察工作时\n所提问题和建议办理情况的函\n国办函〔2004〕25号\n湖北省人民政府：\n"
+    n = sztext.parse(office)
+    assert n.title is not None and "".join(n.title.clean.split()) == "国务院办公厅关于湖北省在温家宝总理考察工作时所提问题和建议办理情况的函"
+    assert n.doc_type == "函"
