@@ -51,6 +51,14 @@ def classify(text: str, line: Line, grammar: Grammar) -> tuple[LineKind, regex.M
                 return LineKind.TITLE, None
             if kind in (LineKind.TEXT, LineKind.ENCLOSED_TITLE) and _titles_addressee(text, line, stripped, grammar):
                 return LineKind.TITLE, None
+            if kind is LineKind.TEXT and line.start < _OPENING and _in_opening_title(text, line, grammar):
+                return LineKind.ENCLOSED_TITLE, None
+            if kind is LineKind.TEXT and line.start < _OPENING:
+                prev = _line_before(text, line.start)
+                if prev is not None and not text[prev.start : prev.end].strip(" \r\u3000"):
+                    prev = _line_before(text, prev.start)  # one blank line between the pieces
+                if prev is not None and _in_opening_title(text, prev, grammar):
+                    return LineKind.ENCLOSED_TITLE, None
     if kind is LineKind.HEADING and _continues_attachment_list(text, line, grammar):
         return LineKind.ATTACHMENT, None
     return kind, m
@@ -241,6 +249,31 @@ def _in_title_group(text: str, line: Line, grammar: Grammar) -> bool:
     return False
 
 
+# A text's own title broken over its first two lines starts within this many characters of the text
+_OPENING = 200
+
+
+def _in_opening_title(text: str, line: Line, grammar: Grammar) -> bool:
+    """The line is the first piece of a text's own title broken over its first two non-blank
+    lines, a blank line between them or not: 青岛市支持省级数字经济园区建设等 / 奖补政策实施细则 (北大法宝
+    body cell, 青岛市 2022, devcorpus 0145), 石化行业智能制造标准体系 / 建设指南 (工业和信息化部办公厅 2022,
+    0069). Only the text's first line: elsewhere two short lines are any two lines."""
+    if text[: line.start].strip():
+        return False
+    nxt = _line_after(text, line)
+    if nxt is not None and not text[nxt.start : nxt.end].strip(" \r\u3000"):
+        nxt = _line_after(text, nxt)  # one blank line between the pieces
+    if nxt is None:
+        return False
+    first = _unspaced(text[line.start : line.end].strip(" \r\u3000"))
+    second = _unspaced(text[nxt.start : nxt.end].strip(" \r\u3000"))
+    if not (8 <= len(first) <= 40 and 4 <= len(second) <= 40) or any(c in first + second for c in "。:;,"):
+        return False
+    if title_kind(first, grammar) is not None or grammar.headings.starts_line(second):
+        return False
+    return title_kind(first + second, grammar) is LineKind.ENCLOSED_TITLE
+
+
 def _title_before_number(stripped: str, grammar: Grammar) -> bool:
     """A title with its document number appended on the same line: 国务院关于加强环境保护重点工作的意见 国发〔2011〕35号,
     国务院办公厅关于修复贵州省生态环境问题的复函国办函〔2004〕20号 (gov.cn texts run together, A01 archive),
@@ -316,6 +349,8 @@ def runon_head(s: str, grammar: Grammar) -> bool:
             # 中共山东省委办公厅发电等级特急,明电…关于…的通知 (Shandong OCR)
             break
         tail = head[i : colon + 1]
+        if tail.startswith(p.countersign_draft):
+            return False  # the draft a 会签 letter encloses (…的通知(会签稿)各专项小组成员单位:), not a document of its own
         # the addressee: by the addressee rule, or a short run of names with no sentence mark
         # (省有关部门、单位: after …的函, Shandong OCR of 2020 and 2021)
         named = p.addressee.match(tail) is not None or 3 <= len(tail) <= 41 and not any(c in tail for c in "。,;《》“”")

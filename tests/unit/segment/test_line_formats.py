@@ -125,3 +125,26 @@ def test_issuer_lines_above_guanyu_are_part_of_the_title() -> None:
     n = sztext.parse(office)
     assert n.title is not None and "".join(n.title.clean.split()) == "国务院办公厅关于湖北省在温家宝总理考察工作时所提问题和建议办理情况的函"
     assert n.doc_type == "函"
+
+
+def test_a_texts_own_title_broken_over_its_first_two_lines() -> None:
+    # 北大法宝 body cells: devcorpus 0145 (青岛市, a blank line between the pieces) and 0069 (工业和信息化部办公厅)
+    qingdao = "青岛市支持省级数字经济园区建设等\n\n奖补政策实施细则\n\n \n\n第一章  总则\n\n第一条  为支持省级数字经济园区和全国电子信息百强、互联网百强企业发展,制定本细则。\n"
+    n = sztext.parse(qingdao)
+    assert n.title is not None and n.title.clean == "青岛市支持省级数字经济园区建设等奖补政策实施细则"
+    assert n.doc_type == "细则"
+    guide = "石化行业智能制造标准体系\n建设指南\n(2022 版)\n一、总体要求\n"
+    assert [kind for kind, _ in _pieces(guide)][:2] == ["enclosed_title", "enclosed_title"]
+    # two short lines further down are not a title
+    later = "一、总体要求\n石化行业智能制造标准体系\n建设指南\n"
+    assert "enclosed_title" not in [kind for kind, _ in _pieces(later)][:2]
+
+
+def test_the_draft_a_countersign_letter_encloses_is_no_document() -> None:
+    # devcorpus 0202 (山东省生态环境委员会办公室): after the letter's date, the draft (会签稿) with its own addressee
+    text = ("山东省生态环境厅会签稿纸山东省生态环境委员会办公室鲁环委办便函〔2021)7号山东省生态环境委员会办公室商请会签"
+            "《关于调整省生态环境委员会专项小组组成人员的通知(会签稿)》的函各专项小组成员单位:根据人员变动情况和工作需要，"
+            "拟对省生态环境委员会各专项小组组成人员进行调整。请于3月5日前反馈我办。感谢支持!山东省生态环境委员会办公室2021年3月1日"
+            "山东省生态环境委员会关于调整省生态环境委员会专项小组组成人员的通知(会签稿)各专项小组成员单位:根据人员变动情况和工作需要，"
+            "省生态环境委员会对下设的专项小组组成人员进行了调整。现将名单公布如下:")
+    assert len(sztext.parse_archive(text)) == 1
