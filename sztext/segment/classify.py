@@ -356,6 +356,8 @@ def runon_head(s: str, grammar: Grammar) -> bool:
         named = p.addressee.match(tail) is not None or 3 <= len(tail) <= 41 and not any(c in tail for c in "。,;《》“”")
         if named and title_kind(_unspaced(head[:i]), grammar) is LineKind.TITLE:
             return True
+        if i <= colon and runon_bare_title(head, 0, i, grammar):
+            return True  # 山东省能源局会议通知国网山东省电力公司:… glued after another text (a title without 关于)
     return False
 
 

@@ -148,3 +148,16 @@ def test_the_draft_a_countersign_letter_encloses_is_no_document() -> None:
             "山东省生态环境委员会关于调整省生态环境委员会专项小组组成人员的通知(会签稿)各专项小组成员单位:根据人员变动情况和工作需要，"
             "省生态环境委员会对下设的专项小组组成人员进行了调整。现将名单公布如下:")
     assert len(sztext.parse_archive(text)) == 1
+
+
+def test_runon_letter_without_guanyu_glued_after_another_text_opens_a_document() -> None:
+    # devcorpus 0216 (山东省能源局) after a text of another issuer (0192's letter, 西安高新区…领导小组办公室)
+    text = ("西安高新区根治拖欠农民工工资工作领导小组办公室工作联系函国网陕西省电力公司:2020年1月5日,30余名农民工来高新区"
+            "管委会反映贵单位建设的现周至330KV送出工程项目拖欠农名工工资120余万元,现场民工情绪激动。\n"
+            "山东省能源局会议通知国网山东省电力公司:为做好全省非化石能源消费和电量统计工作，省能源局、省统计局定于11月5日"
+            "下午15:00，在你单位召开对接座谈会，请相关负责同志参会，并做好会议组织工作。山东省能源局2020年11月4日\n")
+    notices = sztext.parse_archive(text)
+    assert len(notices) == 2
+    start = notices[1].source.span[0]
+    assert text[start : start + 10] == "山东省能源局会议通知"
+    # (the glued letter's line is not cut into title and addressee: only a text's first line is)
