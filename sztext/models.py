@@ -57,7 +57,8 @@ Money = Annotated[Decimal, PlainSerializer(_decimal_to_json, when_used="json")]
 DocType = Literal[
     "决议", "决定", "令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示", "批复",
     "议案", "函", "纪要",
-    "条例", "规定", "办法", "细则", "规则",  # rules and regulations (grammars/doctypes.toml regulation_suffix)
+    "条例", "规定", "办法", "细则", "规则", "指引",  # rules and regulations (grammars/doctypes.toml regulation_suffix)
+    "解释",  # judicial interpretations (司法解释)
 ]
 NodeKind = Literal[
     "part", "chapter", "section", "subsection", "item", "subitem", "subsubitem", "article",

@@ -315,7 +315,7 @@ CONTRACTS: Mapping[str, Contract] = {
             "news_dateline", "news_opening", "runon_attachment", "runon_banner", "runon_date", "runon_public_note",
             "split_year", "title_start", "titled_decree_note", "value_fragment",
         ),
-        lists=("debris", "sentence_end", "drafting_form"),
+        lists=("debris", "sentence_end", "drafting_form", "runon_bare_title", "countersign_draft"),
     ),
     "header": Contract(
         rules=(

@@ -6,6 +6,7 @@ import regex
 
 from ..grammar import Grammar
 from .kinds import Line, LineKind, split_lines  # noqa: F401 (split_lines: in the doctest)
+from .lines import logical_lines, runon_bare_title
 from .rules import _prep, _rule, may
 from .text import (
     _debris_end,
@@ -35,6 +36,10 @@ def classify(text: str, line: Line, grammar: Grammar) -> tuple[LineKind, regex.M
     kind, m = _classify_alone(text, line, grammar)
     if kind is LineKind.SIGNATURE and _number_follows(text, line, grammar):
         return LineKind.METADATA, None  # 版头 then 发文字号: 山东省市场监督管理局 / 鲁市监标函〔2021〕33号 (corpus 0034)
+    if kind is LineKind.SIGNATURE and _named_again_by_title(text, line, grammar):
+        return LineKind.METADATA, None
+    if kind is LineKind.TEXT and not _is_physical(text, line) and runon_bare_title(text, line.start, line.end, grammar):
+        return LineKind.TITLE, None
     if kind in _CONTEXT_KINDS and _is_physical(text, line):
         stripped = text[line.start : line.end].strip(" \r")
         if len(stripped) <= 60 and "。" not in stripped:
@@ -43,9 +48,17 @@ def classify(text: str, line: Line, grammar: Grammar) -> tuple[LineKind, regex.M
             if kind is not LineKind.TITLE and _in_title_group(text, line, grammar):
                 return LineKind.TITLE, None
             if kind is LineKind.SIGNATURE and _is_banner_run(text, line, grammar):
-                return LineKind.METADATA, None
+                return LineKind.TITLE, None
             if kind in (LineKind.TEXT, LineKind.ENCLOSED_TITLE) and _titles_addressee(text, line, stripped, grammar):
                 return LineKind.TITLE, None
+            if kind is LineKind.TEXT and line.start < _OPENING and _in_opening_title(text, line, grammar):
+                return LineKind.ENCLOSED_TITLE, None
+            if kind is LineKind.TEXT and line.start < _OPENING:
+                prev = _line_before(text, line.start)
+                if prev is not None and not text[prev.start : prev.end].strip(" \r\u3000"):
+                    prev = _line_before(text, prev.start)  # one blank line between the pieces
+                if prev is not None and _in_opening_title(text, prev, grammar):
+                    return LineKind.ENCLOSED_TITLE, None
     if kind is LineKind.HEADING and _continues_attachment_list(text, line, grammar):
         return LineKind.ATTACHMENT, None
     return kind, m
@@ -81,8 +94,37 @@ def _number_follows(text: str, line: Line, grammar: Grammar) -> bool:
     return _prep(grammar).bracket.match(text, at, min(len(text), at + 40)) is not None
 
 
+def _named_again_by_title(text: str, line: Line, grammar: Grammar) -> bool:
+    """A 版头 without 文件 (the body's name alone) right above a title that opens with the same
+    name: 山东省应急管理厅 / 山东省应急管理厅关于更换电话号码的函, 山东省住房和城乡建设厅 /
+    山东省住房和城乡建设厅关于会签…的函 (single-line OCR cut by :func:`logical_lines`)."""
+    name = text[line.start : line.end].strip(" \r")
+    at = line.stop
+    while at < len(text) and text[at] in " \r\n":
+        at += 1
+    if not text.startswith(name, at):
+        return False
+    nl = text.find("\n", at)
+    nxt = Line(at, len(text) if nl < 0 else nl, len(text) if nl < 0 else nl + 1)
+    for cut in _next_cut(text, at, grammar):
+        nxt = Line(at, cut, cut)
+    return _classify_alone(text, nxt, grammar)[0] is LineKind.TITLE
+
+
+def _next_cut(text: str, at: int, grammar: Grammar) -> list[int]:
+    """The end of the logical line that starts at ``at`` when a run-on line is cut there."""
+    nl = text.find("\n", at)
+    piece_end = len(text) if nl < 0 else nl
+    for ln in logical_lines(text, grammar, text.rfind("\n", 0, at) + 1, piece_end):
+        if ln.start == at:
+            return [ln.end]
+    return []
+
+
 def _is_banner_run(text: str, line: Line, grammar: Grammar) -> bool:
-    """Issuing bodies listed above a title that names none (重庆市… / 重庆市财政局 / … / 关于印发…, corpus 0042, 0025)."""
+    """Issuing bodies listed above a title that names none (重庆市… / 重庆市财政局 / … / 关于印发…, corpus 0042, 0025;
+    国务院办公厅 / 关于湖北省在温家宝总理考察工作时 / 所提问题和建议办理情况的函, devcorpus 0015): the issuer
+    lines are the first lines of the title (issue 14: joint documents print every issuer)."""
     nxt = _line_after(text, line)
     for _ in range(6):
         if nxt is None:
@@ -207,6 +249,31 @@ def _in_title_group(text: str, line: Line, grammar: Grammar) -> bool:
     return False
 
 
+# A text's own title broken over its first two lines starts within this many characters of the text
+_OPENING = 200
+
+
+def _in_opening_title(text: str, line: Line, grammar: Grammar) -> bool:
+    """The line is the first piece of a text's own title broken over its first two non-blank
+    lines, a blank line between them or not: 青岛市支持省级数字经济园区建设等 / 奖补政策实施细则 (北大法宝
+    body cell, 青岛市 2022, devcorpus 0145), 石化行业智能制造标准体系 / 建设指南 (工业和信息化部办公厅 2022,
+    0069). Only the text's first line: elsewhere two short lines are any two lines."""
+    if text[: line.start].strip():
+        return False
+    nxt = _line_after(text, line)
+    if nxt is not None and not text[nxt.start : nxt.end].strip(" \r\u3000"):
+        nxt = _line_after(text, nxt)  # one blank line between the pieces
+    if nxt is None:
+        return False
+    first = _unspaced(text[line.start : line.end].strip(" \r\u3000"))
+    second = _unspaced(text[nxt.start : nxt.end].strip(" \r\u3000"))
+    if not (8 <= len(first) <= 40 and 4 <= len(second) <= 40) or any(c in first + second for c in "。:;,"):
+        return False
+    if title_kind(first, grammar) is not None or grammar.headings.starts_line(second):
+        return False
+    return title_kind(first + second, grammar) is LineKind.ENCLOSED_TITLE
+
+
 def _title_before_number(stripped: str, grammar: Grammar) -> bool:
     """A title with its document number appended on the same line: 国务院关于加强环境保护重点工作的意见 国发〔2011〕35号,
     国务院办公厅关于修复贵州省生态环境问题的复函国办函〔2004〕20号 (gov.cn texts run together, A01 archive),
@@ -275,12 +342,22 @@ def runon_head(s: str, grammar: Grammar) -> bool:
     for i in range(6, colon - 2):
         if not head[:i].endswith(suffixes):
             continue
+        about = head.find("关于", 0, i)
+        if about > 0 and "," in head[:about] and "《" in head[:about]:
+            # a sentence citing a title: 根据审判实践需要,经…对《最高人民法院关于…》等二十九件司法解释等作如下修改:
+            # (最高人民法院 2020); a title may have either alone: 山东省乡村振兴局征求《关于…》意见的函,
+            # 中共山东省委办公厅发电等级特急,明电…关于…的通知 (Shandong OCR)
+            break
         tail = head[i : colon + 1]
+        if tail.startswith(p.countersign_draft):
+            return False  # the draft a 会签 letter encloses (…的通知(会签稿)各专项小组成员单位:), not a document of its own
         # the addressee: by the addressee rule, or a short run of names with no sentence mark
         # (省有关部门、单位: after …的函, Shandong OCR of 2020 and 2021)
         named = p.addressee.match(tail) is not None or 3 <= len(tail) <= 41 and not any(c in tail for c in "。,;《》“”")
         if named and title_kind(_unspaced(head[:i]), grammar) is LineKind.TITLE:
             return True
+        if i <= colon and runon_bare_title(head, 0, i, grammar):
+            return True  # 山东省能源局会议通知国网山东省电力公司:… glued after another text (a title without 关于)
     return False
 
 

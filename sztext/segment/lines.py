@@ -12,7 +12,7 @@ from .kinds import Line, LineKind, split_lines
 from .rules import _prep, _rule
 from .text import _key_only, title_kind
 
-__all__ = ["logical_lines"]
+__all__ = ["logical_lines", "runon_bare_title"]
 
 
 def logical_lines(text: str, grammar: Grammar, start: int = 0, end: int | None = None) -> list[Line]:
@@ -64,12 +64,17 @@ def _join_lines(text: str, physical: list[Line], grammar: Grammar, facts: _LineF
 _LEADING_SPACE = regex.compile(r"\s*")
 # A run-on notice line is at least this long (a short notice: 鲁委〔2021〕145号…, 220 characters)
 _RUNON_MIN = 200
+# … except the text's first line, which is cut only when it opens like a notice (a 版头 and its
+# 文号, or a title and its addressee): a short letter run into one line is 174 characters
+# (山东省应急管理厅…关于更换电话号码的函省直各部门(单位):…, 山东省能源局会议通知国网山东省电力公司:…, 338)
+_RUNON_FIRST_MIN = 60
 
 
 def _join_at(text: str, physical: list[Line], i: int, grammar: Grammar, facts: _LineFacts | None, out: list[Line]) -> int:
     """Append the logical line(s) that start at physical line ``i``; return the next such ``i``."""
     ln, joined = physical[i], _joined_value(text, physical, i, grammar, facts)
-    if joined != i or ln.end - ln.start < _RUNON_MIN:
+    size = ln.end - ln.start
+    if joined != i or size < _RUNON_FIRST_MIN or size < _RUNON_MIN and not _first_text_line(text, ln):
         cuts = []
     elif facts is None:
         cuts = _runon_cuts(text, ln, grammar)
@@ -77,6 +82,8 @@ def _join_at(text: str, physical: list[Line], i: int, grammar: Grammar, facts: _
         key = (ln.start, ln.end)
         found = facts.runon.get(key)
         cuts = found if found is not None else facts.runon.setdefault(key, _runon_cuts(text, ln, grammar))
+    if not cuts and joined == i and _TAIL_MIN <= size <= 160 and text.endswith(")", ln.start, ln.end):
+        cuts = _number_tail_cut(text, ln, grammar)
     if not cuts:
         out.append(ln if joined == i else Line(ln.start, physical[joined].end, physical[joined].stop))
     else:
@@ -84,6 +91,29 @@ def _join_at(text: str, physical: list[Line], i: int, grammar: Grammar, facts: _
         out.extend(Line(a, b, b) for a, b in zip(bounds, bounds[1:-1]))
         out.append(Line(bounds[-2], physical[joined].end, physical[joined].stop))
     return joined + 1
+
+
+# the shortest title with its number in brackets after it: …的通知(国发[2019]5号)
+_TAIL_MIN = 14
+
+
+def _number_tail_cut(text: str, ln: Line, grammar: Grammar) -> list[int]:
+    """``[where the number starts]`` for a title line that ends with its own 文号 in brackets:
+    福建能源监管办关于征求《…》拟修订和补充条款意见的函（闽监能函〔2018〕148号） (a page dump of the
+    NEA Fujian office), …的通知（皖政办秘〔2021〕82号） (北大法宝 titles). The title and the number
+    are two lines, so that the number is not read as part of the title."""
+    s = text[ln.start : ln.end].rstrip(" \r")
+    open_ = s.rfind("(")
+    if open_ < 6 or not s.endswith(")"):
+        return []
+    inner = s[open_ + 1 : -1].strip(" ")
+    m = _prep(grammar).bracket.match(inner)
+    if m is None or m.end() != len(inner):
+        return []
+    head = s[:open_].rstrip(" ")
+    if not head.endswith(_prep(grammar).suffixes) or title_kind(head, grammar) is not LineKind.TITLE:
+        return []
+    return [ln.start + open_]
 
 
 def _joined_value(text: str, physical: list[Line], i: int, grammar: Grammar, facts: _LineFacts | None = None) -> int:
@@ -145,7 +175,10 @@ def _runon_cuts(text: str, ln: Line, grammar: Grammar) -> list[int]:
         cuts = [number.start("agency"), number.end()]
         if head.end("banner") < number.start("agency"):
             cuts.insert(0, head.end("banner"))
-        title_end = _runon_title_end(text, number.end(), min(ln.end, number.end() + 160), grammar)
+        # the title ending an addressee follows, else the first ending: 国网人资部关于批复2022年第二批…人选的通知
+        # 公司各单位: (国家电网 人资部 OCR) is one title, not 国网人资部关于批复 and a sentence
+        addressed = _runon_title_addressee(text, number.end(), min(ln.end, number.end() + 160), grammar)
+        title_end = addressed[0] if addressed else _runon_title_end(text, number.end(), min(ln.end, number.end() + 160), grammar)
         if title_end is not None:
             cuts.append(title_end)
             colon = _addressee_end(text, title_end, ln.end, grammar)
@@ -168,6 +201,10 @@ def _runon_cuts(text: str, ln: Line, grammar: Grammar) -> list[int]:
         if found is None:
             return []
         cuts.extend(found)
+        if head is not None and pos == ln.start and text.startswith(text[head.start("banner") : head.end("banner")], head.end("banner")):
+            # the 版头 without 文件, then the title naming the same body: 山东省应急管理厅山东省应急管理厅关于…的函,
+            # 山东省住房和城乡建设厅山东省住房和城乡建设厅关于会签…的函 (Shandong OCR of 2020 and 2021)
+            cuts.append(head.end("banner"))
         prefix = text[pos : pos + 4] if number is not None and number.start() - ln.start <= 2 else text[ln.start : ln.start + 4]
     body_start = cuts[-1]
     for m in _rule(grammar, "segment.runon_attachment").pattern.finditer(text, body_start, ln.end):
@@ -215,12 +252,50 @@ def _runon_title_end(text: str, start: int, stop: int, grammar: Grammar) -> int 
 
 
 def _runon_title_addressee(text: str, start: int, stop: int, grammar: Grammar) -> list[int] | None:
-    """``[title end, addressee end]`` of the first title ending that an addressee line follows."""
+    """``[title end, addressee end]`` of the first title ending that an addressee line follows;
+    failing that, of a title without 关于 (:func:`runon_bare_title`) that one follows."""
+    found: list[int] | None = None
     for end in _title_ends(text, start, stop, grammar):
+        if found is not None and end >= found[1]:
+            break
         colon = _addressee_end(text, end, len(text), grammar)
-        if colon is not None:
-            return [end, colon]
+        if colon is not None and (found is None or colon == found[1]):
+            # the last ending before the same colon: 国网人资部关于批复2022年第二批…人选的通知 / 公司各单位:
+            # (国家电网 人资部 OCR), not 国网人资部关于批复 / 2022年…的通知公司各单位:
+            found = [end, colon]
+    if found is not None:
+        return found
+    for word in grammar.word_list("segment", "runon_bare_title"):
+        for end in _ends_of(text, word, start, min(stop, start + _BARE_TITLE_MAX)):
+            colon = _addressee_end(text, end, len(text), grammar)
+            if colon is not None and runon_bare_title(text, start, end, grammar):
+                return [end, colon]
     return None
+
+
+# A title without 关于 is short: 西安高新区根治拖欠农民工工资工作领导小组办公室工作联系函 (28 characters)
+_BARE_TITLE_MAX = 40
+
+
+def runon_bare_title(text: str, start: int, end: int, grammar: Grammar) -> bool:
+    """``text[start:end]`` is the title of a single-line OCR notice that names no matter (no 关于):
+    an issuing body (``segment.runon_banner``), then at most a few words and the type
+    (``segment`` list ``runon_bare_title``), an addressee line right after it (山东省能源局会议通知
+    国网山东省电力公司:…, 中共山东省委省直机关工作委员会通知省直各部门单位机关党委、…:…,
+    西安高新区根治拖欠农民工工资工作领导小组办公室工作联系函国网陕西省电力公司:…)."""
+    piece = text[start:end]
+    if not 6 <= len(piece) <= _BARE_TITLE_MAX or any(c in piece for c in "。,;:《“("):
+        return False
+    if not piece.endswith(grammar.word_list("segment", "runon_bare_title")):
+        return False
+    head = _rule(grammar, "segment.runon_banner").pattern.match(piece)
+    return head is not None and _addressee_end(text, end, len(text), grammar) is not None
+
+
+def _first_text_line(text: str, ln: Line) -> bool:
+    """``ln`` is the first line of the text with anything on it."""
+    lead = _LEADING_SPACE.match(text)
+    return text.rfind("\n", 0, ln.start) < (lead.end() if lead is not None else 0)
 
 
 def _ends_of(text: str, word: str, start: int, stop: int) -> list[int]:
