@@ -88,6 +88,17 @@ def heading_rules(grammar: Grammar) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]
     return h.line, h.mid
 
 
+def _is_toc_entry(text: str, start: int, end: int, leaders: tuple[str, ...]) -> bool:
+    """A line that ends in a leader of dots and a page number: a table of contents entry
+    (grammars/headings.toml ``toc_leader``).
+
+    >>> _is_toc_entry("一、总体要求..........1", 0, 17, ("....",)), _is_toc_entry("一、总体要求。", 0, 7, ("....",))
+    (True, False)
+    """
+    tail = text[start:end].rstrip(" \u3000\t\r").rstrip("0123456789").rstrip(" \u3000\t")
+    return any(tail.endswith(leader) for leader in leaders)
+
+
 _LINE_HEADING_KINDS = (LineKind.HEADING, LineKind.TEXT)
 # DECREE_NOTE: 深圳市…规定（…令第328 号发布…）第一章总则第一条 … runs on in one line (samples/004 l.2735)
 _MID_HEADING_KINDS = (LineKind.HEADING, LineKind.TEXT, LineKind.TITLE, LineKind.ENCLOSED_TITLE, LineKind.DECREE_NOTE)
@@ -109,6 +120,7 @@ def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar) -> list[Block
     text = view.text
     h = grammar.headings
     mid_rules = h.mid
+    leaders = grammar.word_list("headings", "toc_leader")
     table = view.memo.get(("line_table", grammar.digest))
     if isinstance(table, LineTable):
         lines, kinds = table.document_lines(text, grammar, doc.start, doc.end)
@@ -122,6 +134,9 @@ def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar) -> list[Block
             check_budget("tokenize")
         start, end = line.start, line.end
         found = h.at_line_start(text, start, end) if kind in _LINE_HEADING_KINDS else None
+        if found is not None and _is_toc_entry(text, start, end, leaders):
+            append(Block(start, line.stop, kind))  # 一、总体要求......1: a contents entry, not a heading
+            continue
         cuts: list[tuple[int, Rule, regex.Match[str]]] = []
         if found is not None:
             cuts.append((start, *found))

@@ -1,7 +1,8 @@
 """The outline: heading blocks (tokenize) built into a tree (assemble) on real fragments.
 
-Depth comes from the order in which marker styles first appear: samples/000 goes straight from
-一、 to 1. (paths 1.1, 1.2, 2.11), the usual 一、 → （一） → 1. nests three deep, and a decree's
+Depth comes from the order in which marker styles first appear (a style seen late goes in above
+the styles it ranks over): samples/000 goes straight from 一、 to 1. (paths 1.1, 1.2, 2.11), the
+usual 一、 → （一） → 1. nests three deep, and a decree's
 chapters and articles may run together inside one line (samples/004 l.2735, l.2757). Headings
 are the clean first sentence; node spans tile the document; amounts and dates sit on the
 innermost node that contains them.
@@ -85,9 +86,16 @@ def test_seed_000_goes_from_section_straight_to_items() -> None:
             id="starts-at-cn-paren",
         ),
         pytest.param(
-            "1.坚持创新。\n一、总体要求\n2.坚持协调。\n",
-            [("item", "1.", "1"), ("section", "一、", "1.1"), ("item", "2.", "2")],
-            id="first-appearance-wins-over-the-usual-order",
+            # extra e09 (广州 关于推进人才集聚工程的实施意见, 2012) lines 3-8: 1. appears under 一、
+            # before （一） does; （一） then ranks above 1. (grammars/headings.toml table.rank)
+            "一、总体目标\n1.目标。2012年起5年内，大力实施“产业人才集聚行动”。\n二、实施六大人才行动计划\n"
+            "（一）产业提升人才行动计划。围绕发展战略性主导产业。\n2.战略性主导产业紧缺人才开发项目。\n"
+            "3.羊城企业家培养项目。\n（二）科技创新人才行动计划。\n",
+            [
+                ("section", "一、", "1"), ("item", "1.", "1.1"), ("section", "二、", "2"), ("subsection", "（一）", "2.1"),
+                ("item", "2.", "2.1.2"), ("item", "3.", "2.1.3"), ("subsection", "（二）", "2.2"),
+            ],
+            id="a-style-seen-late-goes-in-above-the-styles-it-ranks-over",
         ),
         pytest.param(
             "\u3000\u3000第一章  总 则\n\u3000\u3000第一条 为加快实施人才强市战略，制定本办法。\n\u3000\u3000第二条  本办法适用于安居活动。\n"
@@ -102,6 +110,53 @@ def test_seed_000_goes_from_section_straight_to_items() -> None:
 )
 def test_depth_by_first_appearance(text: str, outline: list[tuple[str, str, str]]) -> None:
     assert _outline(_parse(text)) == outline
+
+
+# --- issue 15: measures --------------------------------------------------------------------------
+
+
+def test_items_after_the_closing_paren_of_a_note_are_nodes() -> None:
+    # devcorpus 0180 (山东省乡村振兴局, one OCR line) and extra e01 (豫政〔2023〕5号, a space after ")")
+    shandong = (
+        "制定如下措施。1.明确省乡村振兴重点帮扶县。过渡期内将脱贫攻坚期内确定的20个县作为重点县。"
+        "(省乡村振兴局牵头，有关部门按职责分工负责)2.强化财政支持。过渡期内，确保投入力度不减。"
+        "(省财政厅牵头，有关部门按职责分工负责)3.强化金融支持。\n"
+    )
+    henan = (
+        "一、加快提振市场信心 (一)全面促进消费增长。 1.把恢复和扩大消费摆在优先位置。(省商务厅、财政厅等相关部门按职责分工负责) "
+        "2.落实好提振市场信心90条措施。(省发展改革委牵头,省商务厅等相关部门按职责分工负责) 3.激活房地产市场。\n"
+    )
+    assert [p for _, _, p in _outline(_parse(shandong))] == ["1", "2", "3"]
+    assert _outline(_parse(henan)) == [
+        ("section", "一、", "1"), ("subsection", "(一)", "1.1"), ("item", "1.", "1.1.1"), ("item", "2.", "1.1.2"), ("item", "3.", "1.1.3"),
+    ]
+
+
+def test_a_table_of_contents_is_not_measures() -> None:
+    # devcorpus 0069 (石化行业智能制造标准体系建设指南, 工业和信息化部) lines 5-8 and 35-36
+    text = (
+        "目录\n一、总体要求..............................................................................1\n"
+        "（一）指导思想..........................................................................1\n"
+        "（二）基本原则..........................................................................1\n"
+        "前 言\n石化行业是我国国民经济重要的支柱产业。\n一、总体要求\n（一）指导思想\n坚持以习近平新时代中国特色社会主义思想为指导。\n"
+    )
+    notice = _parse(text)
+    assert _outline(notice) == [("section", "一、", "1"), ("subsection", "（一）", "1.1")]
+    assert "一、总体要求......" in notice.body[0].text  # the contents stay, as text before the first measure
+
+
+def test_an_appended_part_that_restarts_at_one_has_its_own_prefix() -> None:
+    # devcorpus 0235 (卫医发〔2001〕169号, PDF text) lines 36-39: the 说明 after 八、 restarts at 一、
+    text = (
+        "一、医师执业范围\n二、医师进行执业注册的类别必须以取得医师资格的类别为依据。\n"
+        "八、省级卫生行政部门规定的临床、口腔、公共卫生类别医师其他专业应报卫生部备案。\n"
+        "卫生部《关于医师执业注册中执业范围的暂行规定》说明\n"
+        "一、制定《关于医师执业注册中执业范围的暂行规定》遵循的原则\n"
+        "（一）既要依据《执业医师法》加强对医师队伍科学化、规范化管理。\n"
+    )
+    paths = [p for _, _, p in _outline(_parse(text))]
+    assert paths == ["1", "2", "8", "A1/1", "A1/1.1"]
+    assert len(set(paths)) == len(paths)
 
 
 # --- chapters and articles inside one line (samples/004) -------------------------------------
