@@ -4,8 +4,8 @@ The header fields come from :mod:`sztext.header` (re-exported here). The outline
 from heading blocks. Depth comes from the order in which marker styles first appear in the
 document, so 一、 → 1. works as well as 一、 → （一） → 1.; a style seen late goes in above the
 styles it ranks over in the standard order (grammars/headings.toml ``table.rank``: 一、 /
-1. / 二、 / （一） / 2. nests 2. under （一）). When the top style restarts at 1 after reaching 2
-or more, an appended part (a 说明, an attachment's own outline) begins: its paths get the prefix
+1. / 二、 / （一） / 2. nests 2. under （一）). When the top-level numbering goes back (一、 after
+八、 or after 第六章) from 2 or more, an appended part (a 说明, an attachment's own outline) begins: its paths get the prefix
 ``A1/``, ``A2/`` …, so every path is unique in the document. Every block belongs to exactly one
 node, so node spans tile the document.
 """
@@ -95,7 +95,7 @@ def build_notice(
     stack: list[_Open] = []
     styles: list[str] = []
     rank = grammar.table("headings", "rank")
-    last_top: dict[str, int | None] = {}  # style → number of the last top-level heading of that style
+    last_top = 0  # number of the last top-level heading (of a ranked style) in this part
     part = 0
     closed = False  # after a structural block, text is a top-level paragraph until a heading
     listing = False  # right after 附件：, numbered short lines are the list of attachments
@@ -111,10 +111,10 @@ def build_notice(
             depth = styles.index(b.style)
             while stack and styles.index(cast(str, stack[-1].block.style)) >= depth:
                 stack.pop()
-            if not stack and b.number == 1 and b.style in rank and (last_top.get(b.style) or 0) >= 2:
-                part += 1  # the top style restarts at 1 after 八、: an appended part (its paths get A1/)
-            if not stack:
-                last_top[b.style] = b.number
+            if not stack and b.number is not None and b.style in rank:
+                if last_top >= 2 and b.number <= last_top:
+                    part += 1  # 一、 after 八、 or after 第六章: an appended part (its paths get A1/)
+                last_top = b.number
             node = _Open(b, depth, b.start, b.end, part=part)
             (stack[-1].children if stack else top).append(node)
             stack.append(node)
