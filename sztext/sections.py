@@ -240,6 +240,7 @@ class HeadingTags(_Tags):
     kind: NodeKind  # the outline node a marker of this style opens
     numeral: Literal["cn", "arabic", "circled"] = "cn"  # how its number is read
     midline: bool = False  # the marker may stand inside a run-on line
+    sequel: bool = False  # a mid-line marker that counts only as the next number of its style (N after N-1)
 
 
 class DateTags(_Tags):

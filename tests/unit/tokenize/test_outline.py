@@ -285,3 +285,29 @@ def test_amount_in_a_glossed_node_keeps_its_span() -> None:
     notice = _parse(text)
     (amount,) = _node(notice, "1.1").amounts
     assert text[amount.span[0] : amount.span[1]] == amount.text == "最高20萬元"
+
+
+def test_a_year_right_after_the_dot_is_an_item() -> None:
+    # devcorpus 0131 (山东 数字经济, 北大法宝 body, year digits damaged) lines 47-49 and
+    # devcorpus 0182 (山东能源监管办 报告提纲, one OCR line)
+    shandong = "一、壮大数字产业\n2.打造智慧旅游服务平台。\n3.0400年底前完成旅游重点区域监测平台建设，强化智慧旅游目的地建设。\n"
+    energy = "一、有关要求\n(一)报告提纲。的有关情况。2.落实我办《关于进一步加强“获得电力”工作的通知》的有关情况。3.2021年至今解决“三省三零”项目所遇到的问题。\n"
+    assert _outline(_parse(shandong)) == [("section", "一、", "1"), ("item", "2.", "1.2"), ("item", "3.", "1.3")]
+    assert [m for _, m, _ in _outline(_parse(energy))] == ["一、", "(一)", "2.", "3."]
+    assert [m for _, m, _ in _outline(_parse("一、总体要求\n1.5万元以上的项目给予支持。\n"))] == ["一、"]
+
+
+def test_a_run_on_marker_without_punctuation_counts_only_as_the_next_number() -> None:
+    # devcorpus 0235 (卫医发〔2001〕169号, PDF text) lines 4-6: a list whose lines ran together
+    text = "一、医师执业范围\n（一）临床类别医师执业范围\n1、内科专业2、外科专业3、妇产科专业4、儿科专业\n"
+    assert [p for _, _, p in _outline(_parse(text))] == ["1", "1.1", "1.1.1", "1.1.2", "1.1.3", "1.1.4"]
+    # devcorpus 0210 (鲁密办(局)函〔2021〕5号, one OCR line): 四、 follows 三、 after a Han character
+    ocr = (
+        "现将有关事项通知如下。一、活动主题以“光辉历程，保密有我”为主题。二、活动形式依托“保密观”微信公众号。"
+        "三、活动安排1.活动时间。2021年4月15日8时起。苹果手机扫描  安卓手机扫描四、活动要求各市各部门要充分认识。\n"
+    )
+    # (1. right after 活动安排 starts no sequence, so it is not cut: a first number after a Han
+    # character may be anything)
+    assert [m for _, m, _ in _outline(_parse(ocr))] == ["一、", "二、", "三、", "四、"]
+    # not a sequel: 三、 here does not follow a 二、 (devcorpus 0015, 国办函〔2004〕25号)
+    assert [m for _, m, _ in _outline(_parse("一、总体情况\n但从现在到2009年，随着三、四期工程蓄水，将是库区地质灾害的高发期。\n"))] == ["一、"]
