@@ -34,6 +34,15 @@ sztext reads: the decoded file, which for these .txt/.md files is the file itsel
   right = 2TP). "fully right" = paired mentions whose value, low, high (as decimals), currency,
   qualifier and per all equal the golden ones / mentions. `per` is compared with 每, 个 and "/"
   removed (每个单位每年 = 单位/年).
+- measures (tests/devcorpus/golden_measures, how they were made in its README.md): a golden
+  measure is every numbered heading or list item, keyed by (path, line): its marker path
+  (`Node.path`; a part appended after the document with its own numbering has the prefix `A1/`,
+  `A2/` …; in a file of several documents the second and later ones have `2:`, `3:` …) and the
+  1-based line of its marker. A parsed measure is every outline node with a number, keyed by
+  its `path` and the line of its first non-blank character. "found (recall)" = golden keys
+  among the parsed ones / golden measures; "real (precision)" = parsed keys among the golden
+  ones / parsed measures (a TOC entry, an attachment list item or a wrong depth is a miss on
+  both sides).
 """
 
 from __future__ import annotations
@@ -60,6 +69,7 @@ DEVCORPUS = ROOT.parent / "shared" / "devcorpus" / "docs"
 DEV_GOLDEN = ROOT / "tests" / "devcorpus" / "golden"
 UNIT_GOLDEN = ROOT / "tests" / "devcorpus" / "golden_units"
 MONEY_GOLDEN = ROOT / "tests" / "devcorpus" / "golden_money"
+MEASURE_GOLDEN = ROOT / "tests" / "devcorpus" / "golden_measures"
 EXTRA = ROOT / "tests" / "devcorpus" / "extra"
 
 
@@ -216,7 +226,7 @@ def f1_lines(score: Score) -> list[str]:
     return out
 
 
-UNPINNED = ("dev (tuned):", "held-out:", "archive ", "units ", "money ")  # baseline rows: no floors yet (issues 14, 15)
+UNPINNED = ("dev (tuned):", "held-out:", "archive ", "units ", "money ", "measures ")  # baseline rows: no floors yet (issues 14, 15)
 DEV_FIELDS = (
     "title", "doc_number", "doc_type", "issuers", "addressees", "signer",
     "signed_date", "published_date", "effective_from", "top_headings",
@@ -317,6 +327,36 @@ def dev_money(score: Score) -> None:
             score[f"money {label}: detected (F1)"] = [2 * tp, 2 * tp + fp + fn]
 
 
+def parsed_measures(notices: list[sztext.Notice]) -> list[tuple[str, int]]:
+    """(path, line) of every numbered outline node (rules in the module docstring)."""
+    text = notices[0].source_text if notices else ""
+    out = []
+    for i, n in enumerate(notices):
+        for node in n.nodes():
+            if node.number is None or node.path is None:
+                continue
+            s = node.span[0]
+            while s < len(text) and text[s] in " \u3000\r\n\t\xa0":
+                s += 1
+            out.append((f"{i + 1}:{node.path}" if i else node.path, text.count("\n", 0, s) + 1))
+    return out
+
+
+def dev_measures(score: Score) -> None:
+    """Numbered measures of tests/devcorpus/golden_measures (rules in the module docstring)."""
+    if not MEASURE_GOLDEN.is_dir():
+        return
+    for label, goldens in split_goldens(MEASURE_GOLDEN):
+        for gold in goldens:
+            got = parsed_measures(sztext.parse_file(golden_source(gold)))
+            want = [(m["path"], m["line"]) for m in gold["measures"]]
+            got_set, want_set = set(got), set(want)
+            for key in want:
+                add(score, f"measures {label}: found (recall)", key in got_set)
+            for key in got:
+                add(score, f"measures {label}: real (precision)", key in want_set)
+
+
 def noise(score: Score) -> None:
     gold = json.loads((ROOT / "tests" / "golden" / "noise_seeds.json").read_text(encoding="utf-8"))
     for seed in ("000", "001", "003"):
@@ -351,7 +391,7 @@ def main() -> int:
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
     score: Score = {}
-    for part in (archive_004, corpus, units, noise, devcorpus, dev_units, dev_money, synthetic):
+    for part in (archive_004, corpus, units, noise, devcorpus, dev_units, dev_money, dev_measures, synthetic):
         part(score)
     rows = [(field, right, total, right / total) for field, (right, total) in score.items()]
     table = [f"{'set: field':<50} {'right':>6} {'total':>6} {'accuracy':>9}"]

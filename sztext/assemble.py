@@ -2,15 +2,19 @@
 
 The header fields come from :mod:`sztext.header` (re-exported here). The outline is built
 from heading blocks. Depth comes from the order in which marker styles first appear in the
-document (not from a fixed table), so 一、 → 1. works as well as 一、 → （一） → 1. Every block
-belongs to exactly one node, so node spans tile the document.
+document, so 一、 → 1. works as well as 一、 → （一） → 1.; a style seen late goes in above the
+styles it ranks over in the standard order (grammars/headings.toml ``table.rank``: 一、 /
+1. / 二、 / （一） / 2. nests 2. under （一）). When the top-level numbering goes back (一、 after
+八、 or after 第六章) from 2 or more, an appended part (a 说明, an attachment's own outline) begins: its paths get the prefix
+``A1/``, ``A2/`` …, so every path is unique in the document. Every block belongs to exactly one
+node, so node spans tile the document.
 """
 
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Any, Sequence, cast
+from typing import Any, Mapping, Sequence, cast
 
 from .grammar import Grammar
 from .models import (
@@ -63,6 +67,7 @@ class _Open:
     start: int  # view
     end: int  # view (own text)
     children: list["_Open | _Para"] = field(default_factory=list)
+    part: int = 0  # 0: the document; k: its k-th appended part (a 说明, an attachment's outline)
 
 
 @dataclass
@@ -89,6 +94,9 @@ def build_notice(
     top: list[_Open | _Para] = []
     stack: list[_Open] = []
     styles: list[str] = []
+    rank = grammar.table("headings", "rank")
+    last_top = 0  # number of the last top-level heading (of a ranked style) in this part
+    part = 0
     closed = False  # after a structural block, text is a top-level paragraph until a heading
     listing = False  # right after 附件：, numbered short lines are the list of attachments
     for i, b in enumerate(blocks):
@@ -99,11 +107,15 @@ def build_notice(
             listing = b.kind is LineKind.ATTACHMENT
         if b.kind is LineKind.HEADING and b.style is not None and role is None:
             if b.style not in styles:
-                styles.append(b.style)
+                _place_style(styles, b.style, rank, stack[-1].block.style if stack else None)
             depth = styles.index(b.style)
-            while stack and stack[-1].depth >= depth:
+            while stack and styles.index(cast(str, stack[-1].block.style)) >= depth:
                 stack.pop()
-            node = _Open(b, depth, b.start, b.end)
+            if not stack and b.number is not None and b.style in rank:
+                if last_top >= 2 and b.number <= last_top:
+                    part += 1  # 一、 after 八、 or after 第六章: an appended part (its paths get A1/)
+                last_top = b.number
+            node = _Open(b, depth, b.start, b.end, part=part)
             (stack[-1].children if stack else top).append(node)
             stack.append(node)
             closed = False
@@ -192,6 +204,34 @@ def _source_end(view: TextView, pos: int) -> int:
     return len(view.source) if pos >= len(view.text) else _source_start(view, pos)
 
 
+def _place_style(styles: list[str], style: str, rank: Mapping[str, object], parent: str | None) -> None:
+    """Put a style seen for the first time into the document's depth order: above the styles
+    already seen that rank below it in the standard order (grammars/headings.toml
+    ``table.rank``), else last, so 一、 / 1. / 二、 / （一） / 2. nests 2. under （一）. A list
+    style that first appears under a heading ranking below it (（一） under 2. in a Q&A page)
+    keeps the document's own order: it goes last.
+
+    >>> order = ["headings.cn_comma", "headings.arabic_dot"]
+    >>> ranks = {"headings.cn_comma": 4, "headings.cn_paren": 5, "headings.arabic_dot": 6}
+    >>> _place_style(order, "headings.cn_paren", ranks, "headings.cn_comma")
+    >>> order
+    ['headings.cn_comma', 'headings.cn_paren', 'headings.arabic_dot']
+    """
+    own = rank.get(style)
+    above = rank.get(parent) if parent is not None else None
+    list_rank = rank.get("list_styles_from")
+    if isinstance(own, int) and isinstance(above, int) and isinstance(list_rank, int) and above > own >= list_rank:
+        styles.append(style)  # inverted nesting the document chose (2. / （一）…（六） / 3.)
+        return
+    if isinstance(own, int):
+        for i, seen in enumerate(styles):
+            other = rank.get(seen)
+            if isinstance(other, int) and other > own:
+                styles.insert(i, style)
+                return
+    styles.append(style)
+
+
 def _is_list_entry(view: TextView, b: Block) -> bool:
     """A numbered line that names a document rather than starting a measure: short, no sentence."""
     line = view.text[b.start : b.end].strip()
@@ -239,7 +279,8 @@ def _freeze(item: _Open | _Para, view: TextView, attached: dict[int, dict[str, l
         return _NODE(kind="paragraph", role=item.role, marker=None, number=None, path=None, heading=None, children=[], **common)
     b = item.block
     number = b.number
-    path = f"{parent_path}.{number if number is not None else '?'}" if parent_path else str(number if number is not None else "?")
+    own = str(number if number is not None else "?")
+    path = f"{parent_path}.{own}" if parent_path else (f"A{item.part}/{own}" if item.part else own)
     children = [_freeze(child, view, attached, path, grammar) for child in item.children]
     marker = view.clean[b.marker_start : b.marker_end]
     return _NODE(

@@ -282,7 +282,10 @@ def _build_headings(grammar: Grammar) -> Headings:
     mid = tuple(r for r in rules if r.tags.get("midline"))
     first = alternation(line, tagged=True)
     tags = tuple(first.groupindex[f"_sz_{k}"] for k in range(len(line))) if first is not None else ()
-    styles = {r.id: (r.id.removesuffix("_midline"), str(r.tags["kind"]), str(r.tags.get("numeral", "cn"))) for r in rules if "kind" in r.tags}
+    styles = {
+        r.id: (r.id.removesuffix("_midline").removesuffix("_sequel"), str(r.tags["kind"]), str(r.tags.get("numeral", "cn")))
+        for r in rules if "kind" in r.tags
+    }
     return Headings(line, mid, first, tags, styles)
 
 

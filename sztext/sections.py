@@ -240,6 +240,7 @@ class HeadingTags(_Tags):
     kind: NodeKind  # the outline node a marker of this style opens
     numeral: Literal["cn", "arabic", "circled"] = "cn"  # how its number is read
     midline: bool = False  # the marker may stand inside a run-on line
+    sequel: bool = False  # a mid-line marker that counts only as the next number of its style (N after N-1)
 
 
 class DateTags(_Tags):
@@ -326,7 +327,7 @@ CONTRACTS: Mapping[str, Contract] = {
     ),
     "doctypes": Contract(rules=("self_reference",), tables={"title_suffix": dict[str, str], "regulation_suffix": dict[str, str]}, lists=("enclosed",)),
     "docnumber": Contract(rules=("bracket", "decree", "decree_serial_line")),
-    "headings": Contract(groups=("marker", "num"), tags=HeadingTags),
+    "headings": Contract(groups=("marker", "num"), tags=HeadingTags, tables={"rank": dict[str, int]}, lists=("toc_leader",)),
     "money": Contract(
         rules=(
             "amount", "range", "lead", "bound_pair", "enumeration", "bare_number",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Mapping
 
 import regex
 
@@ -88,6 +89,63 @@ def heading_rules(grammar: Grammar) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]
     return h.line, h.mid
 
 
+def _is_toc_entry(text: str, start: int, end: int, leaders: tuple[str, ...]) -> bool:
+    """A line that ends in a leader of dots and a page number: a table of contents entry
+    (grammars/headings.toml ``toc_leader``).
+
+    ``start`` is the end of the heading's marker.
+
+    >>> _is_toc_entry("一、总体要求..........1", 2, 19, ("....",)), _is_toc_entry("一、总体要求。", 2, 7, ("....",))
+    (True, False)
+    >>> _is_toc_entry("2.……", 2, 4, ("……",))
+    False
+    """
+    tail = text[start:end].rstrip(" \u3000\t\r").rstrip("0123456789").rstrip(" \u3000\t")
+    if not any(tail.endswith(leader) for leader in leaders):
+        return False
+    # the entry names a heading before its leader (2.…… alone is a placeholder item, not a contents line)
+    return bool(tail.rstrip("".join(set("".join(leaders)))).strip(" \u3000\t"))
+
+
+def _count(rule: Rule, m: regex.Match[str], styles: Mapping[str, tuple[str, str, str]], last: dict[str, int]) -> None:
+    style, _, numeral = styles[rule.id]
+    number = numeral_value(m.group("num"), numeral)
+    if number is not None:
+        last[style] = number
+
+
+def _with_sequels(
+    text: str, start: int, end: int, piece: str, cuts: list[tuple[int, Rule, regex.Match[str]]],
+    sequels: tuple[Rule, ...], styles: Mapping[str, tuple[str, str, str]], last: dict[str, int],
+) -> list[tuple[int, Rule, regex.Match[str]]]:
+    """The cuts of one line in order, with the ``sequel`` markers that continue their style's
+    numbering (四、 right after 三、's measures, 2、 after 1、) added; ``last`` is kept up to date."""
+    found = [(c, rule, m, False) for c, rule, m in cuts]
+    floor = cuts[0][2].end() if cuts and cuts[0][0] == start else start
+    taken = {m.start("marker") for _, _, m in cuts}
+    for rule in sequels:
+        if not may(rule, piece):
+            continue
+        for m in rule.pattern.finditer(text, start, end):
+            if m.start("marker") >= floor and m.start("marker") not in taken:
+                found.append((m.start(), rule, m, True))
+    if len(found) == len(cuts):
+        for _, rule, m in cuts:
+            _count(rule, m, styles, last)
+        return cuts
+    found.sort(key=lambda c: c[0])
+    kept: list[tuple[int, Rule, regex.Match[str]]] = []
+    for c, rule, m, sequel in found:
+        style, _, numeral = styles[rule.id]
+        number = numeral_value(m.group("num"), numeral)
+        if sequel and (number is None or last.get(style) != number - 1 or (kept and c < kept[-1][2].end())):
+            continue
+        kept.append((c, rule, m))
+        if number is not None:
+            last[style] = number
+    return kept
+
+
 _LINE_HEADING_KINDS = (LineKind.HEADING, LineKind.TEXT)
 # DECREE_NOTE: 深圳市…规定（…令第328 号发布…）第一章总则第一条 … runs on in one line (samples/004 l.2735)
 _MID_HEADING_KINDS = (LineKind.HEADING, LineKind.TEXT, LineKind.TITLE, LineKind.ENCLOSED_TITLE, LineKind.DECREE_NOTE)
@@ -108,7 +166,10 @@ def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar) -> list[Block
     """
     text = view.text
     h = grammar.headings
-    mid_rules = h.mid
+    mid_rules = tuple(r for r in h.mid if not r.tags.get("sequel"))
+    sequels = tuple(r for r in h.mid if r.tags.get("sequel"))
+    last: dict[str, int] = {}  # style → the number of its last heading so far (for the sequel rules)
+    leaders = grammar.word_list("headings", "toc_leader")
     table = view.memo.get(("line_table", grammar.digest))
     if isinstance(table, LineTable):
         lines, kinds = table.document_lines(text, grammar, doc.start, doc.end)
@@ -122,6 +183,9 @@ def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar) -> list[Block
             check_budget("tokenize")
         start, end = line.start, line.end
         found = h.at_line_start(text, start, end) if kind in _LINE_HEADING_KINDS else None
+        if found is not None and _is_toc_entry(text, found[1].end(), end, leaders):
+            append(Block(start, line.stop, kind))  # 一、总体要求......1: a contents entry, not a heading
+            continue
         cuts: list[tuple[int, Rule, regex.Match[str]]] = []
         if found is not None:
             cuts.append((start, *found))
@@ -134,6 +198,9 @@ def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar) -> list[Block
                 for m in rule.pattern.finditer(text, start, end):
                     if not cuts or m.start("marker") > cuts[0][2].end():
                         cuts.append((m.start(), rule, m))
+            cuts = _with_sequels(text, start, end, piece, cuts, sequels, h.styles, last)
+        elif found is not None:
+            _count(cuts[0][1], cuts[0][2], h.styles, last)
         if not cuts:
             if kind is LineKind.BLANK and blocks and blocks[-1].kind is LineKind.BLANK and blocks[-1].end == start:
                 blocks[-1] = Block(blocks[-1].start, line.stop, kind)  # a run of blank lines is one block

@@ -283,6 +283,7 @@ def test_several_notes_in_one_subsection_stay_in_order() -> None:
 
 
 def test_a_sentence_note_belongs_to_its_subsection() -> None:
-    # devcorpus 0075 (交通运输部): the line after （二）试点指导单位。 is the note of that subsection
-    groups = _node_groups(next(DEVCORPUS.glob("0075_*")) if DEVCORPUS.exists() else DEVCORPUS / "missing", "5.2")
+    # devcorpus 0075 (交通运输部): the line after （二）试点指导单位。 is the note of that subsection; it is
+    # in the 要点 appended after the letter (一、…四、, then 一、…五、 again), so its path is A1/5.2
+    groups = _node_groups(next(DEVCORPUS.glob("0075_*")) if DEVCORPUS.exists() else DEVCORPUS / "missing", "A1/5.2")
     assert groups == [[("交通运输部人事教育司", L), ("运输服务司", C), ("科技司", C)]]

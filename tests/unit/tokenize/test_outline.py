@@ -1,7 +1,8 @@
 """The outline: heading blocks (tokenize) built into a tree (assemble) on real fragments.
 
-Depth comes from the order in which marker styles first appear: samples/000 goes straight from
-一、 to 1. (paths 1.1, 1.2, 2.11), the usual 一、 → （一） → 1. nests three deep, and a decree's
+Depth comes from the order in which marker styles first appear (a style seen late goes in above
+the styles it ranks over): samples/000 goes straight from 一、 to 1. (paths 1.1, 1.2, 2.11), the
+usual 一、 → （一） → 1. nests three deep, and a decree's
 chapters and articles may run together inside one line (samples/004 l.2735, l.2757). Headings
 are the clean first sentence; node spans tile the document; amounts and dates sit on the
 innermost node that contains them.
@@ -85,9 +86,16 @@ def test_seed_000_goes_from_section_straight_to_items() -> None:
             id="starts-at-cn-paren",
         ),
         pytest.param(
-            "1.坚持创新。\n一、总体要求\n2.坚持协调。\n",
-            [("item", "1.", "1"), ("section", "一、", "1.1"), ("item", "2.", "2")],
-            id="first-appearance-wins-over-the-usual-order",
+            # extra e09 (广州 关于推进人才集聚工程的实施意见, 2012) lines 3-8: 1. appears under 一、
+            # before （一） does; （一） then ranks above 1. (grammars/headings.toml table.rank)
+            "一、总体目标\n1.目标。2012年起5年内，大力实施“产业人才集聚行动”。\n二、实施六大人才行动计划\n"
+            "（一）产业提升人才行动计划。围绕发展战略性主导产业。\n2.战略性主导产业紧缺人才开发项目。\n"
+            "3.羊城企业家培养项目。\n（二）科技创新人才行动计划。\n",
+            [
+                ("section", "一、", "1"), ("item", "1.", "1.1"), ("section", "二、", "2"), ("subsection", "（一）", "2.1"),
+                ("item", "2.", "2.1.2"), ("item", "3.", "2.1.3"), ("subsection", "（二）", "2.2"),
+            ],
+            id="a-style-seen-late-goes-in-above-the-styles-it-ranks-over",
         ),
         pytest.param(
             "\u3000\u3000第一章  总 则\n\u3000\u3000第一条 为加快实施人才强市战略，制定本办法。\n\u3000\u3000第二条  本办法适用于安居活动。\n"
@@ -102,6 +110,53 @@ def test_seed_000_goes_from_section_straight_to_items() -> None:
 )
 def test_depth_by_first_appearance(text: str, outline: list[tuple[str, str, str]]) -> None:
     assert _outline(_parse(text)) == outline
+
+
+# --- issue 15: measures --------------------------------------------------------------------------
+
+
+def test_items_after_the_closing_paren_of_a_note_are_nodes() -> None:
+    # devcorpus 0180 (山东省乡村振兴局, one OCR line) and extra e01 (豫政〔2023〕5号, a space after ")")
+    shandong = (
+        "制定如下措施。1.明确省乡村振兴重点帮扶县。过渡期内将脱贫攻坚期内确定的20个县作为重点县。"
+        "(省乡村振兴局牵头，有关部门按职责分工负责)2.强化财政支持。过渡期内，确保投入力度不减。"
+        "(省财政厅牵头，有关部门按职责分工负责)3.强化金融支持。\n"
+    )
+    henan = (
+        "一、加快提振市场信心 (一)全面促进消费增长。 1.把恢复和扩大消费摆在优先位置。(省商务厅、财政厅等相关部门按职责分工负责) "
+        "2.落实好提振市场信心90条措施。(省发展改革委牵头,省商务厅等相关部门按职责分工负责) 3.激活房地产市场。\n"
+    )
+    assert [p for _, _, p in _outline(_parse(shandong))] == ["1", "2", "3"]
+    assert _outline(_parse(henan)) == [
+        ("section", "一、", "1"), ("subsection", "(一)", "1.1"), ("item", "1.", "1.1.1"), ("item", "2.", "1.1.2"), ("item", "3.", "1.1.3"),
+    ]
+
+
+def test_a_table_of_contents_is_not_measures() -> None:
+    # devcorpus 0069 (石化行业智能制造标准体系建设指南, 工业和信息化部) lines 5-8 and 35-36
+    text = (
+        "目录\n一、总体要求..............................................................................1\n"
+        "（一）指导思想..........................................................................1\n"
+        "（二）基本原则..........................................................................1\n"
+        "前 言\n石化行业是我国国民经济重要的支柱产业。\n一、总体要求\n（一）指导思想\n坚持以习近平新时代中国特色社会主义思想为指导。\n"
+    )
+    notice = _parse(text)
+    assert _outline(notice) == [("section", "一、", "1"), ("subsection", "（一）", "1.1")]
+    assert "一、总体要求......" in notice.body[0].text  # the contents stay, as text before the first measure
+
+
+def test_an_appended_part_that_restarts_at_one_has_its_own_prefix() -> None:
+    # devcorpus 0235 (卫医发〔2001〕169号, PDF text) lines 36-39: the 说明 after 八、 restarts at 一、
+    text = (
+        "一、医师执业范围\n二、医师进行执业注册的类别必须以取得医师资格的类别为依据。\n"
+        "八、省级卫生行政部门规定的临床、口腔、公共卫生类别医师其他专业应报卫生部备案。\n"
+        "卫生部《关于医师执业注册中执业范围的暂行规定》说明\n"
+        "一、制定《关于医师执业注册中执业范围的暂行规定》遵循的原则\n"
+        "（一）既要依据《执业医师法》加强对医师队伍科学化、规范化管理。\n"
+    )
+    paths = [p for _, _, p in _outline(_parse(text))]
+    assert paths == ["1", "2", "8", "A1/1", "A1/1.1"]
+    assert len(set(paths)) == len(paths)
 
 
 # --- chapters and articles inside one line (samples/004) -------------------------------------
@@ -230,3 +285,29 @@ def test_amount_in_a_glossed_node_keeps_its_span() -> None:
     notice = _parse(text)
     (amount,) = _node(notice, "1.1").amounts
     assert text[amount.span[0] : amount.span[1]] == amount.text == "最高20萬元"
+
+
+def test_a_year_right_after_the_dot_is_an_item() -> None:
+    # devcorpus 0131 (山东 数字经济, 北大法宝 body, year digits damaged) lines 47-49 and
+    # devcorpus 0182 (山东能源监管办 报告提纲, one OCR line)
+    shandong = "一、壮大数字产业\n2.打造智慧旅游服务平台。\n3.0400年底前完成旅游重点区域监测平台建设，强化智慧旅游目的地建设。\n"
+    energy = "一、有关要求\n(一)报告提纲。的有关情况。2.落实我办《关于进一步加强“获得电力”工作的通知》的有关情况。3.2021年至今解决“三省三零”项目所遇到的问题。\n"
+    assert _outline(_parse(shandong)) == [("section", "一、", "1"), ("item", "2.", "1.2"), ("item", "3.", "1.3")]
+    assert [m for _, m, _ in _outline(_parse(energy))] == ["一、", "(一)", "2.", "3."]
+    assert [m for _, m, _ in _outline(_parse("一、总体要求\n1.5万元以上的项目给予支持。\n"))] == ["一、"]
+
+
+def test_a_run_on_marker_without_punctuation_counts_only_as_the_next_number() -> None:
+    # devcorpus 0235 (卫医发〔2001〕169号, PDF text) lines 4-6: a list whose lines ran together
+    text = "一、医师执业范围\n（一）临床类别医师执业范围\n1、内科专业2、外科专业3、妇产科专业4、儿科专业\n"
+    assert [p for _, _, p in _outline(_parse(text))] == ["1", "1.1", "1.1.1", "1.1.2", "1.1.3", "1.1.4"]
+    # devcorpus 0210 (鲁密办(局)函〔2021〕5号, one OCR line): 四、 follows 三、 after a Han character
+    ocr = (
+        "现将有关事项通知如下。一、活动主题以“光辉历程，保密有我”为主题。二、活动形式依托“保密观”微信公众号。"
+        "三、活动安排1.活动时间。2021年4月15日8时起。苹果手机扫描  安卓手机扫描四、活动要求各市各部门要充分认识。\n"
+    )
+    # (1. right after 活动安排 starts no sequence, so it is not cut: a first number after a Han
+    # character may be anything)
+    assert [m for _, m, _ in _outline(_parse(ocr))] == ["一、", "二、", "三、", "四、"]
+    # not a sequel: 三、 here does not follow a 二、 (devcorpus 0015, 国办函〔2004〕25号)
+    assert [m for _, m, _ in _outline(_parse("一、总体情况\n但从现在到2009年，随着三、四期工程蓄水，将是库区地质灾害的高发期。\n"))] == ["一、"]
