@@ -21,7 +21,7 @@ from ..tokenize import Block
 from ..values import LINE_BREAK as _LINE_BREAK
 from ..values import split_bodies as _bodies
 from ..values import strip_value as _strip_value
-from .doctype import read_doc_type
+from .doctype import read_doc_type, unknown_field_warnings
 from .fields import DECREE_IN_TITLE as _DECREE_IN_TITLE
 from .fields import TITLE_KINDS as _TITLE_KINDS
 from .fields import Header
@@ -154,6 +154,7 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
     first_title = blocks[title_blocks[0]] if title_blocks else None
     fill_issuers(view, blocks, grammar, h, IssuerClues(first_title, decree_body, decree_body_span, meta))
     h.doc_type = read_doc_type(view, blocks, grammar, h)
+    h.warnings = unknown_field_warnings(view, grammar, h)
     return h
 
 

@@ -7,7 +7,7 @@ from typing import Sequence
 import regex
 
 from ..grammar import Grammar
-from ..models import DocType
+from ..models import DocType, Warning
 from ..normalize import TextView, view_table
 from ..segment import LineKind
 from ..tokenize import Block
@@ -70,3 +70,26 @@ def _self_reference(view: TextView, blocks: Sequence[Block], grammar: Grammar) -
     table = grammar.table("doctypes", "title_suffix")
     found = table.get(m.group("type"))
     return found if isinstance(found, str) else None  # type: ignore[return-value]
+
+
+def unknown_field_warnings(view: TextView, grammar: Grammar, h: Header) -> list[Warning]:
+    """A warning for each header field the document does not state (null, never a guess):
+    ``doc_type_unknown`` (no title, or a title whose kind word is not a DocType: …实施方案),
+    ``issuer_unknown`` (no signature, decree header, adoption note, title body or metadata names
+    the issuing body), ``signed_date_unknown`` (no date under a signature, no adoption date, no
+    成文日期)."""
+    out = []
+    if h.doc_type is None:
+        title = h.title or h.main_title
+        if title is None:
+            out.append(Warning(code="doc_type_unknown", message="no title states the document type", span=None))
+        else:
+            bare = _PAREN_END.sub("", "".join(title.clean.translate(view_table(grammar)).split()))
+            kind = next((k for k in sorted(grammar.word_list("doctypes", "enclosed"), key=len, reverse=True) if bare.endswith(k)), None)
+            said = f"the title ends in {kind}, which is not a document type of the contract" if kind else "the title names no document type"
+            out.append(Warning(code="doc_type_unknown", message=said, span=title.span))
+    if not h.issuers:
+        out.append(Warning(code="issuer_unknown", message="no signature, decree header, adoption note, title or metadata names the issuing body", span=None))
+    if h.signed_date is None:
+        out.append(Warning(code="signed_date_unknown", message="no date under a signature, adoption date or 成文日期 states when it was signed", span=None))
+    return out

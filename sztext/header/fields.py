@@ -9,7 +9,7 @@ from typing import Sequence
 import regex
 
 from ..grammar import Grammar
-from ..models import DateValue, DocNumber, DocType, JurisdictionRef, ParagraphRole, TextValue
+from ..models import DateValue, DocNumber, DocType, JurisdictionRef, ParagraphRole, Secrecy, TextValue, Warning
 from ..normalize import TextView
 from ..segment import LineKind
 from ..tokenize import Block
@@ -34,12 +34,15 @@ class Header:
     signed_date: DateValue | None = None
     published_date: DateValue | None = None
     effective_date: DateValue | None = None  # a 实施日期 of the metadata (extract_effective ``stated``)
+    copy_number: TextValue | None = None  # 份号: 000001
+    secrecy: Secrecy | None = None  # 密级 and 保密期限: 机密★1年
     urgency: TextValue | None = None  # 紧急程度: 特急, 加急
     note: TextValue | None = None  # 附注: （此件公开发布）
     printed_by: TextValue | None = None  # 版记: 印发机关 (…办公厅 2024年3月1日印发)
     printed_date: DateValue | None = None  # 版记: 印发日期
     roles: dict[int, ParagraphRole] = field(default_factory=dict)  # block index → role
     jurisdiction: JurisdictionRef | None = None  # the document's place (extract.jurisdiction)
+    warnings: list[Warning] = field(default_factory=list)  # a field the document does not state
 
 
 def search(rule_id: str, grammar: Grammar, text: str, start: int, end: int) -> tuple[regex.Match[str], int] | None:

@@ -52,8 +52,8 @@ def fill_issuers(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: H
         if body is not None:
             h.issuers = [body]
             h.issuer = body
-    if not h.issuers and h.title is not None:
-        _issuers_named_in_title(view, grammar, h)
+    if not h.issuers and h.title is not None and first is not None:
+        _issuers_named_in_title(view, grammar, h, first)
     _fill_from_metadata(view, grammar, h, clues.meta)
     if not h.issuers and h.title is not None:
         _read_byline(view, blocks, grammar, h)
@@ -116,11 +116,12 @@ def _read_byline(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: H
         return
 
 
-def _issuers_named_in_title(view: TextView, grammar: Grammar, h: Header) -> None:
+def _issuers_named_in_title(view: TextView, grammar: Grammar, h: Header, first: Block) -> None:
     """No signature, no decree, no adoption note: the bodies the title names before 关于 issue
-    the document (商务部关于…的通知; 教育部、财政部关于… gives both). The document states it."""
-    assert h.title is not None
-    found = _search("header.title_issuer", grammar, view.text, h.title.span[0], h.title.span[1])
+    the document (商务部关于…的通知; 教育部、财政部关于… gives both). The document states it.
+    Read on the first title block's view offsets: the title's span is a source span, and a
+    Markdown title (# 最高人民法院、最高人民检察院关于…, devcorpus 0359, 0360) is longer in the source."""
+    found = _search("header.title_issuer", grammar, view.text, first.start, first.end)
     if found:
         m, off = found
         h.issuers = _bodies(view, grammar, off + m.start("bodies"), off + m.end("bodies"))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Sequence, cast
 
 from ..grammar import Grammar
+from ..models import Secrecy, SecrecyLevel
 from ..normalize import TextView
 from ..segment import DocumentRange, LineKind
 from ..tokenize import Block
@@ -37,12 +38,14 @@ def _read_marks(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
     line_start = text.rfind("\n", 0, doc.start) + 1
     if line_start < doc.start:
         head.insert(0, (line_start, doc.start))
+    head[:0] = _marks_above(view, grammar, line_start)
     for start, end in head:
         found = _search("header.urgency", grammar, text, start, end)
         if found:
             m, off = found
             h.urgency = _strip_value(view, off + m.start("urgency"), off + m.end("urgency"))
             break
+    _read_head_marks(view, grammar, h, head[:8], [(blocks[i].start, blocks[i].end) for i, role in sorted(h.roles.items()) if role == "doc_number"])
     for b in blocks:
         if b.kind is not LineKind.PUBLIC_NOTE:
             continue
@@ -66,3 +69,51 @@ def _read_printed(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: 
         if m.group("body").strip():
             h.printed_by = _strip_value(view, off + m.start("body"), off + m.end("body"))
         return
+
+
+def _read_head_marks(view: TextView, grammar: Grammar, h: Header, head: list[tuple[int, int]], numbers: list[tuple[int, int]]) -> None:
+    """份号 and 密级/保密期限 in the first lines above the title (GB/T 9704 7.2.1, 7.2.2), and the
+    签发人 of an 上行文 on its 文号 line or above the title (7.2.6), into ``signer`` when no person
+    signed a decree. The first of each; none when not printed."""
+    text = view.text
+    for start, end in head:
+        if h.copy_number is None:
+            found = _search("header.copy_number", grammar, text, start, end)
+            if found:
+                m, off = found
+                h.copy_number = _strip_value(view, off + m.start("copy"), off + m.end("copy"))
+        if h.secrecy is None:
+            found = _search("header.secrecy", grammar, text, start, end)
+            if found:
+                m, off = found
+                v = _strip_value(view, off + m.start("secrecy"), off + m.end("secrecy"))
+                if v is not None:
+                    period = "".join(m.group("period").split()) if m.group("period") else None
+                    level = "".join(m.group("level").split())
+                    h.secrecy = Secrecy.model_construct(text=v.text, clean=v.clean, span=v.span, level=cast(SecrecyLevel, level), period=period)
+    if h.signer is not None:
+        return
+    for start, end in [*head, *numbers]:
+        sign_off = grammar.rule("header.sign_off").pattern.search(text, start, end)
+        if sign_off:
+            h.signer = _strip_value(view, sign_off.start("names"), sign_off.end("names"))
+            return
+
+
+_HEAD_MARKS = ("header.copy_number", "header.secrecy", "header.urgency")
+
+
+def _marks_above(view: TextView, grammar: Grammar, line_start: int) -> list[tuple[int, int]]:
+    """The lines right above the document's first line that are each a 份号, 密级 or 紧急程度 mark
+    (GB/T 9704 prints them above the 版头, where the document range starts): up to three, nearest
+    last; none when the line above is anything else."""
+    text = view.text
+    found: list[tuple[int, int]] = []
+    end = line_start - 1
+    while end > 0 and len(found) < 3:
+        start = text.rfind("\n", 0, end) + 1
+        if not any(_search(rule, grammar, text, start, end) for rule in _HEAD_MARKS):
+            break
+        found.insert(0, (start, end))
+        end = start - 1
+    return found
