@@ -124,6 +124,13 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
             h.roles[i] = "metadata"
             numbers.extend(extract_doc_numbers(view, grammar, b.start, b.end))
             continue
+        if kind is LineKind.TEXT and title_blocks and h.published_date is None and title_blocks[-1] == _previous_nonblank(blocks, i):
+            found = _search("header.posted_time", grammar, text, b.start, b.end)
+            if found:  # a page dump's posting stamp under the title: 2018-09-29 16:45
+                m, off = found
+                h.roles[i] = "metadata"
+                h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
+                continue
         if kind is LineKind.TEXT and not title_blocks and h.title is None and _beside_number(blocks, i):
             # before the title, a line next to the 文号 is the header's furniture: a 版头 without
             # 文件, a telegram's 发电 header (…等级特急·明电) or its second number (鲁机发号)
@@ -136,6 +143,8 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
                 m, off = found
                 h.addressees.extend(_bodies(view, grammar, off + m.start("body"), off + m.end("body")))
             continue
+        if not h.addressees and title_blocks:
+            _addressee_after_furniture(view, blocks, grammar, h, i)
         break
     if title_blocks:
         first, last = blocks[title_blocks[0]], blocks[title_blocks[-1]]
@@ -189,3 +198,22 @@ def _decree_number(view: TextView, blocks: Sequence[Block], i: int, serial: rege
         text=value.text, clean=regex.sub(r"\s+", "", value.clean), span=value.span, agency=agency, year=None,
         serial=int(serial.group("serial")), rule_id="docnumber.decree_serial_line",
     )
+
+
+def _addressee_after_furniture(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header, i: int) -> None:
+    """The 主送 line of a titled document, past the page furniture between the title and it (a
+    page dump's 来源 / Aa / 字体 / 小 / 中 / 大 lines: 江苏电力交易中心，各售电企业： under 国家能源局江苏监管办公室's
+    title, devcorpus 0239): the first addressee line before the text starts (a sentence with 。, a
+    heading, a signature); none when the text starts first."""
+    text = view.text
+    for j in range(i, min(len(blocks), i + 60)):
+        b = blocks[j]
+        if b.kind is LineKind.ADDRESSEE:
+            found = _search("header.addressee", grammar, text, b.start, b.end)
+            if found:
+                m, off = found
+                h.roles[j] = "addressee"
+                h.addressees.extend(_bodies(view, grammar, off + m.start("body"), off + m.end("body")))
+            return
+        if b.kind in (LineKind.HEADING, LineKind.SIGNATURE, LineKind.DATE, LineKind.CLOSING) or "。" in text[b.start : b.end]:
+            return
