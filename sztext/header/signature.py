@@ -82,19 +82,50 @@ def _read_run_on_signature(view: TextView, last: Block, grammar: Grammar, h: Hea
     if date_start == last.start:
         return  # a date line on its own is read elsewhere
     h.signed_date = _first_date(view, grammar, date_start, off + m.end("date"), "signed")
-    if h.title is None or h.issuers:
+    if h.issuers:
         return
-    title_view = h.title.clean.translate(view_table(grammar))
-    cut = title_view.find("关于")
-    issuer = title_view[:cut] if cut >= 4 else ""
     end = date_start
     while end > last.start and text[end - 1] == " ":
         end -= 1
-    for size in range(len(issuer), 3, -1):
-        if text[max(last.start, end - size) : end] == issuer[:size]:
-            h.issuers.extend(_run_together(view, grammar, end - size, end))
-            h.issuer = h.issuers[0] if h.issuers else None
-            return
+    if h.title is not None:
+        title_view = h.title.clean.translate(view_table(grammar))
+        cut = title_view.find("关于")
+        issuer = title_view[:cut] if cut >= 4 else ""
+        for size in range(len(issuer), 3, -1):
+            if text[max(last.start, end - size) : end] == issuer[:size]:
+                h.issuers.extend(_run_together(view, grammar, end - size, end))
+                h.issuer = h.issuers[0] if h.issuers else None
+                return
+    start = _run_on_body(view, grammar, last.start, end)
+    if start is not None:
+        h.issuers.extend(_run_together(view, grammar, start, end))
+        h.issuer = h.issuers[0] if h.issuers else None
+
+
+def _run_on_body(view: TextView, grammar: Grammar, lo: int, end: int) -> int | None:
+    """Where the bodies' names start in the run of Han characters (and brackets) that ends right
+    before a run-on date (``header.run_on_body``): after the last attachment kind word in it, or at
+    its 中共; None when that run does not read as a signature line."""
+    text = view.text
+    start = end
+    while start > lo and _han_or_bracket(text[start - 1]) and end - start < 80:
+        start -= 1
+    run = text[start:end]
+    party = run.find("中共")
+    if party > 0:
+        start, run = start + party, run[party:]
+    else:
+        cut = max((run.rfind(k) + len(k) for k in grammar.word_list("header", "attachment_kinds") if k in run), default=0)
+        if 0 < cut < len(run) - 3:
+            start, run = start + cut, run[cut:]
+    while run.startswith("(") and ")" in run:  # the last attachment's bracketed tail: …清单（国网陕西电力）
+        close = run.index(")") + 1
+        start, run = start + close, run[close:]
+    if len(run) < 4 or grammar.rule("header.run_on_body").pattern.fullmatch(run) is None:
+        return None
+    if grammar.rule("header.signature").pattern.match(run) is None:
+        return None
+    return start
 
 
 def _read_signature(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header) -> None:
@@ -185,3 +216,8 @@ def _read_signature(view: TextView, blocks: Sequence[Block], grammar: Grammar, h
                 h.issuers.extend(_run_together(view, grammar, prev.start, prev.end))
                 h.issuer = h.issuers[0] if h.issuers else None
             return
+
+
+def _han_or_bracket(ch: str) -> bool:
+    """A CJK ideograph (basic block, extension A, compatibility) or a half-width bracket of the view."""
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch in "()"

@@ -124,3 +124,26 @@ def test_posting_stamp_under_the_title(prefix: str, published: dt.date) -> None:
 def test_addressee_past_the_page_furniture() -> None:
     # 0239: title, stamp, 来源, Aa / 字体： / 小 / | / 中 … then 江苏电力交易中心，各售电企业：
     assert [a.clean for a in _file("0239").addressees] == ["江苏电力交易中心", "各售电企业"]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "issuers", "signed"),
+    [
+        # …特此函告，感谢您的关心支持!山东省应急管理厅2021年10月27日
+        ("0174", ["山东省应急管理厅"], dt.date(2021, 10, 27)),
+        # …联系人:XXX 1882924XXXX高新区根治拖欠农民工工资工作领导小组办公室2021年1月6日
+        ("0192", ["高新区根治拖欠农民工工资工作领导小组办公室"], dt.date(2021, 1, 6)),
+        # …附件:1.…试题库2.答案参考中共山东省委保密委员会办公室山东省国家保密局2021年3月31日
+        ("0210", ["中共山东省委保密委员会办公室", "山东省国家保密局"], dt.date(2021, 3, 31)),
+        # …联系电话:6659XXXX,1391139XXXX国网办公室2020年12月31日
+        ("0221", ["国网办公室"], dt.date(2020, 12, 31)),
+        # …可研批复清单（国网陕西电力）国家电网有限公司华北分部2022年9月7日（此件不公开发布，…）
+        ("0225", ["国家电网有限公司华北分部"], dt.date(2022, 9, 7)),
+        # …附件：2022年第一批“电力爱心超市”授牌名单国家电网有限公司乡村振兴工作办公室2022年8月30日（此件不公开发布，…）
+        ("0226", ["国家电网有限公司乡村振兴工作办公室"], dt.date(2022, 8, 30)),
+    ],
+)
+def test_run_on_signature_at_the_end_of_single_line_ocr(prefix: str, issuers: list[str], signed: dt.date) -> None:
+    n = _file(prefix)
+    assert [i.clean for i in n.issuers] == issuers
+    assert n.signed_date is not None and n.signed_date.value == signed
