@@ -52,7 +52,9 @@ def fill_issuers(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: H
         if body is not None:
             h.issuers = [body]
             h.issuer = body
-    if not h.issuers and h.title is not None and first is not None:
+    if not h.issuers and h.title is not None and first is not None and not clues.decree_body:
+        # (a title naming another body than the promulgating decree's says nobody: # 国务院关于…的规定
+        # over a 国家安全部令 note, tests/unit/assemble/test_promulgation.py)
         _issuers_named_in_title(view, grammar, h, first)
     _fill_from_metadata(view, grammar, h, clues.meta)
     if not h.issuers and h.title is not None:
