@@ -52,6 +52,7 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
     numbers: list[DocNumber] = []
     meta: dict[str, tuple[int, int]] = {}
     title_blocks: list[int] = []
+    meetings: list[tuple[int, int]] = []  # the bodies of the meeting notes under the title
     for i, b in enumerate(blocks):
         kind = b.kind
         if kind is LineKind.BLANK:
@@ -109,6 +110,9 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
                 decree_body_span = (off + m.start("body"), off + m.end("body"))
                 if h.published_date is None:
                     h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
+        if kind is LineKind.TEXT and title_blocks and i < 10 and _record_note(view, grammar, b, h, meetings):
+            h.roles[i] = "metadata"  # 2018年7月30日 最高人民法院审判委员会第1745次会议 / 2018年12月1日 施行
+            continue
         if kind is LineKind.TEXT and decree_body_span is None and i < 8:
             found = _search("header.publication_note", grammar, text, b.start, b.end)
             if found:  # 1966年4月19日 交通部发布 (or 国务院批准) under the title
@@ -161,7 +165,7 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
     _read_signature(view, blocks, grammar, h)
     read_marks(view, doc, blocks, grammar, h)
     first_title = blocks[title_blocks[0]] if title_blocks else None
-    fill_issuers(view, blocks, grammar, h, IssuerClues(first_title, decree_body, decree_body_span, meta))
+    fill_issuers(view, blocks, grammar, h, IssuerClues(first_title, decree_body, decree_body_span, meta, meetings))
     h.doc_type = read_doc_type(view, blocks, grammar, h)
     h.warnings = unknown_field_warnings(view, grammar, h)
     return h
@@ -217,3 +221,23 @@ def _addressee_after_furniture(view: TextView, blocks: Sequence[Block], grammar:
             return
         if b.kind in (LineKind.HEADING, LineKind.SIGNATURE, LineKind.DATE, LineKind.CLOSING) or "。" in text[b.start : b.end]:
             return
+
+
+def _record_note(view: TextView, grammar: Grammar, b: Block, h: Header, meetings: list[tuple[int, int]]) -> bool:
+    """A line of a rule's history under its title: the meeting(s) that adopted it (their first
+    date the signed date, their bodies into ``meetings``) or the date it takes effect."""
+    text = view.text
+    found = _search("header.in_force_note", grammar, text, b.start, b.end)
+    if found:
+        m, off = found
+        if h.effective_date is None:
+            h.effective_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "effective")
+        return True
+    notes = list(grammar.rule("header.meeting_note").pattern.finditer(text, b.start, b.end))
+    if not notes or text[b.start : notes[0].start()].strip(" \u3000\r\n"):
+        return False
+    for m in notes:
+        meetings.append((m.start("body"), m.end("body")))
+    if h.signed_date is None:
+        h.signed_date = _first_date(view, grammar, notes[0].start("date"), notes[0].end("date"), "signed")
+    return True

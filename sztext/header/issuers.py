@@ -27,6 +27,7 @@ class IssuerClues:
     decree_body: str  # the body of a promulgation note (2008年8月3日 国务院令第529号公布)
     decree_body_span: tuple[int, int] | None  # where a promulgation or publication note prints its body
     meta: dict[str, tuple[int, int]]  # metadata key → value span (标题, 发文机关, 成文日期)
+    meetings: list[tuple[int, int]]  # the bodies of the meeting notes under the title (view spans)
 
 
 def fill_issuers(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header, clues: IssuerClues) -> None:
@@ -40,6 +41,13 @@ def fill_issuers(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: H
         _decree_issuer(view, first, h)
     if not h.issuers:
         _read_adoption_note(view, blocks, grammar, h)
+    if not h.issuers and clues.meetings:
+        # 2008年7月17日 经人力资源和社会保障部第6次部务会议通过: the body whose meeting adopted it
+        for span in clues.meetings:
+            body = _strip_value(view, *span)
+            if body is not None and body.clean not in [i.clean for i in h.issuers]:
+                h.issuers.append(body)
+        h.issuer = h.issuers[0] if h.issuers else None
     if not h.issuers and clues.decree_body and first is not None:
         _title_issuer(view, first, clues.decree_body, h)
     title_names_body = first is not None and view.text[first.start : first.end].find("关于") > 0

@@ -147,3 +147,24 @@ def test_run_on_signature_at_the_end_of_single_line_ocr(prefix: str, issuers: li
     n = _file(prefix)
     assert [i.clean for i in n.issuers] == issuers
     assert n.signed_date is not None and n.signed_date.value == signed
+
+
+@pytest.mark.parametrize(
+    ("prefix", "issuers", "signed", "published", "effective"),
+    [
+        # 2008年7月17日 经人力资源和社会保障部第6次部务会议通过 (no signature, no title body)
+        ("0336", ["人力资源和社会保障部"], dt.date(2008, 7, 17), None, None),
+        # 2018年7月30日 最高人民法院审判委员会第1745次会议 / 2018年10月19日 最高人民检察院第十三届检察委员会第七次会议通过 /
+        # 2018年12月1日 施行
+        ("0359", ["最高人民法院", "最高人民检察院"], dt.date(2018, 7, 30), None, dt.date(2018, 12, 1)),
+        # 2004年9月1日 最高人民法院审判委员会第1323次会议、2004年9月2日最高人民检察院第十届检察委员会第26次会议通过 /
+        # 2004年9月3日 最高人民法院公告公布 / 2004年9月6日 施行
+        ("0360", ["最高人民法院", "最高人民检察院"], dt.date(2004, 9, 1), dt.date(2004, 9, 3), dt.date(2004, 9, 6)),
+    ],
+)
+def test_history_lines_under_a_rules_title(prefix: str, issuers: list[str], signed: dt.date, published: dt.date | None, effective: dt.date | None) -> None:
+    n = _file(prefix)
+    assert [i.clean for i in n.issuers] == issuers
+    assert n.signed_date is not None and n.signed_date.value == signed
+    assert (n.published_date.value if n.published_date else None) == published
+    assert (n.effective.from_ if n.effective else None) == effective
