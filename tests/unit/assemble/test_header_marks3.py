@@ -168,3 +168,10 @@ def test_history_lines_under_a_rules_title(prefix: str, issuers: list[str], sign
     assert n.signed_date is not None and n.signed_date.value == signed
     assert (n.published_date.value if n.published_date else None) == published
     assert (n.effective.from_ if n.effective else None) == effective
+
+
+def test_a_signature_that_seals_with_anothers_seal() -> None:
+    # devcorpus 0176: …专项小组办公室(山东省工业和信息化厅代章) / 2021年8月17日 — the bracket is not the body
+    n = _file("0176")
+    assert [i.clean for i in n.issuers] == ["山东省钢铁行业化解过剩产能实现脱困发展专项小组办公室"]
+    assert n.signed_date is not None and n.signed_date.value == dt.date(2021, 8, 17)
