@@ -15,7 +15,7 @@ import regex
 
 from ..grammar import Grammar
 from ..models import DocNumber
-from ..normalize import TextView
+from ..normalize import TextView, view_table
 from ..segment import DocumentRange, LineKind, strip_trailing_debris, title_kind
 from ..tokenize import Block
 from ..values import LINE_BREAK as _LINE_BREAK
@@ -162,6 +162,8 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
             h.title = _strip_value(view, first.start, stop)
     if h.doc_number is None and numbers:
         h.doc_number = numbers[0]
+    if h.published_date is None and h.title is not None:
+        _stamp_under_repeated_title(view, blocks, grammar, h)
     _read_signature(view, blocks, grammar, h)
     read_marks(view, doc, blocks, grammar, h)
     first_title = blocks[title_blocks[0]] if title_blocks else None
@@ -241,3 +243,26 @@ def _record_note(view: TextView, grammar: Grammar, b: Block, h: Header, meetings
     if h.signed_date is None:
         h.signed_date = _first_date(view, grammar, notes[0].start("date"), notes[0].end("date"), "signed")
     return True
+
+
+def _stamp_under_repeated_title(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header) -> None:
+    """A page dump that prints its <title> first, then the site menu, then the title again with
+    the posting stamp under it (华北能源监管局关于公示…的公告 / 2019-04-09 10:19, devcorpus 0246; a title
+    broken over three lines, …基本规则（暂行）>的通知》的通知 / 2017-02-22 11:47, 0244): the stamp under the
+    line that ends the title, in the first 80 blocks, is the published date."""
+    assert h.title is not None
+    text = view.text
+    title = "".join(h.title.clean.translate(view_table(grammar)).split())
+    previous = None
+    for i, b in enumerate(blocks[:80]):
+        if b.kind is LineKind.BLANK:
+            continue
+        if previous is not None and h.roles.get(i) is None:
+            line = "".join(text[previous.start : previous.end].split())
+            found = _search("header.posted_time", grammar, text, b.start, b.end) if len(line) >= 4 and title.endswith(line) else None
+            if found:
+                m, off = found
+                h.roles[i] = "metadata"
+                h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
+                return
+        previous = b

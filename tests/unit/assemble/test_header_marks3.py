@@ -114,6 +114,9 @@ def test_unknown_fields_are_null_with_a_warning() -> None:
     [
         ("0239", dt.date(2018, 9, 29)),  # 国家能源局江苏监管办公室 page: title / 2018-09-29 16:45 / 来源：江苏能源监管办
         ("0245", dt.date(2018, 10, 19)),  # 福建能源监管办 page: title / 2018-10-19 09:39 / 来源： 福建能源监管办
+        # the <title> line, the site menu, the title again and the stamp under it
+        ("0246", dt.date(2019, 4, 9)),  # 华北能源监管局关于公示…的公告 / 2019-04-09 10:19
+        ("0244", dt.date(2017, 2, 22)),  # …电力中长期交易基本规则（暂行）>的通知》的通知 (third line of the title) / 2017-02-22 11:47
     ],
 )
 def test_posting_stamp_under_the_title(prefix: str, published: dt.date) -> None:
