@@ -165,6 +165,8 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
     if h.published_date is None and h.title is not None:
         _stamp_under_repeated_title(view, blocks, grammar, h)
     _read_signature(view, blocks, grammar, h)
+    if h.signed_date is None and title_blocks:
+        _date_under_title(view, blocks, grammar, h, title_blocks[-1])
     read_marks(view, doc, blocks, grammar, h)
     first_title = blocks[title_blocks[0]] if title_blocks else None
     fill_issuers(view, blocks, grammar, h, IssuerClues(first_title, decree_body, decree_body_span, meta, meetings))
@@ -266,3 +268,17 @@ def _stamp_under_repeated_title(view: TextView, blocks: Sequence[Block], grammar
                 h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
                 return
         previous = b
+
+
+def _date_under_title(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header, last_title: int) -> None:
+    """No signature dated the document: a bracketed date on the line under the title is its
+    成文日期 (中共中央 国务院关于…的意见 / （2018年1月2日）, ``header.title_date``)."""
+    after = next((j for j in range(last_title + 1, len(blocks)) if blocks[j].kind is not LineKind.BLANK), None)
+    if after is None or after in h.roles and h.roles[after] != "metadata":
+        return
+    b = blocks[after]
+    found = _search("header.title_date", grammar, view.text, b.start, b.end)
+    if found:
+        m, off = found
+        h.roles[after] = "date"
+        h.signed_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "signed")

@@ -134,8 +134,26 @@ def _issuers_named_in_title(view: TextView, grammar: Grammar, h: Header, first: 
     found = _search("header.title_issuer", grammar, view.text, first.start, first.end)
     if found:
         m, off = found
-        h.issuers = _bodies(view, grammar, off + m.start("bodies"), off + m.end("bodies"))
+        lo, hi = off + m.start("bodies"), off + m.end("bodies")
+        if "、" in m.group("bodies") or " " not in m.group("bodies").strip():
+            h.issuers = _bodies(view, grammar, lo, hi)
+        else:  # 中共中央 国务院关于…: the bodies separated by spaces, as a joint signature line
+            h.issuers = [v for v in (_strip_value(view, a, b) for a, b in _space_separated(view.text, lo, hi)) if v is not None]
         h.issuer = h.issuers[0] if h.issuers else None
+
+
+def _space_separated(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The spans of the space-separated words of ``text[lo:hi]``."""
+    out = []
+    start = None
+    for pos in range(lo, hi + 1):
+        space = pos == hi or text[pos] in " \u3000"
+        if space and start is not None:
+            out.append((start, pos))
+            start = None
+        elif not space and start is None:
+            start = pos
+    return out
 
 
 def _title_issuer(view: TextView, first: Block, decree_body: str, h: Header) -> None:

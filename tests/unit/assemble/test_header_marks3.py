@@ -178,3 +178,18 @@ def test_a_signature_that_seals_with_anothers_seal() -> None:
     n = _file("0176")
     assert [i.clean for i in n.issuers] == ["山东省钢铁行业化解过剩产能实现脱困发展专项小组办公室"]
     assert n.signed_date is not None and n.signed_date.value == dt.date(2021, 8, 17)
+
+
+def test_joint_title_with_spaces_and_the_bracketed_date_under_it() -> None:
+    # devcorpus 0284: 中共中央 国务院关于实施乡村振兴战略的意见 / （2018年1月2日）, no signature
+    n = _file("0284")
+    assert [i.clean for i in n.issuers] == ["中共中央", "国务院"]
+    assert n.signed_date is not None and n.signed_date.value == dt.date(2018, 1, 2)
+
+
+def test_a_split_year_is_no_signed_date() -> None:
+    # devcorpus 0242 (PDF text): 广西壮族自治区能源局 / 202 4 年 7 月 9 日 — the year split by a space
+    # is not read (one issuer prints it so); the issuer comes from the title 广西壮族自治区能源局 关于…
+    n = _file("0242")
+    assert [i.clean for i in n.issuers] == ["广西壮族自治区能源局"]
+    assert n.signed_date is None and "signed_date_unknown" in [w.code for w in n.warnings]
