@@ -147,8 +147,8 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
                 m, off = found
                 h.addressees.extend(_bodies(view, grammar, off + m.start("body"), off + m.end("body")))
             continue
-        if not h.addressees and title_blocks:
-            _addressee_after_furniture(view, blocks, grammar, h, i)
+        if not h.addressees and (title_blocks or i < 8):
+            _addressee_after_furniture(view, blocks, grammar, h, i, bool(title_blocks))
         break
     if title_blocks:
         first, last = blocks[title_blocks[0]], blocks[title_blocks[-1]]
@@ -208,15 +208,23 @@ def _decree_number(view: TextView, blocks: Sequence[Block], i: int, serial: rege
     )
 
 
-def _addressee_after_furniture(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header, i: int) -> None:
+def _addressee_after_furniture(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header, i: int, titled: bool) -> None:
     """The 主送 line of a titled document, past the page furniture between the title and it (a
     page dump's 来源 / Aa / 字体 / 小 / 中 / 大 lines: 江苏电力交易中心，各售电企业： under 国家能源局江苏监管办公室's
     title, devcorpus 0239): the first addressee line before the text starts (a sentence with 。, a
-    heading, a signature); none when the text starts first."""
+    heading, a signature); none when the text starts first. Before a title the header lines read
+    (the header stopped at a line the line rules did not take for a title: the joint 版头
+    广州市人力资源和社会保障局 广州市公安局 read as a signature, the title cut in two, 0272), the first six
+    lines may also be signature-like or title lines."""
     text = view.text
     for j in range(i, min(len(blocks), i + 60)):
         b = blocks[j]
+        if not titled and j < i + 6 and b.kind in (LineKind.SIGNATURE, LineKind.TITLE, LineKind.ENCLOSED_TITLE):
+            continue
         if b.kind is LineKind.ADDRESSEE:
+            before = blocks[_previous_nonblank(blocks, j)] if _previous_nonblank(blocks, j) >= i else None
+            if before is not None and before.kind is LineKind.TEXT and any(c in text[before.start : before.end] for c in ",、;"):
+                return  # the end of an addressee line broken over two (…广西电力交 / 易中心,各 市场主体:, 0242)
             found = _search("header.addressee", grammar, text, b.start, b.end)
             if found:
                 m, off = found

@@ -193,3 +193,15 @@ def test_a_split_year_is_no_signed_date() -> None:
     n = _file("0242")
     assert [i.clean for i in n.issuers] == ["广西壮族自治区能源局"]
     assert n.signed_date is None and "signed_date_unknown" in [w.code for w in n.warnings]
+
+
+def test_addressee_after_a_header_the_line_rules_did_not_title() -> None:
+    # devcorpus 0272 (Guangzhou page): 穗人社规字〔2022〕2号 / 广州市人力资源和社会保障局 广州市公安局 (the joint 版头,
+    # read as a signature line) / 关于印发广州市引进人才入户管理办法 / 实施细则的通知 / 各有关单位：
+    assert [a.clean for a in _file("0272").addressees] == ["各有关单位"]
+
+
+def test_the_end_of_a_broken_addressee_line_is_not_read_alone() -> None:
+    # devcorpus 0242 (PDF text): 各设区市电力市场化交易主管部门,广西电网公司,广西电力交 / 易中心,各 市场主体:
+    # gives no addressees rather than 易中心 / 各 市场主体
+    assert _file("0242").addressees == []
