@@ -159,7 +159,9 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
             h.title = _strip_value(view, first.start, decree.end())
             h.main_title = _strip_value(view, decree.end(), stop)
         else:
-            h.title = _strip_value(view, first.start, stop)
+            start = _title_start(view, blocks, grammar, h, title_blocks[0])
+            stop = _title_stop(view, grammar, start, stop)
+            h.title = _strip_value(view, start, stop)
     if h.doc_number is None and numbers:
         h.doc_number = numbers[0]
     if h.published_date is None and h.title is not None:
@@ -290,3 +292,38 @@ def _date_under_title(view: TextView, blocks: Sequence[Block], grammar: Grammar,
         m, off = found
         h.roles[after] = "date"
         h.signed_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "signed")
+
+
+def _title_start(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header, first: int) -> int:
+    """Where the title starts: a title that opens with 关于 takes the lines of body names printed
+    right above it (国务院办公厅 / 关于湖北省…的函, gov.cn 0015; the five issuers of a joint 重庆 notice, one a
+    line, corpus 0042: the issuer lines are part of the title); a
+    title whose body is printed twice, the 版头 run into it by OCR (山东省住房和城乡建设厅山东省住房和城乡建设厅
+    关于会签…的函, 0218; 山东省应急管理厅山东省应急管理厅关于…, 0174), starts at the second."""
+    text = view.text
+    b = blocks[first]
+    before = _previous_nonblank(blocks, first)
+    if text[b.start : b.end].lstrip(" ").startswith("关于"):
+        start = b.start
+        while before >= 0 and first - before <= 16:  # a joint document prints every issuer, one a line (corpus 0042)
+            above = blocks[before]
+            line = text[above.start : above.end]
+            if h.roles.get(before) != "metadata" or ":" in line or not grammar.rule("header.signature").pattern.match(line):
+                break
+            h.roles[before] = "title"
+            start = above.start
+            before = _previous_nonblank(blocks, before)
+        if start < b.start:
+            return start
+    found = _search("header.title_banner_repeat", grammar, text, b.start, b.end)
+    if found:
+        m, off = found
+        return int(off + m.start("again"))
+    return b.start
+
+
+def _title_stop(view: TextView, grammar: Grammar, start: int, stop: int) -> int:
+    """Where the title stops: before a 文号 in brackets appended to its line (…意见的函（闽监能函〔2018〕148 号）,
+    福建能源监管办 0245)."""
+    found = grammar.rule("header.title_number_tail").pattern.search(view.text, start, stop)
+    return found.start() if found and found.start() > start + 4 else stop

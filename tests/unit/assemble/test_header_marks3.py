@@ -205,3 +205,25 @@ def test_the_end_of_a_broken_addressee_line_is_not_read_alone() -> None:
     # devcorpus 0242 (PDF text): 各设区市电力市场化交易主管部门,广西电网公司,广西电力交 / 易中心,各 市场主体:
     # gives no addressees rather than 易中心 / 各 市场主体
     assert _file("0242").addressees == []
+
+
+@pytest.mark.parametrize(
+    ("path", "title"),
+    [
+        # gov.cn: 国务院办公厅 / 关于湖北省在温家宝总理考察工作时 / 所提问题和建议办理情况的函 — the issuer line is part of the title
+        ("devcorpus/docs/0015_*", "国务院办公厅关于湖北省在温家宝总理考察工作时所提问题和建议办理情况的函"),
+        # the five issuers of a joint 重庆 notice, one a line, above 关于印发《…》的通知
+        ("corpus/0042_*", "重庆市经济和信息化委员会重庆市财政局中共重庆市委金融委员会办公室国家金融监督管理总局重庆监管局重庆市商务委员会"
+         "关于印发《重庆市支持智能网联新能源商用车产业发展政策措施（2025—2027年）》的通知"),
+        # OCR: the 版头 run into the title that starts with the same body
+        ("devcorpus/docs/0218_*", "山东省住房和城乡建设厅关于会签《关于成立省保障群众温暖过冬办公室的通知》的函"),
+        # a 文号 in brackets appended to the title line: …意见的函（闽监能函〔2018〕148 号）
+        ("devcorpus/docs/0245_*", "福建能源监管办关于征求《福建省电力市场交易规则(试行)》拟修订和补充条款意见的函"),
+    ],
+)
+def test_title_edges(path: str, title: str) -> None:
+    if not (SHARED / "corpus").is_dir():
+        pytest.skip("../shared is not beside this checkout")
+    n = sztext.parse_file(next(SHARED.glob(path)))[0]
+    n.verify()
+    assert n.title is not None and "".join(n.title.clean.split()) == title
