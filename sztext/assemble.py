@@ -171,6 +171,8 @@ def build_notice(
         signed_date=header.signed_date,
         published_date=header.published_date,
         effective=found.effective,
+        copy_number=header.copy_number,
+        secrecy=header.secrecy,
         urgency=header.urgency,
         note=header.note,
         printed_by=header.printed_by,

@@ -34,6 +34,8 @@ __all__ = [
     "Node",
     "Source",
     "Notice",
+    "Secrecy",
+    "SecrecyLevel",
     "ErrorRecord",
     "DocType",
     "NodeKind",
@@ -57,9 +59,10 @@ Money = Annotated[Decimal, PlainSerializer(_decimal_to_json, when_used="json")]
 DocType = Literal[
     "决议", "决定", "令", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示", "批复",
     "议案", "函", "纪要",
-    "条例", "规定", "办法", "细则", "规则", "指引",  # rules and regulations (grammars/doctypes.toml regulation_suffix)
-    "解释",  # judicial interpretations (司法解释)
+    "条例", "规定", "办法", "细则", "规则",  # rules and regulations (grammars/doctypes.toml regulation_suffix)
+    "指引", "指南", "规范", "解释",  # normative texts named by their own kind word (same table)
 ]
+SecrecyLevel = Literal["绝密", "机密", "秘密"]
 NodeKind = Literal[
     "part", "chapter", "section", "subsection", "item", "subitem", "subsubitem", "article",
     "clause", "paragraph",
@@ -95,6 +98,14 @@ class DocNumber(TextValue):
     year: int | None
     serial: int | None
     rule_id: str
+
+
+class Secrecy(TextValue):
+    """GB/T 9704 密级 and 保密期限 as printed above the title (机密★1年): ``level`` 绝密 / 机密 /
+    秘密, ``period`` the 保密期限 after ★ (1年, 6个月, 长期) or null when none is printed."""
+
+    level: SecrecyLevel
+    period: str | None = None
 
 
 class DateValue(_Model):
@@ -254,11 +265,15 @@ class JurisdictionRef(_Model):
 class Notice(_Model):
     """One parsed document (公文). ``model_dump(mode="json")`` is the JSON contract.
 
-    ``urgency`` (紧急程度), ``note`` (附注), ``printed_by`` and ``printed_date`` (版记: 印发机关,
-    印发日期) are the GB/T 9704 elements read where printed, null where not. ``validity`` (时效性:
-    现行有效, 失效 …) and ``legal_level`` (效力级别: 部门规章 …) are what a legal database printed in
-    a labelled field of the text (``【时效性】现行有效``, ``效力级别：部门规章``); they are left out of
-    the JSON when the text prints none (never inferred).
+    ``copy_number`` (份号), ``secrecy`` (密级 and 保密期限), ``urgency`` (紧急程度), ``note`` (附注),
+    ``printed_by`` and ``printed_date`` (版记: 印发机关, 印发日期) are the GB/T 9704 elements read
+    where printed, null where not; ``signer`` is the person who signs a 令, or the 签发人 an
+    上行文 prints on its 文号 line (every name as printed). A header field the document does not
+    state (doc_type, issuers, signed_date) is null with a warning (``doc_type_unknown``,
+    ``issuer_unknown``, ``signed_date_unknown``), never a guess.
+    ``validity`` (时效性: 现行有效, 失效 …) and ``legal_level`` (效力级别: 部门规章 …) are what a legal
+    database printed in a labelled field of the text (``【时效性】现行有效``, ``效力级别：部门规章``);
+    they are left out of the JSON when the text prints none (never inferred).
     """
 
     source: Source
@@ -276,8 +291,11 @@ class Notice(_Model):
     signed_date: DateValue | None = None
     published_date: DateValue | None = None
     effective: Effective | None = None
-    # GB/T 9704 elements, null when the document does not print them: 紧急程度 (特急, 加急),
+    # GB/T 9704 elements, null when the document does not print them: 份号 (000001), 密级 and
+    # 保密期限 (机密★1年), 紧急程度 (特急, 加急),
     # 附注 (（此件公开发布）), and the 版记 line's 印发机关 and 印发日期 (…办公厅 2024年3月1日印发)
+    copy_number: TextValue | None = None
+    secrecy: Secrecy | None = None
     urgency: TextValue | None = None
     note: TextValue | None = None
     printed_by: TextValue | None = None

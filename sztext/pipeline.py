@@ -255,6 +255,7 @@ class Pipeline:
             )),
             repeals=run("repeals", lambda: extract_repeals(view, g, rng.start, rng.end)) or [],
         )
+        notes.extend(header.warnings)  # header fields the document does not state
         notes.extend(_lexicon_warnings(found, place))
         check_budget("extractors")
         notes.extend(_not_a_notice(view, rng))

@@ -322,8 +322,9 @@ CONTRACTS: Mapping[str, Contract] = {
         rules=(
             "addressee", "addressee_modifier", "adoption_note", "attachment", "banner", "cc", "closing", "date_line",
             "meta_field", "metadata", "person_signature", "printed", "public_note", "publication_note", "published", "title_issuer", "run_on_signature",
-            "signature", "signer", "trailing_date",
+            "signature", "signer", "trailing_date", "copy_number", "secrecy", "sign_off", "posted_time", "run_on_body", "addressee_set", "meeting_note", "in_force_note", "title_date", "title_banner_repeat", "title_number_tail",
         ),
+        lists=("attachment_kinds",),
     ),
     "doctypes": Contract(rules=("self_reference",), tables={"title_suffix": dict[str, str], "regulation_suffix": dict[str, str]}, lists=("enclosed",)),
     "docnumber": Contract(rules=("bracket", "decree", "decree_serial_line")),

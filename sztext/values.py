@@ -62,8 +62,12 @@ def split_bodies(view: TextView, grammar: Grammar, start: int, end: int) -> list
     piece = start  # start of the value being built
     part = start  # start of the current part
     bounds = [*cuts, (end, end, ",")]
+    shared = _shared_function_cuts(text, start, bounds, grammar)
     for n, (cut_start, cut_end, sep) in enumerate(bounds):
         following = text[cut_end:end].lstrip(" ")
+        if n in shared:
+            part = cut_end  # 国务院各部委、各直属机构人事（干部）部门: one addressee
+            continue
         if (
             sep == "、"
             and modifier.search(text[part:cut_start])
@@ -78,4 +82,29 @@ def split_bodies(view: TextView, grammar: Grammar, start: int, end: int) -> list
         if v is not None:
             out.append(v)
         piece = part = cut_end
+    return out
+
+
+def _shared_function_cuts(text: str, start: int, bounds: list[tuple[int, int, str]], grammar: Grammar) -> set[int]:
+    """The 、 cuts of the chains whose parts all name sets of bodies (``header.addressee_set``:
+    国务院各部委、各直属机构) while the last part goes on with a function they share (…人事（干部）部门):
+    such a chain is one addressee, its 、 cut nothing."""
+    rule = grammar.rule("header.addressee_set").pattern
+    out: set[int] = set()
+    chain: list[int] = []  # the 、 cuts of the current chain
+    lo = start
+    for n, (cut_start, cut_end, sep) in enumerate(bounds):
+        if sep == "、":
+            chain.append(n)
+            continue
+        if chain:
+            starts = [lo] + [bounds[k][1] for k in chain]
+            ends = [bounds[k][0] for k in chain] + [cut_start]
+            parts = [text[a:b].strip(" \r\n") for a, b in zip(starts, ends)]
+            sets = [rule.match(p) for p in parts]
+            last = sets[-1]
+            if all(m is not None and m.end() == len(p) for m, p in zip(sets[:-1], parts[:-1])) and last is not None and len(parts[-1]) - last.end() >= 2:
+                out.update(chain)
+        chain = []
+        lo = cut_end
     return out

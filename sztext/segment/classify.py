@@ -372,6 +372,6 @@ def _doc_number_line(stripped: str, grammar: Grammar) -> regex.Match[str] | None
         rest = rest[1:-1].strip()  # （医保办函〔2025〕82 号） under the title (corpus 0039)
     for rule in p.number_rules:
         m = rule.pattern.match(rest) if may(rule, rest) else None
-        if m and not rest[m.end() :].strip():
+        if m and (not rest[m.end() :].strip() or grammar.rule("header.sign_off").pattern.fullmatch(rest[m.end() :].strip())):  # 鲁政字〔2021〕5号 签发人：张三 (GB/T 9704 7.2.6)
             return m
     return None

@@ -74,7 +74,8 @@ def test_an_extractor_that_times_out_becomes_a_warning(monkeypatch: pytest.Monke
     monkeypatch.setattr(pipeline, "extract_amounts", runaway)
     n = sztext.parse("一、给予最高20万元奖励。\n")
     assert n.amounts == []
-    assert [(w.code, w.message) for w in n.warnings] == [("regex_timeout", "amounts skipped: rule money.amount ran longer than 5 s and was stopped")]
+    # (the fragment has no title, issuer or date either: doc_type_unknown, issuer_unknown, signed_date_unknown)
+    assert [(w.code, w.message) for w in n.warnings if not w.code.endswith("_unknown")] == [("regex_timeout", "amounts skipped: rule money.amount ran longer than 5 s and was stopped")]
     n.verify()
 
 

@@ -50,3 +50,13 @@ def test_a_signed_notice_keeps_its_signature() -> None:
 def test_regulation_titles_get_their_type(title: str, doc_type: str) -> None:
     notice = sztext.parse(f"{title}\n\n第一条 为了加强管理，根据有关法律法规，结合本市实际，制定本规定。\n")
     assert notice.doc_type == doc_type
+
+
+def test_an_adoption_note_with_an_arabic_session_count() -> None:
+    # devcorpus 0375 (Markdown record of a 地方性法规): 2017年8月31日 东营市第八届人民代表大会常务委员会第5次会议通过
+    import datetime as dt
+
+    text = "# 东营市养犬管理条例\n\n2017年8月31日 东营市第八届人民代表大会常务委员会第5次会议通过\n\n第一条 为了规范养犬行为，制定本条例。\n"
+    n = sztext.parse(text)
+    assert [i.clean for i in n.issuers] == ["东营市人民代表大会常务委员会"]
+    assert n.signed_date is not None and n.signed_date.value == dt.date(2017, 8, 31)

@@ -1,0 +1,329 @@
+"""Stage 5b — header: the header and footer fields of one document, read from its typed blocks.
+
+Metadata lines, title (consecutive title lines are one title), document number, decree header
+and serial, addressees (this module); the signature and date under the cover notice
+(:mod:`.signature`); the issuers of a document without a signature, tried in one order
+(:mod:`.issuers`); the GB/T 9704 marks, 版记 and 抄送 (:mod:`.marks`); the document type
+(:mod:`.doctype`). The outline is built in ``assemble``.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import regex
+
+from ..grammar import Grammar
+from ..models import DocNumber
+from ..normalize import TextView, view_table
+from ..segment import DocumentRange, LineKind, strip_trailing_debris, title_kind
+from ..tokenize import Block
+from ..values import LINE_BREAK as _LINE_BREAK
+from ..values import split_bodies as _bodies
+from ..values import strip_value as _strip_value
+from .doctype import read_doc_type, unknown_field_warnings
+from .fields import DECREE_IN_TITLE as _DECREE_IN_TITLE
+from .fields import TITLE_KINDS as _TITLE_KINDS
+from .fields import Header
+from .fields import first_date as _first_date
+from .fields import previous_nonblank as _previous_nonblank
+from .fields import search as _search
+from .issuers import IssuerClues, fill_issuers
+from .marks import read_marks
+from .signature import _read_signature
+
+__all__ = ["Header", "read_header"]
+
+
+def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], grammar: Grammar) -> Header:
+    """Read the header and footer fields of one document from its blocks.
+
+    Header blocks come first: metadata, title (consecutive title lines are one title), 文号,
+    decree header and serial, addressees. Then the signature with the date under it, and the
+    title of the text the notice issues. Metadata fields (标题, 发文机关, 成文日期) fill what
+    the text itself does not show.
+    """
+    from ..extract import extract_doc_numbers
+
+    h = Header()
+    text = view.text
+    decree_body = ""  # the body of a promulgation note (2008年8月3日 国务院令第529号公布)
+    decree_body_span: tuple[int, int] | None = None  # where that body is printed
+    numbers: list[DocNumber] = []
+    meta: dict[str, tuple[int, int]] = {}
+    title_blocks: list[int] = []
+    meetings: list[tuple[int, int]] = []  # the bodies of the meeting notes under the title
+    for i, b in enumerate(blocks):
+        kind = b.kind
+        if kind is LineKind.BLANK:
+            continue
+        if i == 0 and kind is LineKind.TEXT:
+            kind = title_kind(text[b.start : b.end].strip(), grammar) or kind
+        if kind is LineKind.METADATA:
+            h.roles[i] = "metadata"
+            found = _search("header.published", grammar, text, b.start, b.end)
+            if found and h.published_date is None:
+                m, off = found
+                h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
+            found = _search("header.effective_meta", grammar, text, b.start, b.end)
+            if found and h.effective_date is None:
+                m, off = found
+                h.effective_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "effective")
+            field_match = _search("header.meta_field", grammar, text, b.start, b.end)
+            if field_match:
+                m, off = field_match
+                key = m.group("key").replace(" ", "")
+                meta.setdefault(key, (off + m.start("value"), off + m.end("value")))
+            numbers.extend(extract_doc_numbers(view, grammar, b.start, b.end))
+            continue
+        if kind in _TITLE_KINDS:
+            h.roles[i] = "title"
+            # consecutive title lines are one title; a title repeated after the metadata line
+            # (samples/004 l.999/1001) or a decree header under it is not read again
+            if not title_blocks or title_blocks[-1] == _previous_nonblank(blocks, i):
+                last = blocks[title_blocks[-1]] if title_blocks else None
+                # a title printed twice, line after line (北大法宝 exports), is one title
+                if last is None or text[last.start : last.end].strip() != text[b.start : b.end].strip():
+                    title_blocks.append(i)
+            numbers.extend(extract_doc_numbers(view, grammar, b.start, b.end))
+            continue
+        if kind is LineKind.DOC_NUMBER:
+            h.roles[i] = "doc_number"
+            found_numbers = extract_doc_numbers(view, grammar, b.start, b.end)
+            if found_numbers:
+                numbers.insert(0, found_numbers[0])
+            else:
+                serial = _search("docnumber.decree_serial_line", grammar, text, b.start, b.end)
+                if serial and h.doc_number is None:
+                    h.doc_number = _decree_number(view, blocks, i, serial[0], serial[1])
+            continue
+        if kind is LineKind.DECREE_NOTE and not title_blocks and h.title is None:
+            titled = _search("segment.titled_decree_note", grammar, text, b.start, b.end)
+            if titled:  # 深圳市…管理规定（2020 年…令第328 号发布…）第一章… (samples/004 l.2735)
+                m, off = titled
+                h.title = _strip_value(view, off + m.start("title"), off + m.end("title"))
+        if kind is LineKind.DECREE_NOTE:
+            found = _search("header.promulgation_note", grammar, text, b.start, b.end)
+            if found:
+                m, off = found
+                decree_body = m.group("body")
+                decree_body_span = (off + m.start("body"), off + m.end("body"))
+                if h.published_date is None:
+                    h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
+        if kind is LineKind.TEXT and title_blocks and i < 10 and _record_note(view, grammar, b, h, meetings):
+            h.roles[i] = "metadata"  # 2018年7月30日 最高人民法院审判委员会第1745次会议 / 2018年12月1日 施行
+            continue
+        if kind is LineKind.TEXT and decree_body_span is None and i < 8:
+            found = _search("header.publication_note", grammar, text, b.start, b.end)
+            if found:  # 1966年4月19日 交通部发布 (or 国务院批准) under the title
+                m, off = found
+                h.roles[i] = "metadata"
+                if m.group("verb") == "批准":
+                    continue  # the approving body is no issuer
+                decree_body_span = (off + m.start("body"), off + m.end("body"))
+                if h.published_date is None:
+                    h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
+                continue
+        if kind in (LineKind.DECREE_NOTE, LineKind.PUBLIC_NOTE, LineKind.DEBRIS):
+            h.roles[i] = "metadata"
+            numbers.extend(extract_doc_numbers(view, grammar, b.start, b.end))
+            continue
+        if kind is LineKind.TEXT and title_blocks and h.published_date is None and title_blocks[-1] == _previous_nonblank(blocks, i):
+            found = _search("header.posted_time", grammar, text, b.start, b.end)
+            if found:  # a page dump's posting stamp under the title: 2018-09-29 16:45
+                m, off = found
+                h.roles[i] = "metadata"
+                h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
+                continue
+        if kind is LineKind.TEXT and not title_blocks and h.title is None and _beside_number(blocks, i):
+            # before the title, a line next to the 文号 is the header's furniture: a 版头 without
+            # 文件, a telegram's 发电 header (…等级特急·明电) or its second number (鲁机发号)
+            h.roles[i] = "metadata"
+            continue
+        if kind is LineKind.ADDRESSEE:
+            h.roles[i] = "addressee"
+            found = _search("header.addressee", grammar, text, b.start, b.end)
+            if found:
+                m, off = found
+                h.addressees.extend(_bodies(view, grammar, off + m.start("body"), off + m.end("body")))
+            continue
+        if not h.addressees and (title_blocks or i < 8):
+            _addressee_after_furniture(view, blocks, grammar, h, i, bool(title_blocks))
+        break
+    if title_blocks:
+        first, last = blocks[title_blocks[0]], blocks[title_blocks[-1]]
+        stop = first.start + len(strip_trailing_debris(text[first.start : last.end].rstrip(), grammar))
+        decree = _DECREE_IN_TITLE.search(text, first.start, stop)
+        if decree and decree.end() < stop - 2:
+            # 深圳市人民政府令（第310号）深圳市…规定 — the decree, then the text it issues
+            h.title = _strip_value(view, first.start, decree.end())
+            h.main_title = _strip_value(view, decree.end(), stop)
+        else:
+            start = _title_start(view, blocks, grammar, h, title_blocks[0])
+            stop = _title_stop(view, grammar, start, stop)
+            h.title = _strip_value(view, start, stop)
+    if h.doc_number is None and numbers:
+        h.doc_number = numbers[0]
+    if h.published_date is None and h.title is not None:
+        _stamp_under_repeated_title(view, blocks, grammar, h)
+    _read_signature(view, blocks, grammar, h)
+    if h.signed_date is None and title_blocks:
+        _date_under_title(view, blocks, grammar, h, title_blocks[-1])
+    read_marks(view, doc, blocks, grammar, h)
+    first_title = blocks[title_blocks[0]] if title_blocks else None
+    fill_issuers(view, blocks, grammar, h, IssuerClues(first_title, decree_body, decree_body_span, meta, meetings))
+    h.doc_type = read_doc_type(view, blocks, grammar, h)
+    h.warnings = unknown_field_warnings(view, grammar, h)
+    return h
+
+
+
+def _beside_number(blocks: Sequence[Block], i: int) -> bool:
+    """The next non-blank block is a 文号, or the one before is and a title follows."""
+    after = [b.kind for b in blocks[i + 1 : i + 4] if b.kind is not LineKind.BLANK]
+    before = _previous_nonblank(blocks, i)
+    if after and after[0] is LineKind.DOC_NUMBER:
+        return True
+    return before >= 0 and blocks[before].kind is LineKind.DOC_NUMBER and bool(after) and after[0] in _TITLE_KINDS
+
+
+
+def _decree_number(view: TextView, blocks: Sequence[Block], i: int, serial: regex.Match[str], offset: int) -> DocNumber | None:
+    """A decree number written over two lines: 深圳市人民政府令 / 第310号 (samples/004 l.3042),
+    中华人民共和国国务院令 / 第707号 (corpus 0004): one value from the header line to the serial."""
+    end = offset + serial.end()
+    start = offset + serial.start()
+    agency = None
+    for b in reversed(blocks[:i]):
+        if b.kind is LineKind.DECREE_HEAD or (b.kind in _TITLE_KINDS and view.text[b.start : b.end].strip().endswith("令")):
+            head = _strip_value(view, b.start, b.end)
+            if head is not None:
+                agency = _LINE_BREAK.sub("", head.clean)
+                start = b.start
+            break
+    value = _strip_value(view, start, end)
+    if value is None:
+        return None
+    return DocNumber.model_construct(
+        text=value.text, clean=regex.sub(r"\s+", "", value.clean), span=value.span, agency=agency, year=None,
+        serial=int(serial.group("serial")), rule_id="docnumber.decree_serial_line",
+    )
+
+
+def _addressee_after_furniture(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header, i: int, titled: bool) -> None:
+    """The 主送 line of a titled document, past the page furniture between the title and it (a
+    page dump's 来源 / Aa / 字体 / 小 / 中 / 大 lines: 江苏电力交易中心，各售电企业： under 国家能源局江苏监管办公室's
+    title, devcorpus 0239): the first addressee line before the text starts (a sentence with 。, a
+    heading, a signature); none when the text starts first. Before a title the header lines read
+    (the header stopped at a line the line rules did not take for a title: the joint 版头
+    广州市人力资源和社会保障局 广州市公安局 read as a signature, the title cut in two, 0272), the first six
+    lines may also be signature-like or title lines."""
+    text = view.text
+    for j in range(i, min(len(blocks), i + 60)):
+        b = blocks[j]
+        if not titled and j < i + 6 and b.kind in (LineKind.SIGNATURE, LineKind.TITLE, LineKind.ENCLOSED_TITLE):
+            continue
+        if b.kind is LineKind.ADDRESSEE:
+            before = blocks[_previous_nonblank(blocks, j)] if _previous_nonblank(blocks, j) >= i else None
+            if before is not None and before.kind is LineKind.TEXT and any(c in text[before.start : before.end] for c in ",、;"):
+                return  # the end of an addressee line broken over two (…广西电力交 / 易中心,各 市场主体:, 0242)
+            found = _search("header.addressee", grammar, text, b.start, b.end)
+            if found:
+                m, off = found
+                h.roles[j] = "addressee"
+                h.addressees.extend(_bodies(view, grammar, off + m.start("body"), off + m.end("body")))
+            return
+        if b.kind in (LineKind.HEADING, LineKind.SIGNATURE, LineKind.DATE, LineKind.CLOSING) or "。" in text[b.start : b.end]:
+            return
+
+
+def _record_note(view: TextView, grammar: Grammar, b: Block, h: Header, meetings: list[tuple[int, int]]) -> bool:
+    """A line of a rule's history under its title: the meeting(s) that adopted it (their first
+    date the signed date, their bodies into ``meetings``) or the date it takes effect."""
+    text = view.text
+    found = _search("header.in_force_note", grammar, text, b.start, b.end)
+    if found:
+        m, off = found
+        if h.effective_date is None:
+            h.effective_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "effective")
+        return True
+    notes = list(grammar.rule("header.meeting_note").pattern.finditer(text, b.start, b.end))
+    if not notes or text[b.start : notes[0].start()].strip(" \u3000\r\n"):
+        return False
+    for m in notes:
+        meetings.append((m.start("body"), m.end("body")))
+    if h.signed_date is None:
+        h.signed_date = _first_date(view, grammar, notes[0].start("date"), notes[0].end("date"), "signed")
+    return True
+
+
+def _stamp_under_repeated_title(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header) -> None:
+    """A page dump that prints its <title> first, then the site menu, then the title again with
+    the posting stamp under it (华北能源监管局关于公示…的公告 / 2019-04-09 10:19, devcorpus 0246; a title
+    broken over three lines, …基本规则（暂行）>的通知》的通知 / 2017-02-22 11:47, 0244): the stamp under the
+    line that ends the title, in the first 80 blocks, is the published date."""
+    assert h.title is not None
+    text = view.text
+    title = "".join(h.title.clean.translate(view_table(grammar)).split())
+    previous = None
+    for i, b in enumerate(blocks[:80]):
+        if b.kind is LineKind.BLANK:
+            continue
+        if previous is not None and h.roles.get(i) is None:
+            line = "".join(text[previous.start : previous.end].split())
+            found = _search("header.posted_time", grammar, text, b.start, b.end) if len(line) >= 4 and title.endswith(line) else None
+            if found:
+                m, off = found
+                h.roles[i] = "metadata"
+                h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
+                return
+        previous = b
+
+
+def _date_under_title(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header, last_title: int) -> None:
+    """No signature dated the document: a bracketed date on the line under the title is its
+    成文日期 (中共中央 国务院关于…的意见 / （2018年1月2日）, ``header.title_date``)."""
+    after = next((j for j in range(last_title + 1, len(blocks)) if blocks[j].kind is not LineKind.BLANK), None)
+    if after is None or after in h.roles and h.roles[after] != "metadata":
+        return
+    b = blocks[after]
+    found = _search("header.title_date", grammar, view.text, b.start, b.end)
+    if found:
+        m, off = found
+        h.roles[after] = "date"
+        h.signed_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "signed")
+
+
+def _title_start(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header, first: int) -> int:
+    """Where the title starts: a title that opens with 关于 takes the lines of body names printed
+    right above it (国务院办公厅 / 关于湖北省…的函, gov.cn 0015; the five issuers of a joint 重庆 notice, one a
+    line, corpus 0042: the issuer lines are part of the title); a
+    title whose body is printed twice, the 版头 run into it by OCR (山东省住房和城乡建设厅山东省住房和城乡建设厅
+    关于会签…的函, 0218; 山东省应急管理厅山东省应急管理厅关于…, 0174), starts at the second."""
+    text = view.text
+    b = blocks[first]
+    before = _previous_nonblank(blocks, first)
+    if text[b.start : b.end].lstrip(" ").startswith("关于"):
+        start = b.start
+        while before >= 0 and first - before <= 16:  # a joint document prints every issuer, one a line (corpus 0042)
+            above = blocks[before]
+            line = text[above.start : above.end]
+            if h.roles.get(before) != "metadata" or ":" in line or not grammar.rule("header.signature").pattern.match(line):
+                break
+            h.roles[before] = "title"
+            start = above.start
+            before = _previous_nonblank(blocks, before)
+        if start < b.start:
+            return start
+    found = _search("header.title_banner_repeat", grammar, text, b.start, b.end)
+    if found:
+        m, off = found
+        return int(off + m.start("again"))
+    return b.start
+
+
+def _title_stop(view: TextView, grammar: Grammar, start: int, stop: int) -> int:
+    """Where the title stops: before a 文号 in brackets appended to its line (…意见的函（闽监能函〔2018〕148 号）,
+    福建能源监管办 0245)."""
+    found = grammar.rule("header.title_number_tail").pattern.search(view.text, start, stop)
+    return found.start() if found and found.start() > start + 4 else stop

@@ -1,0 +1,95 @@
+"""The document type (doc_type) from the title's ending, a decree number, or the type a text names itself by."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import regex
+
+from ..grammar import Grammar
+from ..models import DocType, Warning
+from ..normalize import TextView, view_table
+from ..segment import LineKind
+from ..tokenize import Block
+from .fields import DECREE_IN_TITLE as _DECREE_IN_TITLE
+from .fields import Header
+
+
+def read_doc_type(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header) -> DocType | None:
+    """The document type: the title's 公文 ending (on the view form, so that a Traditional title
+    …的決定 reads like a Simplified one), a decree number, a regulation's ending, the type a
+    text without a title names itself by; a cover notice that issues a text is a 通知."""
+    doc_type = _doc_type(h.title.clean.translate(view_table(grammar)) if h.title else None, grammar)
+    if doc_type is None and h.doc_number is not None and (h.doc_number.agency or "").endswith("令"):
+        doc_type = "令"  # a regulation issued by a decree (…令第328号发布), samples/004 docs 28, 29
+    if doc_type is None and h.title is not None:
+        doc_type = _regulation_type(h.title.clean.translate(view_table(grammar)), grammar)
+    if doc_type is None and h.title is None and h.main_title is None:
+        doc_type = _self_reference(view, blocks, grammar)
+    if doc_type is None and h.title is None and h.main_title is not None:
+        doc_type = "通知"  # a cover notice that issues a text is a 通知
+    return doc_type
+
+
+_PAREN_END = regex.compile(r"[ ]*[（(][^（）()]{1,80}[）)][ ]*$")
+
+
+def _doc_type(title: str | None, grammar: Grammar) -> DocType | None:
+    if not title:
+        return None
+    if _DECREE_IN_TITLE.search(title.replace("（", "(").replace("）", ")")) or title.rstrip().endswith("令"):
+        return "令"
+    return _type_by_ending(title, grammar, "title_suffix")
+
+
+def _regulation_type(title: str, grammar: Grammar) -> DocType | None:
+    """条例 / 规定 / 办法 / 细则 / 规则 from a regulation's own title (no 公文 ending)."""
+    return _type_by_ending(title, grammar, "regulation_suffix")
+
+
+def _type_by_ending(title: str, grammar: Grammar, table_name: str) -> DocType | None:
+    """The type a ``doctypes`` table gives the title's ending (longest ending first); letter-spaced
+    titles (…的 通 知, corpus 0007) read without their spaces, a bracketed tail (（试行）) is ignored."""
+    bare = _PAREN_END.sub("", "".join(title.split()))
+    table = grammar.table("doctypes", table_name)
+    for suffix in sorted(table, key=len, reverse=True):
+        if bare.endswith(suffix):
+            return table[suffix]  # type: ignore[return-value]
+    return None
+
+
+def _self_reference(view: TextView, blocks: Sequence[Block], grammar: Grammar) -> DocType | None:
+    """The type a document without a title names itself by (制定本实施意见), before its first heading."""
+    first_heading = next((b.start for b in blocks if b.kind is LineKind.HEADING and b.style is not None), None)
+    if not blocks:
+        return None
+    stop = first_heading if first_heading is not None else blocks[-1].end
+    m = grammar.rule("doctypes.self_reference").pattern.search(view.text, blocks[0].start, stop)
+    if m is None:
+        return None
+    table = grammar.table("doctypes", "title_suffix")
+    found = table.get(m.group("type"))
+    return found if isinstance(found, str) else None  # type: ignore[return-value]
+
+
+def unknown_field_warnings(view: TextView, grammar: Grammar, h: Header) -> list[Warning]:
+    """A warning for each header field the document does not state (null, never a guess):
+    ``doc_type_unknown`` (no title, or a title whose kind word is not a DocType: …实施方案),
+    ``issuer_unknown`` (no signature, decree header, adoption note, title body or metadata names
+    the issuing body), ``signed_date_unknown`` (no date under a signature, no adoption date, no
+    成文日期)."""
+    out = []
+    if h.doc_type is None:
+        title = h.title or h.main_title
+        if title is None:
+            out.append(Warning(code="doc_type_unknown", message="no title states the document type", span=None))
+        else:
+            bare = _PAREN_END.sub("", "".join(title.clean.translate(view_table(grammar)).split()))
+            kind = next((k for k in sorted(grammar.word_list("doctypes", "enclosed"), key=len, reverse=True) if bare.endswith(k)), None)
+            said = f"the title ends in {kind}, which is not a document type of the contract" if kind else "the title names no document type"
+            out.append(Warning(code="doc_type_unknown", message=said, span=title.span))
+    if not h.issuers:
+        out.append(Warning(code="issuer_unknown", message="no signature, decree header, adoption note, title or metadata names the issuing body", span=None))
+    if h.signed_date is None:
+        out.append(Warning(code="signed_date_unknown", message="no date under a signature, adoption date or 成文日期 states when it was signed", span=None))
+    return out
