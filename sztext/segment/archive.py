@@ -233,6 +233,12 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
     cover_issues = False
     page_ended = False  # a page footer line since the document started
     title_top: int | None = None  # where a title broken over lines began, after an ended text
+    # A Markdown rendering prints its document's title as the one level-1 heading (# 上海市专利保护条例):
+    # the view starts of such lines, the titles seen in the current document, and whether the
+    # document opened at a page head (Title: … / URL Source: …), whose first # heading is its title.
+    md_titles = _markdown_titles(view, grammar)
+    titles_seen: set[str] = set()
+    page_headed = False
 
     def may_open() -> bool:
         """The current document may end here: it has body text, or is closed, or is provisional,
@@ -292,8 +298,9 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
 
     def start_doc(pos: int) -> None:
         nonlocal state, expects_enclosure, seen_signature, since_close, provisional, has_body, in_attachment
-        nonlocal seen_heading, cover_lines, decree, cover_issues, page_ended
-        has_body = in_attachment = seen_heading = decree = cover_issues = page_ended = False
+        nonlocal seen_heading, cover_lines, decree, cover_issues, page_ended, page_headed
+        has_body = in_attachment = seen_heading = decree = cover_issues = page_ended = page_headed = False
+        titles_seen.clear()
         cover_lines = 0
         if provisional:
             starts.pop()
@@ -327,6 +334,16 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             ended, title_top = after_end, title_top if title_top is not None else ln.start
             continue
         top, title_top = title_top, None
+        if ln.start in md_titles and kind in (LineKind.TITLE, LineKind.ENCLOSED_TITLE, LineKind.TEXT) and _title_piece(line_text, 120):
+            key = "".join(line_text.split())
+            # a level-1 heading opens its document, unless it sets the current one's title again
+            # (a page rendered as Markdown prints its title twice, its # breadcrumb before it)
+            opens_md = state != "header" and may_open() and key not in titles_seen and not (page_headed and not titles_seen)
+            titles_seen.add(key)
+            if opens_md:
+                start_doc(ln.start)
+                titles_seen.add(key)
+                continue
         if kind in (LineKind.TEXT, LineKind.HEADING) and (state != "header" or body_line):
             # the line closes a text (also a line that opens one: a news item run into one line)
             if may(prep.closing_byline, line_text) and prep.closing_byline.pattern.search(line_text):
@@ -353,6 +370,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
         ):
             start_doc(ln.start)  # Title: … / URL Source: … (a page rendered as Markdown); its menu follows
             state = "body"
+            page_headed = True
             continue
         cover_at = _standard_cover(line_text, prep.standard_cover) if kind is LineKind.TEXT and may_open() and state != "header" else -1
         if cover_at >= 0:
@@ -487,6 +505,21 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
         starts[0] = 0  # only blank space before the first document: it belongs to it
     ends = starts[1:] + [len(text)]
     return [DocumentRange(s, e) for s, e in zip(starts, ends)]
+
+
+def _markdown_titles(view: TextView, grammar: Grammar) -> frozenset[int]:
+    """The view starts of the lines a Markdown rendering marks as level-1 headings (``# 标题``):
+    where the view lost a heading mark (noise.markdown_heading) that ``segment.markdown_title``
+    takes for level 1, at the start of a source line."""
+    rule = _prep(grammar).markdown_title
+    source = view.source
+    out = set()
+    for e in view.edits:
+        if e.rule_id != "noise.markdown_heading" or (e.start > 0 and source[e.start - 1] != "\n"):
+            continue
+        if rule.pattern.match(source[e.start : e.end + 1]) is not None:
+            out.add(view.to_view(e.end))
+    return frozenset(out)
 
 
 def _lone_cell(text: str, line: Line, kind: LineKind, follower: LineKind) -> bool:

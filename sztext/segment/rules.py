@@ -203,6 +203,7 @@ class _Prepared:
     adoption_words: tuple[str, ...]
     first_article: Rule
     drafting_form: tuple[str, ...]
+    markdown_title: Rule
 
 
 def _prep(grammar: Grammar) -> _Prepared:
@@ -253,4 +254,5 @@ def _prepare(grammar: Grammar) -> _Prepared:
         adoption_words=grammar.word_list("segment", "adoption_words"),
         first_article=grammar.rule("segment.first_article"),
         drafting_form=grammar.word_list("segment", "drafting_form"),
+        markdown_title=grammar.rule("segment.markdown_title"),
     )

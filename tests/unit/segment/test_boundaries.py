@@ -302,3 +302,25 @@ def test_the_draft_a_countersign_letter_encloses_stays_in_it(number: str, letter
     notice = _one(number)  # one document, the drafting form included
     assert notice.title is not None and letter in notice.title.clean
     assert form in notice.text
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [
+        # a level-1 Markdown heading after a notice that issues texts (国办发〔2018〕124号 …现将《…规定》印发给你们):
+        # …执行期限为2019年1月1日至2023年12月31日。 / # 关于市人民政府向市人民代表大会常务委员会报告重大事项的若干规定
+        ("0005", "0370"),
+        # …附件3 2026年天河区民办中小学积分入学招生计划.xlsx (a Tianhe page) / # 上海市专利保护条例 / ## 第一章 总则
+        ("0250", "0365"),
+        # …工作要求 (国函〔2006〕38号, a gov.cn fragment) / # 国务院关于经营者集中申报标准的规定 / 2008年8月3日 国务院令第529号公布
+        ("0014", "0309"),
+    ],
+)
+def test_a_markdown_title_after_another_text_starts_a_document(numbers: tuple[str, str]) -> None:
+    _starts_at(*_run_together(*numbers))
+
+
+@pytest.mark.parametrize("number", ["0277", "0278"])
+def test_a_markdown_title_printed_twice_on_a_page_is_one_document(number: str) -> None:
+    # # 广东多项医保新措1月1日起实施 (l.93 and l.208 of the page), # 无需个人垫付！广州异地就医备案… (l.93, l.152)
+    assert _one(number).text
