@@ -313,9 +313,9 @@ CONTRACTS: Mapping[str, Contract] = {
         rules=(
             "closing_byline", "closing_clause", "decree_note", "glued_metadata", "image_debris", "list_head", "list_item",
             "news_dateline", "news_opening", "runon_attachment", "runon_banner", "runon_date", "runon_public_note",
-            "split_year", "title_start", "titled_decree_note", "value_fragment", "markdown_title",
+            "split_year", "title_start", "titled_decree_note", "value_fragment", "markdown_title", "interview_title", "closing_clause_tail",
         ),
-        lists=("debris", "sentence_end", "drafting_form"),
+        lists=("debris", "sentence_end", "drafting_form", "byline_roles"),
     ),
     "header": Contract(
         rules=(

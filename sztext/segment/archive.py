@@ -239,6 +239,8 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
     md_titles = _markdown_titles(view, grammar)
     titles_seen: set[str] = set()
     page_headed = False
+    last_item = False  # the last non-blank line was a whole text run into one line (_whole_item)
+    signed = False  # the last line closed with a byline that names a role (segment.byline_roles)
 
     def may_open() -> bool:
         """The current document may end here: it has body text, or is closed, or is provisional,
@@ -321,10 +323,13 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             continue
         line_text = text[ln.start : ln.end]
         body_line = _is_body_text(line_text, kind, prep.markup_link)
+        # a whole text run into one line after another (news items one line each, A01)
+        after_item, last_item = last_item, kind in (LineKind.TEXT, LineKind.HEADING) and _whole_item(line_text)
         if body_line:
             provisional = False
             has_body = True
         after_end, ended = ended, ""
+        signed_before, signed = signed, False
         if state != "header" and len(line_text) <= 80 and may(prep.page_footer, line_text) and prep.page_footer.pattern.search(line_text):
             page_ended = True  # the page's footer (…ICP备…号, …版权所有): the next own line opens a document
             ended = "page"
@@ -346,17 +351,37 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
                 continue
         if kind in (LineKind.TEXT, LineKind.HEADING) and (state != "header" or body_line):
             # the line closes a text (also a line that opens one: a news item run into one line)
-            if may(prep.closing_byline, line_text) and prep.closing_byline.pattern.search(line_text):
+            byline = prep.closing_byline.pattern.search(line_text) if may(prep.closing_byline, line_text) else None
+            if byline is not None:
                 ended = "byline"
+                signed = any(w in byline.group() for w in prep.byline_roles)
             elif may(prep.closing_clause, line_text) and prep.closing_clause.pattern.match(line_text):
                 ended = "clause"
-        opens = after_end == "byline" or after_end == "clause" and bool(may(prep.news_opening, line_text) and prep.news_opening.pattern.match(line_text))
-        if kind is LineKind.TEXT and has_body and state != "header" and (
+            elif last_item and may(prep.closing_clause_tail, line_text) and prep.closing_clause_tail.pattern.search(line_text):
+                ended = "clause"  # a whole regulation run into one line, its last article at the end
+        news_shape = bool(may(prep.news_opening, line_text) and prep.news_opening.pattern.match(line_text))
+        # a text opens after one that closed: its byline, its last article (then in a news item's
+        # shape, or a whole text run into one line after a whole regulation so run), or a whole text run
+        # into one line after another (then in a news item's shape), where no cover issues it
+        opens = after_end == "byline" or news_shape and (after_end == "clause" or after_item and last_item and not cover_issues) or (
+            after_end == "clause" and after_item and last_item and not cover_issues
+        )
+        # a byline that names its author's role (（作者：…）, （记者 …）) also closes a text before a heading:
+        # 一、《通知》制定的背景是什么？… after …（作者：生态环境部环境与经济政策研究中心党委书记、主任 钱勇） (A01)
+        heading_opens = kind is LineKind.HEADING and after_end == "byline" and signed_before and last_item
+        if (kind is LineKind.TEXT or heading_opens) and has_body and state != "header" and (
             opens and body_line or may(prep.news_dateline, line_text) and prep.news_dateline.pattern.match(line_text)
         ):
             start_doc(top if top is not None and opens else ln.start)  # the previous text closed (its byline, its last article) or a dateline opens one
             state = "body"
             has_body = True
+            continue
+        if kind is LineKind.TEXT and has_body and state != "header" and _interview_title(line_text, prep.interview_title) and (
+            _interview_title(line_text, prep.interview_title) < len(line_text.rstrip(" \r\u3000")) or next_body(i)
+        ):
+            start_doc(ln.start)  # …有关负责人就《…》答记者问, alone over its text or run into it (a related link is neither)
+            state = "body"
+            has_body = body_line
             continue
         if kind is LineKind.TEXT and may_open() and state != "header" and not cover_issues and _title_piece(line_text, 120) and adopted_note(next_index(i)):
             start_doc(ln.start)  # a long title the title rules do not take (…若干问题的解释) over its adoption note
@@ -505,6 +530,23 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
         starts[0] = 0  # only blank space before the first document: it belongs to it
     ends = starts[1:] + [len(text)]
     return [DocumentRange(s, e) for s, e in zip(starts, ends)]
+
+
+_RUN_ON_ITEM = 500  # characters: a line this long that ends a sentence holds a whole text (A01 news items: 585 and more)
+
+
+def _whole_item(s: str) -> bool:
+    """A line that holds a whole text run into one line: long, and ending a sentence (or a byline)."""
+    t = s.rstrip(" \r\u3000\xa0")
+    return len(t) >= _RUN_ON_ITEM and t[-1:] in ("。", "!", "?", "”", ")")
+
+
+def _interview_title(s: str, rule: Rule) -> int:
+    """Where the title of an interview (…有关负责人就《…》答记者问) that opens the line ends, or 0."""
+    if not may(rule, s):
+        return 0
+    m = rule.pattern.match(s)
+    return m.end() if m else 0
 
 
 def _markdown_titles(view: TextView, grammar: Grammar) -> frozenset[int]:

@@ -204,6 +204,9 @@ class _Prepared:
     first_article: Rule
     drafting_form: tuple[str, ...]
     markdown_title: Rule
+    byline_roles: tuple[str, ...]
+    interview_title: Rule
+    closing_clause_tail: Rule
 
 
 def _prep(grammar: Grammar) -> _Prepared:
@@ -255,4 +258,7 @@ def _prepare(grammar: Grammar) -> _Prepared:
         first_article=grammar.rule("segment.first_article"),
         drafting_form=grammar.word_list("segment", "drafting_form"),
         markdown_title=grammar.rule("segment.markdown_title"),
+        byline_roles=grammar.word_list("segment", "byline_roles"),
+        interview_title=grammar.rule("segment.interview_title"),
+        closing_clause_tail=grammar.rule("segment.closing_clause_tail"),
     )
