@@ -11,6 +11,20 @@ from ..normalize import TextView
 from .classify import classify, runon_head, title_number_head
 from .kinds import DocumentRange, Line, LineKind, split_lines
 from .lines import _join_at, _join_lines, _LineFacts
+from .cues import (
+    _COVER_KINDS,
+    _HEADERISH,
+    _STRONG,
+    _cover_at,
+    _interview_title,
+    _is_body_text,
+    _lone_cell,
+    _markdown_titles,
+    _opens_decree,
+    _standard_cover,
+    _title_piece,
+    _whole_item,
+)
 from .rules import _prep, may
 from .text import _debris_end, strip_trailing_debris, title_kind
 
@@ -191,12 +205,6 @@ def line_table(view: TextView, grammar: Grammar) -> LineTable:
     return table
 
 
-_STRONG = {LineKind.METADATA, LineKind.DOC_NUMBER, LineKind.DECREE_HEAD}
-_HEADERISH = _STRONG | {
-    LineKind.TITLE, LineKind.ENCLOSED_TITLE, LineKind.ADDRESSEE, LineKind.DECREE_NOTE, LineKind.BLANK, LineKind.DEBRIS,
-}
-
-
 def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
     """Split an archive into documents (view offsets). A text with one notice gives one range.
 
@@ -225,6 +233,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
     ended = ""  # the last non-blank line closed a text: "byline" (a news byline), "clause" (a regulation's last article)
     prep = _prep(grammar)
     in_attachment = False  # an attachment (附件…) began after the signature
+    attached = False  # … and it was an attachment (segment.notice_attachment), not an annex (附录 A)
     seen_heading = False
     cover_lines = 0  # text lines of the current document so far
     decree = False  # the document opened with a decree's head (…令 / …令第693号)
@@ -300,8 +309,8 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
 
     def start_doc(pos: int) -> None:
         nonlocal state, expects_enclosure, seen_signature, since_close, provisional, has_body, in_attachment
-        nonlocal seen_heading, cover_lines, decree, cover_issues, page_ended, page_headed
-        has_body = in_attachment = seen_heading = decree = cover_issues = page_ended = page_headed = False
+        nonlocal seen_heading, cover_lines, decree, cover_issues, page_ended, page_headed, attached
+        has_body = in_attachment = seen_heading = decree = cover_issues = page_ended = page_headed = attached = False
         titles_seen.clear()
         cover_lines = 0
         if provisional:
@@ -414,6 +423,14 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             state = "body"
             has_body = True
             continue
+        cover = (
+            _cover_at(text, lines, kinds, i, prep)
+            if state in ("body", "closed", "enclosed") and may_open() and not cover_issues and not attached and kind in _COVER_KINDS
+            else -1
+        )
+        if cover >= 0:
+            start_doc(cover)  # a cover page: title, (试行)/(草案)/date, then 前言 or 目录 (PDF text, A02)
+            continue
         if kind in (LineKind.TEXT, LineKind.HEADING, LineKind.DATE, LineKind.ATTACHMENT):
             glued = glued_start(text, ln, grammar)
             if glued is not None and glued[0] > ln.start:
@@ -506,6 +523,8 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             continue
         if kind is LineKind.ATTACHMENT and (seen_signature or state in ("closed", "enclosed")):
             in_attachment = True
+            # an attachment (附件 1) after the signature: a cover in it is its own; a standard's annex (附录 A) is part of it
+            attached = attached or prep.notice_attachment.pattern.match(line_text) is not None
         if kind is LineKind.SIGNATURE:
             seen_signature = seen_signature or not provisional
             continue
@@ -530,78 +549,3 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
         starts[0] = 0  # only blank space before the first document: it belongs to it
     ends = starts[1:] + [len(text)]
     return [DocumentRange(s, e) for s, e in zip(starts, ends)]
-
-
-_RUN_ON_ITEM = 500  # characters: a line this long that ends a sentence holds a whole text (A01 news items: 585 and more)
-
-
-def _whole_item(s: str) -> bool:
-    """A line that holds a whole text run into one line: long, and ending a sentence (or a byline)."""
-    t = s.rstrip(" \r\u3000\xa0")
-    return len(t) >= _RUN_ON_ITEM and t[-1:] in ("。", "!", "?", "”", ")")
-
-
-def _interview_title(s: str, rule: Rule) -> int:
-    """Where the title of an interview (…有关负责人就《…》答记者问) that opens the line ends, or 0."""
-    if not may(rule, s):
-        return 0
-    m = rule.pattern.match(s)
-    return m.end() if m else 0
-
-
-def _markdown_titles(view: TextView, grammar: Grammar) -> frozenset[int]:
-    """The view starts of the lines a Markdown rendering marks as level-1 headings (``# 标题``):
-    where the view lost a heading mark (noise.markdown_heading) that ``segment.markdown_title``
-    takes for level 1, at the start of a source line."""
-    rule = _prep(grammar).markdown_title
-    source = view.source
-    out = set()
-    for e in view.edits:
-        if e.rule_id != "noise.markdown_heading" or (e.start > 0 and source[e.start - 1] != "\n"):
-            continue
-        if rule.pattern.match(source[e.start : e.end + 1]) is not None:
-            out.add(view.to_view(e.end))
-    return frozenset(out)
-
-
-def _lone_cell(text: str, line: Line, kind: LineKind, follower: LineKind) -> bool:
-    """A line of a table that only looks like a document's first line: a doc type alone (命令,
-    in a code table of 公文种类, A02), or one metadata line (分类  韧性类别) among text lines,
-    where a real metadata block has a second line, a title or a number after it."""
-    s = text[line.start : line.end].strip(" \r\u3000")
-    if kind is LineKind.DECREE_HEAD:
-        return len(s) < 4
-    if kind is LineKind.METADATA:
-        return follower not in _HEADERISH and len(s) <= 12
-    return False
-
-
-def _standard_cover(s: str, rule: Rule) -> int:
-    """Where a standard's cover starts in the line (its ICS line), or -1."""
-    if not may(rule, s):
-        return -1
-    m = rule.pattern.match(s)
-    return m.start("ics") if m else -1
-
-
-def _title_piece(s: str, longest: int = 40) -> bool:
-    """A short line with no sentence mark: it may be (the first piece of) a title."""
-    t = s.strip(" \r\u3000")
-    return 4 <= len(t) <= longest and not any(c in t for c in "。,;:!?") and ("、" not in t or longest > 40)
-
-
-def _opens_decree(text: str, line: Line, kind: LineKind) -> bool:
-    """A decree's head: 中华人民共和国国务院令 alone, or with its number (…国务院令第693号, 深圳市人民政府令第310号)."""
-    return kind is LineKind.DECREE_HEAD or kind is LineKind.DOC_NUMBER and "令" in text[line.start : line.end]
-
-
-def _is_body_text(s: str, kind: LineKind, link: Rule) -> bool:
-    """A line that only a document's body has: a heading, or a sentence of 30 characters or more
-    (Markdown links left out: a page's menu rendered as Markdown is no sentence)."""
-    if kind is LineKind.HEADING:
-        return True
-    if kind is not LineKind.TEXT:
-        return False
-    if may(link, s):
-        s = link.pattern.sub("", s)
-    return len(s.strip()) >= 30 and any(p in s for p in "。,;，；")

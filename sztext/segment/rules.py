@@ -207,6 +207,12 @@ class _Prepared:
     byline_roles: tuple[str, ...]
     interview_title: Rule
     closing_clause_tail: Rule
+    page_number_lead: Rule
+    attachment_label: Rule
+    cover_mark: Rule
+    front_matter: Rule
+    notice_attachment: Rule
+    page_number_line: Rule
 
 
 def _prep(grammar: Grammar) -> _Prepared:
@@ -261,4 +267,10 @@ def _prepare(grammar: Grammar) -> _Prepared:
         byline_roles=grammar.word_list("segment", "byline_roles"),
         interview_title=grammar.rule("segment.interview_title"),
         closing_clause_tail=grammar.rule("segment.closing_clause_tail"),
+        page_number_lead=grammar.rule("segment.page_number_lead"),
+        attachment_label=grammar.rule("segment.attachment_label"),
+        cover_mark=grammar.rule("segment.cover_mark"),
+        front_matter=grammar.rule("segment.front_matter"),
+        notice_attachment=grammar.rule("segment.notice_attachment"),
+        page_number_line=grammar.rule("segment.page_number_line"),
     )

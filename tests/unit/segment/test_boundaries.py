@@ -381,3 +381,33 @@ def test_a_news_opening_after_an_ordinary_paragraph_stays_in_its_notice() -> Non
     # 交通运输部科技司 …（科技发展函〔2021〕182号） / 各有关单位： / 近日，科技部发布了…现将有关要求通知如下：
     # (a 304-character paragraph after the addressee: no whole text run into one line before it)
     assert _one("0100").title is not None
+
+
+def _a02_lines(first: int, last: int) -> str:
+    """Lines ``first``…``last`` (1-based, CRLF) of the A02 archive, a pdfplumber dump."""
+    archive = DEV.parent / "archives" / "A02_shirleylovegis_policytxt_pdfplumber.txt"
+    if not archive.is_file():
+        pytest.skip("../shared/devcorpus is not beside this checkout")
+    return "\r\n".join(archive.read_bytes().decode("utf-8").split("\r\n")[first - 1 : last]) + "\r\n"
+
+
+@pytest.mark.parametrize(
+    ("first", "cover", "last", "opening"),
+    [
+        # …第四十八条 本办法对地下空间开发利用未作规定的，… / 第四十九条 本办法自 2012 年 2 月 1 日起施行。 上海市国民经济和社会发展第十四个五年规划 /
+        # 和二〇三五年远景目标纲要 / 2021 年 1 月 27 日上海市第十五届 / 人民代表大会第五次会议批准目 录 (the cover glued to the 办法's last article)
+        (300, 337, 360, "上海市国民经济和社会发展第十四个五年规划"),
+        # …自然资办发〔2020〕51 号… / 13 (a page number) / 市级国土空间总体规划编制指南 / （试行） / 征求意见稿 / 自然资源部 / 二〇二〇年八月 / 前  言
+        (8630, 8663, 8700, "市级国土空间总体规划编制指南"),
+        # …低韧性  中等韧性  次高韧性  高韧性 (a table of the 导则's 附件 A) / 31 北京市国土空间生态修复规划 / （2021 年-2035 年） / （草案） / … / 2021 年 9 月 前    言
+        (11380, 11423, 11460, "北京市国土空间生态修复规划"),
+        # …19 / 附 图 北京市综合生态安全格局示意图 (the plan's last page) / 20 附件 2 / 国土空间规划城市体检评估规程 / （试行） / 2020 年 10 月 19 日前 言
+        # (a cover is one page: it opens at 附件 2, not at the 附图 line of the page before)
+        (12880, 12909, 12940, "附件 2"),
+    ],
+)
+def test_a_cover_page_starts_a_document(first: int, cover: int, last: int, opening: str) -> None:
+    notices = sztext.parse_archive(_a02_lines(first, last))
+    assert len(notices) == 2, [n.text[:30] for n in notices]
+    assert notices[1].text.lstrip().startswith(opening)
+
