@@ -314,7 +314,7 @@ CONTRACTS: Mapping[str, Contract] = {
             "closing_byline", "closing_clause", "decree_note", "glued_metadata", "image_debris", "list_head", "list_item",
             "news_dateline", "news_opening", "runon_attachment", "runon_banner", "runon_date", "runon_public_note",
             "split_year", "title_start", "titled_decree_note", "value_fragment", "markdown_title", "interview_title", "closing_clause_tail",
-            "page_number_lead", "attachment_label", "cover_mark", "front_matter", "notice_attachment", "page_number_line",
+            "page_number_lead", "attachment_label", "cover_mark", "front_matter", "notice_attachment", "page_number_line", "decree_note_open",
         ),
         lists=("debris", "sentence_end", "drafting_form", "byline_roles"),
     ),

@@ -485,11 +485,13 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
                 continue
             # a regulation's title over its adoption note (2017年9月30日 山东省…常务委员会…批准), or
             # over its first chapter or article right after another text's last article
+            # (also a decree note that opens on the next line and closes lines later: （2011 年 12 月 15 日广州市人民政府令第 61 号公布，)
             own_text = line_matches(j, prep.adoption_note, (LineKind.TEXT, LineKind.DATE, LineKind.DECREE_NOTE)) or (
                 after_end in ("clause", "page") and line_matches(j, prep.first_heading, (LineKind.HEADING,))
-            )
+            ) or line_matches(j, prep.decree_note_open, (LineKind.TEXT, LineKind.DECREE_NOTE))
             if own_text and not cover_issues and may_open() and state != "header":
-                start_doc(top if top is not None else after_debris(i))
+                lead = prep.page_number_lead.pattern.match(line_text)  # 123广州市地下空间开发利用管理办法: a page number glued to it
+                start_doc(top if top is not None else ln.start + lead.end() if lead is not None else after_debris(i))
                 continue
             # a title before any body text is the same title set again (a page's heading over the
             # article, a title broken over lines, 北大法宝's double title), not a new document

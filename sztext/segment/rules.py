@@ -213,6 +213,7 @@ class _Prepared:
     front_matter: Rule
     notice_attachment: Rule
     page_number_line: Rule
+    decree_note_open: Rule
 
 
 def _prep(grammar: Grammar) -> _Prepared:
@@ -273,4 +274,5 @@ def _prepare(grammar: Grammar) -> _Prepared:
         front_matter=grammar.rule("segment.front_matter"),
         notice_attachment=grammar.rule("segment.notice_attachment"),
         page_number_line=grammar.rule("segment.page_number_line"),
+        decree_note_open=grammar.rule("segment.decree_note_open"),
     )

@@ -278,6 +278,10 @@ def test_archive_a02_boundaries_against_its_golden() -> None:
             assert any(abs(f - d["start_offset"]) <= 3 for f in found), d["title"]
     right = [f for f in found if any(abs(f - d["start_offset"]) <= 3 for d in docs)]
     assert len(right) == len(found), found  # precision 1.0 (before: 2 of 7)
+    # recall: 12 of 17 (covers, a title glued after the last article, a decree note broken over lines);
+    # still missed: covers printed as undecodable glyphs ((cid:31)…, a gazette's watermark), a title
+    # with no cover mark over its body, and two 附件 the golden reads as texts of their own
+    assert len(right) >= 12, len(right)
 
 
 def test_responsibility_notes_do_not_close_a_text() -> None:
@@ -411,3 +415,11 @@ def test_a_cover_page_starts_a_document(first: int, cover: int, last: int, openi
     assert len(notices) == 2, [n.text[:30] for n in notices]
     assert notices[1].text.lstrip().startswith(opening)
 
+
+
+def test_a_title_over_a_decree_note_broken_over_lines_starts_a_document() -> None:
+    # …分区分类完善户型 (the 纲要 breaks off) / 123广州市地下空间开发利用管理办法 (its page number 123 glued) /
+    # （2011 年 12 月 15 日广州市人民政府令第 61 号公布， / 根据 2015 年 9 月 30 日广州市人民政府令第 132 号《广州市 / …
+    notices = sztext.parse_archive(_a02_lines(3060, 3130))
+    assert len(notices) == 2, [n.text[:30] for n in notices]
+    assert notices[1].text.lstrip().startswith("广州市地下空间开发利用管理办法")
