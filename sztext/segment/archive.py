@@ -16,6 +16,7 @@ from .cues import (
     _HEADERISH,
     _STRONG,
     _cover_at,
+    _undecodable_cover_at,
     _interview_title,
     _is_body_text,
     _lone_cell,
@@ -428,6 +429,8 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             if state in ("body", "closed", "enclosed") and may_open() and not cover_issues and not attached and kind in _COVER_KINDS
             else -1
         )
+        if cover < 0 and kind is LineKind.TEXT and state in ("body", "closed", "enclosed") and has_body and not cover_issues and not attached:
+            cover = _undecodable_cover_at(text, lines, kinds, i, prep)
         if cover >= 0:
             start_doc(cover)  # a cover page: title, (试行)/(草案)/date, then 前言 or 目录 (PDF text, A02)
             continue

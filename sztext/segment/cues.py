@@ -80,6 +80,49 @@ def _cover_at(text: str, lines: list[Line], kinds: list[LineKind], i: int, prep:
     return -1
 
 
+_UNDECODABLE_LINES = 12  # lines after a page's end that must be undecodable for a cover page of them
+
+
+def _undecodable(s: str, rule: Rule) -> bool:
+    """A line the PDF text could not decode: at most two Han characters and half or more of it
+    undecodable glyphs (segment.undecodable_glyph: (cid:31), !"#$%&), or one character alone (a watermark set one
+    character per line: 北 / 京 / 市 / …)."""
+    t = s.strip(" \r\u3000")
+    if not t:
+        return False
+    if len(t) == 1:
+        return True
+    if sum(1 for c in t if "\u4e00" <= c <= "\u9fff") > 2:
+        return False  # text (a contents line's dot leaders are no glyphs)
+    covered = sum(m.end() - m.start() for m in rule.pattern.finditer(t)) if may(rule, t) else 0
+    return covered * 2 >= len(t)
+
+
+def _undecodable_cover_at(text: str, lines: list[Line], kinds: list[LineKind], i: int, prep: _Prepared) -> int:
+    """Where a cover page printed in undecodable glyphs opens at line ``i`` (after the page numbers
+    of the previous text's last page glued to it), or -1: the line and all of the next
+    _UNDECODABLE_LINES lines are undecodable. A02: 36 (cid:31)(cid:31)(cid:31)… (北京市地方标准
+    地震安全韧性城市建设导则, DB11/T); 3 0 3 1 !"#$%&’()*+, / 报 / -./0!!"#"123#45678# / 公 / 府 / … (北京市生态安全
+    格局专项规划, 北京市规划和自然资源委员会, over the watermark 北京市人民政府公报)."""
+    rule = prep.undecodable_glyph
+    s = text[lines[i].start : lines[i].end]
+    lead = prep.page_numbers_lead.pattern.match(s)
+    if lead is None:
+        return -1
+    if not _undecodable(s[lead.end() :], rule) or len(s[lead.end() :].strip()) < 4:
+        return -1
+    seen = 0
+    for j in range(i + 1, min(len(lines), i + 4 * _UNDECODABLE_LINES)):
+        if kinds[j] is LineKind.BLANK:
+            continue
+        if not _undecodable(text[lines[j].start : lines[j].end], rule):
+            return -1
+        seen += 1
+        if seen >= _UNDECODABLE_LINES:
+            return lines[i].start + lead.end()
+    return -1
+
+
 _RUN_ON_ITEM = 500  # characters: a line this long that ends a sentence holds a whole text (A01 news items: 585 and more)
 
 

@@ -214,6 +214,8 @@ class _Prepared:
     notice_attachment: Rule
     page_number_line: Rule
     decree_note_open: Rule
+    undecodable_glyph: Rule
+    page_numbers_lead: Rule
 
 
 def _prep(grammar: Grammar) -> _Prepared:
@@ -275,4 +277,6 @@ def _prepare(grammar: Grammar) -> _Prepared:
         notice_attachment=grammar.rule("segment.notice_attachment"),
         page_number_line=grammar.rule("segment.page_number_line"),
         decree_note_open=grammar.rule("segment.decree_note_open"),
+        undecodable_glyph=grammar.rule("segment.undecodable_glyph"),
+        page_numbers_lead=grammar.rule("segment.page_numbers_lead"),
     )
