@@ -109,7 +109,8 @@ def _undecodable_cover_at(text: str, lines: list[Line], kinds: list[LineKind], i
     lead = prep.page_numbers_lead.pattern.match(s)
     if lead is None:
         return -1
-    if not _undecodable(s[lead.end() :], rule) or len(s[lead.end() :].strip()) < 4:
+    at: int = lead.end()
+    if not _undecodable(s[at:], rule) or len(s[at:].strip()) < 4:
         return -1
     seen = 0
     for j in range(i + 1, min(len(lines), i + 4 * _UNDECODABLE_LINES)):
@@ -119,7 +120,7 @@ def _undecodable_cover_at(text: str, lines: list[Line], kinds: list[LineKind], i
             return -1
         seen += 1
         if seen >= _UNDECODABLE_LINES:
-            return lines[i].start + lead.end()
+            return lines[i].start + at
     return -1
 
 
