@@ -81,10 +81,11 @@ def _cover_at(text: str, lines: list[Line], kinds: list[LineKind], i: int, prep:
 
 
 _UNDECODABLE_LINES = 12  # lines after a page's end that must be undecodable for a cover page of them
+_UNDECODABLE_SCAN = 2000  # lines an undecodable run is followed through (A02: about 400 lines, blank ones included)
 
 
 def _undecodable(s: str, rule: Rule) -> bool:
-    """A line the PDF text could not decode: at most two Han characters and half or more of it
+    """A line the PDF text could not decode: at most three Han characters (书书书!"#"123#) and half or more of it
     undecodable glyphs (segment.undecodable_glyph: (cid:31), !"#$%&), or one character alone (a watermark set one
     character per line: 北 / 京 / 市 / …)."""
     t = s.strip(" \r\u3000")
@@ -92,7 +93,7 @@ def _undecodable(s: str, rule: Rule) -> bool:
         return False
     if len(t) == 1:
         return True
-    if sum(1 for c in t if "\u4e00" <= c <= "\u9fff") > 2:
+    if sum(1 for c in t if "\u4e00" <= c <= "\u9fff") > 3:
         return False  # text (a contents line's dot leaders are no glyphs)
     covered = sum(m.end() - m.start() for m in rule.pattern.finditer(t)) if may(rule, t) else 0
     return covered * 2 >= len(t)
@@ -100,8 +101,9 @@ def _undecodable(s: str, rule: Rule) -> bool:
 
 def _undecodable_cover_at(text: str, lines: list[Line], kinds: list[LineKind], i: int, prep: _Prepared) -> int:
     """Where a cover page printed in undecodable glyphs opens at line ``i`` (after the page numbers
-    of the previous text's last page glued to it), or -1: the line and all of the next
-    _UNDECODABLE_LINES lines are undecodable. A02: 36 (cid:31)(cid:31)(cid:31)… (北京市地方标准
+    of the previous text's last page glued to it), or -1: the line and at least the next
+    _UNDECODABLE_LINES lines are undecodable, and the readable lines after the run hold a cover mark
+    (segment.cover_mark) among their first 14, as the cover goes on in decodable type. A02: 36 (cid:31)(cid:31)(cid:31)… (北京市地方标准
     地震安全韧性城市建设导则, DB11/T); 3 0 3 1 !"#$%&’()*+, / 报 / -./0!!"#"123#45678# / 公 / 府 / … (北京市生态安全
     格局专项规划, 北京市规划和自然资源委员会, over the watermark 北京市人民政府公报)."""
     rule = prep.undecodable_glyph
@@ -113,14 +115,24 @@ def _undecodable_cover_at(text: str, lines: list[Line], kinds: list[LineKind], i
     if not _undecodable(s[at:], rule) or len(s[at:].strip()) < 4:
         return -1
     seen = 0
-    for j in range(i + 1, min(len(lines), i + 4 * _UNDECODABLE_LINES)):
-        if kinds[j] is LineKind.BLANK:
-            continue
-        if not _undecodable(text[lines[j].start : lines[j].end], rule):
-            return -1
-        seen += 1
-        if seen >= _UNDECODABLE_LINES:
-            return lines[i].start + at
+    j = i + 1
+    while j < len(lines) and j < i + _UNDECODABLE_SCAN:
+        if kinds[j] is not LineKind.BLANK:
+            if not _undecodable(text[lines[j].start : lines[j].end], rule):
+                break
+            seen += 1
+        j += 1
+    if seen < _UNDECODABLE_LINES:
+        return -1
+    # the cover's decodable lines follow: a cover mark among the first of them ((草案), (征求意见稿), a period)
+    readable = 0
+    while j < len(lines) and readable < _COVER_LINES * 2:
+        if kinds[j] is not LineKind.BLANK:
+            readable += 1
+            t = text[lines[j].start : lines[j].end].strip(" \r\u3000")
+            if prep.cover_mark.pattern.match(t) is not None:
+                return lines[i].start + at
+        j += 1
     return -1
 
 

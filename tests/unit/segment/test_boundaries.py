@@ -428,10 +428,12 @@ def test_a_title_over_a_decree_note_broken_over_lines_starts_a_document() -> Non
 @pytest.mark.parametrize(
     ("first", "last", "opening"),
     [
-        # …作为国土空间规划成果一同汇交入库。 / 36 (cid:31)(cid:31)(cid:31)… (the 导则's cover, undecodable, after the page number 36)
-        (9570, 9640, "(cid:31)"),
-        # …附图 2  北京市国土空间生态修复分区图 / 2 9 / 3 0 3 1 !"#$%&’()*+, / 报 / -./0!!"#"123#45678# / 公 / 府 / …
-        (12030, 12100, '!"#$%&'),
+        # …作为国土空间规划成果一同汇交入库。 / 36 (cid:31)(cid:31)(cid:31)… (the 导则's cover, undecodable, after the page number 36),
+        # about 400 such lines, then DB11/T XXXX—XXXX / … / 地震安全韧性城市建设导则 / （征求意见稿）
+        (9570, 10040, "(cid:31)"),
+        # …附图 2  北京市国土空间生态修复分区图 / 2 9 / 3 0 3 1 !"#$%&’()*+, / 报 / -./0!!"#"123#45678# / 公 / 府 / … /
+        # + #! +北京市生态安全格局专项规划 / （2021 年-2035 年） / （草案）
+        (12030, 12480, '!"#$%&'),
     ],
 )
 def test_an_undecodable_cover_page_starts_a_document(first: int, last: int, opening: str) -> None:
@@ -444,3 +446,9 @@ def test_a_contents_page_is_not_an_undecodable_cover() -> None:
     # 6  地震灾害情景构建 …… 9 / 7  地震灾害韧性评价方法 …… 9: dot leaders are no glyphs (the 导则's 目次)
     text = _a02_lines(10027, 10140)
     assert len(sztext.parse_archive(text)) == 1
+
+
+def test_undecodable_lines_with_no_cover_after_them_start_nothing() -> None:
+    # the same (cid:31)… run cut before its readable cover lines: a page of glyphs inside a text (a
+    # figure) opens no document
+    assert len(sztext.parse_archive(_a02_lines(9570, 9900))) == 1
