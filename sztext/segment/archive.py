@@ -11,6 +11,21 @@ from ..normalize import TextView
 from .classify import classify, runon_head, title_number_head
 from .kinds import DocumentRange, Line, LineKind, split_lines
 from .lines import _join_at, _join_lines, _LineFacts
+from .cues import (
+    _COVER_KINDS,
+    _HEADERISH,
+    _STRONG,
+    _cover_at,
+    _undecodable_cover_at,
+    _interview_title,
+    _is_body_text,
+    _lone_cell,
+    _markdown_titles,
+    _opens_decree,
+    _standard_cover,
+    _title_piece,
+    _whole_item,
+)
 from .rules import _prep, may
 from .text import _debris_end, strip_trailing_debris, title_kind
 
@@ -191,12 +206,6 @@ def line_table(view: TextView, grammar: Grammar) -> LineTable:
     return table
 
 
-_STRONG = {LineKind.METADATA, LineKind.DOC_NUMBER, LineKind.DECREE_HEAD}
-_HEADERISH = _STRONG | {
-    LineKind.TITLE, LineKind.ENCLOSED_TITLE, LineKind.ADDRESSEE, LineKind.DECREE_NOTE, LineKind.BLANK, LineKind.DEBRIS,
-}
-
-
 def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
     """Split an archive into documents (view offsets). A text with one notice gives one range.
 
@@ -225,6 +234,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
     ended = ""  # the last non-blank line closed a text: "byline" (a news byline), "clause" (a regulation's last article)
     prep = _prep(grammar)
     in_attachment = False  # an attachment (附件…) began after the signature
+    attached = False  # … and it was an attachment (segment.notice_attachment), not an annex (附录 A)
     seen_heading = False
     cover_lines = 0  # text lines of the current document so far
     decree = False  # the document opened with a decree's head (…令 / …令第693号)
@@ -233,6 +243,14 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
     cover_issues = False
     page_ended = False  # a page footer line since the document started
     title_top: int | None = None  # where a title broken over lines began, after an ended text
+    # A Markdown rendering prints its document's title as the one level-1 heading (# 上海市专利保护条例):
+    # the view starts of such lines, the titles seen in the current document, and whether the
+    # document opened at a page head (Title: … / URL Source: …), whose first # heading is its title.
+    md_titles = _markdown_titles(view, grammar)
+    titles_seen: set[str] = set()
+    page_headed = False
+    last_item = False  # the last non-blank line was a whole text run into one line (_whole_item)
+    signed = False  # the last line closed with a byline that names a role (segment.byline_roles)
 
     def may_open() -> bool:
         """The current document may end here: it has body text, or is closed, or is provisional,
@@ -292,8 +310,9 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
 
     def start_doc(pos: int) -> None:
         nonlocal state, expects_enclosure, seen_signature, since_close, provisional, has_body, in_attachment
-        nonlocal seen_heading, cover_lines, decree, cover_issues, page_ended
-        has_body = in_attachment = seen_heading = decree = cover_issues = page_ended = False
+        nonlocal seen_heading, cover_lines, decree, cover_issues, page_ended, page_headed, attached
+        has_body = in_attachment = seen_heading = decree = cover_issues = page_ended = page_headed = attached = False
+        titles_seen.clear()
         cover_lines = 0
         if provisional:
             starts.pop()
@@ -314,10 +333,13 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             continue
         line_text = text[ln.start : ln.end]
         body_line = _is_body_text(line_text, kind, prep.markup_link)
+        # a whole text run into one line after another (news items one line each, A01)
+        after_item, last_item = last_item, kind in (LineKind.TEXT, LineKind.HEADING) and _whole_item(line_text)
         if body_line:
             provisional = False
             has_body = True
         after_end, ended = ended, ""
+        signed_before, signed = signed, False
         if state != "header" and len(line_text) <= 80 and may(prep.page_footer, line_text) and prep.page_footer.pattern.search(line_text):
             page_ended = True  # the page's footer (…ICP备…号, …版权所有): the next own line opens a document
             ended = "page"
@@ -327,19 +349,49 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             ended, title_top = after_end, title_top if title_top is not None else ln.start
             continue
         top, title_top = title_top, None
+        if ln.start in md_titles and kind in (LineKind.TITLE, LineKind.ENCLOSED_TITLE, LineKind.TEXT) and _title_piece(line_text, 120):
+            key = "".join(line_text.split())
+            # a level-1 heading opens its document, unless it sets the current one's title again
+            # (a page rendered as Markdown prints its title twice, its # breadcrumb before it)
+            opens_md = state != "header" and may_open() and key not in titles_seen and not (page_headed and not titles_seen)
+            titles_seen.add(key)
+            if opens_md:
+                start_doc(ln.start)
+                titles_seen.add(key)
+                continue
         if kind in (LineKind.TEXT, LineKind.HEADING) and (state != "header" or body_line):
             # the line closes a text (also a line that opens one: a news item run into one line)
-            if may(prep.closing_byline, line_text) and prep.closing_byline.pattern.search(line_text):
+            byline = prep.closing_byline.pattern.search(line_text) if may(prep.closing_byline, line_text) else None
+            if byline is not None:
                 ended = "byline"
+                signed = any(w in byline.group() for w in prep.byline_roles)
             elif may(prep.closing_clause, line_text) and prep.closing_clause.pattern.match(line_text):
                 ended = "clause"
-        opens = after_end == "byline" or after_end == "clause" and bool(may(prep.news_opening, line_text) and prep.news_opening.pattern.match(line_text))
-        if kind is LineKind.TEXT and has_body and state != "header" and (
+            elif last_item and may(prep.closing_clause_tail, line_text) and prep.closing_clause_tail.pattern.search(line_text):
+                ended = "clause"  # a whole regulation run into one line, its last article at the end
+        news_shape = bool(may(prep.news_opening, line_text) and prep.news_opening.pattern.match(line_text))
+        # a text opens after one that closed: its byline, its last article (then in a news item's
+        # shape, or a whole text run into one line after a whole regulation so run), or a whole text run
+        # into one line after another (then in a news item's shape), where no cover issues it
+        opens = after_end == "byline" or news_shape and (after_end == "clause" or after_item and last_item and not cover_issues) or (
+            after_end == "clause" and after_item and last_item and not cover_issues
+        )
+        # a byline that names its author's role (（作者：…）, （记者 …）) also closes a text before a heading:
+        # 一、《通知》制定的背景是什么？… after …（作者：生态环境部环境与经济政策研究中心党委书记、主任 钱勇） (A01)
+        heading_opens = kind is LineKind.HEADING and after_end == "byline" and signed_before and last_item
+        if (kind is LineKind.TEXT or heading_opens) and has_body and state != "header" and (
             opens and body_line or may(prep.news_dateline, line_text) and prep.news_dateline.pattern.match(line_text)
         ):
             start_doc(top if top is not None and opens else ln.start)  # the previous text closed (its byline, its last article) or a dateline opens one
             state = "body"
             has_body = True
+            continue
+        if kind is LineKind.TEXT and has_body and state != "header" and _interview_title(line_text, prep.interview_title) and (
+            _interview_title(line_text, prep.interview_title) < len(line_text.rstrip(" \r\u3000")) or next_body(i)
+        ):
+            start_doc(ln.start)  # …有关负责人就《…》答记者问, alone over its text or run into it (a related link is neither)
+            state = "body"
+            has_body = body_line
             continue
         if kind is LineKind.TEXT and may_open() and state != "header" and not cover_issues and _title_piece(line_text, 120) and adopted_note(next_index(i)):
             start_doc(ln.start)  # a long title the title rules do not take (…若干问题的解释) over its adoption note
@@ -353,6 +405,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
         ):
             start_doc(ln.start)  # Title: … / URL Source: … (a page rendered as Markdown); its menu follows
             state = "body"
+            page_headed = True
             continue
         cover_at = _standard_cover(line_text, prep.standard_cover) if kind is LineKind.TEXT and may_open() and state != "header" else -1
         if cover_at >= 0:
@@ -370,6 +423,16 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             start_doc(ln.start)
             state = "body"
             has_body = True
+            continue
+        cover = (
+            _cover_at(text, lines, kinds, i, prep)
+            if state in ("body", "closed", "enclosed") and may_open() and not cover_issues and not attached and kind in _COVER_KINDS
+            else -1
+        )
+        if cover < 0 and kind is LineKind.TEXT and state in ("body", "closed", "enclosed") and has_body and not cover_issues and not attached:
+            cover = _undecodable_cover_at(text, lines, kinds, i, prep)
+        if cover >= 0:
+            start_doc(cover)  # a cover page: title, (试行)/(草案)/date, then 前言 or 目录 (PDF text, A02)
             continue
         if kind in (LineKind.TEXT, LineKind.HEADING, LineKind.DATE, LineKind.ATTACHMENT):
             glued = glued_start(text, ln, grammar)
@@ -425,11 +488,13 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
                 continue
             # a regulation's title over its adoption note (2017年9月30日 山东省…常务委员会…批准), or
             # over its first chapter or article right after another text's last article
+            # (also a decree note that opens on the next line and closes lines later: （2011 年 12 月 15 日广州市人民政府令第 61 号公布，)
             own_text = line_matches(j, prep.adoption_note, (LineKind.TEXT, LineKind.DATE, LineKind.DECREE_NOTE)) or (
                 after_end in ("clause", "page") and line_matches(j, prep.first_heading, (LineKind.HEADING,))
-            )
+            ) or line_matches(j, prep.decree_note_open, (LineKind.TEXT, LineKind.DECREE_NOTE))
             if own_text and not cover_issues and may_open() and state != "header":
-                start_doc(top if top is not None else after_debris(i))
+                lead = prep.page_number_lead.pattern.match(line_text)  # 123广州市地下空间开发利用管理办法: a page number glued to it
+                start_doc(top if top is not None else ln.start + lead.end() if lead is not None else after_debris(i))
                 continue
             # a title before any body text is the same title set again (a page's heading over the
             # article, a title broken over lines, 北大法宝's double title), not a new document
@@ -463,6 +528,8 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             continue
         if kind is LineKind.ATTACHMENT and (seen_signature or state in ("closed", "enclosed")):
             in_attachment = True
+            # an attachment (附件 1) after the signature: a cover in it is its own; a standard's annex (附录 A) is part of it
+            attached = attached or prep.notice_attachment.pattern.match(line_text) is not None
         if kind is LineKind.SIGNATURE:
             seen_signature = seen_signature or not provisional
             continue
@@ -487,46 +554,3 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
         starts[0] = 0  # only blank space before the first document: it belongs to it
     ends = starts[1:] + [len(text)]
     return [DocumentRange(s, e) for s, e in zip(starts, ends)]
-
-
-def _lone_cell(text: str, line: Line, kind: LineKind, follower: LineKind) -> bool:
-    """A line of a table that only looks like a document's first line: a doc type alone (命令,
-    in a code table of 公文种类, A02), or one metadata line (分类  韧性类别) among text lines,
-    where a real metadata block has a second line, a title or a number after it."""
-    s = text[line.start : line.end].strip(" \r\u3000")
-    if kind is LineKind.DECREE_HEAD:
-        return len(s) < 4
-    if kind is LineKind.METADATA:
-        return follower not in _HEADERISH and len(s) <= 12
-    return False
-
-
-def _standard_cover(s: str, rule: Rule) -> int:
-    """Where a standard's cover starts in the line (its ICS line), or -1."""
-    if not may(rule, s):
-        return -1
-    m = rule.pattern.match(s)
-    return m.start("ics") if m else -1
-
-
-def _title_piece(s: str, longest: int = 40) -> bool:
-    """A short line with no sentence mark: it may be (the first piece of) a title."""
-    t = s.strip(" \r\u3000")
-    return 4 <= len(t) <= longest and not any(c in t for c in "。,;:!?") and ("、" not in t or longest > 40)
-
-
-def _opens_decree(text: str, line: Line, kind: LineKind) -> bool:
-    """A decree's head: 中华人民共和国国务院令 alone, or with its number (…国务院令第693号, 深圳市人民政府令第310号)."""
-    return kind is LineKind.DECREE_HEAD or kind is LineKind.DOC_NUMBER and "令" in text[line.start : line.end]
-
-
-def _is_body_text(s: str, kind: LineKind, link: Rule) -> bool:
-    """A line that only a document's body has: a heading, or a sentence of 30 characters or more
-    (Markdown links left out: a page's menu rendered as Markdown is no sentence)."""
-    if kind is LineKind.HEADING:
-        return True
-    if kind is not LineKind.TEXT:
-        return False
-    if may(link, s):
-        s = link.pattern.sub("", s)
-    return len(s.strip()) >= 30 and any(p in s for p in "。,;，；")

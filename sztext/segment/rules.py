@@ -204,6 +204,19 @@ class _Prepared:
     first_article: Rule
     drafting_form: tuple[str, ...]
     countersign_draft: tuple[str, ...]
+    markdown_title: Rule
+    byline_roles: tuple[str, ...]
+    interview_title: Rule
+    closing_clause_tail: Rule
+    page_number_lead: Rule
+    attachment_label: Rule
+    cover_mark: Rule
+    front_matter: Rule
+    notice_attachment: Rule
+    page_number_line: Rule
+    decree_note_open: Rule
+    undecodable_glyph: Rule
+    page_numbers_lead: Rule
 
 
 def _prep(grammar: Grammar) -> _Prepared:
@@ -255,4 +268,17 @@ def _prepare(grammar: Grammar) -> _Prepared:
         first_article=grammar.rule("segment.first_article"),
         drafting_form=grammar.word_list("segment", "drafting_form"),
         countersign_draft=grammar.word_list("segment", "countersign_draft"),
+        markdown_title=grammar.rule("segment.markdown_title"),
+        byline_roles=grammar.word_list("segment", "byline_roles"),
+        interview_title=grammar.rule("segment.interview_title"),
+        closing_clause_tail=grammar.rule("segment.closing_clause_tail"),
+        page_number_lead=grammar.rule("segment.page_number_lead"),
+        attachment_label=grammar.rule("segment.attachment_label"),
+        cover_mark=grammar.rule("segment.cover_mark"),
+        front_matter=grammar.rule("segment.front_matter"),
+        notice_attachment=grammar.rule("segment.notice_attachment"),
+        page_number_line=grammar.rule("segment.page_number_line"),
+        decree_note_open=grammar.rule("segment.decree_note_open"),
+        undecodable_glyph=grammar.rule("segment.undecodable_glyph"),
+        page_numbers_lead=grammar.rule("segment.page_numbers_lead"),
     )

@@ -148,7 +148,7 @@ def test_archive_a01_boundaries_against_its_golden() -> None:
     right = [s for s in found if any(abs(s - g) <= 3 for g in starts)]
     precision, recall = len(right) / len(found), len(right) / len(starts)
     assert precision == 1.0  # no document cut where the golden has none
-    assert recall >= 0.73, recall  # 38 of 52 (news items after a non-closing paragraph are still missed)
+    assert recall >= 0.98, recall  # 51 of 52 (before this round: 38; the decree stored as mojibake is still missed)
 
 
 def _found_starts(notices: list[sztext.Notice]) -> list[int]:
@@ -278,6 +278,10 @@ def test_archive_a02_boundaries_against_its_golden() -> None:
             assert any(abs(f - d["start_offset"]) <= 3 for f in found), d["title"]
     right = [f for f in found if any(abs(f - d["start_offset"]) <= 3 for d in docs)]
     assert len(right) == len(found), found  # precision 1.0 (before: 2 of 7)
+    # recall: 14 of 17 (covers, undecodable covers, a title glued after the last article, a decree
+    # note broken over lines); still missed: a title with no cover mark over its body, and two 附件
+    # the golden reads as texts of their own
+    assert len(right) >= 14, len(right)
 
 
 def test_responsibility_notes_do_not_close_a_text() -> None:
@@ -302,3 +306,149 @@ def test_the_draft_a_countersign_letter_encloses_stays_in_it(number: str, letter
     notice = _one(number)  # one document, the drafting form included
     assert notice.title is not None and letter in notice.title.clean
     assert form in notice.text
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [
+        # a level-1 Markdown heading after a notice that issues texts (国办发〔2018〕124号 …现将《…规定》印发给你们):
+        # …执行期限为2019年1月1日至2023年12月31日。 / # 关于市人民政府向市人民代表大会常务委员会报告重大事项的若干规定
+        ("0005", "0370"),
+        # …附件3 2026年天河区民办中小学积分入学招生计划.xlsx (a Tianhe page) / # 上海市专利保护条例 / ## 第一章 总则
+        ("0250", "0365"),
+        # …工作要求 (国函〔2006〕38号, a gov.cn fragment) / # 国务院关于经营者集中申报标准的规定 / 2008年8月3日 国务院令第529号公布
+        ("0014", "0309"),
+    ],
+)
+def test_a_markdown_title_after_another_text_starts_a_document(numbers: tuple[str, str]) -> None:
+    _starts_at(*_run_together(*numbers))
+
+
+@pytest.mark.parametrize("number", ["0277", "0278"])
+def test_a_markdown_title_printed_twice_on_a_page_is_one_document(number: str) -> None:
+    # # 广东多项医保新措1月1日起实施 (l.93 and l.208 of the page), # 无需个人垫付！广州异地就医备案… (l.93, l.152)
+    assert _one(number).text
+
+
+def _a01_lines(*numbers: int) -> list[str]:
+    """Lines of the A01 archive by their 1-based CRLF line number (each news item is one line)."""
+    archive = DEV.parent / "archives" / "A01_huangfasheng_zhengce_result.txt"
+    if not archive.is_file():
+        pytest.skip("../shared/devcorpus is not beside this checkout")
+    lines = archive.read_bytes().decode("utf-8").split("\r\n")
+    return [lines[n - 1] for n in numbers]
+
+
+@pytest.mark.parametrize(
+    ("numbers", "opening"),
+    [
+        # …促进更高水平对外开放。”商务部研究院国际市场研究所副所长白明说。 (新华社, no byline) / 近日，经国务院同意，国务院办公厅转发了…
+        ((1476, 1479), "近日，经国务院同意"),
+        # …营造良好舆论氛围。 / 国务院总理李克强12月1日主持召开国务院常务会议，部署加快做好…RCEP…
+        ((1479, 1481), "国务院总理李克强12月1日主持召开"),
+        # …主要污染指标为总磷、化学需氧量和高锰酸盐指数。 (an interview) / 近日，生态环境部和中央文明办共同制定并发布…
+        ((1553, 1555), "近日，生态环境部和中央文明办"),
+        # …从技术层面规定好如何有效保障人工湿地长期运行和养护。 / 2020年1月1日起，《优化营商环境条例》…正式施行 (经济日报)
+        ((1561, 1563), "2020年1月1日起，《优化营商环境条例》"),
+        # a whole 条例 on one line ending …第二十六条　本条例自2012年12月1日起施行。 / “水深则鱼悦，城强则贾兴。”… (a commentary)
+        ((1535, 1540), "“水深则鱼悦，城强则贾兴。”"),
+        # …（作者：生态环境部环境与经济政策研究中心党委书记、主任 钱勇） / 一、《通知》制定的背景是什么？… (a Q&A run into one line)
+        ((3, 5), "一、《通知》制定的背景是什么？"),
+    ],
+)
+def test_a_text_run_into_one_line_after_another_starts_a_document(numbers: tuple[int, int], opening: str) -> None:
+    first, second = _a01_lines(*numbers)
+    notices = sztext.parse_archive(first + "\r\n\r\n" + second + "\r\n")
+    assert len(notices) == 2, [n.text[:30] for n in notices]
+    assert notices[1].text.lstrip().startswith(opening)
+
+
+@pytest.mark.parametrize(
+    ("numbers", "title"),
+    [
+        # 生态环境部环评司有关负责人就《关于进一步加强产业园区规划环境影响评价工作的意见》有关问题答记者问近日，生态环境部印发…
+        ((1543, 1545), "生态环境部环评司有关负责人就"),
+        # the title alone on its line, the interview under it: 生态环境部核电安全监管司有关负责人就《…》发布答记者问 / 近日，生态环境部发布了…
+        ((1545, 1547, 1551), "生态环境部核电安全监管司有关负责人就"),
+        # 生态环境部生态环境监测司有关负责人就《“十四五”国家地表水监测及评价方案（试行）》答记者问生态环境部日前印发…
+        ((1551, 1553), "生态环境部生态环境监测司有关负责人就"),
+    ],
+)
+def test_an_interview_title_starts_a_document(numbers: tuple[int, ...], title: str) -> None:
+    lines = _a01_lines(*numbers)
+    notices = sztext.parse_archive("\r\n\r\n".join(lines) + "\r\n")
+    assert len(notices) == 2, [n.text[:30] for n in notices]
+    assert notices[1].text.lstrip().startswith(title)
+
+
+def test_a_news_opening_after_an_ordinary_paragraph_stays_in_its_notice() -> None:
+    # 交通运输部科技司 …（科技发展函〔2021〕182号） / 各有关单位： / 近日，科技部发布了…现将有关要求通知如下：
+    # (a 304-character paragraph after the addressee: no whole text run into one line before it)
+    assert _one("0100").title is not None
+
+
+def _a02_lines(first: int, last: int) -> str:
+    """Lines ``first``…``last`` (1-based, CRLF) of the A02 archive, a pdfplumber dump."""
+    archive = DEV.parent / "archives" / "A02_shirleylovegis_policytxt_pdfplumber.txt"
+    if not archive.is_file():
+        pytest.skip("../shared/devcorpus is not beside this checkout")
+    return "\r\n".join(archive.read_bytes().decode("utf-8").split("\r\n")[first - 1 : last]) + "\r\n"
+
+
+@pytest.mark.parametrize(
+    ("first", "cover", "last", "opening"),
+    [
+        # …第四十八条 本办法对地下空间开发利用未作规定的，… / 第四十九条 本办法自 2012 年 2 月 1 日起施行。 上海市国民经济和社会发展第十四个五年规划 /
+        # 和二〇三五年远景目标纲要 / 2021 年 1 月 27 日上海市第十五届 / 人民代表大会第五次会议批准目 录 (the cover glued to the 办法's last article)
+        (300, 337, 360, "上海市国民经济和社会发展第十四个五年规划"),
+        # …自然资办发〔2020〕51 号… / 13 (a page number) / 市级国土空间总体规划编制指南 / （试行） / 征求意见稿 / 自然资源部 / 二〇二〇年八月 / 前  言
+        (8630, 8663, 8700, "市级国土空间总体规划编制指南"),
+        # …低韧性  中等韧性  次高韧性  高韧性 (a table of the 导则's 附件 A) / 31 北京市国土空间生态修复规划 / （2021 年-2035 年） / （草案） / … / 2021 年 9 月 前    言
+        (11380, 11423, 11460, "北京市国土空间生态修复规划"),
+        # …19 / 附 图 北京市综合生态安全格局示意图 (the plan's last page) / 20 附件 2 / 国土空间规划城市体检评估规程 / （试行） / 2020 年 10 月 19 日前 言
+        # (a cover is one page: it opens at 附件 2, not at the 附图 line of the page before)
+        (12880, 12909, 12940, "附件 2"),
+    ],
+)
+def test_a_cover_page_starts_a_document(first: int, cover: int, last: int, opening: str) -> None:
+    notices = sztext.parse_archive(_a02_lines(first, last))
+    assert len(notices) == 2, [n.text[:30] for n in notices]
+    assert notices[1].text.lstrip().startswith(opening)
+
+
+
+def test_a_title_over_a_decree_note_broken_over_lines_starts_a_document() -> None:
+    # …分区分类完善户型 (the 纲要 breaks off) / 123广州市地下空间开发利用管理办法 (its page number 123 glued) /
+    # （2011 年 12 月 15 日广州市人民政府令第 61 号公布， / 根据 2015 年 9 月 30 日广州市人民政府令第 132 号《广州市 / …
+    notices = sztext.parse_archive(_a02_lines(3060, 3130))
+    assert len(notices) == 2, [n.text[:30] for n in notices]
+    assert notices[1].text.lstrip().startswith("广州市地下空间开发利用管理办法")
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "opening"),
+    [
+        # …作为国土空间规划成果一同汇交入库。 / 36 (cid:31)(cid:31)(cid:31)… (the 导则's cover, undecodable, after the page number 36),
+        # about 400 such lines, then DB11/T XXXX—XXXX / … / 地震安全韧性城市建设导则 / （征求意见稿）
+        (9570, 10040, "(cid:31)"),
+        # …附图 2  北京市国土空间生态修复分区图 / 2 9 / 3 0 3 1 !"#$%&’()*+, / 报 / -./0!!"#"123#45678# / 公 / 府 / … /
+        # + #! +北京市生态安全格局专项规划 / （2021 年-2035 年） / （草案）
+        (12030, 12480, '!"#$%&'),
+    ],
+)
+def test_an_undecodable_cover_page_starts_a_document(first: int, last: int, opening: str) -> None:
+    notices = sztext.parse_archive(_a02_lines(first, last))
+    assert len(notices) == 2, [n.text[:30] for n in notices]
+    assert notices[1].text.lstrip().startswith(opening)
+
+
+def test_a_contents_page_is_not_an_undecodable_cover() -> None:
+    # 6  地震灾害情景构建 …… 9 / 7  地震灾害韧性评价方法 …… 9: dot leaders are no glyphs (the 导则's 目次)
+    text = _a02_lines(10027, 10140)
+    assert len(sztext.parse_archive(text)) == 1
+
+
+def test_undecodable_lines_with_no_cover_after_them_start_nothing() -> None:
+    # the same (cid:31)… run cut before its readable cover lines: a page of glyphs inside a text (a
+    # figure) opens no document
+    assert len(sztext.parse_archive(_a02_lines(9570, 9900))) == 1

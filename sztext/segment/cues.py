@@ -1,0 +1,211 @@
+"""Line cues of a document's start or end that the archive's state machine reads
+(:func:`sztext.segment.archive.segment_archive`): a cover page, a whole text run into one line, a
+Markdown title, an interview's title, a lone table cell, a title piece, body text."""
+
+from __future__ import annotations
+
+from ..grammar import Grammar, Rule
+from ..normalize import TextView
+from .kinds import Line, LineKind
+from .rules import _Prepared, _prep, may
+
+__all__: list[str] = []
+
+_STRONG = {LineKind.METADATA, LineKind.DOC_NUMBER, LineKind.DECREE_HEAD}
+_HEADERISH = _STRONG | {
+    LineKind.TITLE, LineKind.ENCLOSED_TITLE, LineKind.ADDRESSEE, LineKind.DECREE_NOTE, LineKind.BLANK, LineKind.DEBRIS,
+}
+
+
+_COVER_KINDS = {LineKind.TEXT, LineKind.HEADING, LineKind.TITLE, LineKind.ENCLOSED_TITLE, LineKind.ATTACHMENT}
+_COVER_LINES = 7  # lines of a cover page after its title, up to its 前言 or 目录
+
+
+def _cover_at(text: str, lines: list[Line], kinds: list[LineKind], i: int, prep: _Prepared) -> int:
+    """Where a cover page opens at line ``i``, or -1.
+
+    A cover is a title at the top of a page (its first piece on line ``i``, after a page number line,
+    after a page number the PDF text glued to it, or after the last sentence of the previous text),
+    then short lines on the same page with no sentence (more title
+    pieces, 附件 N, an issuer) holding a cover mark (segment.cover_mark: （试行）, （草案）, 征求意见稿, a
+    date or period), and then the front matter (segment.front_matter: 前言, 目录), within
+    _COVER_LINES lines. A02: 北京市国土空间生态修复规划 / （2021 年-2035 年） / （草案） / 北京市规划和自然资源委员会 /
+    2021 年 9 月 前言 (北京市规划和自然资源委员会); 市级国土空间总体规划编制指南 / （试行） / 征求意见稿 / 自然资源部 /
+    二〇二〇年八月 / 前言 (自然资源部); …施行。 上海市国民经济和社会发展第十四个五年规划 / 和二〇三五年远景目标纲要 /
+    2021 年 1 月 27 日上海市第十五届 / 人民代表大会第五次会议批准目 录 (上海市人民代表大会).
+    """
+    ln = lines[i]
+    s = text[ln.start : ln.end]
+    at = -1
+    lead = prep.page_number_lead.pattern.match(s)
+    if lead is not None:
+        at = lead.end()  # 31 北京市国土空间生态修复规划
+    elif s.rfind("。") >= 0:
+        at = s.rfind("。") + 1  # …本办法自 2012 年 2 月 1 日起施行。 上海市国民经济和社会发展第十四个五年规划
+    else:
+        k = i - 1
+        while k >= 0 and kinds[k] is LineKind.BLANK:
+            k -= 1
+        if k >= 0 and prep.page_number_line.pattern.match(text[lines[k].start : lines[k].end]) is not None:
+            at = 0  # the first line of a page (13 / 市级国土空间总体规划编制指南)
+    if at < 0:
+        return -1
+    while at < len(s) and s[at] in " \u3000":
+        at += 1
+    head = s[at:]
+    label = prep.attachment_label.pattern.match(head) is not None
+    if not label and not _title_piece(head):
+        return -1
+    marked = titled = False
+    seen = 0
+    for j in range(i + 1, min(len(lines), i + 80)):  # a cover page's blank lines do not count
+        if kinds[j] is LineKind.BLANK:
+            continue
+        seen += 1
+        if seen > _COVER_LINES:
+            return -1
+        t = text[lines[j].start : lines[j].end].strip(" \r\u3000")
+        if len(t) > 40 or any(c in t for c in "。,;"):
+            return -1
+        if prep.page_number_lead.pattern.match(t) or prep.page_number_line.pattern.match(t):
+            return -1  # a cover is one page
+        if label and not titled:
+            if not _title_piece(t):
+                return -1
+            titled = True
+            continue
+        marked = marked or prep.cover_mark.pattern.match(t) is not None
+        if prep.front_matter.pattern.search(t) is not None:
+            return ln.start + at if marked else -1
+    return -1
+
+
+_UNDECODABLE_LINES = 12  # lines after a page's end that must be undecodable for a cover page of them
+_UNDECODABLE_SCAN = 2000  # lines an undecodable run is followed through (A02: about 400 lines, blank ones included)
+
+
+def _undecodable(s: str, rule: Rule) -> bool:
+    """A line the PDF text could not decode: at most three Han characters (书书书!"#"123#) and half or more of it
+    undecodable glyphs (segment.undecodable_glyph: (cid:31), !"#$%&), or one character alone (a watermark set one
+    character per line: 北 / 京 / 市 / …)."""
+    t = s.strip(" \r\u3000")
+    if not t:
+        return False
+    if len(t) == 1:
+        return True
+    if sum(1 for c in t if "\u4e00" <= c <= "\u9fff") > 3:
+        return False  # text (a contents line's dot leaders are no glyphs)
+    covered = sum(m.end() - m.start() for m in rule.pattern.finditer(t)) if may(rule, t) else 0
+    return covered * 2 >= len(t)
+
+
+def _undecodable_cover_at(text: str, lines: list[Line], kinds: list[LineKind], i: int, prep: _Prepared) -> int:
+    """Where a cover page printed in undecodable glyphs opens at line ``i`` (after the page numbers
+    of the previous text's last page glued to it), or -1: the line and at least the next
+    _UNDECODABLE_LINES lines are undecodable, and the readable lines after the run hold a cover mark
+    (segment.cover_mark) among their first 14, as the cover goes on in decodable type. A02: 36 (cid:31)(cid:31)(cid:31)… (北京市地方标准
+    地震安全韧性城市建设导则, DB11/T); 3 0 3 1 !"#$%&’()*+, / 报 / -./0!!"#"123#45678# / 公 / 府 / … (北京市生态安全
+    格局专项规划, 北京市规划和自然资源委员会, over the watermark 北京市人民政府公报)."""
+    rule = prep.undecodable_glyph
+    s = text[lines[i].start : lines[i].end]
+    lead = prep.page_numbers_lead.pattern.match(s)
+    if lead is None:
+        return -1
+    at: int = lead.end()
+    if not _undecodable(s[at:], rule) or len(s[at:].strip()) < 4:
+        return -1
+    seen = 0
+    j = i + 1
+    while j < len(lines) and j < i + _UNDECODABLE_SCAN:
+        if kinds[j] is not LineKind.BLANK:
+            if not _undecodable(text[lines[j].start : lines[j].end], rule):
+                break
+            seen += 1
+        j += 1
+    if seen < _UNDECODABLE_LINES:
+        return -1
+    # the cover's decodable lines follow: a cover mark among the first of them ((草案), (征求意见稿), a period)
+    readable = 0
+    while j < len(lines) and readable < _COVER_LINES * 2:
+        if kinds[j] is not LineKind.BLANK:
+            readable += 1
+            t = text[lines[j].start : lines[j].end].strip(" \r\u3000")
+            if prep.cover_mark.pattern.match(t) is not None:
+                return lines[i].start + at
+        j += 1
+    return -1
+
+
+_RUN_ON_ITEM = 500  # characters: a line this long that ends a sentence holds a whole text (A01 news items: 585 and more)
+
+
+def _whole_item(s: str) -> bool:
+    """A line that holds a whole text run into one line: long, and ending a sentence (or a byline)."""
+    t = s.rstrip(" \r\u3000\xa0")
+    return len(t) >= _RUN_ON_ITEM and t[-1:] in ("。", "!", "?", "”", ")")
+
+
+def _interview_title(s: str, rule: Rule) -> int:
+    """Where the title of an interview (…有关负责人就《…》答记者问) that opens the line ends, or 0."""
+    if not may(rule, s):
+        return 0
+    m = rule.pattern.match(s)
+    return m.end() if m else 0
+
+
+def _markdown_titles(view: TextView, grammar: Grammar) -> frozenset[int]:
+    """The view starts of the lines a Markdown rendering marks as level-1 headings (``# 标题``):
+    where the view lost a heading mark (noise.markdown_heading) that ``segment.markdown_title``
+    takes for level 1, at the start of a source line."""
+    rule = _prep(grammar).markdown_title
+    source = view.source
+    out = set()
+    for e in view.edits:
+        if e.rule_id != "noise.markdown_heading" or (e.start > 0 and source[e.start - 1] != "\n"):
+            continue
+        if rule.pattern.match(source[e.start : e.end + 1]) is not None:
+            out.add(view.to_view(e.end))
+    return frozenset(out)
+
+
+def _lone_cell(text: str, line: Line, kind: LineKind, follower: LineKind) -> bool:
+    """A line of a table that only looks like a document's first line: a doc type alone (命令,
+    in a code table of 公文种类, A02), or one metadata line (分类  韧性类别) among text lines,
+    where a real metadata block has a second line, a title or a number after it."""
+    s = text[line.start : line.end].strip(" \r\u3000")
+    if kind is LineKind.DECREE_HEAD:
+        return len(s) < 4
+    if kind is LineKind.METADATA:
+        return follower not in _HEADERISH and len(s) <= 12
+    return False
+
+
+def _standard_cover(s: str, rule: Rule) -> int:
+    """Where a standard's cover starts in the line (its ICS line), or -1."""
+    if not may(rule, s):
+        return -1
+    m = rule.pattern.match(s)
+    return m.start("ics") if m else -1
+
+
+def _title_piece(s: str, longest: int = 40) -> bool:
+    """A short line with no sentence mark: it may be (the first piece of) a title."""
+    t = s.strip(" \r\u3000")
+    return 4 <= len(t) <= longest and not any(c in t for c in "。,;:!?") and ("、" not in t or longest > 40)
+
+
+def _opens_decree(text: str, line: Line, kind: LineKind) -> bool:
+    """A decree's head: 中华人民共和国国务院令 alone, or with its number (…国务院令第693号, 深圳市人民政府令第310号)."""
+    return kind is LineKind.DECREE_HEAD or kind is LineKind.DOC_NUMBER and "令" in text[line.start : line.end]
+
+
+def _is_body_text(s: str, kind: LineKind, link: Rule) -> bool:
+    """A line that only a document's body has: a heading, or a sentence of 30 characters or more
+    (Markdown links left out: a page's menu rendered as Markdown is no sentence)."""
+    if kind is LineKind.HEADING:
+        return True
+    if kind is not LineKind.TEXT:
+        return False
+    if may(link, s):
+        s = link.pattern.sub("", s)
+    return len(s.strip()) >= 30 and any(p in s for p in "。,;，；")
