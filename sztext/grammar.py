@@ -15,6 +15,7 @@ import hashlib
 import os
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
@@ -376,8 +377,12 @@ def load_grammar(directory: str | os.PathLike[str] | None = None, *, standalone:
     shipped one; an agency file replaces the shipped file of the same name). With
     ``standalone=True`` the directory is the whole grammar.
 
-    The result is cached by the sha256 digest of the files' contents, so loading the same
-    directory twice is cheap and an edited file is always reloaded.
+    The result is cached by the sha256 digest of the files' contents, so an edited file is
+    always reloaded. A second call reads no file: when every file's stat (mtime, ctime, size,
+    inode; and the set of files) is the one seen when the digest was computed, the cached
+    grammar is returned (~0.05 ms instead of reading and hashing every file, ~0.5 ms); any
+    change re-reads and re-hashes, and files written in the last two seconds are always
+    re-read (an edit within one clock tick can keep mtime and size).
 
     Args:
         directory: a folder of ``*.toml`` grammar files; ``None`` for the shipped grammars.
@@ -396,6 +401,64 @@ def load_grammar(directory: str | os.PathLike[str] | None = None, *, standalone:
         raise GrammarError(repr(directory), None, f"a grammar directory is a path (str or pathlib.Path), not {type(directory).__name__}")
     shipped = default_grammar_dir()
     path = Path(directory) if directory is not None else shipped
+    key = (str(path), standalone)
+    stamp = _stamp(path, shipped, standalone)
+    if stamp is not None:
+        with _CACHE_LOCK:
+            known = _STAMPS.get(key)
+            cached = _CACHE.get(known[1]) if known is not None and known[0] == stamp else None
+        if cached is not None:
+            return cached
+    grammar = _load(path, shipped, standalone)
+    if stamp is not None and stamp == _stamp(path, shipped, standalone) and not _racy(stamp):
+        with _CACHE_LOCK:
+            _STAMPS[key] = (stamp, grammar.digest)
+    return grammar
+
+
+# (directory, standalone) → (the files' stat fingerprint, the digest of their content then)
+_STAMPS: dict[tuple[str, bool], tuple[tuple[tuple[str, int, int, int, int], ...], str]] = {}
+_RACY_NS = 2_000_000_000  # a file changed this recently may change again within its mtime tick
+
+
+def _stamp(path: Path, shipped: Path, standalone: bool) -> tuple[tuple[str, int, int, int, int], ...] | None:
+    """The stat fingerprint (name, mtime, ctime, size, inode) of the grammar files of ``path``
+    and, for an overlay, of the shipped files: what :func:`read_directory` reads, by ``stat``
+    only. ``None`` when an entry is not a plain readable layout (the full read reports it)."""
+    found: list[tuple[str, int, int, int, int]] = []
+    dirs = [path] if standalone or path == shipped else [shipped, path]
+    try:
+        for n, top in enumerate(dirs):
+            for folder in (top, top / LEXICON_DIR):
+                try:
+                    entries = sorted(os.scandir(folder), key=lambda e: e.name)
+                except FileNotFoundError:
+                    if folder is top:
+                        return None
+                    continue
+                except NotADirectoryError:
+                    return None
+                for e in entries:
+                    if e.name.startswith(".") or not e.name.endswith(".toml"):
+                        continue
+                    st = e.stat()
+                    if not e.is_file():
+                        return None
+                    found.append((f"{n}:{e.path}", st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino))
+    except OSError:
+        return None
+    return tuple(found) if found else None
+
+
+def _racy(stamp: tuple[tuple[str, int, int, int, int], ...]) -> bool:
+    """A file written in the last two seconds: an edit within the same clock tick could keep its
+    mtime and size, so its content is hashed again next time instead of trusting the stamp."""
+    now = time.time_ns()
+    return any(now - max(mtime, ctime) < _RACY_NS for _, mtime, ctime, _, _ in stamp)
+
+
+def _load(path: Path, shipped: Path, standalone: bool) -> Grammar:
+    """Read the files, and compile them when their content digest is new."""
     own = read_directory(path)
     if not own:
         raise GrammarError(str(path), None, "no *.toml grammar files in this directory")
