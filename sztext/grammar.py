@@ -33,6 +33,7 @@ from .sections import (
     RuleSpec,
     Section,
     TableValue,
+    check_anchored,
     check_sections,
     merge_section,
     parse_file,
@@ -510,6 +511,7 @@ def _compile(directory: str, digest: str, layers: Sequence[GrammarFiles]) -> Gra
                 compiled_pattern = regex.compile(pattern, regex.MULTILINE)
             except regex.error as exc:
                 raise GrammarError(origin, rule.id, f"[pattern] does not compile: {exc}") from exc
+            check_anchored(origin, rule.id, rule.anchored, pattern, bool(compiled_pattern.flags & regex.WORD))
             compiled.append(Rule(rule.id, GuardedPattern(compiled_pattern, rule.id, long_span=LONG_SPAN), tuple(rule.anchors), dict(rule.tags), rule))
         rules[stem] = tuple(compiled)
         tables[stem] = section.tables

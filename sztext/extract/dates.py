@@ -230,8 +230,9 @@ def _build_contexts(grammar: Grammar) -> _Contexts:
     after = [c for c in placed if c[1].tags.get("side") != "before"]
     # Joined, the rules read before the date take the first rule that matches at the right-most
     # end; one by one, the first rule that matches anywhere in the window. The same when every
-    # rule ends at the date (\Z), so only then are they joined.
-    return _Contexts(_side(after, join=True), _side(before, join=all(r.pattern.pattern.endswith("\\Z") for _, r, _ in before)))
+    # rule ends at the date, so only then are they joined: declared ``anchored = "end"`` in
+    # dates.toml (load_grammar checks that each such pattern ends with \Z).
+    return _Contexts(_side(after, join=True), _side(before, join=all(r.spec.anchored == "end" for _, r, _ in before)))
 
 
 def _side(rules: list[tuple[int, Rule, DateKind]], *, join: bool) -> _Side:
