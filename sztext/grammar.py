@@ -18,7 +18,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
+from typing import Any, Callable, Iterable, Iterator, Mapping, NoReturn, Sequence, TypeVar
 
 import regex
 
@@ -40,7 +40,38 @@ from .sections import (
     read_directory,
 )
 
-__all__ = ["Grammar", "Rule", "Agency", "Jurisdiction", "Headings", "TableValue", "JurisdictionLevel", "load_grammar", "default_grammar_dir"]
+__all__ = ["FrozenDict", "Grammar", "Rule", "Agency", "Jurisdiction", "Headings", "TableValue", "JurisdictionLevel", "load_grammar", "default_grammar_dir"]
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+class FrozenDict(dict[_K, _V]):
+    """A dict that refuses changes: the tables, lists, rules and tags of a :class:`Grammar`.
+
+    A compiled grammar is shared (``load_grammar`` returns the cached one to every caller and
+    pipeline), so writing into one of its tables would silently change every parse in the
+    process; this makes that an error. Reads are plain dict reads; it pickles as a dict.
+
+    >>> FrozenDict({"元": "CNY"})["元"] = "USD"
+    Traceback (most recent call last):
+    TypeError: a compiled grammar is read-only: change the TOML file and load it again
+    """
+
+    __slots__ = ()
+
+    def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError("a compiled grammar is read-only: change the TOML file and load it again")
+
+    __setitem__ = __delitem__ = update = setdefault = pop = popitem = clear = __ior__ = _refuse
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (dict(self),))
+
+    def copy(self) -> dict[_K, _V]:
+        """A plain, mutable copy."""
+        return dict(self)
+
 
 _VAR = regex.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 REGEX_TIMEOUT = 5.0  # seconds one match call of one rule over a long span may take before it is stopped
@@ -366,6 +397,7 @@ def default_grammar_dir() -> Path:
 
 _CACHE: dict[str, Grammar] = {}
 _CACHE_LOCK = threading.Lock()
+_CACHE_SIZE = 16  # compiled grammars kept: the shipped one, overlays, recent edits
 
 
 def load_grammar(directory: str | os.PathLike[str] | None = None, *, standalone: bool = False) -> Grammar:
@@ -480,6 +512,8 @@ def _load(path: Path, shipped: Path, standalone: bool) -> Grammar:
     grammar = _compile(str(path), digest, layers)
     with _CACHE_LOCK:
         _CACHE[digest] = grammar
+        while len(_CACHE) > _CACHE_SIZE:  # the oldest first: an edited grammar's old versions
+            del _CACHE[next(iter(_CACHE))]
     return grammar
 
 
@@ -512,7 +546,7 @@ def _compile(directory: str, digest: str, layers: Sequence[GrammarFiles]) -> Gra
             except regex.error as exc:
                 raise GrammarError(origin, rule.id, f"[pattern] does not compile: {exc}") from exc
             check_anchored(origin, rule.id, rule.anchored, pattern, bool(compiled_pattern.flags & regex.WORD))
-            compiled.append(Rule(rule.id, GuardedPattern(compiled_pattern, rule.id, long_span=LONG_SPAN), tuple(rule.anchors), dict(rule.tags), rule))
+            compiled.append(Rule(rule.id, GuardedPattern(compiled_pattern, rule.id, long_span=LONG_SPAN), tuple(rule.anchors), FrozenDict(rule.tags), rule))
         rules[stem] = tuple(compiled)
         tables[stem] = section.tables
         lists[stem] = {name: tuple(words) for name, words in section.lists.items()}
@@ -523,13 +557,18 @@ def _compile(directory: str, digest: str, layers: Sequence[GrammarFiles]) -> Gra
             full, short = str(city.get("full", "")), str(city.get("short", ""))
             if full and full not in jurisdictions:
                 prefixes = {short: full} if short else {}
-                jurisdictions[full] = Jurisdiction(full, "prefecture", None, (), prefixes, (), section.file)
+                jurisdictions[full] = Jurisdiction(full, "prefecture", None, (), FrozenDict(prefixes), (), section.file)
             agencies.extend(_entries(section.agency, full or None))
     for path, data in lexicons.values():
         _add_lexicon(path, data, jurisdictions, agencies)
     by_id = {rule.id: rule for compiled in rules.values() for rule in compiled}
     check_sections(directory, sections, {rule_id: frozenset(rule.pattern.groupindex) for rule_id, rule in by_id.items()})
-    return Grammar(directory, digest, rules, tables, lists, tuple(agencies), by_id, jurisdictions)
+    return Grammar(
+        directory, digest, FrozenDict(rules),
+        FrozenDict({stem: FrozenDict({name: FrozenDict(t) for name, t in by_name.items()}) for stem, by_name in tables.items()}),
+        FrozenDict({stem: FrozenDict(by_name) for stem, by_name in lists.items()}),
+        tuple(agencies), FrozenDict(by_id), FrozenDict(jurisdictions),
+    )
 
 
 def _entries(specs: Iterable[AgencySpec], place: str | None) -> Iterator[Agency]:
@@ -548,7 +587,7 @@ def _add_lexicon(file: Path, data: bytes, jurisdictions: dict[str, Jurisdiction]
         raise GrammarError(str(file), None, f"[jurisdiction -> name] {j.name} has a lexicon already ({jurisdictions[j.name].file})")
     if j.level != "national" and j.parent is None:
         raise GrammarError(str(file), None, "[jurisdiction -> parent] required below the national level")
-    jurisdictions[j.name] = Jurisdiction(j.name, j.level, j.parent, tuple(j.names), dict(j.prefixes), tuple(j.codes), str(file))
+    jurisdictions[j.name] = Jurisdiction(j.name, j.level, j.parent, tuple(j.names), FrozenDict(j.prefixes), tuple(j.codes), str(file))
     agencies.extend(_entries(spec.agency, j.name))
 
 

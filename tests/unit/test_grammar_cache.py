@@ -11,6 +11,8 @@ import pytest
 
 import sztext
 from sztext import grammar as grammar_module
+from sztext import pipeline as pipeline_module
+from sztext import sections
 
 from shared_fixtures import outline
 from test_overlay import NOTICE, PARTS
@@ -76,7 +78,7 @@ def test_an_unchanged_grammar_is_not_read_again(tmp_path: Path, monkeypatch: pyt
     _age(directory)
     first = sztext.load_grammar(directory)
     reads: list[Path] = []
-    real = grammar_module.read_directory
+    real = sections.read_directory
 
     def counting(path: Path) -> object:
         reads.append(path)
@@ -102,3 +104,31 @@ def test_the_shipped_grammar_loads_in_well_under_a_millisecond() -> None:
         sztext.load_grammar()
     per_call = (time.process_time() - start) / 200
     assert per_call < 0.0004, per_call
+
+
+def test_one_pipeline_per_options_follows_the_edits(tmp_path: Path) -> None:
+    directory = tmp_path / "g"
+    directory.mkdir()
+    (directory / "headings.toml").write_text(PARTS, encoding="utf-8")
+    options = sztext.Options(grammar_dir=str(directory))
+    first = sztext.Pipeline.for_options(options)
+    assert sztext.Pipeline.for_options(options) is first
+    (directory / "headings.toml").write_text(PARTS.replace("第二部分 重点任务", "第二部分 主要任务"), encoding="utf-8")
+    second = sztext.Pipeline.for_options(options)
+    assert second is not first and second.grammar.digest != first.grammar.digest
+    assert [p for o, p in pipeline_module._BY_OPTIONS.items() if o == options] == [second]  # the old one let go
+
+
+def test_a_compiled_grammar_is_read_only_and_still_pickles() -> None:
+    import pickle
+
+    g = sztext.load_grammar()
+    with pytest.raises(TypeError, match="read-only"):
+        g.table("money", "currency")["美金"] = "USD"  # type: ignore[index]
+    with pytest.raises(TypeError, match="read-only"):
+        g.rule("headings.cn_comma").tags["kind"] = "part"  # type: ignore[index]
+    with pytest.raises(TypeError, match="read-only"):
+        g.by_id.pop("headings.cn_comma")  # type: ignore[attr-defined]
+    copy = pickle.loads(pickle.dumps(g))
+    assert copy.table("money", "currency") == g.table("money", "currency") and copy.digest == g.digest
+    assert isinstance(copy.table("money", "currency"), grammar_module.FrozenDict)

@@ -5,6 +5,7 @@ the stages read real strings through it."""
 from __future__ import annotations
 
 import itertools
+from decimal import Decimal
 
 import cn2an
 import pytest
@@ -133,7 +134,7 @@ def test_the_stages_read_through_it() -> None:
     assert [str(d.value) for d in extract_dates(view, G)] == ["2004-12-17", "1992-12-18"]
     # money: 处以二百元以上两千元以下罚款 (devcorpus 0401), a range
     view = normalize("经营性的，处以二百元以上两千元以下罚款。", G)
-    assert [(a.text, a.low, a.high) for a in extract_amounts(view, G)] == [("二百元以上两千元以下", 200, 2000)]
+    assert [(a.text, a.low, a.high) for a in extract_amounts(view, G)] == [("二百元以上两千元以下", Decimal(200), Decimal(2000))]
     # headings: 第一百零一条 国务院专利行政部门 (devcorpus 0285)
     view = normalize("第一百零一条 国务院专利行政部门\n第一百零二条 按照专利合作条约\n", G)
     assert [b.number for b in tokenize(view, DocumentRange(0, len(view.text)), G) if b.style] == [101, 102]
