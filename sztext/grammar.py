@@ -63,7 +63,14 @@ class FrozenDict(dict[_K, _V]):
     def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
         raise TypeError("a compiled grammar is read-only: change the TOML file and load it again")
 
-    __setitem__ = __delitem__ = update = setdefault = pop = popitem = clear = __ior__ = _refuse
+    __setitem__ = _refuse
+    __delitem__ = _refuse
+    update = _refuse
+    setdefault = _refuse
+    pop = _refuse
+    popitem = _refuse
+    clear = _refuse
+    __ior__ = _refuse
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (dict(self),))
