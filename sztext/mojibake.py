@@ -43,6 +43,7 @@ import regex
 
 from .grammar import Grammar, Rule, TableValue
 from .normalize import Edit, view_table
+from .numerals import sequence_number, write_small
 
 __all__ = ["find_mojibake"]
 
@@ -52,7 +53,6 @@ _LEADS = tuple(range(0x81, 0xFF))  # bytes that start a two-byte GBK character
 _FOLDED = regex.compile(r"[!-~]")  # printable ASCII inside a garbled run: a folded full-width form
 _BIGRAM = regex.compile(r"\p{Han}{2}")
 _WORDS = regex.compile(r"[^\p{P}\p{Z}\s]+")  # what the dictionary scores; marks split it
-_CN = "一二三四五六七八九"
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,7 +226,7 @@ class _Solver:
             for m in rule.pattern.finditer(self.source, self._cursor, start):
                 if m.group("section"):
                     self._restarted = True
-                elif (n := _number(m.group("sub"))) is not None:
+                elif (n := sequence_number(m.group("sub"))) is not None:
                     self._last_number, self._restarted = n, False
             self._cursor = start
         return (self._last_number + 1, 1) if self._restarted else (self._last_number + 1,)
@@ -332,7 +332,7 @@ class _Solver:
         expected = self.expected_numbers(spot.start)
         fits: list[tuple[int, tuple[int, ...], bytes, bool]] = []
         for n in range(1, 100):
-            shifted = ("\u3000（" + _cn(n) + "）").encode("gbk")[1:]
+            shifted = ("\u3000（" + write_small(n) + "）").encode("gbk")[1:]
             pairs = (shifted[i : i + 2] for i in range(0, len(shifted) - 1, 2))
             visible = b"".join(p for p in pairs if _char(p[0], p[1]))
             if not spot.body.startswith(visible):
@@ -355,7 +355,7 @@ class _Solver:
             fits = chosen or fits
         n, leads, rest, _ = fits[0]
         self._last_number, self._restarted = n, False
-        return "\u3000（" + _cn(n) + "）", quality, leads, rest
+        return "\u3000（" + write_small(n) + "）", quality, leads, rest
 
     def _solve(
         self, spot: _Spot, leads: tuple[int, ...], body: bytes, prefix: str, vouched: bool,
@@ -549,20 +549,3 @@ def _common(ch: str) -> bool:
         return False
     code = b[0] << 8 | b[1]
     return 0xA440 <= code <= 0xC67E or 0xA140 <= code <= 0xA1FE
-
-
-# --- subsection numbers -----------------------------------------------------------------------
-
-
-def _cn(n: int) -> str:
-    """The Chinese numeral of 1–99 as subsection markers write it (十一, 二十, 二十三)."""
-    tens, units = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _CN[tens - 1] + "十")
-    return head + (_CN[units - 1] if units else "")
-
-
-_NUMBERS = {_cn(n): n for n in range(1, 100)}
-
-
-def _number(text: str | None) -> int | None:
-    return _NUMBERS.get(text or "")

@@ -91,14 +91,15 @@ class Pipeline:
         ``parse``, batch workers and Dask workers alike).
 
         Keyed by the options and the grammar's content digest, not its path: after a grammar
-        file is edited, the next call uses the new grammar (``load_grammar`` re-reads the files
-        and compiles only when their digest is new)."""
+        file is edited, the next call uses the new grammar (``load_grammar`` notices the change
+        by the files' stat and compiles only when their digest is new). One pipeline is kept per
+        options: the one of the grammar as it is now (an edited grammar's old pipeline is let go)."""
         opts = options or Options()
         grammar = load_grammar(opts.grammar_dir)
-        key = (opts, grammar.digest)
-        pipeline = _BY_OPTIONS.get(key)
-        if pipeline is None:
-            pipeline = _BY_OPTIONS[key] = cls(grammar, opts)
+        kept = _BY_OPTIONS.get(opts)
+        if kept is not None and kept.grammar.digest == grammar.digest:
+            return kept
+        pipeline = _BY_OPTIONS[opts] = cls(grammar, opts)
         return pipeline
 
     def parse(self, text: str, *, path: str | None = None) -> Notice:
@@ -353,7 +354,7 @@ class _DuplicateFinder:
         return None
 
 
-_BY_OPTIONS: dict[tuple[Options, str], Pipeline] = {}
+_BY_OPTIONS: dict[Options, Pipeline] = {}
 
 
 _WORKER: Pipeline | None = None

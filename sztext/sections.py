@@ -24,7 +24,7 @@ from .models import DateKind, NodeKind, NoiseKind, Qualifier, UnitRole
 __all__ = [
     "TableValue", "RuleSpec", "ExampleSpec", "AgencySpec", "FormerNameSpec", "JurisdictionSpec", "JurisdictionLevel",
     "AgencyFileSpec", "GrammarFileSpec", "Section", "LEXICON_DIR", "read_directory", "parse_file", "merge_section",
-    "Contract", "CONTRACTS", "check_sections",
+    "Contract", "CONTRACTS", "check_sections", "check_anchored", "written_line_anchored", "written_end_anchored",
 ]
 
 TableValue = str | int | bool | list[str]
@@ -48,6 +48,11 @@ class RuleSpec(_Strict):
     id: str = Field(pattern=r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
     pattern: str
     anchors: list[str] = Field(default_factory=list)
+    # a declared shape the code may rely on for a fast path, checked against the pattern at load
+    # (:func:`check_anchored`): "line" — it matches only at a line start (opens with ^, no
+    # top-level |): on one line, a ``match`` at 0 is its ``search``; "end" — it matches only up
+    # to the end of the range searched (ends with \Z): rules read before a value can be joined
+    anchored: Literal["line", "end"] | None = None
     tags: dict[str, TableValue] = Field(default_factory=dict)
     examples: list[ExampleSpec] = Field(min_length=1)
     counterexamples: list[str] = Field(default_factory=list)
@@ -403,3 +408,78 @@ def check_sections(directory: str, sections: Mapping[str, Section], groups: Mapp
         for name in contract.lists:
             if name not in section.lists:
                 raise GrammarError(section.file, None, f"[list.{name}] missing: the pipeline reads this list")
+
+
+# --- declared shapes (RuleSpec.anchored), checked against the pattern as written -----------------
+
+
+def written_line_anchored(pattern: str) -> bool:
+    """The pattern can only match at a line start: it opens with ``^`` and has no top-level
+    ``|``. ``False`` whenever unsure (a nested set, a quantified ``^``).
+
+    >>> written_line_anchored(r"^[ ]*抄[ ]*送"), written_line_anchored(r"^a|b"), written_line_anchored(r"^(?:a|b)"), written_line_anchored(r"(?:^|x)a")
+    (True, False, True, False)
+    """
+    if not pattern.startswith("^") or pattern[1:2] in ("?", "*", "+", "{"):
+        return False
+    depth = 0
+    i, n = 1, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a set: skip to its closing bracket (a leading ] or ^] is literal)
+            j = i + 1
+            if pattern[j : j + 1] == "^":
+                j += 1
+            if pattern[j : j + 1] == "]":
+                j += 1
+            while j < n and pattern[j] != "]":
+                if pattern[j] == "\\":
+                    j += 1
+                elif pattern[j] == "[":
+                    return False  # a nested set (VERSION1 syntax): do not guess
+                j += 1
+            i = j + 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+        elif c == "|" and depth == 0:
+            return False
+        i += 1
+    return depth == 0
+
+
+def written_end_anchored(pattern: str) -> bool:
+    """The pattern ends with ``\\Z`` (not an escaped backslash before a ``Z``) and has no
+    top-level ``|``, so every match ends at the end of the range searched.
+
+    >>> written_end_anchored(r"(?r)(?:自|从)\\Z"), written_end_anchored(r"a\\\\Z"), written_end_anchored(r"a|b\\Z")
+    (True, False, False)
+    """
+    if not pattern.endswith("\\Z"):
+        return False
+    backslashes = len(pattern) - 1 - len(pattern[:-1].rstrip("\\"))
+    if backslashes % 2 == 0:
+        return False
+    return written_line_anchored("^" + pattern.removeprefix("(?r)")[: -2]) if "|" in pattern else True
+
+
+def check_anchored(file: str, rule_id: str, anchored: str | None, pattern: str, word_flag: bool) -> None:
+    """A rule's declared ``anchored`` shape holds for its pattern (after ``${var}`` expansion).
+
+    Raises:
+        GrammarError: declared ``"line"`` or ``"end"`` but not written so: the code would take a
+            fast path the pattern does not allow, so the grammar is refused at load.
+    """
+    if anchored == "line" and (word_flag or not written_line_anchored(pattern)):
+        raise GrammarError(file, rule_id, "[anchored] = \"line\" but the pattern is not line-anchored: it must open with ^ "
+                           "and have no top-level | (nor the WORD flag); write it so or drop the declaration")
+    if anchored == "end" and not written_end_anchored(pattern):
+        raise GrammarError(file, rule_id, "[anchored] = \"end\" but the pattern does not end with \\Z (with no top-level |); "
+                           "write it so or drop the declaration")

@@ -8,7 +8,6 @@ start of the next. A heading block records its marker style, marker text and num
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Mapping
 
 import regex
@@ -16,6 +15,7 @@ import regex
 from .budget import CHECK_MASK, check_budget
 from .grammar import Grammar, Rule
 from .normalize import TextView
+from .numerals import marker_number
 from .segment import DocumentRange, LineKind, LineTable, classify, logical_lines
 from .segment.rules import may
 
@@ -48,39 +48,7 @@ def numeral_value(token: str, numeral: str) -> int | None:
         return int(token) if token.isdigit() else None
     if numeral == "circled":
         return _CIRCLED.index(token) + 1 if token in _CIRCLED else None
-    small = _small_cn(token)
-    return small if small is not None else _cn_numeral(token)
-
-
-_CN_DIGIT = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
-
-
-def _small_cn(token: str) -> int | None:
-    """一 … 九十九 (X, 十, 十Y, X十, X十Y) read directly, as cn2an reads them (tests/unit/tokenize):
-    most marker numbers, and no 0.1 s import of cn2an for them. ``None`` for any other token."""
-    n = len(token)
-    if n == 1:
-        return 10 if token == "十" else _CN_DIGIT.get(token)
-    ten = token.find("十")
-    if ten < 0 or n > 3 or ten > 1:
-        return None
-    tens = _CN_DIGIT.get(token[0], 0) if ten == 1 else 1
-    ones = _CN_DIGIT.get(token[ten + 1], 0) if ten + 1 < n else 0
-    if (ten == 1 and tens == 0) or (ten + 1 < n and (ones == 0 or ten + 2 != n)):
-        return None
-    return tens * 10 + ones
-
-
-@lru_cache(maxsize=4096)
-def _cn_numeral(token: str) -> int | None:
-    """cn2an's smart reading of a Chinese marker number (cached: a pure function of ``token``)."""
-    import cn2an  # imported here: 0.1 s at import, and many texts have no Chinese marker
-
-    try:
-        value = cn2an.cn2an(token.replace("〇", "零"), "smart")
-    except (ValueError, KeyError, IndexError, TypeError):
-        return None
-    return int(value) if value == int(value) else None
+    return marker_number(token)
 
 
 def heading_rules(grammar: Grammar) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:

@@ -34,6 +34,7 @@ from ..errors import GrammarError
 from ..grammar import Grammar, GuardedPattern, Rule, alternation
 from ..models import DateKind, DateValue, Effective
 from ..normalize import TextView, constructor
+from ..numerals import date_number
 from .repeals import extract_repeals
 
 # extract_repeals lives in repeals.py (this module would pass 500 lines) and is re-exported here,
@@ -90,34 +91,14 @@ def leftmost_longest(found: Iterable[Candidate[_P]], build: Callable[[_P], _T | 
     return out
 
 
-@lru_cache(maxsize=4096)
-def _cn2an_int(text: str) -> int | None:
-    import cn2an  # imported here: 0.1 s at import, and most texts need no Chinese numeral read
-
-    try:
-        value = cn2an.cn2an(text, "normal")
-    except ValueError:  # cn2an's only error for text that is not a numeral ("十十")
-        return None
-    return value if isinstance(value, int) else None
-
-
 def parse_cn_int(text: str) -> int | None:
-    """An integer written in Arabic digits or Chinese numerals (through cn2an), else ``None``.
-
-    Chinese digit strings read digit by digit (``二〇二四`` → 2024), counted numerals by value
-    (``三十一`` → 31). cn2an is slow, so its results are cached per input string.
-
-    Args:
-        text: the numeral as it stands in the view (Simplified, half-width digits).
-    Returns:
-        Its value, or ``None`` when cn2an does not read it as a whole number.
+    """An integer written in Arabic digits or Chinese numerals, else ``None``: the one numeral
+    reader's :func:`sztext.numerals.date_number` (``二〇二四`` → 2024, ``三十一`` → 31).
 
     >>> parse_cn_int("二〇二四"), parse_cn_int("十二"), parse_cn_int("18"), parse_cn_int("十十")
     (2024, 12, 18, None)
     """
-    if text.isascii():
-        return int(text) if text.isdigit() else None
-    return _cn2an_int(text)
+    return date_number(text)
 
 
 @lru_cache(maxsize=8192)
@@ -249,8 +230,9 @@ def _build_contexts(grammar: Grammar) -> _Contexts:
     after = [c for c in placed if c[1].tags.get("side") != "before"]
     # Joined, the rules read before the date take the first rule that matches at the right-most
     # end; one by one, the first rule that matches anywhere in the window. The same when every
-    # rule ends at the date (\Z), so only then are they joined.
-    return _Contexts(_side(after, join=True), _side(before, join=all(r.pattern.pattern.endswith("\\Z") for _, r, _ in before)))
+    # rule ends at the date, so only then are they joined: declared ``anchored = "end"`` in
+    # dates.toml (load_grammar checks that each such pattern ends with \Z).
+    return _Contexts(_side(after, join=True), _side(before, join=all(r.spec.anchored == "end" for _, r, _ in before)))
 
 
 def _side(rules: list[tuple[int, Rule, DateKind]], *, join: bool) -> _Side:

@@ -7,6 +7,7 @@ import regex
 from ..grammar import Grammar
 from ..models import DocNumber
 from ..normalize import TextView, constructor, drop_overlaps
+from ..numerals import arabic
 
 __all__ = ["extract_doc_numbers", "parse_doc_number"]
 
@@ -41,8 +42,8 @@ def extract_doc_numbers(view: TextView, grammar: Grammar, start: int = 0, end: i
                         clean=_SPACES.sub("", value.clean),  # 82 号, numbers split over lines
                         span=value.span,
                         agency=view.clean[agency_start:agency_end],
-                        year=int(year) if year else None,
-                        serial=int(m.group("serial")),
+                        year=arabic(year) if year else None,
+                        serial=arabic(m.group("serial")),
                         rule_id=rule.id,
                     ),
                 )

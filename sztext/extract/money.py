@@ -5,7 +5,8 @@
 turns the matches of its rules into :class:`~sztext.models.Amount` values. Decisions:
 
 * Values are ``Decimal`` in base units, computed from the digits (never through a float);
-  Chinese numerals go through cn2an (:func:`numeral_value`).
+  Chinese numerals go through the one numeral reader (:func:`sztext.numerals.integer`, cn2an's
+  smart mode; :func:`numeral_value`).
 * Two steps per amount: ``money.amount`` finds the number, unit and what follows (one scan of
   the text), then ``money.lead`` reads the qualifier and 每 words right to left from the
   number's first character, never into the previous amount (one short match, instead of trying
@@ -48,6 +49,7 @@ from ..budget import CHECK_MASK, check_budget
 from ..errors import GrammarError
 from ..grammar import Grammar, Rule
 from ..models import Amount, Qualifier
+from .. import numerals
 from ..normalize import TextView, constructor, drop_overlaps
 from .moneytable import table_amounts
 
@@ -231,7 +233,7 @@ def numeral_value(text: str, grammar: Grammar) -> Decimal:
 
     Arabic digits with magnitude characters (``16.4亿``) are computed exactly with the grammar's
     ``[table.magnitude]``; Chinese integers (``一百二十万``, ``壹拾万零叁仟``, ``1百01``) go through
-    cn2an's smart mode; digits after 点 are read one by one (``一七二零点一`` → 1720.1).
+    :func:`sztext.numerals.integer` (cn2an's smart mode); digits after 点 are read one by one (``一七二零点一`` → 1720.1).
 
     Args:
         text: the numeral, e.g. ``"一百二十万"``, ``"82,225.00"``, ``"16.4亿"``.
@@ -258,19 +260,8 @@ def _numeral(text: str, lex: _Lexicon) -> Decimal:
     if not whole or (dot and not fraction) or any(c not in lex.digit and c not in _ASCII_DIGITS for c in fraction):
         raise ValueError(f"not a numeral: {text!r}")
     digits = "".join(c if c in _ASCII_DIGITS else str(lex.digit[c]) for c in fraction)
-    integer = _cn2an_integer(whole)
+    integer = numerals.integer(whole)
     return _tidy(Decimal(f"{integer}.{digits}") if dot else Decimal(integer))
-
-
-@functools.lru_cache(maxsize=4096)
-def _cn2an_integer(text: str) -> int:
-    """cn2an's smart reading of an integer numeral (cached: a pure function of ``text``)."""
-    import cn2an  # imported here: 0.1 s at import, and most texts have no Chinese numerals
-
-    result = cn2an.cn2an(text, "smart")
-    if not isinstance(result, int):
-        raise ValueError(f"not an integer numeral: {text!r}")
-    return result
 
 
 def _power(mags: str, lex: _Lexicon) -> int:

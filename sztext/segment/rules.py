@@ -52,56 +52,13 @@ _LATE_CHECKS = (
 )
 
 
-def _line_anchored(pattern: str) -> bool:
-    """The pattern can only match at a line start: it opens with ``^`` and has no top-level
-    ``|``. On a string without a newline its ``search`` is then its ``match`` (one attempt at
-    offset 0 instead of one per offset). ``False`` whenever unsure.
-
-    >>> _line_anchored(r"^[ ]*抄[ ]*送"), _line_anchored(r"^a|b"), _line_anchored(r"^(?:a|b)"), _line_anchored(r"(?:^|x)a")
-    (True, False, True, False)
-    """
-    if not pattern.startswith("^") or pattern[1:2] in ("?", "*", "+", "{"):
-        return False
-    depth = 0
-    i, n = 1, len(pattern)
-    while i < n:
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":  # a set: skip to its closing bracket (a leading ] or ^] is literal)
-            j = i + 1
-            if pattern[j : j + 1] == "^":
-                j += 1
-            if pattern[j : j + 1] == "]":
-                j += 1
-            while j < n and pattern[j] != "]":
-                if pattern[j] == "\\":
-                    j += 1
-                elif pattern[j] == "[":
-                    return False  # a nested set (VERSION1 syntax): do not guess
-                j += 1
-            i = j + 1
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth < 0:
-                return False
-        elif c == "|" and depth == 0:
-            return False
-        i += 1
-    return depth == 0
-
-
 @dataclass(frozen=True)
 class _Check:
     """A line rule and how to run it on one line: ``find(s)`` is ``pattern.search(s)``."""
 
     pattern: GuardedPattern
     kind: LineKind
-    anchored: bool  # _line_anchored: on a line without a newline, match at 0 is the search
+    anchored: bool  # declared anchored = "line": on a line without a newline, match at 0 is the search
 
     def find(self, s: str) -> regex.Match[str] | None:
         if self.anchored and "\n" not in s:
@@ -109,8 +66,8 @@ class _Check:
         return self.pattern.search(s)
 
 
-def _check(pattern: GuardedPattern, kind: LineKind) -> _Check:
-    return _Check(pattern, kind, _line_anchored(pattern.pattern) and not pattern.flags & regex.WORD)
+def _check(rule: Rule, kind: LineKind) -> _Check:
+    return _Check(rule.pattern, kind, rule.spec.anchored == "line")
 
 
 def _any_check(rules: tuple[Rule, ...]) -> _Check | None:
@@ -118,7 +75,7 @@ def _any_check(rules: tuple[Rule, ...]) -> _Check | None:
     joined = alternation(rules)
     if joined is None:
         return None
-    anchored = all(_line_anchored(r.pattern.pattern) for r in rules) and not joined.flags & regex.WORD
+    anchored = all(r.spec.anchored == "line" for r in rules)
     return _Check(joined, LineKind.TEXT, anchored)
 
 
@@ -140,9 +97,9 @@ class _CheckList:
         free = tuple(r for r in rules if not r.anchors)
         return cls(
             rules,
-            tuple(_check(r.pattern, kind) for r, kind in zip(rules, kinds)),
+            tuple(_check(r, kind) for r, kind in zip(rules, kinds)),
             bool(free),
-            (_check(free[0].pattern, LineKind.TEXT) if len(free) == 1 else _any_check(free)) if free else None,
+            (_check(free[0], LineKind.TEXT) if len(free) == 1 else _any_check(free)) if free else None,
             literal_finder({a for r in rules for a in r.anchors}),
         )
 
@@ -243,7 +200,7 @@ def _prepare(grammar: Grammar) -> _Prepared:
         metadata=grammar.rule("header.metadata").pattern,
         value_fragment=grammar.rule("segment.value_fragment").pattern,
         titled_decree_note=grammar.rule("segment.titled_decree_note"),
-        titled_decree_note_check=_check(grammar.rule("segment.titled_decree_note").pattern, LineKind.DECREE_NOTE),
+        titled_decree_note_check=_check(grammar.rule("segment.titled_decree_note"), LineKind.DECREE_NOTE),
         glued_metadata=grammar.rule("segment.glued_metadata"),
         title_start=grammar.rule("segment.title_start"),
         addressee=grammar.rule("header.addressee").pattern,
