@@ -128,7 +128,7 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
             h.roles[i] = "metadata"
             numbers.extend(extract_doc_numbers(view, grammar, b.start, b.end))
             continue
-        if kind is LineKind.TEXT and title_blocks and h.published_date is None and title_blocks[-1] == _previous_nonblank(blocks, i):
+        if kind is LineKind.TEXT and title_blocks and h.published_date is None and _under_title(blocks, i, title_blocks[-1]):
             found = _search("header.posted_time", grammar, text, b.start, b.end)
             if found:  # a page dump's posting stamp under the title: 2018-09-29 16:45
                 m, off = found
@@ -278,6 +278,16 @@ def _stamp_under_repeated_title(view: TextView, blocks: Sequence[Block], grammar
                 h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
                 return
         previous = b
+
+
+def _under_title(blocks: Sequence[Block], i: int, last_title: int) -> bool:
+    """Block ``i`` is the first line under the title, or under the title's own 文号 that segment
+    cut from the title line's end (…的通知(川发改价格〔2025〕480号), corpus 0045): a page dump's stamp
+    then sits under the number (…意见的函（闽监能函〔2018〕148 号） / 2018-10-19 09:39, devcorpus 0245)."""
+    j = _previous_nonblank(blocks, i)
+    if j >= 0 and j != last_title and blocks[j].kind is LineKind.DOC_NUMBER:
+        j = _previous_nonblank(blocks, j)
+    return j == last_title
 
 
 def _date_under_title(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header, last_title: int) -> None:
