@@ -174,6 +174,87 @@ class Pipeline:
                     notice._source_text = view.source
             yield notice
 
+    def iter_stream(self, chunks: Iterable[str], *, path: str | None = None) -> Iterator[Notice | ErrorRecord]:
+        """What :meth:`iter_results` gives on the text ``"".join(chunks)``, for a text that comes
+        in chunks (a large file read piece by piece, :mod:`sztext.load.stream`): memory is bounded
+        by a chunk plus the longest document, and each character is normalized and segmented
+        about once.
+
+        A chunk is normalized and segmented with what is carried from the one before; the
+        documents that start well before its end (``STREAM_LOOKAHEAD_LINES`` lines: decisions
+        near the end may change with the lines that follow) are parsed on that view, and the
+        last of them is carried into the next chunk. When no document ends in a chunk (a long
+        one), more text is read before the next attempt, as much as is carried, so a document
+        of any length is segmented a bounded number of times. Spans index the whole text;
+        indexes and ``duplicate_of`` count from its first document. The caller checks the text
+        (non-empty, ``max_chars``) as ``iter_results`` would, before the first chunk."""
+        return self._iter_stream(chunks, path)
+
+    def _iter_stream(self, chunks: Iterable[str], path: str | None) -> Iterator[Notice | ErrorRecord]:
+        # An error of reading the chunks (the file changed) goes to the caller; a text that
+        # cannot be segmented is one error record, as in iter_results.
+        carry = ""  # the text from ``base`` on that is not yet parsed: it starts with a document
+        base = 0  # offset of ``carry`` in the whole text
+        index = 0
+        fresh: list[str] = []  # chunks read since the last segmentation
+        fresh_chars = 0
+        duplicates = _DuplicateFinder()
+        it = iter(chunks)
+        block = next(it, None)
+        while block is not None:
+            following = next(it, None)
+            last = following is None
+            fresh.append(block)
+            fresh_chars += len(block)
+            block = following
+            if not last and fresh_chars < len(carry):
+                continue  # a long document: read as much again before segmenting it again
+            text = carry + "".join(fresh)
+            fresh, fresh_chars = [], 0
+            try:
+                with time_budget(len(text)):
+                    view = normalize(text, self.grammar)
+                    ranges = segment_archive(view, self.grammar)
+            except MemoryError:
+                raise
+            except Exception as exc:
+                yield ErrorRecord.from_exception(path, None, exc if isinstance(exc, SztextError) else InternalError("segment", exc))
+                return
+            if last:
+                done = ranges
+            else:
+                safe = _line_back(view.text, STREAM_LOOKAHEAD_LINES)
+                final = [r for r in ranges if r.start < safe]
+                if len(final) < 2:
+                    carry = text  # nothing ends safely in this text yet
+                    continue
+                done = ranges[: ranges.index(final[-1])]
+            lead: tuple[Warning, ...] = ()
+            if index == 0 and ranges and ranges[0].start > 0:
+                s = view.to_source_start(ranges[0].start)
+                lead = (Warning(code="text_before_first_document", message=f"{s} characters before the first document belong to no document", span=(0, s)),)
+            for rng in done:
+                yield self._streamed_document(view, rng, index, path, lead if index == 0 else (), duplicates, base)
+                index += 1
+            if not last:
+                cut = view.to_source_start(ranges[len(done)].start)
+                base += cut
+                carry = text[cut:]
+
+    def _streamed_document(
+        self, view: TextView, rng: DocumentRange, index: int, path: str | None, lead: tuple[Warning, ...], duplicates: _DuplicateFinder, base: int,
+    ) -> Notice | ErrorRecord:
+        try:
+            notice = self._document(view, rng, index, path, lead)
+        except Exception as exc:
+            error = exc if isinstance(exc, (SztextError, MemoryError)) else InternalError(f"document {index}", exc)
+            return ErrorRecord.from_exception(path, index, error)
+        if self.options.mark_duplicates:
+            original = duplicates.check(notice)
+            if original is not None:
+                notice = notice.model_copy(update={"duplicate_of": original})
+        return shift_spans(notice, base) if base else notice
+
     def parse_archive(self, text: str, *, path: str | None = None) -> list[Notice]:
         """Split ``text`` into documents and parse each one."""
         return list(self.iter_parse(text, path=path))
@@ -259,6 +340,32 @@ class Pipeline:
 
 
 _T = TypeVar("_T")
+
+#: Lines at the end of a streamed chunk after which no document is taken as final (iter_stream).
+STREAM_LOOKAHEAD_LINES = 40
+
+
+def _line_back(text: str, lines: int) -> int:
+    """Offset of the start of the ``lines``-th line counted back from the end of ``text``."""
+    pos = len(text)
+    for _ in range(lines):
+        pos = text.rfind("\n", 0, pos - 1 if pos > 0 else 0)
+        if pos < 0:
+            return 0
+    return pos + 1
+
+
+def shift_spans(notice: Notice, base: int) -> Notice:
+    """``notice`` with ``base`` added to every span (a document parsed from a later chunk)."""
+    return Notice.model_validate(_shift(notice.model_dump(), base))
+
+
+def _shift(obj: object, base: int) -> object:
+    if isinstance(obj, dict):
+        return {k: ((v[0] + base, v[1] + base) if k == "span" and isinstance(v, (list, tuple)) else _shift(v, base)) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_shift(v, base) for v in obj]
+    return obj
 
 
 def _lexicon_warnings(found: Extracted, place: str | None) -> list[Warning]:
