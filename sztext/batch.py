@@ -199,7 +199,7 @@ def iter_records(
             return
         # no whole-file max_chars for a streamed file (docs/guarantees.md): a 1 GB archive is
         # what streaming is for; it is the one case where parse_file (which refuses) differs
-        yield from pipeline.iter_stream(stream.chunks(size), path=p)
+        yield from pipeline.iter_stream(stream.chunks(size), path=p, chars=stream.chars)
     except (SztextError, OSError, UnicodeDecodeError) as exc:
         if raise_transient and is_transient(exc):
             raise  # not a verdict on the input: recorded as retryable by run_batch

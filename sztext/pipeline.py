@@ -174,7 +174,7 @@ class Pipeline:
                     notice._source_text = view.source
             yield notice
 
-    def iter_stream(self, chunks: Iterable[str], *, path: str | None = None) -> Iterator[Notice | ErrorRecord]:
+    def iter_stream(self, chunks: Iterable[str], *, path: str | None = None, chars: int | None = None) -> Iterator[Notice | ErrorRecord]:
         """What :meth:`iter_results` gives on the text ``"".join(chunks)``, for a text that comes
         in chunks (a large file read piece by piece, :mod:`sztext.load.stream`): memory is bounded
         by a chunk plus the longest document, and each character is normalized and segmented
@@ -184,13 +184,15 @@ class Pipeline:
         documents that start well before its end (``STREAM_LOOKAHEAD_LINES`` lines: decisions
         near the end may change with the lines that follow) are parsed on that view, and the
         last of them is carried into the next chunk. When no document ends in a chunk (a long
-        one), more text is read before the next attempt, as much as is carried, so a document
-        of any length is segmented a bounded number of times. Spans index the whole text;
+        one), ``STREAM_GROWTH`` times as much text as is carried is read before the next
+        attempt, so a document of any length is segmented a few times, and the text segmented
+        in vain adds up to about a third of its length; with ``chars``, the length of the
+        whole text, a long document whose rest is that short is read to the end at once. Spans index the whole text;
         indexes and ``duplicate_of`` count from its first document. The caller checks the text
         (non-empty, ``max_chars``) as ``iter_results`` would, before the first chunk."""
-        return self._iter_stream(chunks, path)
+        return self._iter_stream(chunks, path, chars)
 
-    def _iter_stream(self, chunks: Iterable[str], path: str | None) -> Iterator[Notice | ErrorRecord]:
+    def _iter_stream(self, chunks: Iterable[str], path: str | None, chars: int | None) -> Iterator[Notice | ErrorRecord]:
         # An error of reading the chunks (the file changed) goes to the caller; a text that
         # cannot be segmented is one error record, as in iter_results.
         carry = ""  # the text from ``base`` on that is not yet parsed: it starts with a document
@@ -198,6 +200,7 @@ class Pipeline:
         index = 0
         fresh: list[str] = []  # chunks read since the last segmentation
         fresh_chars = 0
+        waiting = False  # the last attempt found no document that ends (a long one)
         duplicates = _DuplicateFinder()
         it = iter(chunks)
         block = next(it, None)
@@ -207,8 +210,11 @@ class Pipeline:
             fresh.append(block)
             fresh_chars += len(block)
             block = following
-            if not last and fresh_chars < len(carry):
-                continue  # a long document: read as much again before segmenting it again
+            if not last and fresh_chars < STREAM_GROWTH * len(carry):
+                continue  # a long document: read more before segmenting it again
+            held = len(carry) + fresh_chars
+            if not last and waiting and chars is not None and chars - base - held <= STREAM_GROWTH * held:
+                continue  # and the rest of the text is short: read it to the end
             text = carry + "".join(fresh)
             fresh, fresh_chars = [], 0
             try:
@@ -227,8 +233,10 @@ class Pipeline:
                 final = [r for r in ranges if r.start < safe]
                 if len(final) < 2:
                     carry = text  # nothing ends safely in this text yet
+                    waiting = True
                     continue
                 done = ranges[: ranges.index(final[-1])]
+                waiting = False
             lead: tuple[Warning, ...] = ()
             if index == 0 and ranges and ranges[0].start > 0:
                 s = view.to_source_start(ranges[0].start)
@@ -343,6 +351,7 @@ _T = TypeVar("_T")
 
 #: Lines at the end of a streamed chunk after which no document is taken as final (iter_stream).
 STREAM_LOOKAHEAD_LINES = 40
+STREAM_GROWTH = 3  # a long document: text read before the next attempt, × the text carried
 
 
 def _line_back(text: str, lines: int) -> int:
