@@ -83,7 +83,9 @@ def _archive(tmp_path: Path, *parts: Path, name: str = "archive.txt") -> tuple[P
     return path, text
 
 
-@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig"], ids=["utf-16 BOM", "utf-16-le no BOM", "utf-16-be no BOM", "utf-8 BOM"])
+@pytest.mark.parametrize(
+    "codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig", "gb18030"], ids=["utf-16 BOM", "utf-16-le no BOM", "utf-16-be no BOM", "utf-8 BOM", "gb18030"],
+)
 def test_a_streamed_utf16_file_gives_the_records_of_the_whole_file(tmp_path: Path, codec: str) -> None:
     """Before: every UTF-16 file over 2 MB became one DecodeError (its probe was cut at a b"\\n"
     byte, an odd number of bytes), and a BOM-less big-endian one would be read little-endian."""
