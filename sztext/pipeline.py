@@ -187,9 +187,12 @@ class Pipeline:
         one), ``STREAM_GROWTH`` times as much text as is carried is read before the next
         attempt, so a document of any length is segmented a few times, and the text segmented
         in vain adds up to about a third of its length; with ``chars``, the length of the
-        whole text, a long document whose rest is that short is read to the end at once. Spans index the whole text;
-        indexes and ``duplicate_of`` count from its first document. The caller checks the text
-        (non-empty, ``max_chars``) as ``iter_results`` would, before the first chunk."""
+        whole text, a long document whose rest is that short is read to the end at once.
+
+        Spans index the whole text; indexes and ``duplicate_of`` count from its first document.
+        The caller checks that the text has a visible character (``iter_results`` raises
+        otherwise); ``max_chars`` is not applied (a streamed archive has no whole-text limit).
+        Only the documents after the first cut are span-shifted (:func:`shift_spans`)."""
         return self._iter_stream(chunks, path, chars)
 
     def _iter_stream(self, chunks: Iterable[str], path: str | None, chars: int | None) -> Iterator[Notice | ErrorRecord]:
