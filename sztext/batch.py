@@ -8,9 +8,10 @@ order into ``notices.jsonl``, ``errors.jsonl``, ``measures.csv`` and ``measures.
 through a temporary file and a rename, so the output is byte-identical whatever the job count
 and a crash never leaves a truncated table that looks complete.
 
-A large archive is read incrementally: the text is split into documents chunk by chunk and
-the last, possibly incomplete, document of a chunk is carried into the next, so memory stays
-bounded by the chunk size plus the longest document.
+A large text file is read incrementally (:mod:`sztext.load.stream` decodes it in chunks exactly
+as the whole file would decode; :meth:`~sztext.pipeline.Pipeline.iter_stream` splits the text
+into documents chunk by chunk and carries the last, possibly incomplete, document of a chunk
+into the next), so memory stays bounded by the chunk size plus the longest document.
 """
 
 from __future__ import annotations
@@ -37,7 +38,9 @@ from .export.json import dumps, dumps_jsonl_line
 from .export.rows import TABLES
 from .export.table import measure_rows, write_csv_rows, write_parquet
 from .export.tablefiles import write_tables
-from .load import INPUT_SUFFIXES, Loaded, decode, load_bytes, looks_like_html, skip_reason
+from .grammar import Grammar
+from .load import INPUT_SUFFIXES, Loaded, load_bytes, skip_reason
+from .load.stream import TextStream, open_text_stream
 from .load.paths import record_path, record_text
 from .models import ErrorRecord, Notice
 from .pipeline import Options, Pipeline, with_load_warnings
@@ -160,124 +163,54 @@ def _error(path: str | Path, index: int | None, exc: BaseException) -> ErrorReco
     return record
 
 
-def _shift(obj: Any, base: int) -> Any:
-    """Add ``base`` to every ``span`` in a record (documents parsed from a later chunk)."""
-    if isinstance(obj, dict):
-        return {k: ([v[0] + base, v[1] + base] if k == "span" and isinstance(v, list) else _shift(v, base)) for k, v in obj.items()}
-    if isinstance(obj, list):
-        return [_shift(v, base) for v in obj]
-    return obj
-
-
-def _read_text_chunks(path: Path, chunk_chars: int) -> tuple[Iterator[str], bool, Loaded | None]:
-    """The text of a file in chunks, decoded with the encoding ``decode`` finds on its head,
-    whether it is whole, and then how it was loaded (its pages, what loading met)."""
+def _read_text(path: Path, chunk_chars: int, grammar: Grammar) -> tuple[TextStream | None, Loaded | None]:
+    """A large plain text file as a :class:`~sztext.load.stream.TextStream`; any other file
+    (small, HTML, binary, or one the stream would not decode as ``decode`` does) loaded whole,
+    PDF and OFD layout repair by ``grammar``'s ``layout`` section (a ``--grammar`` overlay's too)."""
     size = path.stat().st_size
-    with path.open("rb") as fh:
-        head = fh.read(1 << 20)
-    is_html = path.suffix.lower() in (".html", ".htm", ".shtml", ".xhtml") or looks_like_html(head.decode("utf-8", "replace"))
-    is_binary = head.lstrip()[:5] == b"%PDF-" or head.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"\x89PNG", b"\xff\xd8\xff"))
-    if size <= chunk_chars * 2 or is_html or is_binary:
+    if size > chunk_chars * 2 and path.suffix.lower() not in (".html", ".htm", ".shtml", ".xhtml"):
         # HTML is parsed whole: its text only exists once the page is extracted
-        loaded = load_bytes(path.read_bytes(), str(path))
-        return iter([loaded.text]), True, loaded
-    # cut the probe at a line end so a multi-byte character is not split
-    probe = head[: head.rfind(b"\n") + 1] or head
-    _, encoding, _ = decode(probe)
-
-    def chunks() -> Iterator[str]:
-        with path.open("r", encoding=encoding, newline="") as fh:
-            while True:
-                block = fh.read(chunk_chars)
-                if not block:
-                    return
-                yield block
-
-    return chunks(), False, None
+        stream = open_text_stream(path)
+        if stream is not None:
+            return stream, None
+    return None, load_bytes(path.read_bytes(), str(path), grammar=grammar)
 
 
 def iter_records(
-    path: Path, pipeline: Pipeline, chunk_chars: int = CHUNK_CHARS, *, raise_transient: bool = False,
-) -> Iterator[Notice | ErrorRecord | dict[str, Any]]:
-    """Parse one input into notices (or span-shifted record dicts for later chunks) and error
-    records; an undecodable input or a failing document becomes an :class:`ErrorRecord`.
-    Records name the input by :func:`~sztext.load.paths.record_path` (valid Unicode always).
+    path: Path, pipeline: Pipeline, chunk_chars: int | None = None, *, raise_transient: bool = False,
+) -> Iterator[Notice | ErrorRecord]:
+    """Parse one input into notices and error records; an undecodable input or a failing
+    document becomes an :class:`ErrorRecord`. A plain text file of more than ``2 × chunk_chars``
+    bytes (default :data:`CHUNK_CHARS`) is read in chunks of ``chunk_chars`` characters
+    (:mod:`sztext.load.stream`, :meth:`~sztext.pipeline.Pipeline.iter_stream`) and gives the
+    same records as the whole file would. Records name the input by
+    :func:`~sztext.load.paths.record_path` (valid Unicode always).
+
     With ``raise_transient`` a transient fault (:func:`~sztext.workers.is_transient`: a full
-    disk, an I/O error, a vanished file) is raised instead, so that ``run_batch`` can record it
-    as retryable."""
+    disk, an I/O error, a vanished file, a file that changed while it was streamed) is raised
+    instead, so that ``run_batch`` records it as retryable and none of the input's records is
+    kept. Without it the fault is the last record, an error record with no index: the records
+    before it are void (``parse_record`` returns the error record alone)."""
     p = record_path(path)
+    size = chunk_chars if chunk_chars is not None else CHUNK_CHARS
     try:
-        chunks, whole, loaded = _read_text_chunks(path, chunk_chars)
-        if whole:
-            text = next(chunks)
-            pages, warnings = (loaded.pages, loaded.warnings) if loaded is not None else ((), ())
-            for k, result in enumerate(pipeline.iter_results(text, path=p, pages=pages)):
-                yield with_load_warnings(result, warnings) if k == 0 and isinstance(result, Notice) else result
+        stream, loaded = _read_text(path, size, pipeline.grammar)
+        if stream is None:
+            assert loaded is not None
+            for k, result in enumerate(pipeline.iter_results(loaded.text, path=p, pages=loaded.pages)):
+                yield with_load_warnings(result, loaded.warnings) if k == 0 and isinstance(result, Notice) else result
             return
-        yield from _iter_streamed(chunks, pipeline, p)
+        # no whole-file max_chars for a streamed file (docs/guarantees.md): a 1 GB archive is
+        # what streaming is for; it is the one case where parse_file (which refuses) differs
+        yield from pipeline.iter_stream(stream.chunks(size), path=p, chars=stream.chars)
     except (SztextError, OSError, UnicodeDecodeError) as exc:
         if raise_transient and is_transient(exc):
             raise  # not a verdict on the input: recorded as retryable by run_batch
         yield _error(path, None, exc)
 
 
-def _iter_streamed(chunks: Iterator[str], pipeline: Pipeline, path: str) -> Iterator[Notice | ErrorRecord | dict[str, Any]]:
-    from .normalize import normalize
-    from .segment import segment_archive
-
-    carry = ""
-    base = 0  # source offset of ``carry`` in the whole text
-    index = 0
-    for block in chunks:
-        text = carry + block
-        view = normalize(text, pipeline.grammar)
-        ranges = segment_archive(view, pipeline.grammar)
-        # Decisions near the end of a chunk may change with the lines that follow (a cut line,
-        # look-ahead for what follows a title): only documents that start well before the end
-        # are final; the rest is carried into the next chunk.
-        safe = _line_back(view.text, _LOOKAHEAD_LINES)
-        final = [r for r in ranges if r.start < safe]
-        keep = final[-1] if final else ranges[0]
-        for rng in ranges[: ranges.index(keep)]:
-            piece_start = view.to_source_start(rng.start)
-            piece_end = view.to_source_start(rng.end)
-            yield from _parse_piece(pipeline, text[piece_start:piece_end], path, index, base + piece_start)
-            index += 1
-        cut = view.to_source_start(keep.start)
-        base += cut
-        carry = text[cut:]
-    if carry.strip():
-        yield from _parse_piece(pipeline, carry, path, index, base)  # may hold several documents
-
-
 class WorkerDiedError(SztextError):
     """The process parsing an input died (killed, out of memory, a crash in native code)."""
-
-
-_LOOKAHEAD_LINES = 40
-
-
-def _line_back(text: str, lines: int) -> int:
-    """Offset of the start of the ``lines``-th line counted back from the end of ``text``."""
-    pos = len(text)
-    for _ in range(lines):
-        pos = text.rfind("\n", 0, pos - 1 if pos > 0 else 0)
-        if pos < 0:
-            return 0
-    return pos + 1
-
-
-def _parse_piece(pipeline: Pipeline, text: str, path: str, index: int, base: int) -> Iterator[ErrorRecord | dict[str, Any]]:
-    """Records of a piece of a streamed archive, numbered from ``index``, spans shifted by ``base``."""
-    for k, result in enumerate(pipeline.iter_results(text, path=path)):
-        if isinstance(result, ErrorRecord):
-            yield result.model_copy(update={"index": index + k})
-            continue
-        record = _shift(result.model_dump(mode="json"), base)
-        record["source"]["index"] = index + k
-        if record.get("duplicate_of") is not None:
-            record["duplicate_of"] += index
-        yield record
 
 
 def _row_json(row: dict[str, Any]) -> bytes:
@@ -301,17 +234,10 @@ def process_path(path: str, part_dir: str, options: Options, key: str) -> tuple[
                 errs.write(dumps_jsonl_line(result))
                 errors += 1
                 continue
-            if isinstance(result, Notice):
-                notices.write(dumps_jsonl_line(result))
-                for row in measure_rows(result):
-                    rows.write(_row_json(row))
-                chars += result.source.span[1] - result.source.span[0]
-            else:
-                notices.write(dumps_jsonl_line(result))
-                notice = Notice.model_validate(result)
-                for row in measure_rows(notice):
-                    rows.write(_row_json(row))
-                chars += result["source"]["span"][1] - result["source"]["span"][0]
+            notices.write(dumps_jsonl_line(result))
+            for row in measure_rows(result):
+                rows.write(_row_json(row))
+            chars += result.source.span[1] - result.source.span[0]
             docs += 1
     (tmp / "done").write_text(f"{docs} {errors} {chars}\n")
     if final.exists():

@@ -25,8 +25,8 @@ from .pipeline import Options, Pipeline, with_load_warnings
 __all__ = ["parse_record"]
 
 
-def _plain(result: Notice | ErrorRecord | dict[str, Any]) -> dict[str, Any]:
-    return result if isinstance(result, dict) else result.model_dump(mode="json")
+def _plain(result: Notice | ErrorRecord) -> dict[str, Any]:
+    return result.model_dump(mode="json")
 
 
 def parse_record(source: str | Path | bytes, *, path: str | None = None, options: Options | None = None) -> list[dict[str, Any]]:
@@ -42,7 +42,10 @@ def parse_record(source: str | Path | bytes, *, path: str | None = None, options
     """
     pipeline = Pipeline.for_options(options)
     if isinstance(source, (str, Path)):
-        return [_plain(r) for r in iter_records(Path(source), pipeline)]
+        records = list(iter_records(Path(source), pipeline))
+        if len(records) > 1 and isinstance(records[-1], ErrorRecord) and records[-1].index is None:
+            records = records[-1:]  # the input failed as a whole (it changed while streamed): no partial result
+        return [_plain(r) for r in records]
     if not isinstance(source, (bytes, bytearray, memoryview)):
         return [ErrorRecord.from_exception(path, None, TypeError(f"expected a path or bytes, got {type(source).__name__}")).model_dump(mode="json")]
     try:

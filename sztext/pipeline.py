@@ -176,6 +176,98 @@ class Pipeline:
                     notice._source_text = view.source
             yield notice
 
+    def iter_stream(self, chunks: Iterable[str], *, path: str | None = None, chars: int | None = None) -> Iterator[Notice | ErrorRecord]:
+        """What :meth:`iter_results` gives on the text ``"".join(chunks)``, for a text that comes
+        in chunks (a large file read piece by piece, :mod:`sztext.load.stream`): memory is bounded
+        by a chunk plus the longest document, and each character is normalized and segmented
+        about once.
+
+        A chunk is normalized and segmented with what is carried from the one before; the
+        documents that start well before its end (``STREAM_LOOKAHEAD_LINES`` lines: decisions
+        near the end may change with the lines that follow) are parsed on that view, and the
+        last of them is carried into the next chunk. When no document ends in a chunk (a long
+        one), ``STREAM_GROWTH`` times as much text as is carried is read before the next
+        attempt, so a document of any length is segmented a few times, and the text segmented
+        in vain adds up to about a third of its length; with ``chars``, the length of the
+        whole text, a long document whose rest is that short is read to the end at once.
+
+        Spans index the whole text; indexes and ``duplicate_of`` count from its first document.
+        The caller checks that the text has a visible character (``iter_results`` raises
+        otherwise); ``max_chars`` is not applied (a streamed archive has no whole-text limit).
+        Only the documents after the first cut are span-shifted (:func:`shift_spans`)."""
+        return self._iter_stream(chunks, path, chars)
+
+    def _iter_stream(self, chunks: Iterable[str], path: str | None, chars: int | None) -> Iterator[Notice | ErrorRecord]:
+        # An error of reading the chunks (the file changed) goes to the caller; a text that
+        # cannot be segmented is one error record, as in iter_results.
+        carry = ""  # the text from ``base`` on that is not yet parsed: it starts with a document
+        base = 0  # offset of ``carry`` in the whole text
+        index = 0
+        fresh: list[str] = []  # chunks read since the last segmentation
+        fresh_chars = 0
+        waiting = False  # the last attempt found no document that ends (a long one)
+        duplicates = _DuplicateFinder()
+        it = iter(chunks)
+        block = next(it, None)
+        while block is not None:
+            following = next(it, None)
+            last = following is None
+            fresh.append(block)
+            fresh_chars += len(block)
+            block = following
+            if not last and fresh_chars < STREAM_GROWTH * len(carry):
+                continue  # a long document: read more before segmenting it again
+            held = len(carry) + fresh_chars
+            if not last and waiting and chars is not None and chars - base - held <= STREAM_GROWTH * held:
+                continue  # and the rest of the text is short: read it to the end
+            text = carry + "".join(fresh)
+            fresh, fresh_chars = [], 0
+            try:
+                with time_budget(len(text)):
+                    view = normalize(text, self.grammar)
+                    ranges = segment_archive(view, self.grammar)
+            except MemoryError:
+                raise
+            except Exception as exc:
+                yield ErrorRecord.from_exception(path, None, exc if isinstance(exc, SztextError) else InternalError("segment", exc))
+                return
+            if last:
+                done = ranges
+            else:
+                safe = _line_back(view.text, STREAM_LOOKAHEAD_LINES)
+                final = [r for r in ranges if r.start < safe]
+                if len(final) < 2:
+                    carry = text  # nothing ends safely in this text yet
+                    waiting = True
+                    continue
+                done = ranges[: ranges.index(final[-1])]
+                waiting = False
+            lead: tuple[Warning, ...] = ()
+            if index == 0 and ranges and ranges[0].start > 0:
+                s = view.to_source_start(ranges[0].start)
+                lead = (Warning(code="text_before_first_document", message=f"{s} characters before the first document belong to no document", span=(0, s)),)
+            for rng in done:
+                yield self._streamed_document(view, rng, index, path, lead if index == 0 else (), duplicates, base)
+                index += 1
+            if not last:
+                cut = view.to_source_start(ranges[len(done)].start)
+                base += cut
+                carry = text[cut:]
+
+    def _streamed_document(
+        self, view: TextView, rng: DocumentRange, index: int, path: str | None, lead: tuple[Warning, ...], duplicates: _DuplicateFinder, base: int,
+    ) -> Notice | ErrorRecord:
+        try:
+            notice = self._document(view, rng, index, path, lead)
+        except Exception as exc:
+            error = exc if isinstance(exc, (SztextError, MemoryError)) else InternalError(f"document {index}", exc)
+            return ErrorRecord.from_exception(path, index, error)
+        if self.options.mark_duplicates:
+            original = duplicates.check(notice)
+            if original is not None:
+                notice = notice.model_copy(update={"duplicate_of": original})
+        return shift_spans(notice, base) if base else notice
+
     def parse_archive(self, text: str, *, path: str | None = None) -> list[Notice]:
         """Split ``text`` into documents and parse each one."""
         return list(self.iter_parse(text, path=path))
@@ -265,6 +357,32 @@ class Pipeline:
 
 
 _T = TypeVar("_T")
+
+#: Lines at the end of a streamed chunk after which no document is taken as final (iter_stream).
+STREAM_LOOKAHEAD_LINES = 40
+STREAM_GROWTH = 3  # a long document: text read before the next attempt, × the text carried
+
+
+def _line_back(text: str, lines: int) -> int:
+    """Offset of the start of the ``lines``-th line counted back from the end of ``text``."""
+    pos = len(text)
+    for _ in range(lines):
+        pos = text.rfind("\n", 0, pos - 1 if pos > 0 else 0)
+        if pos < 0:
+            return 0
+    return pos + 1
+
+
+def shift_spans(notice: Notice, base: int) -> Notice:
+    """``notice`` with ``base`` added to every span (a document parsed from a later chunk of a
+    streamed text, whose view starts at ``base``). Done on the record's JSON, where a span is
+    always written ``"span":[start,end]`` (a quote inside a string is escaped, so no text can
+    look like one), and validated back: a third cheaper than walking the model's dict."""
+    data = notice.__pydantic_serializer__.to_json(notice)
+    return Notice.model_validate_json(_SPAN.sub(lambda m: b'"span":[%d,%d]' % (int(m[1]) + base, int(m[2]) + base), data))
+
+
+_SPAN = re.compile(rb'"span":\[(\d+),(\d+)\]')
 
 
 def _with_legal_status(notice: Notice, view: TextView, rng: DocumentRange, grammar: Grammar) -> Notice:

@@ -11,7 +11,7 @@
   (or a ``--resume``) on the same output refuses to start instead of racing the first;
   :func:`remove_stale_temporaries` then removes what a killed run left behind.
 * :func:`is_transient` tells a fault of the moment (a full disk, an I/O error, a file that
-  vanished, a killed worker) from a verdict on the input: its error record is not final, and
+  vanished or changed while it was read, a killed worker) from a verdict on the input: its error record is not final, and
   ``--resume`` tries the input again.
 """
 
@@ -183,9 +183,10 @@ TRANSIENT_ERRNOS = frozenset(
 def is_transient(exc: BaseException) -> bool:
     """True for a fault of the moment rather than of the input: an ``OSError`` with an errno of
     :data:`TRANSIENT_ERRNOS` (a full disk, an I/O error, a file that vanished between the scan
-    and the read), ``MemoryError``, or a worker process that died (killed, out of memory)."""
+    and the read), ``MemoryError``, a worker process that died (killed, out of memory), or a file
+    that changed while it was streamed (:class:`~sztext.load.stream.InputChangedError`)."""
     if isinstance(exc, MemoryError):
         return True
     if isinstance(exc, OSError):
         return exc.errno in TRANSIENT_ERRNOS
-    return type(exc).__name__ in ("WorkerDiedError", "BrokenProcessPool")
+    return type(exc).__name__ in ("WorkerDiedError", "BrokenProcessPool", "InputChangedError")

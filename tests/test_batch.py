@@ -113,11 +113,9 @@ def test_streaming_large_archive_matches_whole_parse(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     from sztext.pipeline import Pipeline
 
-    streamed = list(batch_mod.iter_records(path, Pipeline(), chunk_chars=100_000))
+    streamed = [r.model_dump(mode="json") for r in batch_mod.iter_records(path, Pipeline(), chunk_chars=100_000)]
     assert len(streamed) == 2 * DOCS_004
-    for record in streamed:
-        assert isinstance(record, dict) or hasattr(record, "source")
-        rec = record if isinstance(record, dict) else record.model_dump(mode="json")  # type: ignore[union-attr]
+    for rec in streamed:
         s, e = rec["source"]["span"]
         assert text[s:e].strip()
         if rec["title"]:
@@ -227,7 +225,7 @@ def test_a_large_html_page_is_extracted_not_streamed(tmp_path: Path) -> None:
 
     records = list(batch_mod.iter_records(page, Pipeline(), chunk_chars=10_000))
     assert len(records) == DOCS_004
-    first = records[0] if isinstance(records[0], dict) else records[0].model_dump(mode="json")  # type: ignore[union-attr]
+    first = records[0].model_dump(mode="json")
     assert "<p>" not in str(first["body"])
 
 

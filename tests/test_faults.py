@@ -238,19 +238,19 @@ def test_stale_temporaries_are_removed_at_start(tmp_path: Path) -> None:
 def test_transient_faults_are_retried_by_resume(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: OSError) -> None:
     shutil.copy(SAMPLE_002, tmp_path / "a.txt")
     shutil.copy(SAMPLE_000, tmp_path / "b.txt")
-    real = batch_mod._read_text_chunks
+    real = batch_mod._read_text
 
     def flaky(path: Path, chunk_chars: int) -> object:
         if path.name == "a.txt":
             raise fault
         return real(path, chunk_chars)
 
-    monkeypatch.setattr(batch_mod, "_read_text_chunks", flaky)
+    monkeypatch.setattr(batch_mod, "_read_text", flaky)
     first = run_batch([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "out", jobs=1, progress=False, formats=("jsonl",))
     assert (first.documents, first.errors) == (1, 1)
     (error,) = [orjson.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_bytes().splitlines()]
     assert error["path"].endswith("a.txt") and error["error"]["message"].endswith(batch_mod.RETRY_NOTE)
-    monkeypatch.setattr(batch_mod, "_read_text_chunks", real)  # the fault has passed
+    monkeypatch.setattr(batch_mod, "_read_text", real)  # the fault has passed
     again = run_batch([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "out", jobs=1, resume=True, progress=False, formats=("jsonl",))
     assert (again.skipped, again.documents, again.errors) == (1, 2, 0)  # before: a.txt stayed an error for good
 

@@ -23,7 +23,7 @@ from .geometry import Geometry, PageBox
 if TYPE_CHECKING:
     from ..grammar import Grammar
 
-__all__ = ["Loaded", "PageBox", "skip_reason", "load_bytes", "load_path", "decode", "html_to_text", "html_text_and_warnings", "looks_like_html", "sniff_format", "INPUT_SUFFIXES"]
+__all__ = ["Loaded", "PageBox", "skip_reason", "load_bytes", "load_path", "decode", "plausibility", "html_to_text", "html_text_and_warnings", "looks_like_html", "sniff_format", "INPUT_SUFFIXES"]
 
 # Suffixes a directory scan takes (``sztext batch DIR``).
 INPUT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".md", ".markdown", ".pdf", ".docx", ".ofd")
@@ -129,7 +129,7 @@ def decode(data: bytes) -> tuple[str, str, float]:
             text = data.decode(codec)
         except UnicodeDecodeError:
             continue
-        score = _plausibility(text)
+        score = plausibility(text)
         if best is None or score > best[0]:
             best = (score, codec, text)
     if best is None or (has_nul and best[0] < 0.3):
@@ -155,7 +155,7 @@ _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _MIN_EXPECTED = 0.8
 
 
-def _plausibility(text: str) -> float:
+def plausibility(text: str) -> float:
     """Share of CJK characters that are among the common characters of 公文 text; 0 when too
     few characters are of the scripts a 公文 is written in (``_EXPECTED``)."""
     head = text[:20000]
