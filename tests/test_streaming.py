@@ -34,20 +34,12 @@ SAMPLE_002 = SAMPLES / "002_2dc559b6324d11b4.txt"
 SAMPLE_003 = SAMPLES / "003_bcc823c19366d39e.txt"
 SEED_004 = SAMPLES / "004_dc8ab61eb0bb8ed1.txt"
 
-# header.py reads a title's issuer (header.title_issuer) at the title's *source* span used as
-# view offsets: in the whole text of samples/004 the noise removed before a document shifts the
-# window by a few characters and the issuer is missed (深圳市人民政府关于…的公告, doc 3: issuer
-# null), while a streamed chunk that starts at that document has no shift and finds it. Not a
-# streaming fault: fixed with view.to_view(...) in _issuers_named_in_title, both paths agree on
-# every file (checked by hand); strict, so the mark goes when header.py is fixed.
-_HEADER_SPAN_BUG = pytest.mark.xfail(strict=True, reason="header._issuers_named_in_title searches view text at source offsets")
-
 
 def _files() -> list[object]:
     files = sorted(p for p in SAMPLES.iterdir() if p.suffix == ".txt")
     if CORPUS.is_dir():
         files += sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".html", ".htm", ".md"))
-    return [pytest.param(p, id=p.name[:40], marks=[_HEADER_SPAN_BUG] if p == SEED_004 else []) for p in files]
+    return [pytest.param(p, id=p.name[:40]) for p in files]
 
 
 def _whole(path: Path) -> list[bytes]:
