@@ -240,10 +240,10 @@ def test_transient_faults_are_retried_by_resume(tmp_path: Path, monkeypatch: pyt
     shutil.copy(SAMPLE_000, tmp_path / "b.txt")
     real = batch_mod._read_text
 
-    def flaky(path: Path, chunk_chars: int) -> object:
+    def flaky(path: Path, chunk_chars: int, grammar: object) -> object:
         if path.name == "a.txt":
             raise fault
-        return real(path, chunk_chars)
+        return real(path, chunk_chars, grammar)  # type: ignore[arg-type]
 
     monkeypatch.setattr(batch_mod, "_read_text", flaky)
     first = run_batch([tmp_path / "a.txt", tmp_path / "b.txt"], tmp_path / "out", jobs=1, progress=False, formats=("jsonl",))
