@@ -369,10 +369,13 @@ def constructor(cls: type[M]) -> Callable[..., M]:
     def make(**values: Any) -> M:
         if len(values) != count:
             return cls.model_construct(**values)
-        try:
-            ordered = {name: values[name] for name in names}
-        except KeyError:
-            return cls.model_construct(**values)
+        if tuple(values) == names:
+            ordered = values  # given in field order (the call sites do): the kwargs dict is ours
+        else:
+            try:
+                ordered = {name: values[name] for name in names}
+            except KeyError:
+                return cls.model_construct(**values)
         m = new(cls)
         _setattr(m, "__dict__", ordered)
         _setattr(m, "__pydantic_fields_set__", set(names))

@@ -31,7 +31,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping, cast
 
-from ..grammar import Grammar, Rule
+import regex
+
+from ..grammar import Grammar, Rule, literal_finder
 from ..models import UnitRole
 from ..normalize import TextView
 
@@ -56,6 +58,7 @@ class _Rules:
     text_cell: Rule
     end: Rule
     columns: Mapping[str, UnitRole]
+    column_finder: regex.Pattern[str] | None  # the column names, found in one scan (``name in line`` for all)
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,10 @@ _LIST_SEPS = "、,;"  # the view's list separators (、，；)
 def _compile(grammar: Grammar) -> _Rules:
     r = grammar.rule
     columns = {k: cast(UnitRole, str(v)) for k, v in grammar.table("units", "columns").items()}
-    return _Rules(r("units.table_other_column"), r("units.table_empty_cell"), r("units.table_row_break"), r("units.table_text_cell"), r("units.table_end"), columns)
+    return _Rules(
+        r("units.table_other_column"), r("units.table_empty_cell"), r("units.table_row_break"), r("units.table_text_cell"), r("units.table_end"),
+        columns, literal_finder(columns),
+    )
 
 
 def _lines(text: str, start: int, stop: int) -> list[tuple[int, int]]:
@@ -113,8 +119,11 @@ def _squash(s: str) -> str:
     return "".join(s.split())
 
 
+_NOT_IN_HEADER = frozenset("。,;、:")
+
+
 def _is_header_cell(name: str) -> bool:
-    return 0 < len(name) <= _MAX_HEADER_CELL and not any(c in name for c in "。,;、:")
+    return 0 < len(name) <= _MAX_HEADER_CELL and _NOT_IN_HEADER.isdisjoint(name)
 
 
 def _header_at(text: str, lines: list[tuple[int, int]], k: int, rules: _Rules) -> _Header | None:
@@ -199,32 +208,43 @@ def table_unit_rows(view: TextView, grammar: Grammar, start: int = 0, end: int |
     if not any(name in text[start:stop] for name in rules.columns):
         return []
     lines = _lines(text, start, stop)
+    squashed: list[str | None] = [None] * len(lines)  # each line's squashed text, once (_may_start reads up to 12 per line)
     rows: list[tuple[TableCell, ...]] = []
     k = 0
     while k < len(lines):
-        if not _may_start(text, lines, k, rules):
+        if not _may_start(text, lines, k, rules, squashed):
             k += 1
             continue
         header = _header_at(text, lines, k, rules)
         if header is None:
             k += 1
             continue
-        k = _read_table(text, lines, header, rules, rows)
+        k = _read_table(text, lines, header, rules, rows, squashed)
     return rows
 
 
-def _may_start(text: str, lines: list[tuple[int, int]], k: int, rules: _Rules) -> bool:
-    """A units column name on this line, or (one line per cell) within the next few lines."""
+def _may_start(text: str, lines: list[tuple[int, int]], k: int, rules: _Rules, squashed: list[str | None]) -> bool:
+    """A units column name on this line, or (one line per cell) within the next few lines.
+    ``squashed``: each line's ``_squash``, filled in as lines are read."""
     for j in range(k, min(k + 12, len(lines))):
-        a, b = lines[j]
-        if _squash(text[a:b]) in rules.columns or (j == k and any(name in text[a:b] for name in rules.columns)):
+        name = squashed[j]
+        if name is None:
+            a, b = lines[j]
+            name = squashed[j] = _squash(text[a:b])
+        if name in rules.columns:
             return True
-        if j > k and not _is_header_cell(_squash(text[a:b])):
+        if j == k:
+            finder = rules.column_finder
+            if finder is not None and finder.search(text, lines[k][0], lines[k][1]) is not None:
+                return True
+        elif not _is_header_cell(name):
             return False
     return False
 
 
-def _read_table(text: str, lines: list[tuple[int, int]], header: _Header, rules: _Rules, rows: list[tuple[TableCell, ...]]) -> int:
+def _read_table(
+    text: str, lines: list[tuple[int, int]], header: _Header, rules: _Rules, rows: list[tuple[TableCell, ...]], squashed: list[str | None]
+) -> int:
     """Read the rows after ``header`` into ``rows``; the index of the line after the table."""
     width = len(header.tail)
     k = header.next_line
@@ -263,7 +283,7 @@ def _read_table(text: str, lines: list[tuple[int, int]], header: _Header, rules:
             k += 1
             continue
         line = text[s:e]
-        if rules.end.pattern.match(line) or (_may_start(text, lines, k, rules) and _header_at(text, lines, k, rules) is not None):
+        if rules.end.pattern.match(line) or (_may_start(text, lines, k, rules, squashed) and _header_at(text, lines, k, rules) is not None):
             break
         if rules.text_cell.pattern.search(line):
             close()

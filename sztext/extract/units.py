@@ -121,6 +121,9 @@ class _Lexicon:
     below: Mapping[str, Mapping[str, tuple[Agency, ...]]]
     parents: Mapping[str, str | None]
     prefixes: Mapping[str, Mapping[str, str]]
+    # (view name, jurisdiction) -> canonical name without a date: a document names the same
+    # bodies again and again (6,344 lookups of seed 004 ×4, each walking the place chain)
+    memo: dict[tuple[str, str | None], str | None] = field(default_factory=dict, compare=False, repr=False)
 
 
 ANY_JURISDICTION = "*"  # a direct call without a document: any lexicon, if it names one body
@@ -255,6 +258,23 @@ def _canonical(view_name: str, lexicon: _Lexicon, on: _dt.date | None, jurisdict
     """
     if jurisdiction is None:
         return None
+    if on is None:
+        key = (view_name, jurisdiction)
+        known = lexicon.memo.get(key, _UNKNOWN)
+        if known is not _UNKNOWN:
+            return cast("str | None", known)
+        if len(lexicon.memo) >= _MEMO_SIZE:
+            lexicon.memo.clear()  # bounded: a long batch meets ever new names
+        found_name = lexicon.memo[key] = _canonical_on(view_name, lexicon, None, jurisdiction)
+        return found_name
+    return _canonical_on(view_name, lexicon, on, jurisdiction)
+
+
+_UNKNOWN = object()
+_MEMO_SIZE = 50_000
+
+
+def _canonical_on(view_name: str, lexicon: _Lexicon, on: _dt.date | None, jurisdiction: str) -> str | None:
     if jurisdiction == ANY_JURISDICTION:
         found = lexicon.by_name.get(view_name) or ()
         if not found:
@@ -455,7 +475,8 @@ def _read_note(
 ) -> list[Unit]:
     """The units of the bracketed group whose inner text is ``view.text[i0:i1]``, or ``[]``."""
     text = view.text
-    bare_position = rules.bare_position.pattern.match(text, bracket) is not None
+    # the rule reads one character and looks behind it: endpos keeps the call short (no timeout set-up)
+    bare_position = rules.bare_position.pattern.match(text, bracket, bracket + 1) is not None
     inner = text[i0:i1]
     if not bare_position and not rules.label.may_match(inner) and not rules.role_word.may_match(inner):
         return []  # neither labelled nor where a bare note may stand nor with a role word: most brackets stop here

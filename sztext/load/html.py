@@ -87,12 +87,23 @@ def _squashed_len(text: str | None) -> int:
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 
 
-def _hidden(el: Any) -> bool:
-    """An element the page never shows: gz.gov.cn repeats the whole text, flattened, in a
-    ``<div class="bbnr" style="display:none;">`` (corpus 0018–0022)."""
-    if not isinstance(el.tag, str) or el.tag in ("html", "body"):
-        return False  # <body style="visibility: hidden"> is revealed by a script (corpus 0024)
-    return el.get("hidden") is not None or bool(_DISPLAY_NONE.search(el.get("style") or ""))
+def _to_drop(root: Any) -> list[Any]:
+    """The elements to drop, in document order: those of ``_DROP_TAGS`` and those the page
+    never shows (a ``hidden`` attribute or ``display: none``: gz.gov.cn repeats the whole text,
+    flattened, in a ``<div class="bbnr" style="display:none;">``, corpus 0018–0022). ``<html>``
+    and ``<body>`` are never hidden: ``<body style="visibility: hidden">`` is revealed by a
+    script (corpus 0024). One loop, no call per element."""
+    found: list[Any] = []
+    display_none = _DISPLAY_NONE.search
+    for el in root.iter():
+        tag = el.tag
+        if tag.__class__ is not str:
+            continue
+        if tag.lower() in _DROP_TAGS:
+            found.append(el)
+        elif tag not in ("html", "body") and (el.get("hidden") is not None or display_none(el.get("style") or "")):
+            found.append(el)
+    return found
 
 
 def _tag(el: Any) -> str:
@@ -187,9 +198,11 @@ def html_to_text(html: str) -> str:
 
 def _html_to_text(html: str, notes: list[str]) -> str:
     from lxml import etree
-    from lxml import html as lxml_html
 
-    parser = lxml_html.HTMLParser(
+    # lxml.etree's parser, not lxml.html's: lxml.html looks up a Python element class for every
+    # element proxy it creates (a Python call per element visited); the two methods of
+    # lxml.html used here are _drop_tree and _text_content below, written as lxml.html has them
+    parser = etree.HTMLParser(
         no_network=True, remove_comments=True, remove_pis=True, recover=True, huge_tree=True, default_doctype=False,
     )
     # C0 controls are never page text, and lxml refuses some of them next to <script> (ValueError)
@@ -197,13 +210,15 @@ def _html_to_text(html: str, notes: list[str]) -> str:
     if not source.strip():
         return ""
     try:
-        root = lxml_html.document_fromstring(source, parser=parser)
+        root = etree.fromstring(source, parser)
+        if root is None:
+            raise etree.ParserError("Document is empty")  # as lxml.html.document_fromstring
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise InputError(f"cannot parse HTML: {exc}") from exc
     except Exception as exc:
         raise InputError(f"cannot parse HTML: {exc}") from exc
     cut = any("Excessive depth" in str(e.message) for e in parser.error_log)
-    if cut or _depth(root) > MAX_HTML_DEPTH:
+    if cut or _deeper_than(root, MAX_HTML_DEPTH):
         notes.append(f"html_depth_limit: elements nested more than {MAX_HTML_DEPTH} levels deep; the page was read tag by tag, without its layout")
         return _flat_text(source)
     lines: list[str] = []
@@ -214,18 +229,18 @@ def _html_to_text(html: str, notes: list[str]) -> str:
                 break
     title_probe = next((ln.split(": ", 1)[1] for ln in lines if ln.startswith("ArticleTitle: ")), "")
     try:
-        for bad in [el for el in root.iter() if _tag(el) in _DROP_TAGS or _hidden(el)]:
-            bad.drop_tree()
+        for bad in _to_drop(root):
+            _drop_tree(bad)
     except ValueError as exc:  # lxml refusing a character the filter above let through
         raise InputError(f"cannot read HTML: {exc}") from exc
     body = root.find("body")
     top = body if body is not None else root
-    pairs, consumed = _metadata_pairs(top)
+    sizes, own, labels = _text_sizes(top)
+    pairs, consumed = _metadata_pairs(labels)
     for label, value in pairs:
         lines.append(f"{label}：{value}")
         if not title_probe and label in ("标题", "名称"):
             title_probe = value
-    sizes, own = _text_sizes(top)
     main = _main_block(top, sizes, own)
     article = _article_block(main, sizes, _squash(_REPRINT.sub("", title_probe)))
     renderer = _Renderer(main if article is not main else None, consumed)
@@ -233,6 +248,51 @@ def _html_to_text(html: str, notes: list[str]) -> str:
     renderer.newline()
     lines.extend(renderer.lines)
     return "\n".join(lines) + "\n" if lines else ""
+
+
+_STRING: Any = None
+
+
+def _text_content(el: Any) -> str:
+    """``lxml.html.HtmlMixin.text_content``: the XPath ``string()`` of the element."""
+    global _STRING
+    if _STRING is None:
+        from lxml import etree
+
+        _STRING = etree.XPath("string()", smart_strings=False)
+    text: str = _STRING(el)
+    return text
+
+
+def _drop_tree(el: Any) -> None:
+    """``lxml.html.HtmlMixin.drop_tree``: the element and its subtree removed, its tail kept on
+    the previous sibling or the parent."""
+    parent = el.getparent()
+    assert parent is not None
+    if el.tail:
+        previous = el.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            previous.tail = (previous.tail or "") + el.tail
+    parent.remove(el)
+
+
+_DEEPER: dict[int, Any] = {}
+
+
+def _deeper_than(root: Any, depth: int) -> bool:
+    """``_depth(root) > depth``, found by libxml2 (a Python loop over every node cost 15% of
+    loading a page): a node other than text below ``depth - 1`` levels of elements under
+    ``root``. One child step per level keeps it linear in the tree's size, and
+    ``node()[not(self::text())]`` is what lxml iterates as children (elements, comments,
+    processing instructions, entity references)."""
+    xpath = _DEEPER.get(depth)
+    if xpath is None:
+        from lxml import etree
+
+        xpath = _DEEPER[depth] = etree.XPath("boolean(." + "/*" * (depth - 1) + "/node()[not(self::text())])")
+    return bool(xpath(root))
 
 
 def _depth(root: Any) -> int:
@@ -246,23 +306,38 @@ def _depth(root: Any) -> int:
     return deepest
 
 
-def _text_sizes(top: Any) -> tuple[dict[Any, int], dict[Any, int]]:
-    """Non-link, non-space characters under every element (post-order, no recursion), and each
-    counted element's own characters (its text and its children's tails)."""
+def _text_sizes(top: Any) -> tuple[dict[Any, int], dict[Any, int], list[Any]]:
+    """Non-link, non-space characters under every element (post-order, no recursion), each
+    counted element's own characters (its text and its children's tails), and the elements
+    whose text holds a colon (the labels ``_metadata_pairs`` reads), in document order: one
+    pass over the tree for both."""
     sizes: dict[Any, int] = {}
     own: dict[Any, int] = {}
+    labels: list[Any] = []
+    squash = _NO_SPACE.sub
     for el in reversed(list(top.iter())):
-        if _tag(el) == "a" or not isinstance(el.tag, str):
+        tag = el.tag
+        if tag.__class__ is not str:
             sizes[el] = 0
             continue
-        n = _squashed_len(el.text)
+        text = el.text
+        if text and ("：" in text or ":" in text):
+            labels.append(el)
+        if tag.lower() == "a":
+            sizes[el] = 0
+            continue
+        # _squashed_len inlined: most texts and tails are empty or blank
+        n = 0 if not text or text.isspace() else len(squash("", text))
         below = 0
         for child in el:
-            n += _squashed_len(child.tail)
+            tail = child.tail
+            if tail and not tail.isspace():
+                n += len(squash("", tail))
             below += sizes.get(child, 0)
         own[el] = n
         sizes[el] = n + below
-    return sizes, own
+    labels.reverse()
+    return sizes, own, labels
 
 
 def _main_block(top: Any, sizes: dict[Any, int], own_sizes: dict[Any, int]) -> Any:
@@ -310,29 +385,27 @@ def _article_block(main: Any, sizes: dict[Any, int], title: str) -> Any:
                 return node
             node = node.getparent()
         return main
-    if title in _squash(main.text_content()):
+    if title in _squash(_text_content(main)):
         return main
     limit = sizes.get(main, 0) + 1000
     node = main.getparent()
     while node is not None and _tag(node) not in ("body", "html") and sizes.get(node, 0) <= limit:
-        if title in _squash(node.text_content()):
+        if title in _squash(_text_content(node)):
             return node
         node = node.getparent()
     return main
 
 
-def _metadata_pairs(top: Any) -> tuple[list[tuple[str, str]], set[Any]]:
-    """``(label, value)`` of every metadata-table cell pair, and the elements they consumed."""
+def _metadata_pairs(candidates: list[Any]) -> tuple[list[tuple[str, str]], set[Any]]:
+    """``(label, value)`` of every metadata-table cell pair, and the elements they consumed.
+    ``candidates``: the elements whose text holds a colon, in document order (``_text_sizes``)."""
     pairs: list[tuple[str, str]] = []
     consumed: set[Any] = set()
     seen: set[tuple[str, str]] = set()
-    for el in top.iter():
-        if not isinstance(el.tag, str) or el in consumed:
+    for el in candidates:
+        if el in consumed:
             continue
-        head = el.text or ""
-        if "：" not in head and ":" not in head:
-            continue
-        raw = _squash(el.text_content())
+        raw = _squash(_text_content(el))
         label = raw.rstrip(":：")
         if label not in _META_LABELS or raw == label:
             continue
@@ -353,10 +426,10 @@ def _label_value(label: Any) -> tuple[str, list[Any]]:
         # <li><span>文　　号：</span>穗府办规〔2021〕7号</li>: the value is the rest of the cell
         if parent is None:
             return "", []
-        rest = _squash(parent.text_content())
-        if len(rest) > len(_squash(label.text_content())) + 200:
+        rest = _squash(_text_content(parent))
+        if len(rest) > len(_squash(_text_content(label))) + 200:
             return "", []
-        after = [tail] + [_clean_line(s.text_content() + (s.tail or "")) for s in label.itersiblings()]
+        after = [tail] + [_clean_line(_text_content(s) + (s.tail or "")) for s in label.itersiblings()]
         return _clean_line(" ".join(a for a in after if a)), [parent]
     node = label
     while node.getnext() is None and _tag(node.getparent()) in _LABEL_CELLS:
@@ -364,7 +437,7 @@ def _label_value(label: Any) -> tuple[str, list[Any]]:
     cell = node.getnext()
     if cell is None or _tag(cell) in _BLOCK_TAGS - {"dd"}:
         return "", [node]
-    return _clean_line(cell.text_content()), [node, cell]
+    return _clean_line(_text_content(cell)), [node, cell]
 
 
 def _in_heading(el: Any) -> bool:
@@ -391,6 +464,8 @@ class _Renderer:
             self._outside = self._outside or not in_main
 
     def newline(self) -> None:
+        if not self._buf:
+            return  # nothing since the last line (its flags are still False)
         line = _clean_line("".join(self._buf))
         if line and (self._plain or not self._outside):
             self.lines.append(line)
@@ -406,11 +481,15 @@ class _Renderer:
         block = tag in _BLOCK_TAGS or el is self.main or (tag == "small" and _in_heading(el))
         if block:
             self.newline()
-        self.add(el.text or "", in_link, in_main)
+        text = el.text
+        if text:
+            self.add(text, in_link, in_main)
         for child in el:
-            if isinstance(child.tag, str):
+            if child.tag.__class__ is str:
                 self.walk(child, in_link=in_link, in_main=in_main)
-            self.add(child.tail or "", in_link, in_main)
+            tail = child.tail
+            if tail:
+                self.add(tail, in_link, in_main)
         if tag in ("td", "th"):
             self.add("\t", in_link, in_main)
         if block:

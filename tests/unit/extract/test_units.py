@@ -525,3 +525,19 @@ def test_first_unit_leads_by_stated_rule(text: str, expected: list[list[tuple[st
     g = load_grammar()
     got = [[(u.name, u.role) for u in units] for _, units in extract_unit_groups(normalize(text, g), g)]
     assert got == expected
+
+
+def test_canonical_memo_gives_what_the_lookup_gives() -> None:
+    # the (name, jurisdiction) memo of canonical names returns what a fresh lookup returns, also
+    # for a miss (None) and once it is cleared at its size bound
+    from sztext.extract import units as units_module
+
+    g = load_grammar()
+    _, lexicon = units_module._compiled(g)
+    names = ["市发展改革委", "市市场和质量监管委", "市局", "财政部"]
+    fresh = [units_module._canonical_on(n, lexicon, None, "深圳市") for n in names]
+    assert fresh[:3] == ["深圳市发展和改革委员会", "深圳市市场监督管理局", None]
+    lexicon.memo.clear()
+    assert [units_module._canonical(n, lexicon, None, "深圳市") for n in names] == fresh
+    assert [units_module._canonical(n, lexicon, None, "深圳市") for n in names] == fresh  # from the memo
+    assert lexicon.memo[("市局", "深圳市")] is None

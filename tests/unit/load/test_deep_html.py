@@ -56,3 +56,17 @@ def test_batch_and_parse_record_carry_the_load_warning_like_parse_file(tmp_path:
 
     (line,) = (tmp_path / "out" / "notices.jsonl").read_bytes().splitlines()
     assert "html_depth_limit" in [w["code"] for w in orjson.loads(line)["warnings"]]
+
+
+@pytest.mark.parametrize("depth", [598, 599, 600, 601, 602])
+@pytest.mark.parametrize("inner", ["<p>x</p>", "", "<br>", "x"])
+def test_depth_limit_found_by_xpath_is_the_depth_of_the_tree(depth: int, inner: str) -> None:
+    # _deeper_than (libxml2 XPath) must say what walking the tree says, at the limit and either side
+    from lxml import etree
+
+    from sztext.load.html import MAX_HTML_DEPTH, _deeper_than, _depth
+
+    parser = etree.HTMLParser(recover=True, huge_tree=True)
+    root = etree.fromstring("<html><body>" + "<div>" * depth + inner + "</div>" * depth + "</body></html>", parser)
+    assert _deeper_than(root, MAX_HTML_DEPTH) == (_depth(root) > MAX_HTML_DEPTH)
+    assert _depth(root) == depth + 2 + (1 if inner.startswith("<") else 0)
