@@ -53,12 +53,18 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
     meta: dict[str, tuple[int, int]] = {}
     title_blocks: list[int] = []
     meetings: list[tuple[int, int]] = []  # the bodies of the meeting notes under the title
+    lead, reader_title = _reader_page(view, blocks, grammar, h, meta)  # a Markdown reader's page furniture
     for i, b in enumerate(blocks):
         kind = b.kind
         if kind is LineKind.BLANK:
             continue
-        if i == 0 and kind is LineKind.TEXT:
+        if i < lead:
+            continue
+        if i == lead and reader_title:
+            kind = LineKind.TITLE
+        elif i == lead and kind is LineKind.TEXT:
             kind = title_kind(text[b.start : b.end].strip(), grammar) or kind
+        n = i - lead  # the header's line rules count from its first line
         if kind is LineKind.METADATA:
             h.roles[i] = "metadata"
             found = _search("header.published", grammar, text, b.start, b.end)
@@ -110,10 +116,10 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
                 decree_body_span = (off + m.start("body"), off + m.end("body"))
                 if h.published_date is None:
                     h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
-        if kind is LineKind.TEXT and title_blocks and i < 10 and _record_note(view, grammar, b, h, meetings):
+        if kind is LineKind.TEXT and title_blocks and n < 10 and _record_note(view, grammar, b, h, meetings):
             h.roles[i] = "metadata"  # 2018年7月30日 最高人民法院审判委员会第1745次会议 / 2018年12月1日 施行
             continue
-        if kind is LineKind.TEXT and decree_body_span is None and i < 8:
+        if kind is LineKind.TEXT and decree_body_span is None and n < 8:
             found = _search("header.publication_note", grammar, text, b.start, b.end)
             if found:  # 1966年4月19日 交通部发布 (or 国务院批准) under the title
                 m, off = found
@@ -147,7 +153,7 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
                 m, off = found
                 h.addressees.extend(_bodies(view, grammar, off + m.start("body"), off + m.end("body")))
             continue
-        if not h.addressees and (title_blocks or i < 8):
+        if not h.addressees and (title_blocks or n < 8):
             _addressee_after_furniture(view, blocks, grammar, h, i, bool(title_blocks))
         break
     if title_blocks:
@@ -176,6 +182,34 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
     h.warnings = unknown_field_warnings(view, grammar, h)
     return h
 
+
+
+def _reader_page(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header, meta: dict[str, tuple[int, int]]) -> tuple[int, bool]:
+    """A page a Markdown reader rendered (``header.reader_title`` over ``header.reader_source``:
+    Title: … / URL Source: … / Markdown Content:, the page's menus, then its title; 广州市天河区 and
+    www.gz.gov.cn pages, devcorpus 0276, 0278, 0279): the block where the header starts — the first
+    line further down that prints the title, which is the title (``True``) — and the lines before it
+    are the page's furniture. No such line: the Title: value is the metadata's 标题 and the header
+    starts under the URL Source line (``False``). Any other text: ``(0, False)``."""
+    text = view.text
+    nonblank = [i for i, b in enumerate(blocks[:6]) if b.kind is not LineKind.BLANK]
+    if len(nonblank) < 2:
+        return 0, False
+    first = blocks[nonblank[0]]
+    found = _search("header.reader_title", grammar, text, first.start, first.end)
+    source = next((i for i in nonblank[1:3] if _search("header.reader_source", grammar, text, blocks[i].start, blocks[i].end)), None)
+    if not found or source is None:
+        return 0, False
+    m, off = found
+    for i in nonblank:
+        h.roles[i] = "metadata"
+    title = "".join(m.group("title").split())
+    for i in range(source + 1, min(len(blocks), 250)):
+        b = blocks[i]
+        if b.kind is not LineKind.BLANK and "".join(text[b.start : b.end].split()) == title:
+            return i, True
+    meta.setdefault("标题", (off + m.start("title"), off + m.end("title")))
+    return source + 1, False
 
 
 def _beside_number(blocks: Sequence[Block], i: int) -> bool:
