@@ -58,8 +58,8 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
         kind = b.kind
         if kind is LineKind.BLANK:
             continue
-        if i < lead:
-            continue
+        if i < lead or h.roles.get(i) == "addressee":
+            continue  # the page's furniture; the second line of a broken addressee line
         if i == lead and reader_title:
             kind = LineKind.TITLE
         elif i == lead and kind is LineKind.TEXT:
@@ -146,6 +146,8 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
             # 文件, a telegram's 发电 header (…等级特急·明电) or its second number (鲁机发号)
             h.roles[i] = "metadata"
             continue
+        if kind is LineKind.TEXT and title_blocks and not h.addressees and _broken_addressee(view, blocks, grammar, h, i):
+            continue
         if kind is LineKind.ADDRESSEE:
             h.roles[i] = "addressee"
             found = _search("header.addressee", grammar, text, b.start, b.end)
@@ -182,6 +184,24 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
     h.warnings = unknown_field_warnings(view, grammar, h)
     return h
 
+
+
+def _broken_addressee(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header, i: int) -> bool:
+    """A 主送 line PDF text broke over two lines inside a name (``header.addressee_broken``: 各设区市…,
+    广西电网公司、 广西电力交 / 易中心, 各 市场主体:, devcorpus 0242): block ``i`` and the next non-blank one
+    read as one addressee line; both take the addressee role."""
+    j = next((k for k in range(i + 1, min(len(blocks), i + 3)) if blocks[k].kind is not LineKind.BLANK), None)
+    if j is None or blocks[j].kind not in (LineKind.TEXT, LineKind.ADDRESSEE):
+        return False
+    text = view.text
+    start, end = blocks[i].start, blocks[j].end
+    found = _search("header.addressee_broken", grammar, text, start, end)
+    if not found:
+        return False
+    m, off = found
+    h.roles[i] = h.roles[j] = "addressee"
+    h.addressees.extend(_bodies(view, grammar, off + m.start("body"), off + m.end("body")))
+    return True
 
 
 def _reader_page(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header, meta: dict[str, tuple[int, int]]) -> tuple[int, bool]:
@@ -260,7 +280,9 @@ def _addressee_after_furniture(view: TextView, blocks: Sequence[Block], grammar:
         if b.kind is LineKind.ADDRESSEE:
             before = blocks[_previous_nonblank(blocks, j)] if _previous_nonblank(blocks, j) >= i else None
             if before is not None and before.kind is LineKind.TEXT and any(c in text[before.start : before.end] for c in ",、;"):
-                return  # the end of an addressee line broken over two (…广西电力交 / 易中心,各 市场主体:, 0242)
+                # the end of an addressee line broken over two (…广西电力交 / 易中心,各 市场主体:, 0242)
+                _broken_addressee(view, blocks, grammar, h, _previous_nonblank(blocks, j))
+                return
             found = _search("header.addressee", grammar, text, b.start, b.end)
             if found:
                 m, off = found

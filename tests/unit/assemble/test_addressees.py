@@ -74,3 +74,18 @@ def test_addressee_line_splits_between_bodies(line: str, expected: list[str]) ->
 def test_addressees_of_real_files(path: str, expected: list[str]) -> None:
     notices = sztext.parse_file(SHARED / path)
     assert [a.clean for a in notices[0].addressees] == expected
+
+
+def test_addressee_line_broken_over_two_lines() -> None:
+    """PDF text breaks the 主送 line inside a name (广西壮族自治区能源局, devcorpus 0242: 广西电力交 / 易中心):
+    the two lines are one addressee line, the name one value."""
+    text = (
+        "桂能电力〔2024〕275号\n广西壮族自治区能源局关于\n进一步优化调整低谷电力\n消纳交易有关事项的通知\n"
+        "各设区市电力市场化交易主管部门, 广西电网公司、 广西电力交\n易中心, 各 市场主体:\n"
+        "为进一步调动用户侧调节潜力，现对有关事项进行优化调整。\n"
+    )
+    n = sztext.parse(text)
+    assert [a.clean for a in n.addressees] == ["各设区市电力市场化交易主管部门", "广西电网公司", "广西电力交易中心", "各 市场主体"]
+    for a in n.addressees:
+        assert text[a.span[0] : a.span[1]] == a.text
+
