@@ -355,7 +355,8 @@ def _title_start(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: H
     right above it (国务院办公厅 / 关于湖北省…的函, gov.cn 0015; the five issuers of a joint 重庆 notice, one a
     line, corpus 0042: the issuer lines are part of the title); a
     title whose body is printed twice, the 版头 run into it by OCR (山东省住房和城乡建设厅山东省住房和城乡建设厅
-    关于会签…的函, 0218; 山东省应急管理厅山东省应急管理厅关于…, 0174), starts at the second."""
+    关于会签…的函, 0218; 山东省应急管理厅山东省应急管理厅关于…, 0174), starts at the second; a title line the
+    版头 and 文号 run into starts after the 文号 (``header.title_after_number``, 0196, 0222)."""
     text = view.text
     b = blocks[first]
     before = _previous_nonblank(blocks, first)
@@ -375,6 +376,10 @@ def _title_start(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: H
     if found:
         m, off = found
         return int(off + m.start("again"))
+    found = _search("header.title_after_number", grammar, text, b.start, b.end)
+    if found:  # 中国华电集团有限公司山东公司中国华电鲁函〔2021〕52号关于…的函 (OCR, 0222): after the 文号
+        m, off = found
+        return int(off + m.start("title"))
     return b.start
 
 

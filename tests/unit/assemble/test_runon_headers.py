@@ -122,3 +122,18 @@ def test_pkulaw_export_title_printed_twice_and_crlf_signature() -> None:
     assert n.title is not None and n.title.clean == "北京市经济和信息化局印发《关于推进北京市数据专区建设的指导意见》的通知"
     assert [i.clean for i in n.issuers] == ["北京市经济和信息化局"]
     assert n.doc_number is not None and n.doc_number.clean == "京经信发〔2022〕87号"
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        # the telegram header and its 文号 run into the title line: …等级特急·明电鲁机发532号中共山东省委办公厅关于…
+        ("0196", "中共山东省委办公厅关于进一步规范向省委报送请示报告有关事宜的通知"),
+        # the 版头 and the 文号: 中国华电集团有限公司山东公司中国华电鲁函〔2021〕52号关于中请追补核算…的函
+        ("0222", "关于中请追补核算华电潍坊发电有限公司电能计量结算的函"),
+    ],
+)
+def test_title_starts_after_a_run_in_number(name: str, title: str) -> None:
+    n = _one(name)
+    assert n.title is not None and n.title.clean == title
+    assert n.source_text[n.title.span[0] : n.title.span[1]] == n.title.text
