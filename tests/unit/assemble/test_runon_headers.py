@@ -137,3 +137,20 @@ def test_title_starts_after_a_run_in_number(name: str, title: str) -> None:
     n = _one(name)
     assert n.title is not None and n.title.clean == title
     assert n.source_text[n.title.span[0] : n.title.span[1]] == n.title.text
+
+
+@pytest.mark.parametrize(
+    ("name", "issuers", "signed"),
+    [
+        # …联系电话:0531-6780XXXX邮箱:XXX@cnea.gov.cn山东能源监管办2021年7月22日附件报告提纲1.…
+        ("0182", ["山东能源监管办"], "2021-07-22"),
+        # …邮箱:XXX@shandong.cn省乡村振兴局2021年8月3日关于支持省乡村振兴重点帮扶县的若干措施(征求意见稿)…
+        ("0180", ["省乡村振兴局"], "2021-08-03"),
+    ],
+)
+def test_signature_run_in_after_the_contact_email(name: str, issuers: list[str], signed: str) -> None:
+    n = _one(name)
+    assert [i.clean for i in n.issuers] == issuers
+    assert n.signed_date is not None and n.signed_date.value is not None and n.signed_date.value.isoformat() == signed
+    for v in n.issuers:
+        assert n.source_text[v.span[0] : v.span[1]] == v.text
