@@ -39,12 +39,15 @@ def split_bodies(view: TextView, grammar: Grammar, start: int, end: int) -> list
     Parts are cut at ，and ；, and at 、 only between distinct bodies: a part that is only a
     place level (各省、自治区、 / 各区、) shares the head of the next part
     (``header.addressee_modifier``), unless the next part starts a new 各… body; a part that is
-    only a collective noun (…部门、单位) shares the part before it (``header.addressee_bare_head``). Separators
+    only a collective noun (…部门、单位) shares the part before it (``header.addressee_bare_head``); a
+    part that names a sector (…工业和信息化、体育主管部门) shares the head the chain ends with
+    (``header.addressee_sector``). Separators
     inside brackets (各区人民政府（新区管委会、…）) never cut.
     """
     text = view.text
     modifier = grammar.rule("header.addressee_modifier").pattern
     bare_head = grammar.rule("header.addressee_bare_head").pattern
+    sector = grammar.rule("header.addressee_sector").pattern
     cuts: list[tuple[int, int, str]] = []  # (start, end, separator) of the separators at depth 0
     depth = 0
     for pos in range(start, end):
@@ -74,6 +77,10 @@ def split_bodies(view: TextView, grammar: Grammar, start: int, end: int) -> list
             and not following.startswith("各")
         ):
             part = cut_end  # 各省、自治区、直辖市人民政府: one addressee
+            continue
+        found = sector.match(text, part, end) if sep == "、" else None
+        if found is not None and found.end() == cut_end:
+            part = cut_end  # 新疆生产建设兵团工业和信息化、体育主管部门: one addressee
             continue
         if sep == "、" and n + 1 < len(bounds) and bare_head.search(text[cut_end : bounds[n + 1][0]]):
             part = cut_end  # 省有关部门、单位: one addressee

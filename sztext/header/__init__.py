@@ -53,12 +53,18 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
     meta: dict[str, tuple[int, int]] = {}
     title_blocks: list[int] = []
     meetings: list[tuple[int, int]] = []  # the bodies of the meeting notes under the title
+    lead, reader_title = _reader_page(view, blocks, grammar, h, meta)  # a Markdown reader's page furniture
     for i, b in enumerate(blocks):
         kind = b.kind
         if kind is LineKind.BLANK:
             continue
-        if i == 0 and kind is LineKind.TEXT:
+        if i < lead or h.roles.get(i) == "addressee":
+            continue  # the page's furniture; the second line of a broken addressee line
+        if i == lead and reader_title:
+            kind = LineKind.TITLE
+        elif i == lead and kind is LineKind.TEXT:
             kind = title_kind(text[b.start : b.end].strip(), grammar) or kind
+        n = i - lead  # the header's line rules count from its first line
         if kind is LineKind.METADATA:
             h.roles[i] = "metadata"
             found = _search("header.published", grammar, text, b.start, b.end)
@@ -110,10 +116,10 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
                 decree_body_span = (off + m.start("body"), off + m.end("body"))
                 if h.published_date is None:
                     h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
-        if kind is LineKind.TEXT and title_blocks and i < 10 and _record_note(view, grammar, b, h, meetings):
+        if kind is LineKind.TEXT and title_blocks and n < 10 and _record_note(view, grammar, b, h, meetings):
             h.roles[i] = "metadata"  # 2018年7月30日 最高人民法院审判委员会第1745次会议 / 2018年12月1日 施行
             continue
-        if kind is LineKind.TEXT and decree_body_span is None and i < 8:
+        if kind is LineKind.TEXT and decree_body_span is None and n < 8:
             found = _search("header.publication_note", grammar, text, b.start, b.end)
             if found:  # 1966年4月19日 交通部发布 (or 国务院批准) under the title
                 m, off = found
@@ -140,6 +146,8 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
             # 文件, a telegram's 发电 header (…等级特急·明电) or its second number (鲁机发号)
             h.roles[i] = "metadata"
             continue
+        if kind is LineKind.TEXT and title_blocks and not h.addressees and _broken_addressee(view, blocks, grammar, h, i):
+            continue
         if kind is LineKind.ADDRESSEE:
             h.roles[i] = "addressee"
             found = _search("header.addressee", grammar, text, b.start, b.end)
@@ -147,7 +155,7 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
                 m, off = found
                 h.addressees.extend(_bodies(view, grammar, off + m.start("body"), off + m.end("body")))
             continue
-        if not h.addressees and (title_blocks or i < 8):
+        if not h.addressees and (title_blocks or n < 8):
             _addressee_after_furniture(view, blocks, grammar, h, i, bool(title_blocks))
         break
     if title_blocks:
@@ -176,6 +184,52 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
     h.warnings = unknown_field_warnings(view, grammar, h)
     return h
 
+
+
+def _broken_addressee(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header, i: int) -> bool:
+    """A 主送 line PDF text broke over two lines inside a name (``header.addressee_broken``: 各设区市…,
+    广西电网公司、 广西电力交 / 易中心, 各 市场主体:, devcorpus 0242): block ``i`` and the next non-blank one
+    read as one addressee line; both take the addressee role."""
+    j = next((k for k in range(i + 1, min(len(blocks), i + 3)) if blocks[k].kind is not LineKind.BLANK), None)
+    if j is None or blocks[j].kind not in (LineKind.TEXT, LineKind.ADDRESSEE):
+        return False
+    text = view.text
+    start, end = blocks[i].start, blocks[j].end
+    found = _search("header.addressee_broken", grammar, text, start, end)
+    if not found:
+        return False
+    m, off = found
+    h.roles[i] = h.roles[j] = "addressee"
+    h.addressees.extend(_bodies(view, grammar, off + m.start("body"), off + m.end("body")))
+    return True
+
+
+def _reader_page(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header, meta: dict[str, tuple[int, int]]) -> tuple[int, bool]:
+    """A page a Markdown reader rendered (``header.reader_title`` over ``header.reader_source``:
+    Title: … / URL Source: … / Markdown Content:, the page's menus, then its title; 广州市天河区 and
+    www.gz.gov.cn pages, devcorpus 0276, 0278, 0279): the block where the header starts — the first
+    line further down that prints the title, which is the title (``True``) — and the lines before it
+    are the page's furniture. No such line: the Title: value is the metadata's 标题 and the header
+    starts under the URL Source line (``False``). Any other text: ``(0, False)``."""
+    text = view.text
+    nonblank = [i for i, b in enumerate(blocks[:6]) if b.kind is not LineKind.BLANK]
+    if len(nonblank) < 2:
+        return 0, False
+    first = blocks[nonblank[0]]
+    found = _search("header.reader_title", grammar, text, first.start, first.end)
+    source = next((i for i in nonblank[1:3] if _search("header.reader_source", grammar, text, blocks[i].start, blocks[i].end)), None)
+    if not found or source is None:
+        return 0, False
+    m, off = found
+    for i in nonblank:
+        h.roles[i] = "metadata"
+    title = "".join(m.group("title").split())
+    for i in range(source + 1, min(len(blocks), 250)):
+        b = blocks[i]
+        if b.kind is not LineKind.BLANK and "".join(text[b.start : b.end].split()) == title:
+            return i, True
+    meta.setdefault("标题", (off + m.start("title"), off + m.end("title")))
+    return source + 1, False
 
 
 def _beside_number(blocks: Sequence[Block], i: int) -> bool:
@@ -226,7 +280,9 @@ def _addressee_after_furniture(view: TextView, blocks: Sequence[Block], grammar:
         if b.kind is LineKind.ADDRESSEE:
             before = blocks[_previous_nonblank(blocks, j)] if _previous_nonblank(blocks, j) >= i else None
             if before is not None and before.kind is LineKind.TEXT and any(c in text[before.start : before.end] for c in ",、;"):
-                return  # the end of an addressee line broken over two (…广西电力交 / 易中心,各 市场主体:, 0242)
+                # the end of an addressee line broken over two (…广西电力交 / 易中心,各 市场主体:, 0242)
+                _broken_addressee(view, blocks, grammar, h, _previous_nonblank(blocks, j))
+                return
             found = _search("header.addressee", grammar, text, b.start, b.end)
             if found:
                 m, off = found
@@ -309,7 +365,8 @@ def _title_start(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: H
     right above it (国务院办公厅 / 关于湖北省…的函, gov.cn 0015; the five issuers of a joint 重庆 notice, one a
     line, corpus 0042: the issuer lines are part of the title); a
     title whose body is printed twice, the 版头 run into it by OCR (山东省住房和城乡建设厅山东省住房和城乡建设厅
-    关于会签…的函, 0218; 山东省应急管理厅山东省应急管理厅关于…, 0174), starts at the second."""
+    关于会签…的函, 0218; 山东省应急管理厅山东省应急管理厅关于…, 0174), starts at the second; a title line the
+    版头 and 文号 run into starts after the 文号 (``header.title_after_number``, 0196, 0222)."""
     text = view.text
     b = blocks[first]
     before = _previous_nonblank(blocks, first)
@@ -329,6 +386,10 @@ def _title_start(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: H
     if found:
         m, off = found
         return int(off + m.start("again"))
+    found = _search("header.title_after_number", grammar, text, b.start, b.end)
+    if found:  # 中国华电集团有限公司山东公司中国华电鲁函〔2021〕52号关于…的函 (OCR, 0222): after the 文号
+        m, off = found
+        return int(off + m.start("title"))
     return b.start
 
 

@@ -195,6 +195,8 @@ def _read_signature(view: TextView, blocks: Sequence[Block], grammar: Grammar, h
                     h.issuer = h.issuers[0] if h.issuers else None
                 h.signed_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "signed")
                 return
+    if h.signed_date is None and _read_contact_signature(view, blocks, grammar, h, nonblank):
+        return
     # No signature at all: a date line right after the closing sentence is the 成文日期
     # (corpus 0041: …本通知自下发之日起执行。/ 二〇〇九年一月十九日).
     for n, i in enumerate(nonblank):
@@ -216,6 +218,32 @@ def _read_signature(view: TextView, blocks: Sequence[Block], grammar: Grammar, h
                 h.issuers.extend(_run_together(view, grammar, prev.start, prev.end))
                 h.issuer = h.issuers[0] if h.issuers else None
             return
+
+
+def _read_contact_signature(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header, nonblank: list[int]) -> bool:
+    """A signature and date run into a line right after the contact e-mail, the attachment
+    following (single-line OCR, ``header.contact_signature``: …邮箱:XXX@cnea.gov.cn山东能源监管办2021年7月22日
+    附件…, devcorpus 0182; …@shandong.cn省乡村振兴局2021年8月3日…, 0180): the issuer and the signed date."""
+    text = view.text
+    rule = grammar.rule("header.contact_signature").pattern
+    signature = grammar.rule("header.signature").pattern
+    for i in nonblank:
+        b = blocks[i]
+        if b.kind not in (LineKind.TEXT, LineKind.HEADING, LineKind.ATTACHMENT):
+            continue
+        for m in rule.finditer(text, b.start, b.end):
+            body = _strip_value(view, m.start("body"), m.end("body"))
+            if body is None or signature.match(m.group("body")) is None:
+                continue
+            date = _first_date(view, grammar, m.start("date"), m.end("date"), "signed")
+            if date is None:
+                continue
+            h.signed_date = date
+            if not h.issuers:
+                h.issuers = [body]
+                h.issuer = body
+            return True
+    return False
 
 
 def _han_or_bracket(ch: str) -> bool:

@@ -47,6 +47,14 @@ def _addressees(line: str) -> list[str]:
           "部属各单位", "部内各单位", "部管各社团", "有关交通运输企业"]),
         # league bodies (共青团山东省直属机关工作委员会, devcorpus 0200)
         ("省直各部门各单位机关团委,直属团总支(支部):", ["省直各部门各单位机关团委", "直属团总支(支部)"]),
+        # sectors sharing the 主管部门 the chain ends with (工业和信息化部办公厅 and 体育总局办公厅, devcorpus 0076;
+        # 工业和信息化部 and four ministries, quoted in 0144); a part ending in a body's word stays apart
+        ("各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化、体育主管部门，有关单位：",
+         ["各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化、体育主管部门", "有关单位"]),
+        ("各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化、发展改革、财政、生态环境、交通运输主管部门，各有关单位：",
+         ["各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化、发展改革、财政、生态环境、交通运输主管部门", "各有关单位"]),
+        ("各省、自治区、直辖市及计划单列市、新疆生产建设兵团市场监管局（厅、委）、工业和信息化主管部门：",
+         ["各省、自治区、直辖市及计划单列市、新疆生产建设兵团市场监管局（厅、委）", "工业和信息化主管部门"]),
     ],
 )
 def test_addressee_line_splits_between_bodies(line: str, expected: list[str]) -> None:
@@ -60,8 +68,24 @@ def test_addressee_line_splits_between_bodies(line: str, expected: list[str]) ->
         ("devcorpus/docs/0001_central_guofa_2019_5_frag.html", ["各省、自治区、直辖市人民政府", "国务院各部委", "各直属机构"]),
         ("corpus/0018_guangzhou_suifubangui_2021_7.html", ["各区人民政府", "市政府各部门", "各直属机构"]),
         ("corpus/0039_nhsa_yibaobanhan_2025_82_pdftext.txt", ["各省、自治区、直辖市及新疆生产建设兵团医疗保障局"]),
+        ("devcorpus/docs/0076_central_guobanfa_2022_9_pkulawbody.txt", ["各省、自治区、直辖市及计划单列市、新疆生产建设兵团工业和信息化、体育主管部门", "有关单位"]),
     ],
 )
 def test_addressees_of_real_files(path: str, expected: list[str]) -> None:
     notices = sztext.parse_file(SHARED / path)
     assert [a.clean for a in notices[0].addressees] == expected
+
+
+def test_addressee_line_broken_over_two_lines() -> None:
+    """PDF text breaks the 主送 line inside a name (广西壮族自治区能源局, devcorpus 0242: 广西电力交 / 易中心):
+    the two lines are one addressee line, the name one value."""
+    text = (
+        "桂能电力〔2024〕275号\n广西壮族自治区能源局关于\n进一步优化调整低谷电力\n消纳交易有关事项的通知\n"
+        "各设区市电力市场化交易主管部门, 广西电网公司、 广西电力交\n易中心, 各 市场主体:\n"
+        "为进一步调动用户侧调节潜力，现对有关事项进行优化调整。\n"
+    )
+    n = sztext.parse(text)
+    assert [a.clean for a in n.addressees] == ["各设区市电力市场化交易主管部门", "广西电网公司", "广西电力交易中心", "各 市场主体"]
+    for a in n.addressees:
+        assert text[a.span[0] : a.span[1]] == a.text
+

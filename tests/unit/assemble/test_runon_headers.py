@@ -122,3 +122,35 @@ def test_pkulaw_export_title_printed_twice_and_crlf_signature() -> None:
     assert n.title is not None and n.title.clean == "北京市经济和信息化局印发《关于推进北京市数据专区建设的指导意见》的通知"
     assert [i.clean for i in n.issuers] == ["北京市经济和信息化局"]
     assert n.doc_number is not None and n.doc_number.clean == "京经信发〔2022〕87号"
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        # the telegram header and its 文号 run into the title line: …等级特急·明电鲁机发532号中共山东省委办公厅关于…
+        ("0196", "中共山东省委办公厅关于进一步规范向省委报送请示报告有关事宜的通知"),
+        # the 版头 and the 文号: 中国华电集团有限公司山东公司中国华电鲁函〔2021〕52号关于中请追补核算…的函
+        ("0222", "关于中请追补核算华电潍坊发电有限公司电能计量结算的函"),
+    ],
+)
+def test_title_starts_after_a_run_in_number(name: str, title: str) -> None:
+    n = _one(name)
+    assert n.title is not None and n.title.clean == title
+    assert n.source_text[n.title.span[0] : n.title.span[1]] == n.title.text
+
+
+@pytest.mark.parametrize(
+    ("name", "issuers", "signed"),
+    [
+        # …联系电话:0531-6780XXXX邮箱:XXX@cnea.gov.cn山东能源监管办2021年7月22日附件报告提纲1.…
+        ("0182", ["山东能源监管办"], "2021-07-22"),
+        # …邮箱:XXX@shandong.cn省乡村振兴局2021年8月3日关于支持省乡村振兴重点帮扶县的若干措施(征求意见稿)…
+        ("0180", ["省乡村振兴局"], "2021-08-03"),
+    ],
+)
+def test_signature_run_in_after_the_contact_email(name: str, issuers: list[str], signed: str) -> None:
+    n = _one(name)
+    assert [i.clean for i in n.issuers] == issuers
+    assert n.signed_date is not None and n.signed_date.value is not None and n.signed_date.value.isoformat() == signed
+    for v in n.issuers:
+        assert n.source_text[v.span[0] : v.span[1]] == v.text
