@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import regex
 
 from ..grammar import Grammar
@@ -146,9 +148,32 @@ def _titles_addressee(text: str, line: Line, stripped: str, grammar: Grammar) ->
     return nxt is not None and _classify_alone(text, nxt, grammar)[0] is LineKind.ADDRESSEE
 
 
+# _classify_alone is a function of the line's text and the grammar, but the context tests of
+# classify ask it again about the lines up to six around the one being classified (a title
+# group, a run of issuers above a title): the results for the last lines asked in the same text
+# are kept, per thread (the text is held, so that a new text, even at the same address, starts
+# an empty memo: nothing is carried from one text to the next).
+_RECENT = threading.local()
+_RECENT_MAX = 64
+
+
 def _classify_alone(text: str, line: Line, grammar: Grammar) -> tuple[LineKind, regex.Match[str] | None]:
-    """Classify one view line on its own."""
+    """Classify one view line on its own (a pure function of ``text[line.start:line.end]``)."""
     s = text[line.start : line.end]
+    memo = _RECENT.__dict__
+    recent: dict[tuple[str, str], tuple[LineKind, regex.Match[str] | None]] | None = memo.get("cache")
+    if recent is None or memo.get("text") is not text or len(recent) >= _RECENT_MAX:
+        recent = memo["cache"] = {}
+        memo["text"] = text
+    key = (grammar.digest, s)
+    found = recent.get(key)
+    if found is None:
+        found = recent[key] = _classify_line(s, grammar)
+    return found
+
+
+def _classify_line(s: str, grammar: Grammar) -> tuple[LineKind, regex.Match[str] | None]:
+    """The kind of a line's text on its own, and the match of the rule that gave it."""
     stripped = s.strip(" \r")
     if not stripped:
         return LineKind.BLANK, None
