@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-
 import regex
 
 from ..grammar import Grammar
@@ -18,6 +16,7 @@ from .text import (
     _line_before,
     _unspaced,
     _without_paren_tail,
+    recent_memo,
     title_kind,
 )
 
@@ -148,27 +147,14 @@ def _titles_addressee(text: str, line: Line, stripped: str, grammar: Grammar) ->
     return nxt is not None and _classify_alone(text, nxt, grammar)[0] is LineKind.ADDRESSEE
 
 
-# _classify_alone is a function of the line's text and the grammar, but the context tests of
-# classify ask it again about the lines up to six around the one being classified (a title
-# group, a run of issuers above a title): the results for the last lines asked in the same text
-# are kept, per thread (the text is held, so that a new text, even at the same address, starts
-# an empty memo: nothing is carried from one text to the next).
-_RECENT = threading.local()
-_RECENT_MAX = 64
-
-
 def _classify_alone(text: str, line: Line, grammar: Grammar) -> tuple[LineKind, regex.Match[str] | None]:
-    """Classify one view line on its own (a pure function of ``text[line.start:line.end]``)."""
+    """Classify one view line on its own (a function of ``text[line.start:line.end]``, kept in
+    :func:`~sztext.segment.text.recent_memo`: the context tests ask it about the neighbours)."""
     s = text[line.start : line.end]
-    memo = _RECENT.__dict__
-    recent: dict[tuple[str, str], tuple[LineKind, regex.Match[str] | None]] | None = memo.get("cache")
-    if recent is None or memo.get("text") is not text or len(recent) >= _RECENT_MAX:
-        recent = memo["cache"] = {}
-        memo["text"] = text
-    key = (grammar.digest, s)
-    found = recent.get(key)
+    memo = recent_memo(text, grammar)
+    found: tuple[LineKind, regex.Match[str] | None] | None = memo.get(("alone", s))
     if found is None:
-        found = recent[key] = _classify_line(s, grammar)
+        found = memo[("alone", s)] = _classify_line(s, grammar)
     return found
 
 
@@ -239,19 +225,29 @@ def _issuers_of_title(text: str, line: Line, grammar: Grammar) -> bool:
 
 def _in_title_group(text: str, line: Line, grammar: Grammar) -> bool:
     """The line belongs to two or three consecutive short lines that together make a title."""
-    p1 = _line_before(text, line.start)
-    p2 = _line_before(text, p1.start) if p1 is not None else None
     n1 = _line_after(text, line)
     n2 = _line_after(text, n1) if n1 is not None else None
-    before = [ln for ln in (p2, p1) if ln is not None]
-    window = [*before, line, *(ln for ln in (n1, n2) if ln is not None)]
-    me = len(before)
-    pieces = [text[ln.start : ln.end].strip(" \r") for ln in window]
+    after = [ln for ln in (line, n1, n2) if ln is not None]
+    later = [text[ln.start : ln.end].strip(" \r") for ln in after]
+    # a group ends in a piece that ends like a title (this line or one of the next two): tested
+    # once per piece, and most lines have none, so the lines before are read only after
+    memo = recent_memo(text, grammar)
     suffixes = _prep(grammar).suffixes
-    # a group ends in a piece that ends like a title: tested once per piece, and most lines have none
-    ends = {k: _unspaced(_without_paren_tail(pieces[k])).endswith(suffixes) for k in range(me, min(len(window), me + 3))}
-    if not any(ends.values()):
+    later_ends = []
+    for piece in later:
+        end = memo.get(("title_end", piece))
+        if end is None:
+            end = memo[("title_end", piece)] = _unspaced(_without_paren_tail(piece)).endswith(suffixes)
+        later_ends.append(end)
+    if not any(later_ends):
         return False
+    p1 = _line_before(text, line.start)
+    p2 = _line_before(text, p1.start) if p1 is not None else None
+    before = [ln for ln in (p2, p1) if ln is not None]
+    window = [*before, *after]
+    me = len(before)
+    pieces = [text[ln.start : ln.end].strip(" \r") for ln in before] + later
+    ends = {me + k: e for k, e in enumerate(later_ends)}
     for first in range(max(0, me - 2), me + 1):
         for last in range(max(me, first + 1), min(len(window), first + 3)):
             if not ends[last]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from typing import Any
+
 import regex
 
 from ..grammar import Grammar
@@ -78,11 +81,35 @@ def _line_after(text: str, line: Line) -> Line | None:
     return Line(line.stop, end, end + 1 if nl >= 0 else end)
 
 
+# What the line functions find out about a line's text (its kind on its own, whether it is a
+# metadata key alone) is a function of that text and the grammar, but the context tests of the
+# classifier ask again about the lines up to six around the one being classified (a title group,
+# a run of issuers above a title, a key above a value): the answers for the last lines asked are
+# kept, per thread and per text. The text and grammar are held, so that a new text (even one at
+# the same address) starts an empty memo: nothing is carried from one text to the next.
+_RECENT = threading.local()
+_RECENT_MAX = 256
+
+
+def recent_memo(text: str, grammar: Grammar) -> dict[tuple[str, str], Any]:
+    """This thread's memo of line facts for ``text`` and ``grammar``: (what, line text) → answer."""
+    memo = _RECENT.__dict__
+    found: dict[tuple[str, str], Any] | None = memo.get("facts")
+    if found is None or memo.get("text") is not text or memo.get("grammar") is not grammar or len(found) >= _RECENT_MAX:
+        found = memo["facts"] = {}
+        memo["text"], memo["grammar"] = text, grammar
+    return found
+
+
 def _key_only(text: str, line: Line, grammar: Grammar) -> bool:
     """A metadata key whose value is on the next line (``成文日期：``, ``[发文字号]``)."""
     s = text[line.start : line.end]
-    m = _prep(grammar).metadata.match(s)
-    return m is not None and not m.group("value")
+    memo = recent_memo(text, grammar)
+    found: bool | None = memo.get(("key_only", s))
+    if found is None:
+        m = _prep(grammar).metadata.match(s)
+        found = memo[("key_only", s)] = m is not None and not m.group("value")
+    return found
 
 
 def _debris_end(s: str, grammar: Grammar) -> int:
