@@ -7,7 +7,7 @@ import regex
 from ..grammar import Grammar
 from .kinds import Line, LineKind, split_lines  # noqa: F401 (split_lines: in the doctest)
 from .lines import logical_lines, runon_bare_title
-from .rules import _prep, _rule, may
+from .rules import _prep, _rule, may, starts_heading
 from .text import (
     _debris_end,
     _is_physical,
@@ -180,7 +180,7 @@ def _classify_line(s: str, grammar: Grammar) -> tuple[LineKind, regex.Match[str]
         return LineKind.DOC_NUMBER, m
     if len(stripped) <= 30 and stripped.endswith("令") and "第" not in stripped:
         return LineKind.DECREE_HEAD, None
-    if grammar.headings.starts_line(s):
+    if starts_heading(s, grammar):
         # any line-start style of headings.toml; tested before the title shapes, which read the
         # line without its spaces (第二编 保障措施 is a heading, 第二编保障措施 would not be)
         return LineKind.HEADING, None
@@ -290,7 +290,7 @@ def _in_opening_title(text: str, line: Line, grammar: Grammar) -> bool:
     second = _unspaced(text[nxt.start : nxt.end].strip(" \r\u3000"))
     if not (8 <= len(first) <= 40 and 4 <= len(second) <= 40) or any(c in first + second for c in "。:;,"):
         return False
-    if title_kind(first, grammar) is not None or grammar.headings.starts_line(second):
+    if title_kind(first, grammar) is not None or starts_heading(second, grammar):
         return False
     return title_kind(first + second, grammar) is LineKind.ENCLOSED_TITLE
 

@@ -9,7 +9,7 @@ import regex
 
 from ..grammar import Grammar
 from .kinds import Line, LineKind
-from .rules import _prep, may
+from .rules import _prep, may, starts_heading
 
 __all__ = ["title_kind", "strip_trailing_debris"]
 
@@ -25,7 +25,7 @@ def title_kind(text: str, grammar: Grammar) -> LineKind | None:
     """
     p = _prep(grammar)
     s = strip_trailing_debris(text.strip(" \r"), grammar)
-    if not (4 <= len(s) <= 160) or "。" in s or s.endswith((":", ",")) or grammar.headings.starts_line(s):
+    if not (4 <= len(s) <= 160) or "。" in s or s.endswith((":", ",")) or starts_heading(s, grammar):
         return None
     bare = _without_paren_tail(s)
     if bare.startswith(("特此", "附件", "附录")) or _DATE_START.match(bare):
