@@ -152,9 +152,10 @@ def _classify_alone(text: str, line: Line, grammar: Grammar) -> tuple[LineKind, 
     :func:`~sztext.segment.text.recent_memo`: the context tests ask it about the neighbours)."""
     s = text[line.start : line.end]
     memo = recent_memo(text, grammar)
-    found: tuple[LineKind, regex.Match[str] | None] | None = memo.get(("alone", s))
+    key = ("alone", s)
+    found: tuple[LineKind, regex.Match[str] | None] | None = memo.get(key)
     if found is None:
-        found = memo[("alone", s)] = _classify_line(s, grammar)
+        found = memo[key] = _classify_line(s, grammar)
     return found
 
 

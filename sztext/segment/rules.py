@@ -261,6 +261,7 @@ class _Prepared:
     undecodable_glyph: Rule
     page_numbers_lead: Rule
     heading_first: frozenset[str] | None  # what a line-start heading style starts with (None: any)
+    metadata_first: frozenset[str] | None  # what header.metadata starts with (None: any)
 
 
 def starts_heading(s: str, grammar: Grammar) -> bool:
@@ -272,9 +273,21 @@ def starts_heading(s: str, grammar: Grammar) -> bool:
     return grammar.headings.starts_line(s)
 
 
+# the grammar last asked and its prepared rules (one tuple, replaced whole: safe across threads)
+_LAST: tuple[Grammar | None, _Prepared | None] = (None, None)
+
+
 def _prep(grammar: Grammar) -> _Prepared:
-    """The segment rules and word lists, prepared once per grammar."""
-    return grammar.derived(_prepare)
+    """The segment rules and word lists, prepared once per grammar (kept with it by
+    ``grammar.derived``; the last grammar's are at hand without that lookup: the line
+    functions ask on every line)."""
+    global _LAST
+    last = _LAST
+    if last[0] is grammar and last[1] is not None:
+        return last[1]
+    prepared = grammar.derived(_prepare)
+    _LAST = (grammar, prepared)
+    return prepared
 
 
 def _prepare(grammar: Grammar) -> _Prepared:
@@ -335,6 +348,7 @@ def _prepare(grammar: Grammar) -> _Prepared:
         undecodable_glyph=grammar.rule("segment.undecodable_glyph"),
         page_numbers_lead=grammar.rule("segment.page_numbers_lead"),
         heading_first=_heading_first(grammar),
+        metadata_first=first_chars(grammar.rule("header.metadata").pattern.compiled),
     )
 
 

@@ -103,13 +103,11 @@ def recent_memo(text: str, grammar: Grammar) -> dict[tuple[str, str], Any]:
 
 def _key_only(text: str, line: Line, grammar: Grammar) -> bool:
     """A metadata key whose value is on the next line (``成文日期：``, ``[发文字号]``)."""
-    s = text[line.start : line.end]
-    memo = recent_memo(text, grammar)
-    found: bool | None = memo.get(("key_only", s))
-    if found is None:
-        m = _prep(grammar).metadata.match(s)
-        found = memo[("key_only", s)] = m is not None and not m.group("value")
-    return found
+    p = _prep(grammar)
+    if p.metadata_first is not None and text[line.start : line.start + 1] not in p.metadata_first:
+        return False  # no match at the line's start without a pattern call (rules.first_chars)
+    m = p.metadata.match(text[line.start : line.end])
+    return m is not None and not m.group("value")
 
 
 def _debris_end(s: str, grammar: Grammar) -> int:
