@@ -203,8 +203,10 @@ _CONTEXT_KINDS = frozenset({LineKind.TEXT, LineKind.SIGNATURE, LineKind.ENCLOSED
 def _is_metadata_value(text: str, line: Line, stripped: str, grammar: Grammar) -> bool:
     """The line is the value of the key on the line before, or a later piece of a split value."""
     prev = _line_before(text, line.start)
-    fragment = _prep(grammar).value_fragment.match(stripped) is not None
+    fragment: bool | None = None  # the line is a piece of a split value: asked only for a key further up
     for back in range(3):  # 京发改 / 〔2026〕 / 341号: the key at most three lines up
+        if back and fragment is None:
+            fragment = _prep(grammar).value_fragment.match(stripped) is not None
         if prev is None or (back and not fragment):
             return False
         if _key_only(text, prev, grammar):

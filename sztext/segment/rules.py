@@ -134,6 +134,24 @@ _LATE_CHECKS = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class _AtStart:
+    """A rule's pattern for ``match`` calls, its :func:`first_chars` tested first: a string
+    whose character at ``pos`` no match starts with gives ``None`` without a pattern call."""
+
+    pattern: GuardedPattern
+    first: frozenset[str] | None
+
+    def match(self, s: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        if self.first is not None and s[pos : pos + 1] not in self.first:
+            return None
+        return self.pattern.match(s, pos, endpos)
+
+
+def _at_start(rule: Rule) -> _AtStart:
+    return _AtStart(rule.pattern, first_chars(rule.pattern.compiled))
+
+
 @dataclass(frozen=True)
 class _Check:
     """A line rule and how to run it on one line: ``find(s)`` is ``pattern.search(s)``."""
@@ -217,10 +235,10 @@ class _Prepared:
     suffixes_longest_first: tuple[str, ...]
     enclosed: tuple[str, ...]
     image_debris: Rule
-    split_year: GuardedPattern
+    split_year: _AtStart
     date_line: GuardedPattern
     metadata: GuardedPattern
-    value_fragment: GuardedPattern
+    value_fragment: _AtStart
     titled_decree_note: Rule
     titled_decree_note_check: _Check
     glued_metadata: Rule
@@ -304,10 +322,10 @@ def _prepare(grammar: Grammar) -> _Prepared:
         suffixes_longest_first=tuple(sorted(suffixes, key=len, reverse=True)),
         enclosed=grammar.word_list("doctypes", "enclosed"),
         image_debris=grammar.rule("segment.image_debris"),
-        split_year=grammar.rule("segment.split_year").pattern,
+        split_year=_at_start(grammar.rule("segment.split_year")),
         date_line=grammar.rule("header.date_line").pattern,
         metadata=grammar.rule("header.metadata").pattern,
-        value_fragment=grammar.rule("segment.value_fragment").pattern,
+        value_fragment=_at_start(grammar.rule("segment.value_fragment")),
         titled_decree_note=grammar.rule("segment.titled_decree_note"),
         titled_decree_note_check=_check(grammar.rule("segment.titled_decree_note"), LineKind.DECREE_NOTE),
         glued_metadata=grammar.rule("segment.glued_metadata"),
