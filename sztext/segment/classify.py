@@ -234,14 +234,12 @@ def _in_title_group(text: str, line: Line, grammar: Grammar) -> bool:
     later = [text[ln.start : ln.end].strip(" \r") for ln in after]
     # a group ends in a piece that ends like a title (this line or one of the next two): tested
     # once per piece, and most lines have none, so the lines before are read only after
-    memo = recent_memo(text, grammar)
     suffixes = _prep(grammar).suffixes
-    later_ends = []
-    for piece in later:
-        end = memo.get(("title_end", piece))
-        if end is None:
-            end = memo[("title_end", piece)] = _unspaced(_without_paren_tail(piece)).endswith(suffixes)
-        later_ends.append(end)
+    later_ends = [
+        # without a ")" or a space the piece is its own bare, unspaced form (most pieces)
+        piece.endswith(suffixes) if ")" not in piece and " " not in piece else _unspaced(_without_paren_tail(piece)).endswith(suffixes)
+        for piece in later
+    ]
     if not any(later_ends):
         return False
     p1 = _line_before(text, line.start)
