@@ -7,7 +7,7 @@ import regex
 from ..grammar import Grammar
 from .kinds import Line, LineKind, split_lines  # noqa: F401 (split_lines: in the doctest)
 from .lines import logical_lines, runon_bare_title
-from .rules import _prep, _rule, may, starts_heading
+from .rules import _prep, may, starts_heading
 from .text import (
     _debris_end,
     _is_physical,
@@ -70,7 +70,8 @@ def _continues_attachment_list(text: str, line: Line, grammar: Grammar) -> bool:
     outline item (corpus 0020, 0024, 0044)."""
     if line.end - line.start > 80 or not _is_physical(text, line):
         return False
-    item, head = _rule(grammar, "segment.list_item").pattern, _rule(grammar, "segment.list_head").pattern
+    p = _prep(grammar)
+    item, head = p.list_item, p.list_head
     m = item.match(text[line.start : line.end])
     if m is None:
         return False

@@ -10,6 +10,7 @@ import re
 import re._constants as _sre
 import re._parser as _sre_parse
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -57,7 +58,7 @@ def first_chars(pattern: regex.Pattern[str]) -> frozenset[str] | None:
     return None if chars is None or nullable else frozenset(chars)
 
 
-def _first(items: list[tuple[object, object]]) -> tuple[set[str] | None, bool]:
+def _first(items: list[Any]) -> tuple[set[str] | None, bool]:
     """(first characters or None for any, whether the sequence can match empty)."""
     out: set[str] = set()
     for op, av in items:
@@ -70,12 +71,12 @@ def _first(items: list[tuple[object, object]]) -> tuple[set[str] | None, bool]:
     return out, True
 
 
-def _first_item(op: object, av: object) -> tuple[set[str] | None, bool]:
+def _first_item(op: object, av: Any) -> tuple[set[str] | None, bool]:
     if op is _sre.LITERAL:
-        return {chr(av)}, False  # type: ignore[arg-type]
+        return {chr(av)}, False
     if op is _sre.IN:
         chars: set[str] = set()
-        for kind, val in av:  # type: ignore[attr-defined]
+        for kind, val in av:
             if kind is _sre.LITERAL:
                 chars.add(chr(val))
             elif kind is _sre.RANGE and val[1] - val[0] <= _RANGE_MAX:
@@ -86,7 +87,7 @@ def _first_item(op: object, av: object) -> tuple[set[str] | None, bool]:
     if op is _sre.BRANCH:
         union: set[str] = set()
         empty = False
-        for branch in av[1]:  # type: ignore[index]
+        for branch in av[1]:
             chars_b, nullable_b = _first(list(branch))
             if chars_b is None:
                 return None, False
@@ -94,14 +95,14 @@ def _first_item(op: object, av: object) -> tuple[set[str] | None, bool]:
             empty = empty or nullable_b
         return union, empty
     if op is _sre.SUBPATTERN:
-        _group, add_flags, _del_flags, sub = av  # type: ignore[misc]
+        _group, add_flags, _del_flags, sub = av
         if add_flags & re.IGNORECASE:
             return None, False
         return _first(list(sub))
     if op is _sre.ATOMIC_GROUP:
-        return _first(list(av))  # type: ignore[call-overload]
+        return _first(list(av))
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
-        lo, _hi, sub = av  # type: ignore[misc]
+        lo, _hi, sub = av
         chars_r, nullable_r = _first(list(sub))
         return chars_r, nullable_r or lo == 0
     if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
@@ -280,6 +281,8 @@ class _Prepared:
     page_numbers_lead: Rule
     heading_first: frozenset[str] | None  # what a line-start heading style starts with (None: any)
     metadata_first: frozenset[str] | None  # what header.metadata starts with (None: any)
+    list_item: _AtStart
+    list_head: _AtStart
 
 
 def starts_heading(s: str, grammar: Grammar) -> bool:
@@ -367,6 +370,8 @@ def _prepare(grammar: Grammar) -> _Prepared:
         page_numbers_lead=grammar.rule("segment.page_numbers_lead"),
         heading_first=_heading_first(grammar),
         metadata_first=first_chars(grammar.rule("header.metadata").pattern.compiled),
+        list_item=_at_start(grammar.rule("segment.list_item")),
+        list_head=_at_start(grammar.rule("segment.list_head")),
     )
 
 
