@@ -25,9 +25,13 @@ def title_kind(text: str, grammar: Grammar) -> LineKind | None:
     """
     p = _prep(grammar)
     s = strip_trailing_debris(text.strip(" \r"), grammar)
-    if not (4 <= len(s) <= 160) or "。" in s or s.endswith((":", ",")) or starts_heading(s, grammar):
+    if not (4 <= len(s) <= 160):
         return None
     bare = _without_paren_tail(s)
+    if not bare.endswith(p.suffixes) and not bare.endswith(p.enclosed):
+        return None  # what gives a kind below needs one of these endings: most lines have none
+    if "。" in s or s.endswith((":", ",")) or starts_heading(s, grammar):
+        return None
     if bare.startswith(("特此", "附件", "附录")) or _DATE_START.match(bare):
         return None
     if p.debris_any is not None and p.debris_any.search(s):
