@@ -85,12 +85,13 @@ def _line_after(text: str, line: Line) -> Line | None:
     return Line(line.stop, end, end + 1 if nl >= 0 else end)
 
 
-# What the line functions find out about a line's text (its kind on its own, whether it is a
-# metadata key alone) is a function of that text and the grammar, but the context tests of the
+# What the line functions find out about a line's text (its kind on its own: classify's
+# _classify_alone) is a function of that text and the grammar, but the context tests of the
 # classifier ask again about the lines up to six around the one being classified (a title group,
-# a run of issuers above a title, a key above a value): the answers for the last lines asked are
-# kept, per thread and per text. The text and grammar are held, so that a new text (even one at
-# the same address) starts an empty memo: nothing is carried from one text to the next.
+# a run of issuers above a title, a title above an addressee): the answers for the last lines
+# asked are kept, per thread and per text. The text and grammar are held (until the thread's
+# next text), so that a new text, even one at the same address, starts an empty memo: nothing
+# is carried from one text to the next. At most _RECENT_MAX answers, then it starts again.
 _RECENT = threading.local()
 _RECENT_MAX = 256
 
