@@ -17,7 +17,7 @@ from .grammar import Grammar, Rule
 from .normalize import TextView
 from .numerals import marker_number
 from .segment import DocumentRange, LineKind, LineTable, classify, logical_lines
-from .segment.rules import may
+from .segment.rules import _prep, may
 
 __all__ = ["Block", "tokenize", "numeral_value", "heading_rules"]
 
@@ -69,7 +69,7 @@ def _is_toc_entry(text: str, start: int, end: int, leaders: tuple[str, ...]) -> 
     False
     """
     tail = text[start:end].rstrip(" \u3000\t\r").rstrip("0123456789").rstrip(" \u3000\t")
-    if not any(tail.endswith(leader) for leader in leaders):
+    if not tail.endswith(leaders):
         return False
     # the entry names a heading before its leader (2.…… alone is a placeholder item, not a contents line)
     return bool(tail.rstrip("".join(set("".join(leaders)))).strip(" \u3000\t"))
@@ -137,7 +137,10 @@ def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar) -> list[Block
     mid_rules = tuple(r for r in h.mid if not r.tags.get("sequel"))
     sequels = tuple(r for r in h.mid if r.tags.get("sequel"))
     last: dict[str, int] = {}  # style → the number of its last heading so far (for the sequel rules)
-    leaders = grammar.word_list("headings", "toc_leader")
+    leaders = tuple(grammar.word_list("headings", "toc_leader"))
+    # what a line-start heading style starts with (read from headings.toml at load): a line
+    # that starts with another character opens no heading, without a pattern call
+    heading_first = _prep(grammar).heading_first
     table = view.memo.get(("line_table", grammar.digest))
     if isinstance(table, LineTable):
         lines, kinds = table.document_lines(text, grammar, doc.start, doc.end)
@@ -150,7 +153,10 @@ def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar) -> list[Block
         if not i & CHECK_MASK:
             check_budget("tokenize")
         start, end = line.start, line.end
-        found = h.at_line_start(text, start, end) if kind in _LINE_HEADING_KINDS else None
+        if kind in _LINE_HEADING_KINDS and (heading_first is None or text[start : start + 1] in heading_first):
+            found = h.at_line_start(text, start, end)
+        else:
+            found = None
         if found is not None and _is_toc_entry(text, found[1].end(), end, leaders):
             append(Block(start, line.stop, kind))  # 一、总体要求......1: a contents entry, not a heading
             continue

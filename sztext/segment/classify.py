@@ -7,7 +7,7 @@ import regex
 from ..grammar import Grammar
 from .kinds import Line, LineKind, split_lines  # noqa: F401 (split_lines: in the doctest)
 from .lines import logical_lines, runon_bare_title
-from .rules import _prep, _rule, may
+from .rules import _prep, may, starts_heading
 from .text import (
     _debris_end,
     _is_physical,
@@ -16,6 +16,7 @@ from .text import (
     _line_before,
     _unspaced,
     _without_paren_tail,
+    recent_memo,
     title_kind,
 )
 
@@ -69,7 +70,8 @@ def _continues_attachment_list(text: str, line: Line, grammar: Grammar) -> bool:
     outline item (corpus 0020, 0024, 0044)."""
     if line.end - line.start > 80 or not _is_physical(text, line):
         return False
-    item, head = _rule(grammar, "segment.list_item").pattern, _rule(grammar, "segment.list_head").pattern
+    p = _prep(grammar)
+    item, head = p.list_item, p.list_head
     m = item.match(text[line.start : line.end])
     if m is None:
         return False
@@ -147,8 +149,19 @@ def _titles_addressee(text: str, line: Line, stripped: str, grammar: Grammar) ->
 
 
 def _classify_alone(text: str, line: Line, grammar: Grammar) -> tuple[LineKind, regex.Match[str] | None]:
-    """Classify one view line on its own."""
+    """Classify one view line on its own (a function of ``text[line.start:line.end]``, kept in
+    :func:`~sztext.segment.text.recent_memo`: the context tests ask it about the neighbours)."""
     s = text[line.start : line.end]
+    memo = recent_memo(text, grammar)
+    key = ("alone", s)
+    found: tuple[LineKind, regex.Match[str] | None] | None = memo.get(key)
+    if found is None:
+        found = memo[key] = _classify_line(s, grammar)
+    return found
+
+
+def _classify_line(s: str, grammar: Grammar) -> tuple[LineKind, regex.Match[str] | None]:
+    """The kind of a line's text on its own, and the match of the rule that gave it."""
     stripped = s.strip(" \r")
     if not stripped:
         return LineKind.BLANK, None
@@ -169,7 +182,7 @@ def _classify_alone(text: str, line: Line, grammar: Grammar) -> tuple[LineKind, 
         return LineKind.DOC_NUMBER, m
     if len(stripped) <= 30 and stripped.endswith("令") and "第" not in stripped:
         return LineKind.DECREE_HEAD, None
-    if grammar.headings.starts_line(s):
+    if starts_heading(s, grammar):
         # any line-start style of headings.toml; tested before the title shapes, which read the
         # line without its spaces (第二编 保障措施 is a heading, 第二编保障措施 would not be)
         return LineKind.HEADING, None
@@ -191,8 +204,10 @@ _CONTEXT_KINDS = frozenset({LineKind.TEXT, LineKind.SIGNATURE, LineKind.ENCLOSED
 def _is_metadata_value(text: str, line: Line, stripped: str, grammar: Grammar) -> bool:
     """The line is the value of the key on the line before, or a later piece of a split value."""
     prev = _line_before(text, line.start)
-    fragment = _prep(grammar).value_fragment.match(stripped) is not None
+    fragment: bool | None = None  # the line is a piece of a split value: asked only for a key further up
     for back in range(3):  # 京发改 / 〔2026〕 / 341号: the key at most three lines up
+        if back and fragment is None:
+            fragment = _prep(grammar).value_fragment.match(stripped) is not None
         if prev is None or (back and not fragment):
             return False
         if _key_only(text, prev, grammar):
@@ -214,19 +229,27 @@ def _issuers_of_title(text: str, line: Line, grammar: Grammar) -> bool:
 
 def _in_title_group(text: str, line: Line, grammar: Grammar) -> bool:
     """The line belongs to two or three consecutive short lines that together make a title."""
-    p1 = _line_before(text, line.start)
-    p2 = _line_before(text, p1.start) if p1 is not None else None
     n1 = _line_after(text, line)
     n2 = _line_after(text, n1) if n1 is not None else None
-    before = [ln for ln in (p2, p1) if ln is not None]
-    window = [*before, line, *(ln for ln in (n1, n2) if ln is not None)]
-    me = len(before)
-    pieces = [text[ln.start : ln.end].strip(" \r") for ln in window]
+    after = [ln for ln in (line, n1, n2) if ln is not None]
+    later = [text[ln.start : ln.end].strip(" \r") for ln in after]
+    # a group ends in a piece that ends like a title (this line or one of the next two): tested
+    # once per piece, and most lines have none, so the lines before are read only after
     suffixes = _prep(grammar).suffixes
-    # a group ends in a piece that ends like a title: tested once per piece, and most lines have none
-    ends = {k: _unspaced(_without_paren_tail(pieces[k])).endswith(suffixes) for k in range(me, min(len(window), me + 3))}
-    if not any(ends.values()):
+    later_ends = [
+        # without a ")" or a space the piece is its own bare, unspaced form (most pieces)
+        piece.endswith(suffixes) if ")" not in piece and " " not in piece else _unspaced(_without_paren_tail(piece)).endswith(suffixes)
+        for piece in later
+    ]
+    if not any(later_ends):
         return False
+    p1 = _line_before(text, line.start)
+    p2 = _line_before(text, p1.start) if p1 is not None else None
+    before = [ln for ln in (p2, p1) if ln is not None]
+    window = [*before, *after]
+    me = len(before)
+    pieces = [text[ln.start : ln.end].strip(" \r") for ln in before] + later
+    ends = {me + k: e for k, e in enumerate(later_ends)}
     for first in range(max(0, me - 2), me + 1):
         for last in range(max(me, first + 1), min(len(window), first + 3)):
             if not ends[last]:
@@ -269,7 +292,7 @@ def _in_opening_title(text: str, line: Line, grammar: Grammar) -> bool:
     second = _unspaced(text[nxt.start : nxt.end].strip(" \r\u3000"))
     if not (8 <= len(first) <= 40 and 4 <= len(second) <= 40) or any(c in first + second for c in "。:;,"):
         return False
-    if title_kind(first, grammar) is not None or grammar.headings.starts_line(second):
+    if title_kind(first, grammar) is not None or starts_heading(second, grammar):
         return False
     return title_kind(first + second, grammar) is LineKind.ENCLOSED_TITLE
 

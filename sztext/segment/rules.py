@@ -6,7 +6,11 @@ several rules, and by running a ``^``-anchored rule as a ``match`` on a single l
 
 from __future__ import annotations
 
+import re
+import re._constants as _sre
+import re._parser as _sre_parse
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -25,6 +29,85 @@ def may(rule: Rule, s: str) -> bool:
         if anchor in s:
             return True
     return False
+
+
+# The characters a pattern's match can start with, read from the pattern at load: a line whose
+# first character is not among them is not matched at 0 without a pattern call. A superset
+# always (what the reading does not know, it takes as any character: no first set at all).
+_NAMED_GROUP = re.compile(r"\(\?P<[A-Za-z_][A-Za-z0-9_]*>")
+# a Unicode property (\\p{Han}): read as \\w, a category, which the reading takes as any character
+_PROPERTY = re.compile(r"(?<!\\)((?:\\\\)*)\\[pP]\{[^}]*\}")
+_RANGE_MAX = 4096  # a wider class range ([一-龥]) is taken as any character
+_ANY = None
+
+
+def first_chars(pattern: regex.Pattern[str]) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` at a position can start with; ``None`` when any
+    may (the pattern can match the empty string, ignores case, or uses what the reading of
+    :mod:`re`'s parser does not cover: ``\\p{Han}``, a backreference, …)."""
+    text = pattern.pattern
+    if pattern.flags & (regex.IGNORECASE | regex.FULLCASE | regex.REVERSE | regex.VERSION1) or any(t in text for t in ("(?i", "(?r", "(?V1", ":]")):
+        return None  # case, right-to-left, set operations and POSIX classes: not read here
+    # the regex module allows a group name twice (an alternation of rules): names do not matter here
+    source = _PROPERTY.sub(r"\1\\w", _NAMED_GROUP.sub("(", text))
+    try:
+        tree = _sre_parse.parse(source, re.VERBOSE if pattern.flags & regex.VERBOSE else 0)
+    except (re.error, ValueError, TypeError, OverflowError, RecursionError):
+        return None
+    chars, nullable = _first(list(tree))
+    return None if chars is None or nullable else frozenset(chars)
+
+
+def _first(items: list[Any]) -> tuple[set[str] | None, bool]:
+    """(first characters or None for any, whether the sequence can match empty)."""
+    out: set[str] = set()
+    for op, av in items:
+        chars, nullable = _first_item(op, av)
+        if chars is None:
+            return None, False
+        out |= chars
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _first_item(op: object, av: Any) -> tuple[set[str] | None, bool]:
+    if op is _sre.LITERAL:
+        return {chr(av)}, False
+    if op is _sre.IN:
+        chars: set[str] = set()
+        for kind, val in av:
+            if kind is _sre.LITERAL:
+                chars.add(chr(val))
+            elif kind is _sre.RANGE and val[1] - val[0] <= _RANGE_MAX:
+                chars.update(chr(c) for c in range(val[0], val[1] + 1))
+            else:  # NEGATE, CATEGORY, a wide range
+                return None, False
+        return chars, False
+    if op is _sre.BRANCH:
+        union: set[str] = set()
+        empty = False
+        for branch in av[1]:
+            chars_b, nullable_b = _first(list(branch))
+            if chars_b is None:
+                return None, False
+            union |= chars_b
+            empty = empty or nullable_b
+        return union, empty
+    if op is _sre.SUBPATTERN:
+        _group, add_flags, _del_flags, sub = av
+        if add_flags & re.IGNORECASE:
+            return None, False
+        return _first(list(sub))
+    if op is _sre.ATOMIC_GROUP:
+        return _first(list(av))
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        lo, _hi, sub = av
+        chars_r, nullable_r = _first(list(sub))
+        return chars_r, nullable_r or lo == 0
+    if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+        return set(), True  # zero-width: what follows starts the match
+    return None, False  # ANY, NOT_LITERAL, CATEGORY, GROUPREF, …: any character
 
 
 def _rule(grammar: Grammar, rule_id: str) -> Rule:
@@ -52,6 +135,24 @@ _LATE_CHECKS = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class _AtStart:
+    """A rule's pattern for ``match`` calls, its :func:`first_chars` tested first: a string
+    whose character at ``pos`` no match starts with gives ``None`` without a pattern call."""
+
+    pattern: GuardedPattern
+    first: frozenset[str] | None
+
+    def match(self, s: str, pos: int = 0, endpos: int | None = None) -> regex.Match[str] | None:
+        if self.first is not None and s[pos : pos + 1] not in self.first:
+            return None
+        return self.pattern.match(s, pos, endpos)
+
+
+def _at_start(rule: Rule) -> _AtStart:
+    return _AtStart(rule.pattern, first_chars(rule.pattern.compiled))
+
+
 @dataclass(frozen=True)
 class _Check:
     """A line rule and how to run it on one line: ``find(s)`` is ``pattern.search(s)``."""
@@ -59,15 +160,19 @@ class _Check:
     pattern: GuardedPattern
     kind: LineKind
     anchored: bool  # declared anchored = "line": on a line without a newline, match at 0 is the search
+    first: frozenset[str] | None = None  # what a match at 0 starts with (:func:`first_chars`), None: any
 
     def find(self, s: str) -> regex.Match[str] | None:
         if self.anchored and "\n" not in s:
+            if self.first is not None and s[:1] not in self.first:
+                return None
             return self.pattern.match(s)
         return self.pattern.search(s)
 
 
 def _check(rule: Rule, kind: LineKind) -> _Check:
-    return _Check(rule.pattern, kind, rule.spec.anchored == "line")
+    anchored = rule.spec.anchored == "line"
+    return _Check(rule.pattern, kind, anchored, first_chars(rule.pattern.compiled) if anchored else None)
 
 
 def _any_check(rules: tuple[Rule, ...]) -> _Check | None:
@@ -76,7 +181,7 @@ def _any_check(rules: tuple[Rule, ...]) -> _Check | None:
     if joined is None:
         return None
     anchored = all(r.spec.anchored == "line" for r in rules)
-    return _Check(joined, LineKind.TEXT, anchored)
+    return _Check(joined, LineKind.TEXT, anchored, first_chars(joined.compiled) if anchored else None)
 
 
 @dataclass(frozen=True)
@@ -131,10 +236,10 @@ class _Prepared:
     suffixes_longest_first: tuple[str, ...]
     enclosed: tuple[str, ...]
     image_debris: Rule
-    split_year: GuardedPattern
+    split_year: _AtStart
     date_line: GuardedPattern
     metadata: GuardedPattern
-    value_fragment: GuardedPattern
+    value_fragment: _AtStart
     titled_decree_note: Rule
     titled_decree_note_check: _Check
     glued_metadata: Rule
@@ -174,11 +279,36 @@ class _Prepared:
     decree_note_open: Rule
     undecodable_glyph: Rule
     page_numbers_lead: Rule
+    heading_first: frozenset[str] | None  # what a line-start heading style starts with (None: any)
+    metadata_first: frozenset[str] | None  # what header.metadata starts with (None: any)
+    list_item: _AtStart
+    list_head: _AtStart
+
+
+def starts_heading(s: str, grammar: Grammar) -> bool:
+    """``grammar.headings.starts_line(s)``, without a pattern call on a line whose first
+    character opens no line-start heading style."""
+    first = _prep(grammar).heading_first
+    if first is not None and s[:1] not in first:
+        return False
+    return grammar.headings.starts_line(s)
+
+
+# the grammar last asked and its prepared rules (one tuple, replaced whole: safe across threads)
+_LAST: tuple[Grammar | None, _Prepared | None] = (None, None)
 
 
 def _prep(grammar: Grammar) -> _Prepared:
-    """The segment rules and word lists, prepared once per grammar."""
-    return grammar.derived(_prepare)
+    """The segment rules and word lists, prepared once per grammar (kept with it by
+    ``grammar.derived``; the last grammar's are at hand without that lookup: the line
+    functions ask on every line)."""
+    global _LAST
+    last = _LAST
+    if last[0] is grammar and last[1] is not None:
+        return last[1]
+    prepared = grammar.derived(_prepare)
+    _LAST = (grammar, prepared)
+    return prepared
 
 
 def _prepare(grammar: Grammar) -> _Prepared:
@@ -195,10 +325,10 @@ def _prepare(grammar: Grammar) -> _Prepared:
         suffixes_longest_first=tuple(sorted(suffixes, key=len, reverse=True)),
         enclosed=grammar.word_list("doctypes", "enclosed"),
         image_debris=grammar.rule("segment.image_debris"),
-        split_year=grammar.rule("segment.split_year").pattern,
+        split_year=_at_start(grammar.rule("segment.split_year")),
         date_line=grammar.rule("header.date_line").pattern,
         metadata=grammar.rule("header.metadata").pattern,
-        value_fragment=grammar.rule("segment.value_fragment").pattern,
+        value_fragment=_at_start(grammar.rule("segment.value_fragment")),
         titled_decree_note=grammar.rule("segment.titled_decree_note"),
         titled_decree_note_check=_check(grammar.rule("segment.titled_decree_note"), LineKind.DECREE_NOTE),
         glued_metadata=grammar.rule("segment.glued_metadata"),
@@ -238,4 +368,18 @@ def _prepare(grammar: Grammar) -> _Prepared:
         decree_note_open=grammar.rule("segment.decree_note_open"),
         undecodable_glyph=grammar.rule("segment.undecodable_glyph"),
         page_numbers_lead=grammar.rule("segment.page_numbers_lead"),
+        heading_first=_heading_first(grammar),
+        metadata_first=first_chars(grammar.rule("header.metadata").pattern.compiled),
+        list_item=_at_start(grammar.rule("segment.list_item")),
+        list_head=_at_start(grammar.rule("segment.list_head")),
     )
+
+
+def _heading_first(grammar: Grammar) -> frozenset[str] | None:
+    headings = grammar.headings
+    if headings.line_first is not None:
+        return first_chars(headings.line_first.compiled)
+    sets = [first_chars(rule.pattern.compiled) for rule in headings.line]
+    if any(f is None for f in sets):
+        return None
+    return frozenset().union(*(f for f in sets if f is not None))

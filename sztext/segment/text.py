@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+from typing import Any
+
 import regex
 
 from ..grammar import Grammar
 from .kinds import Line, LineKind
-from .rules import _prep, may
+from .rules import _prep, may, starts_heading
 
 __all__ = ["title_kind", "strip_trailing_debris"]
 
@@ -22,9 +25,13 @@ def title_kind(text: str, grammar: Grammar) -> LineKind | None:
     """
     p = _prep(grammar)
     s = strip_trailing_debris(text.strip(" \r"), grammar)
-    if not (4 <= len(s) <= 160) or "。" in s or s.endswith((":", ",")) or grammar.headings.starts_line(s):
+    if not (4 <= len(s) <= 160):
         return None
     bare = _without_paren_tail(s)
+    if not bare.endswith(p.suffixes) and not bare.endswith(p.enclosed):
+        return None  # what gives a kind below needs one of these endings: most lines have none
+    if "。" in s or s.endswith((":", ",")) or starts_heading(s, grammar):
+        return None
     if bare.startswith(("特此", "附件", "附录")) or _DATE_START.match(bare):
         return None
     if p.debris_any is not None and p.debris_any.search(s):
@@ -78,10 +85,33 @@ def _line_after(text: str, line: Line) -> Line | None:
     return Line(line.stop, end, end + 1 if nl >= 0 else end)
 
 
+# What the line functions find out about a line's text (its kind on its own: classify's
+# _classify_alone) is a function of that text and the grammar, but the context tests of the
+# classifier ask again about the lines up to six around the one being classified (a title group,
+# a run of issuers above a title, a title above an addressee): the answers for the last lines
+# asked are kept, per thread and per text. The text and grammar are held (until the thread's
+# next text), so that a new text, even one at the same address, starts an empty memo: nothing
+# is carried from one text to the next. At most _RECENT_MAX answers, then it starts again.
+_RECENT = threading.local()
+_RECENT_MAX = 256
+
+
+def recent_memo(text: str, grammar: Grammar) -> dict[tuple[str, str], Any]:
+    """This thread's memo of line facts for ``text`` and ``grammar``: (what, line text) → answer."""
+    memo = _RECENT.__dict__
+    found: dict[tuple[str, str], Any] | None = memo.get("facts")
+    if found is None or memo.get("text") is not text or memo.get("grammar") is not grammar or len(found) >= _RECENT_MAX:
+        found = memo["facts"] = {}
+        memo["text"], memo["grammar"] = text, grammar
+    return found
+
+
 def _key_only(text: str, line: Line, grammar: Grammar) -> bool:
     """A metadata key whose value is on the next line (``成文日期：``, ``[发文字号]``)."""
-    s = text[line.start : line.end]
-    m = _prep(grammar).metadata.match(s)
+    p = _prep(grammar)
+    if p.metadata_first is not None and text[line.start : line.start + 1] not in p.metadata_first:
+        return False  # no match at the line's start without a pattern call (rules.first_chars)
+    m = p.metadata.match(text[line.start : line.end])
     return m is not None and not m.group("value")
 
 

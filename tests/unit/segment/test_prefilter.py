@@ -1,0 +1,55 @@
+"""The first-character prefilter of segment's line rules (rules.first_chars), read from the grammar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import regex
+
+from sztext import load_grammar
+from sztext.segment.rules import _prep, first_chars, starts_heading
+from sztext.segment.text import recent_memo
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_first_chars_reads_literals_classes_and_optional_prefixes() -> None:
+    assert first_chars(regex.compile(r"^[ ]*第(?P<num>[一二]{1,6})章")) == frozenset(" 第")
+    assert first_chars(regex.compile(r"(?:x|y?)z")) == frozenset("xyz")
+    assert first_chars(regex.compile(r"(?=\p{Han})ab")) == frozenset("a")
+
+
+def test_first_chars_is_none_where_any_character_may_start() -> None:
+    assert first_chars(regex.compile(r"^[ ]*\p{Han}x")) is None  # a property: any character
+    assert first_chars(regex.compile(r"x*")) is None  # matches the empty string
+    assert first_chars(regex.compile(r"(?i)ab")) is None  # case ignored: not read
+    assert first_chars(regex.compile(r"[[:alpha:]]b")) is None  # a POSIX class: not read
+
+
+def test_heading_styles_start_with_their_markers() -> None:
+    first = _prep(load_grammar()).heading_first
+    assert first is not None and {"第", "一", "(", "1", "①", " "} <= first and "各" not in first
+
+
+def test_prefilter_agrees_with_the_patterns_on_every_sample_line() -> None:
+    # a superset: no line the prefilter turns away is matched by the pattern (seed 004 and the samples)
+    g = load_grammar()
+    p = _prep(g)
+    checks = [c for c in (*p.early.checks, *p.late.checks, p.early.free_any, p.late.free_any) if c is not None and c.first is not None]
+    assert checks
+    for path in sorted((ROOT / "samples").glob("*.txt")):
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            assert starts_heading(line, g) == g.headings.starts_line(line), line
+            for c in checks:
+                if line[:1] not in c.first:
+                    assert c.pattern.match(line) is None, (c.pattern.rule_id, line)
+
+
+def test_recent_memo_starts_empty_for_another_text() -> None:
+    g = load_grammar()
+    a = "第一章 总则\n"
+    b = "".join(list(a))  # equal, another object
+    assert a == b and a is not b
+    recent_memo(a, g)[("x", "y")] = 1
+    assert recent_memo(a, g) == {("x", "y"): 1}
+    assert recent_memo(b, g) == {}
