@@ -19,6 +19,9 @@ from .cues import (
     _undecodable_cover_at,
     _interview_title,
     _is_body_text,
+    _attachment_name,
+    _reprinted,
+    _squash,
     _lone_cell,
     _markdown_titles,
     _opens_decree,
@@ -251,6 +254,13 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
     page_headed = False
     last_item = False  # the last non-blank line was a whole text run into one line (_whole_item)
     signed = False  # the last line closed with a byline that names a role (segment.byline_roles)
+    doc_first = 0  # the line the current document began at
+    # The names the current document's attachment list gives (附件：1. … / 2. …), above its signature:
+    # a title after the signature that one of them names is that attachment's title, and the
+    # addressee or 文号 under it are the attachment's (a notice that forwards another, 附件 / 关于…的通知).
+    att_names: set[str] = set()
+    listing = False  # the last non-blank line was a line of the attachment list
+    named_head = False  # since the last named attachment title, no body text
 
     def may_open() -> bool:
         """The current document may end here: it has body text, or is closed, or is provisional,
@@ -311,6 +321,10 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
     def start_doc(pos: int) -> None:
         nonlocal state, expects_enclosure, seen_signature, since_close, provisional, has_body, in_attachment
         nonlocal seen_heading, cover_lines, decree, cover_issues, page_ended, page_headed, attached
+        nonlocal doc_first, listing, named_head
+        doc_first = bisect.bisect_left(table.starts, pos)
+        att_names.clear()
+        listing = named_head = False
         has_body = in_attachment = seen_heading = decree = cover_issues = page_ended = page_headed = attached = False
         titles_seen.clear()
         cover_lines = 0
@@ -319,6 +333,9 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             provisional = False
         starts.append(with_banner(pos))
         state, expects_enclosure, seen_signature, since_close = "header", False, False, 0
+
+    def reprinted(i: int) -> bool:
+        return has_body and _reprinted(text, lines, kinds, doc_first, i, prep.markup_link)
 
     def after_debris(i: int) -> int:
         return lines[i].start + _debris_end(text[lines[i].start : lines[i].end], grammar)
@@ -338,6 +355,14 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
         if body_line:
             provisional = False
             has_body = True
+            named_head = False
+        if kind is LineKind.ATTACHMENT and not seen_signature and state != "closed" or listing and kind in (LineKind.TEXT, LineKind.ATTACHMENT):
+            name = _attachment_name(line_text, prep.attachment, prep.list_item)
+            listing = bool(name) and (kind is LineKind.ATTACHMENT or prep.list_item.pattern.match(line_text) is not None)
+            if name:
+                att_names.add(name)
+        else:
+            listing = False
         after_end, ended = ended, ""
         signed_before, signed = signed, False
         if state != "header" and len(line_text) <= 80 and may(prep.page_footer, line_text) and prep.page_footer.pattern.search(line_text):
@@ -466,12 +491,17 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
                 continue
             state = "body"
         if kind in _STRONG or kind is LineKind.DECREE_NOTE:
-            if state != "header" and may_open() and not _lone_cell(text, ln, kind, next_kind(i)):
+            if state != "header" and may_open() and not _lone_cell(text, ln, kind, next_kind(i)) and not named_head and not reprinted(i):
                 start_doc(after_debris(i))
             decree = decree or state == "header" and _opens_decree(text, ln, kind)
             continue
         if kind is LineKind.TITLE or kind is LineKind.ENCLOSED_TITLE:
             follower = next_kind(i)
+            if (seen_signature or state in ("closed", "enclosed")) and in_attachment and _squash(line_text) in att_names:
+                named_head = attached = True  # the title of an attachment the list names (附件：关于…的通知 / … / 附件 / 关于…的通知)
+                continue
+            if reprinted(i):
+                continue  # the document printed again from its title (a 北大法宝 body cell that holds it twice)
             # the enclosed text's title: after the signature of a notice that issues it, or after a
             # short cover with no heading whose signature ran into its text (a decree: 令 / 第682号 /
             # 《…》已经…通过，现予公布…总理 李克强 2017年7月16日 / the regulation's title)
@@ -517,7 +547,8 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             if (state in ("closed", "enclosed") or seen_signature) and (has_body or state == "closed") and not in_attachment or provisional or (
                 ended_before and (has_body or page_ended)
             ) or to_all:
-                start_doc(ln.start)
+                if not named_head and not reprinted(i):
+                    start_doc(ln.start)
             continue
         if kind is LineKind.PUBLIC_NOTE:
             ended = "note"

@@ -209,3 +209,49 @@ def _is_body_text(s: str, kind: LineKind, link: Rule) -> bool:
     if may(link, s):
         s = link.pattern.sub("", s)
     return len(s.strip()) >= 30 and any(p in s for p in "。,;，；")
+
+
+_REPRINT_KEY = 40  # characters of a first paragraph that must agree for the text to be printed again
+_REPRINT_LOOK = 10  # lines after a candidate start searched for its first paragraph
+
+
+def _squash(s: str) -> str:
+    """A line's characters without spaces or book-title marks (《》), for comparing titles and paragraphs."""
+    return "".join(c for c in s if not c.isspace() and c not in "《》")
+
+
+def _first_paragraph(text: str, lines: list[Line], kinds: list[LineKind], lo: int, hi: int, link: Rule) -> str:
+    """The squashed first sentence line (a paragraph of 30 characters or more) of lines ``lo`` … ``hi - 1``, or ""."""
+    for j in range(lo, min(hi, len(lines))):
+        if kinds[j] is LineKind.TEXT:
+            s = text[lines[j].start : lines[j].end]
+            if _is_body_text(s, kinds[j], link):
+                return _squash(s)
+    return ""
+
+
+def _reprinted(text: str, lines: list[Line], kinds: list[LineKind], doc_first: int, i: int, link: Rule) -> bool:
+    """The text from line ``i`` on is the current document (begun at line ``doc_first``) printed again:
+    the first paragraph after ``i`` opens with the same _REPRINT_KEY characters as the document's own
+    first paragraph. A 北大法宝 body cell that holds the body and then the whole text again, title printed
+    twice, 文号 and addressee over the same paragraph (为贯彻落实《国家标准化发展纲要》…, 市场监管总局办公厅、
+    工业和信息化部办公厅, devcorpus 0091). Two different texts do not open with the same 40 characters."""
+    own = _first_paragraph(text, lines, kinds, doc_first, i, link)
+    if len(own) < _REPRINT_KEY:
+        return False
+    again = _first_paragraph(text, lines, kinds, i, i + _REPRINT_LOOK, link)
+    return again[:_REPRINT_KEY] == own[:_REPRINT_KEY]
+
+
+def _attachment_name(s: str, label: Rule, item: Rule) -> str:
+    """The squashed name an attachment list line gives (附件：1. 智能制造标准应用试点实施方案 → 智能制造标准应用试点实施方案;
+    2. 智能制造…申报书; 附件：关于强化…的通知), or "" when the line names none."""
+    m = label.pattern.match(s) if may(label, s) else None
+    rest = s[m.end() :] if m is not None else s
+    n = item.pattern.match(rest)
+    if n is not None:
+        rest = rest[n.end() - 1 :]
+    elif m is None:
+        return ""
+    name = _squash(rest)
+    return name if len(name) >= 6 else ""

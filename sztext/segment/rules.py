@@ -217,6 +217,8 @@ class _Prepared:
     decree_note_open: Rule
     undecodable_glyph: Rule
     page_numbers_lead: Rule
+    attachment: Rule  # header.attachment: the label of an attachment list (附件：)
+    list_item: Rule
 
 
 def _prep(grammar: Grammar) -> _Prepared:
@@ -281,4 +283,6 @@ def _prepare(grammar: Grammar) -> _Prepared:
         decree_note_open=grammar.rule("segment.decree_note_open"),
         undecodable_glyph=grammar.rule("segment.undecodable_glyph"),
         page_numbers_lead=grammar.rule("segment.page_numbers_lead"),
+        attachment=grammar.rule("header.attachment"),
+        list_item=grammar.rule("segment.list_item"),
     )
