@@ -335,7 +335,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
         state, expects_enclosure, seen_signature, since_close = "header", False, False, 0
 
     def reprinted(i: int) -> bool:
-        return has_body and _reprinted(text, lines, kinds, doc_first, i, prep.markup_link)
+        return has_body and _reprinted(text, lines, kinds, doc_first, i)
 
     def after_debris(i: int) -> int:
         return lines[i].start + _debris_end(text[lines[i].start : lines[i].end], grammar)

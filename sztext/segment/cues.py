@@ -211,8 +211,10 @@ def _is_body_text(s: str, kind: LineKind, link: Rule) -> bool:
     return len(s.strip()) >= 30 and any(p in s for p in "。,;，；")
 
 
-_REPRINT_KEY = 40  # characters of a first paragraph that must agree for the text to be printed again
-_REPRINT_LOOK = 10  # lines after a candidate start searched for its first paragraph
+_REPRINT_LINE = 20  # characters of a line that counts when comparing texts
+_REPRINT_LINES = 3  # lines after a candidate start printed already in the current document: the same text again
+_REPRINT_LOOK = 12  # lines after a candidate start compared
+_REPRINT_BACK = 4000  # lines of the current document compared (a longer one is not searched further back)
 
 
 def _squash(s: str) -> str:
@@ -220,27 +222,30 @@ def _squash(s: str) -> str:
     return "".join(c for c in s if not c.isspace() and c not in "《》")
 
 
-def _first_paragraph(text: str, lines: list[Line], kinds: list[LineKind], lo: int, hi: int, link: Rule) -> str:
-    """The squashed first sentence line (a paragraph of 30 characters or more) of lines ``lo`` … ``hi - 1``, or ""."""
-    for j in range(lo, min(hi, len(lines))):
-        if kinds[j] is LineKind.TEXT:
-            s = text[lines[j].start : lines[j].end]
-            if _is_body_text(s, kinds[j], link):
-                return _squash(s)
-    return ""
-
-
-def _reprinted(text: str, lines: list[Line], kinds: list[LineKind], doc_first: int, i: int, link: Rule) -> bool:
+def _reprinted(text: str, lines: list[Line], kinds: list[LineKind], doc_first: int, i: int) -> bool:
     """The text from line ``i`` on is the current document (begun at line ``doc_first``) printed again:
-    the first paragraph after ``i`` opens with the same _REPRINT_KEY characters as the document's own
-    first paragraph. A 北大法宝 body cell that holds the body and then the whole text again, title printed
-    twice, 文号 and addressee over the same paragraph (为贯彻落实《国家标准化发展纲要》…, 市场监管总局办公厅、
-    工业和信息化部办公厅, devcorpus 0091). Two different texts do not open with the same 40 characters."""
-    own = _first_paragraph(text, lines, kinds, doc_first, i, link)
-    if len(own) < _REPRINT_KEY:
+    _REPRINT_LINES of the _REPRINT_LOOK lines from ``i`` on (of _REPRINT_LINE characters or more) are
+    lines the document printed already. A 北大法宝 body cell that holds the body and then the whole text
+    again, its title printed twice over its 文号, the same addressee and paragraphs (各省、自治区、直辖市及
+    计划单列市、新疆生产建设兵团市场监管局（厅、委）…: / 优先试点已发布、研制中的国家标准…, 市场监管总局办公厅、
+    工业和信息化部办公厅, devcorpus 0091). Sibling notices of one issuer share an opening sentence
+    (随着我国临床医学的发展…, 卫生部 1994–2009, corpus 0041) or an addressee (各区人民政府，市政府直属各单位：,
+    深圳市人民政府, seed 004), not three lines."""
+    def key(j: int) -> str:
+        return _squash(text[lines[j].start : lines[j].end]) if kinds[j] is not LineKind.BLANK else ""
+
+    ahead = {k for j in range(i, min(len(lines), i + _REPRINT_LOOK)) if len(k := key(j)) >= _REPRINT_LINE}
+    if len(ahead) < _REPRINT_LINES:
         return False
-    again = _first_paragraph(text, lines, kinds, i, i + _REPRINT_LOOK, link)
-    return again[:_REPRINT_KEY] == own[:_REPRINT_KEY]
+    seen = 0
+    for j in range(max(doc_first, i - _REPRINT_BACK), i):
+        k = key(j)
+        if len(k) >= _REPRINT_LINE and k in ahead:
+            ahead.discard(k)
+            seen += 1
+            if seen >= _REPRINT_LINES:
+                return True
+    return False
 
 
 def _attachment_name(s: str, label: Rule, item: Rule) -> str:

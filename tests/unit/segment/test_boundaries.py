@@ -452,3 +452,69 @@ def test_undecodable_lines_with_no_cover_after_them_start_nothing() -> None:
     # the same (cid:31)… run cut before its readable cover lines: a page of glyphs inside a text (a
     # figure) opens no document
     assert len(sztext.parse_archive(_a02_lines(9570, 9900))) == 1
+
+
+def _starts(text: str) -> list[str]:
+    """The first line of each document segment_archive cuts ``text`` into."""
+    from sztext.normalize import normalize
+    from sztext.segment import segment_archive
+
+    grammar = sztext.load_grammar()
+    view = normalize(text, grammar)
+    return [view.text[r.start : r.end].lstrip().split("\n", 1)[0] for r in segment_archive(view, grammar)]
+
+
+def test_named_attachment_title_after_the_signature_stays_in_its_notice() -> None:
+    # 青岛市工业和信息化局 forwards the 山东省工业和信息化厅 notice: 附件：关于强化…的通知, signature, date,
+    # then 附件 / the forwarded notice's title / its addressee (devcorpus 0171)
+    notice = _one("0171")
+    assert [i.text for i in notice.issuers] == ["青岛市工业和信息化局"]
+    assert notice.signed_date is not None and notice.signed_date.text == "2019年4月17日"
+    assert "各市工业和信息化局、各高等学校，有关企业：" in notice.source_text
+
+
+def test_named_attachment_is_read_from_a_numbered_list() -> None:
+    # the list of 市场监管总局办公厅、工业和信息化部办公厅 (devcorpus 0091): 附件：1. 智能制造标准应用试点实施方案 /
+    # 2. …; a title after the signature that the list names is the attachment's, its addressee too
+    text = (
+        "关于开展2022年度智能制造标准应用试点工作的通知\n"
+        "各省、自治区、直辖市及计划单列市、新疆生产建设兵团市场监管局（厅、委）、工业和信息化主管部门：\n"
+        "　　为贯彻落实《国家标准化发展纲要》相关部署，市场监管总局（标准委）、工业和信息化部决定联合开展试点，并就有关事项通知如下：\n"
+        "　　附件：1. 智能制造标准应用试点实施方案\n"
+        "　　2. 关于做好智能制造标准应用试点项目推荐工作的通知\n"
+        "     市场监管总局办公厅\n"
+        "　　工业和信息化部办公厅\n"
+        "　　2022年4月13日\n"
+        "　　附件2\n"
+        "关于做好智能制造标准应用试点项目推荐工作的通知\n"
+        "各省、自治区、直辖市市场监管局：\n"
+        "　　为贯彻落实《国家标准化发展纲要》《“十四五”智能制造发展规划》相关部署，发挥标准支撑引领作用，现将有关事项通知如下。\n"
+    )
+    assert len(_starts(text)) == 1
+
+
+def test_text_printed_again_from_its_title_is_one_document() -> None:
+    # 北大法宝 body cell: the body, then the title twice, （市监标技发〔2022〕34号）, the same addressee and paragraphs (devcorpus 0091)
+    notice = _one("0091")
+    assert notice.signed_date is not None and notice.signed_date.text == "2022年4月13日"
+    assert "（市监标技发〔2022〕34号）" in notice.source_text
+
+
+def test_sibling_notices_that_share_an_opening_sentence_stay_two() -> None:
+    # 卫生部's 诊疗科目 notices open alike (corpus 0041): 随着我国临床医学的发展和患者对医疗服务需求的增加，根据中华医学会和有关专家建议，
+    text = (
+        "卫生部关于在《医疗机构诊疗科目名录》中增加“重症医学科”诊疗科目的通知\n"
+        "各省、自治区、直辖市卫生厅局，新疆生产建设兵团卫生局：\n"
+        "随着我国临床医学的发展和患者对医疗服务需求的增加，根据中华医学会和有关专家建议，在广泛征求意见的基础上，经研究决定：\n"
+        "本通知自下发之日起执行。\n"
+        "二〇〇九年一月十九日\n"
+        "卫生部关于在《医疗机构诊疗科目名录》中增加“疼痛科”诊疗科目的通知\n"
+        "各省、自治区、直辖市卫生厅局，新疆生产建设兵团卫生局，部直属有关单位：\n"
+        "随着我国临床医学的发展和患者对医疗服务需求的增加，根据中华医学会和有关专家建议，经研究决定：\n"
+        "本通知自下发之日起执行。\n"
+        "二〇〇七年七月十六日\n"
+    )
+    assert _starts(text) == [
+        "卫生部关于在《医疗机构诊疗科目名录》中增加“重症医学科”诊疗科目的通知",
+        "卫生部关于在《医疗机构诊疗科目名录》中增加“疼痛科”诊疗科目的通知",
+    ]
