@@ -19,6 +19,7 @@ from .cues import (
     _undecodable_cover_at,
     _interview_title,
     _is_body_text,
+    _line_above_title,
     _attachment_name,
     _reprinted,
     _squash,
@@ -273,6 +274,12 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
                 return j
         return None
 
+    def previous_kind(i: int) -> LineKind:
+        for j in range(i - 1, max(-1, i - 12), -1):
+            if kinds[j] is not LineKind.BLANK:
+                return kinds[j]
+        return LineKind.BLANK
+
     def next_kind(i: int) -> LineKind:
         j = next_index(i)
         return LineKind.BLANK if j is None else kinds[j]
@@ -496,12 +503,26 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             decree = decree or state == "header" and _opens_decree(text, ln, kind)
             continue
         if kind is LineKind.TITLE or kind is LineKind.ENCLOSED_TITLE:
-            follower = next_kind(i)
+            # what follows the title, past the same title printed again (北大法宝 prints it twice: 北京市经济和信息化局印发
+            # 《…》的通知 twice over 京经信发〔2022〕87号, devcorpus 0024; 市场监管总局办公厅、工业和信息化部办公厅关于…, 0091)
+            j = next_index(i)
+            if j is not None and kinds[j] is kind and _squash(text[lines[j].start : lines[j].end]) == _squash(line_text):
+                j = next_index(j)
+            follower = LineKind.BLANK if j is None else kinds[j]
             if (seen_signature or state in ("closed", "enclosed")) and in_attachment and _squash(line_text) in att_names:
                 named_head = attached = True  # the title of an attachment the list names (附件：关于…的通知 / … / 附件 / 关于…的通知)
                 continue
             if reprinted(i):
                 continue  # the document printed again from its title (a 北大法宝 body cell that holds it twice)
+            # a line over a title that opens with 关于 is its issuers' line, unless it names no body (a 传真 line
+            # of the text before), or the text before has body text and no signature or date yet: then it is
+            # that text's signature, printed without its date (中国证监会, 国家医保局 财政部 2021年4月12日 /
+            # 国家医疗保障局办公室), and the title opens at its 关于 line
+            above = _line_above_title(text, lines, kinds, i, next_index(i), prep.title_issuer) if state != "header" and may_open() else ""
+            if above == "other" or above == "issuer" and has_body and state == "body" and not seen_signature and previous_kind(i) not in (
+                LineKind.DATE, LineKind.SIGNATURE,
+            ):
+                continue
             # the enclosed text's title: after the signature of a notice that issues it, or after a
             # short cover with no heading whose signature ran into its text (a decree: 令 / 第682号 /
             # 《…》已经…通过，现予公布…总理 李克强 2017年7月16日 / the regulation's title)
