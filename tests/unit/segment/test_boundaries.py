@@ -518,3 +518,57 @@ def test_sibling_notices_that_share_an_opening_sentence_stay_two() -> None:
         "卫生部关于在《医疗机构诊疗科目名录》中增加“重症医学科”诊疗科目的通知",
         "卫生部关于在《医疗机构诊疗科目名录》中增加“疼痛科”诊疗科目的通知",
     ]
+
+
+_SOUTHERN_TITLE = (  # 南方能源监管局's 复函 (devcorpus 0240, PDF text), a title that names no issuer
+    "关于同意印发南方区域电力市场 \n注册实施细则的复函 \n \n广州电力交易中心： \n"
+    "报来 《关于印发＜南方区域电力市场注册实施细则＞等 4 个\n实施细则的请示》（广州交易[2025]35 号）收悉。经研究并\n"
+    "商云南、 贵州能源监管办， 同意印发 《南方区域电力市场注册实\n施细则》，作为广州电力交易中心办理市场注册的业务规则。 \n"
+    "南方能源监管局 \n2025 年 6 月 18 日 \n"
+)
+
+
+def test_contact_line_over_a_title_stays_with_the_text_before() -> None:
+    # 国家卫生健康委、全国老龄办 close with their contact lines (devcorpus 0086): 传　　真：（010）62030874 names no body
+    text = (
+        "　　国家卫生健康委、全国老龄办将对“智慧助老”行动实施三年来的情况进行总结评估。各地要做好总结评估工作，积极总结经验。\n"
+        "　　联 系 人：国家卫生健康委老龄司 白宇\n　　联系电话：（010）62030792\n　　传　　真：（010）62030874\n" + _SOUTHERN_TITLE
+    )
+    assert [s.strip() for s in _starts(text)][1] == "关于同意印发南方区域电力市场"
+
+
+def test_signature_without_date_over_a_title_stays_with_the_text_before() -> None:
+    # a 证监会 批复 whose signature has no date (devcorpus 0138, 北大法宝 body): 中国证监会 after its last item
+    text = (
+        "　　五、你公司及基金销售机构在销售活动中应当遵守《证券投资基金销售管理办法》（证监会令第91号）及其他相关规定，不得损害投资人的合法权益。\n"
+        "　　中国证监会\n" + _SOUTHERN_TITLE
+    )
+    starts = [s.strip() for s in _starts(text)]
+    assert starts[1] == "关于同意印发南方区域电力市场"
+
+
+def test_issuer_line_over_a_title_after_a_closed_text_opens_it() -> None:
+    # 国务院办公厅 / 关于湖北省在温家宝总理考察工作时 / 所提问题和建议办理情况的函 (devcorpus 0015) after 国务院办公厅's
+    # 意见 closed by its date and （此件公开发布） (devcorpus 0010): the issuer line is the title's first line
+    text = (
+        "　　司法部负责组织协调、统筹推进、督促指导本意见贯彻落实工作。各地区、各部门要将本意见的贯彻落实情况及时报司法部。\n"
+        "国务院办公厅\n2018年12月4日\n（此件公开发布）\n"
+        "国务院办公厅\n关于湖北省在温家宝总理考察工作时\n所提问题和建议办理情况的函\n国办函〔2004〕25号\n湖北省人民政府：\n"
+        "2003年10月24日至26日，温家宝总理率国务院有关部门负责同志赴重庆市、湖北省考察。对于你省在总理考察工作时提出的问题和建议，现将有关情况函复如下。\n"
+    )
+    assert [s.strip() for s in _starts(text)][1] == "国务院办公厅"
+
+
+def test_title_printed_twice_after_a_cover_that_issues_a_text_opens_a_document() -> None:
+    # 国务院办公厅's 意见 (devcorpus 0010: …现印发给你们) then a 北大法宝 export whose title is printed twice over
+    # its 文号 (北京市经济和信息化局, devcorpus 0024): the title opens a document, not the 意见's enclosed text
+    text = (
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+        "　　《关于全面推行行政规范性文件合法性审核机制的指导意见》已经国务院同意，现印发给你们，请认真贯彻执行。\n"
+        "国务院办公厅\n2018年12月4日\n（此件公开发布）\n"
+        "北京市经济和信息化局印发《关于推进北京市数据专区建设的指导意见》的通知\n"
+        "北京市经济和信息化局印发《关于推进北京市数据专区建设的指导意见》的通知\n"
+        "京经信发〔2022〕87号\n各区政府,各相关单位：\n"
+        "　　为促进政企数据融合应用，充分释放数据要素价值，培育和带动数字经济产业发展，我局制定了《关于推进北京市数据专区建设的指导意见》，现印发给你们。\n"
+    )
+    assert [s.strip() for s in _starts(text)][1] == "北京市经济和信息化局印发《关于推进北京市数据专区建设的指导意见》的通知"
