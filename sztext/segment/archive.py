@@ -338,8 +338,25 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
         if provisional:
             starts.pop()
             provisional = False
-        starts.append(with_banner(pos))
+        starts.append(with_banner(past_close(pos)))
         state, expects_enclosure, seen_signature, since_close = "header", False, False, 0
+
+    def past_close(pos: int) -> int:
+        """A start at a line that opens with the text before's closing element (its date, （此件公开发布）) and goes
+        on with a title glued to it moves to the title (segment.glued_close)."""
+        if pos > 0 and text[pos - 1] != "\n":
+            return pos
+        end = text.find("\n", pos)
+        s = text[pos : len(text) if end < 0 else end]
+        m = prep.glued_close.pattern.match(s) if may(prep.glued_close, s) else None
+        if m is None:
+            return pos
+        rest = s[m.end() :].lstrip("# ")
+        if title_kind(rest, grammar) is None and not (may(prep.title_start, rest) and prep.title_start.pattern.search(rest[:60])) and not (
+            may(prep.glued_metadata, rest) and prep.glued_metadata.pattern.match(rest)
+        ):
+            return pos
+        return pos + m.end()
 
     def reprinted(i: int) -> bool:
         return has_body and _reprinted(text, lines, kinds, doc_first, i)
@@ -518,8 +535,8 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             # of the text before), or the text before has body text and no signature or date yet: then it is
             # that text's signature, printed without its date (中国证监会, 国家医保局 财政部 2021年4月12日 /
             # 国家医疗保障局办公室), and the title opens at its 关于 line
-            above = _line_above_title(text, lines, kinds, i, next_index(i), prep.title_issuer) if state != "header" and may_open() else ""
-            if above == "other" or above == "issuer" and has_body and state == "body" and not seen_signature and previous_kind(i) not in (
+            above = _line_above_title(text, lines, kinds, i, next_index(i), prep.title_issuer, prep.glued_close) if state != "header" and may_open() else ""
+            if above in ("other", "signed") or above == "issuer" and has_body and state == "body" and not seen_signature and previous_kind(i) not in (
                 LineKind.DATE, LineKind.SIGNATURE,
             ):
                 continue

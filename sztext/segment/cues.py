@@ -262,14 +262,19 @@ def _attachment_name(s: str, label: Rule, item: Rule) -> str:
     return name if len(name) >= 6 else ""
 
 
-def _line_above_title(text: str, lines: list[Line], kinds: list[LineKind], i: int, j: int | None, rule: Rule) -> str:
+def _line_above_title(text: str, lines: list[Line], kinds: list[LineKind], i: int, j: int | None, rule: Rule, close: Rule) -> str:
     """What line ``i``, a title line over a title line ``j`` that opens with 关于, is: "issuer" when the two read
     as bodies and their title (header.title_issuer: 国家医疗保障局办公室 / 关于…, 中国证监会 / 关于…), "other"
     when line ``j`` opens with 关于 but line ``i`` names no body over it (传  真:(010)62030874 / 关于同意印发…,
-    联系电话 lines of 国家卫生健康委 notices, devcorpus 0086), "" when ``j`` is no such title line."""
+    联系电话 lines of 国家卫生健康委 notices, devcorpus 0086), "signed" when line ``j`` opens with a date that the
+    title is glued to (segment.glued_close: 交通运输部办公厅 / 2013年9月24日关于…): line ``i`` signed the text before,
+    "" when ``j`` is no such title line."""
     if j is None or kinds[j] is not LineKind.TITLE:
         return ""
     below = text[lines[j].start : lines[j].end].lstrip(" \u3000")
+    glued = close.pattern.match(below) if may(close, below) else None
+    if glued is not None and not below.startswith("("):
+        return "signed" if below[glued.end() :].lstrip("# ").startswith("关于") else ""
     if not below.startswith("关于"):
         return ""
     joined = text[lines[i].start : lines[i].end].strip(" \r\u3000") + below

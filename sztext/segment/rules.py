@@ -219,6 +219,7 @@ class _Prepared:
     page_numbers_lead: Rule
     attachment: Rule  # header.attachment: the label of an attachment list (附件：)
     list_item: Rule
+    glued_close: Rule
     title_issuer: Rule  # header.title_issuer: the bodies a title names before 关于
 
 
@@ -287,4 +288,5 @@ def _prepare(grammar: Grammar) -> _Prepared:
         attachment=grammar.rule("header.attachment"),
         list_item=grammar.rule("segment.list_item"),
         title_issuer=grammar.rule("header.title_issuer"),
+        glued_close=grammar.rule("segment.glued_close"),
     )

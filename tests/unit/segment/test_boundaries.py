@@ -572,3 +572,41 @@ def test_title_printed_twice_after_a_cover_that_issues_a_text_opens_a_document()
         "　　为促进政企数据融合应用，充分释放数据要素价值，培育和带动数字经济产业发展，我局制定了《关于推进北京市数据专区建设的指导意见》，现印发给你们。\n"
     )
     assert [s.strip() for s in _starts(text)][1] == "北京市经济和信息化局印发《关于推进北京市数据专区建设的指导意见》的通知"
+
+
+_MEDICAL_HEAD = (  # 国家医保局 财政部 (devcorpus 0234, PDF text): its title, 文号 and addressee
+    "关于加快推进门诊费用跨省直接结算工作的通知\n（医保发〔2021〕27 号）\n各省、自治区、直辖市及新疆生产建设兵团医保局、财政厅（局）：\n"
+    "为贯彻落实2021年《政府工作报告》重点任务和《国务院办公厅 关于加快推进政务服务“跨省通办”的指导意见》（国办发〔2020〕35 号）要求，现就有关事项通知如下：\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("closing", "issuer"),
+    [
+        # 国务院办公厅's 复函 closes with its date in Chinese numerals (devcorpus 0009)
+        ("国务院办公厅\n二〇〇四年十二月十七日", "国务院办公厅"),
+        # 交通运输部办公厅 closes with its date in digits (devcorpus 0041)
+        ("交通运输部办公厅\n2013年9月24日", "交通运输部办公厅"),
+    ],
+)
+def test_title_glued_after_a_closing_date_opens_at_the_title(closing: str, issuer: str) -> None:
+    text = (
+        "　　请有关方面抓紧向国际大体联申报，并将有关情况及时报送，确保各项工作按期完成，请认真贯彻执行。\n" + closing + _MEDICAL_HEAD
+    )
+    starts = [s.strip() for s in _starts(text)]
+    assert starts[1] == "关于加快推进门诊费用跨省直接结算工作的通知"
+
+
+def test_title_glued_after_a_public_access_note_opens_at_the_title() -> None:
+    # （此件公开发布） under the date of 国务院办公厅's notices (devcorpus 0010, 0018), the next title glued to it
+    text = (
+        "　　司法部负责组织协调、统筹推进、督促指导本意见贯彻落实工作。各地区、各部门要将本意见的贯彻落实情况及时报司法部。\n"
+        "国务院办公厅\n2018年12月4日\n（此件公开发布）" + _MEDICAL_HEAD
+    )
+    assert [s.strip() for s in _starts(text)][1] == "关于加快推进门诊费用跨省直接结算工作的通知"
+
+
+def test_a_decree_note_that_opens_with_its_date_is_not_cut() -> None:
+    # 2000年3月20日 中华人民共和国国务院令第285号发布 (devcorpus 0286, Markdown): a space after the date, no glue
+    text = "# 个人存款账户实名制规定\n\n2000年3月20日 中华人民共和国国务院令第285号发布\n\n第一条 为了保证个人存款账户的真实性，维护存款人的合法权益，制定本规定。\n"
+    assert [s.strip() for s in _starts(text)] == ["个人存款账户实名制规定"]
