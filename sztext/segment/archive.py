@@ -356,7 +356,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             may(prep.glued_metadata, rest) and prep.glued_metadata.pattern.match(rest)
         ):
             return pos
-        return pos + m.end()
+        return pos + int(m.end())
 
     def reprinted(i: int) -> bool:
         return has_body and _reprinted(text, lines, kinds, doc_first, i)
