@@ -41,6 +41,9 @@ from sztext.segment import segment_archive  # noqa: E402
 DEVCORPUS = ROOT.parent / "shared" / "devcorpus" / "docs"
 DEV_GOLDEN = ROOT / "tests" / "devcorpus" / "golden"
 JOINS = {"blank line": "\n\n", "no blank line": "\n", "separator line": "\n----\n"}
+# ``--glued``: one text ends mid-line and the next begins on the same line (…特此通知。国务院办公厅关于…的通知), a
+# harder style reported on its own row (bench/quality.py reads the three joins above only)
+GLUES = {"glued (no newline)": ""}
 SEEDS = (1, 2, 3)
 BLANKS = " \r\n\t\u3000\xa0"
 
@@ -168,10 +171,10 @@ def score(text: str, truth: list[tuple[int, int, int, str]], res: Result, show: 
                 res.misses.append(f"split   {name}  at +{f - begin}: {text[f:f + 60]!r}")
 
 
-def run(split: str, show: bool = False, seeds: tuple[int, ...] = SEEDS, fast: bool = False) -> dict[str, Result]:
+def run(split: str, show: bool = False, seeds: tuple[int, ...] = SEEDS, fast: bool = False, joins: dict[str, str] = JOINS) -> dict[str, Result]:
     items = pieces(split)
     out: dict[str, Result] = {}
-    for label, join in JOINS.items():
+    for label, join in joins.items():
         res = Result()
         for seed in seeds:
             text, truth = build(items, seed, join)
@@ -197,10 +200,11 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--show", choices=["dev"], help="list the misses of the dev split")
     ap.add_argument("--fast", action="store_true", help="segment only (the same starts, no per-document parse)")
+    ap.add_argument("--glued", action="store_true", help="also the glued style: no newline between two texts")
     args = ap.parse_args()
     for split in ("dev", "heldout"):
         show = args.show == split
-        results = run(split, show, fast=args.fast)
+        results = run(split, show, fast=args.fast, joins={**JOINS, **GLUES} if args.glued else JOINS)
         n = len(pieces(split))
         print(f"{split} ({n} documents, seeds {SEEDS}){'  REPORT-ONLY' if split == 'heldout' else ''}")
         print(f"  {'join':<16} {'precision':>9} {'recall':>7} {'F1':>6} {'split':>6} {'merged':>7}")

@@ -321,7 +321,7 @@ CONTRACTS: Mapping[str, Contract] = {
             "news_dateline", "news_opening", "runon_attachment", "runon_banner", "runon_date", "runon_public_note",
             "split_year", "title_start", "titled_decree_note", "value_fragment", "markdown_title", "interview_title", "closing_clause_tail",
             "page_number_lead", "attachment_label", "cover_mark", "front_matter", "notice_attachment", "page_number_line", "decree_note_open",
-            "undecodable_glyph", "page_numbers_lead",
+            "undecodable_glyph", "page_numbers_lead", "glued_close",
         ),
         lists=("debris", "sentence_end", "drafting_form", "runon_bare_title", "countersign_draft", "byline_roles"),
     ),

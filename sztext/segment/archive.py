@@ -19,6 +19,10 @@ from .cues import (
     _undecodable_cover_at,
     _interview_title,
     _is_body_text,
+    _line_above_title,
+    _attachment_name,
+    _reprinted,
+    _squash,
     _lone_cell,
     _markdown_titles,
     _opens_decree,
@@ -251,6 +255,13 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
     page_headed = False
     last_item = False  # the last non-blank line was a whole text run into one line (_whole_item)
     signed = False  # the last line closed with a byline that names a role (segment.byline_roles)
+    doc_first = 0  # the line the current document began at
+    # The names the current document's attachment list gives (附件：1. … / 2. …), above its signature:
+    # a title after the signature that one of them names is that attachment's title, and the
+    # addressee or 文号 under it are the attachment's (a notice that forwards another, 附件 / 关于…的通知).
+    att_names: set[str] = set()
+    listing = False  # the last non-blank line was a line of the attachment list
+    named_head = False  # since the last named attachment title, no body text
 
     def may_open() -> bool:
         """The current document may end here: it has body text, or is closed, or is provisional,
@@ -262,6 +273,12 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             if kinds[j] is not LineKind.BLANK:
                 return j
         return None
+
+    def previous_kind(i: int) -> LineKind:
+        for j in range(i - 1, max(-1, i - 12), -1):
+            if kinds[j] is not LineKind.BLANK:
+                return kinds[j]
+        return LineKind.BLANK
 
     def next_kind(i: int) -> LineKind:
         j = next_index(i)
@@ -311,14 +328,38 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
     def start_doc(pos: int) -> None:
         nonlocal state, expects_enclosure, seen_signature, since_close, provisional, has_body, in_attachment
         nonlocal seen_heading, cover_lines, decree, cover_issues, page_ended, page_headed, attached
+        nonlocal doc_first, listing, named_head
+        doc_first = bisect.bisect_left(table.starts, pos)
+        att_names.clear()
+        listing = named_head = False
         has_body = in_attachment = seen_heading = decree = cover_issues = page_ended = page_headed = attached = False
         titles_seen.clear()
         cover_lines = 0
         if provisional:
             starts.pop()
             provisional = False
-        starts.append(with_banner(pos))
+        starts.append(with_banner(past_close(pos)))
         state, expects_enclosure, seen_signature, since_close = "header", False, False, 0
+
+    def past_close(pos: int) -> int:
+        """A start at a line that opens with the text before's closing element (its date, （此件公开发布）) and goes
+        on with a title glued to it moves to the title (segment.glued_close)."""
+        if pos > 0 and text[pos - 1] != "\n":
+            return pos
+        end = text.find("\n", pos)
+        s = text[pos : len(text) if end < 0 else end]
+        m = prep.glued_close.pattern.match(s) if may(prep.glued_close, s) else None
+        if m is None:
+            return pos
+        rest = s[m.end() :].lstrip("# ")
+        if title_kind(rest, grammar) is None and not (may(prep.title_start, rest) and prep.title_start.pattern.search(rest[:60])) and not (
+            may(prep.glued_metadata, rest) and prep.glued_metadata.pattern.match(rest)
+        ):
+            return pos
+        return pos + int(m.end())
+
+    def reprinted(i: int) -> bool:
+        return has_body and _reprinted(text, lines, kinds, doc_first, i)
 
     def after_debris(i: int) -> int:
         return lines[i].start + _debris_end(text[lines[i].start : lines[i].end], grammar)
@@ -338,6 +379,14 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
         if body_line:
             provisional = False
             has_body = True
+            named_head = False
+        if kind is LineKind.ATTACHMENT and not seen_signature and state != "closed" or listing and kind in (LineKind.TEXT, LineKind.ATTACHMENT):
+            name = _attachment_name(line_text, prep.attachment, prep.list_item)
+            listing = bool(name) and (kind is LineKind.ATTACHMENT or prep.list_item.pattern.match(line_text) is not None)
+            if name:
+                att_names.add(name)
+        else:
+            listing = False
         after_end, ended = ended, ""
         signed_before, signed = signed, False
         if state != "header" and len(line_text) <= 80 and may(prep.page_footer, line_text) and prep.page_footer.pattern.search(line_text):
@@ -466,12 +515,31 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
                 continue
             state = "body"
         if kind in _STRONG or kind is LineKind.DECREE_NOTE:
-            if state != "header" and may_open() and not _lone_cell(text, ln, kind, next_kind(i)):
+            if state != "header" and may_open() and not _lone_cell(text, ln, kind, next_kind(i)) and not named_head and not reprinted(i):
                 start_doc(after_debris(i))
             decree = decree or state == "header" and _opens_decree(text, ln, kind)
             continue
         if kind is LineKind.TITLE or kind is LineKind.ENCLOSED_TITLE:
-            follower = next_kind(i)
+            # what follows the title, past the same title printed again (北大法宝 prints it twice: 北京市经济和信息化局印发
+            # 《…》的通知 twice over 京经信发〔2022〕87号, devcorpus 0024; 市场监管总局办公厅、工业和信息化部办公厅关于…, 0091)
+            j = next_index(i)
+            if j is not None and kinds[j] is kind and _squash(text[lines[j].start : lines[j].end]) == _squash(line_text):
+                j = next_index(j)
+            follower = LineKind.BLANK if j is None else kinds[j]
+            if (seen_signature or state in ("closed", "enclosed")) and in_attachment and _squash(line_text) in att_names:
+                named_head = attached = True  # the title of an attachment the list names (附件：关于…的通知 / … / 附件 / 关于…的通知)
+                continue
+            if reprinted(i):
+                continue  # the document printed again from its title (a 北大法宝 body cell that holds it twice)
+            # a line over a title that opens with 关于 is its issuers' line, unless it names no body (a 传真 line
+            # of the text before), or the text before has body text and no signature or date yet: then it is
+            # that text's signature, printed without its date (中国证监会, 国家医保局 财政部 2021年4月12日 /
+            # 国家医疗保障局办公室), and the title opens at its 关于 line
+            above = _line_above_title(text, lines, kinds, i, next_index(i), prep.title_issuer, prep.glued_close) if state != "header" and may_open() else ""
+            if above in ("other", "signed") or above == "issuer" and has_body and state == "body" and not seen_signature and previous_kind(i) not in (
+                LineKind.DATE, LineKind.SIGNATURE,
+            ):
+                continue
             # the enclosed text's title: after the signature of a notice that issues it, or after a
             # short cover with no heading whose signature ran into its text (a decree: 令 / 第682号 /
             # 《…》已经…通过，现予公布…总理 李克强 2017年7月16日 / the regulation's title)
@@ -517,7 +585,8 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             if (state in ("closed", "enclosed") or seen_signature) and (has_body or state == "closed") and not in_attachment or provisional or (
                 ended_before and (has_body or page_ended)
             ) or to_all:
-                start_doc(ln.start)
+                if not named_head and not reprinted(i):
+                    start_doc(ln.start)
             continue
         if kind is LineKind.PUBLIC_NOTE:
             ended = "note"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..grammar import Grammar, Rule
 from ..normalize import TextView
 from .kinds import Line, LineKind
-from .rules import _Prepared, _prep, may
+from .rules import _AtStart, _Prepared, _prep, may
 
 __all__: list[str] = []
 
@@ -209,3 +209,73 @@ def _is_body_text(s: str, kind: LineKind, link: Rule) -> bool:
     if may(link, s):
         s = link.pattern.sub("", s)
     return len(s.strip()) >= 30 and any(p in s for p in "。,;，；")
+
+
+_REPRINT_LINE = 20  # characters of a line that counts when comparing texts
+_REPRINT_LINES = 3  # lines after a candidate start printed already in the current document: the same text again
+_REPRINT_LOOK = 12  # lines after a candidate start compared
+_REPRINT_BACK = 4000  # lines of the current document compared (a longer one is not searched further back)
+
+
+def _squash(s: str) -> str:
+    """A line's characters without spaces or book-title marks (《》), for comparing titles and paragraphs."""
+    return "".join(c for c in s if not c.isspace() and c not in "《》")
+
+
+def _reprinted(text: str, lines: list[Line], kinds: list[LineKind], doc_first: int, i: int) -> bool:
+    """The text from line ``i`` on is the current document (begun at line ``doc_first``) printed again:
+    _REPRINT_LINES of the _REPRINT_LOOK lines from ``i`` on (of _REPRINT_LINE characters or more) are
+    lines the document printed already. A 北大法宝 body cell that holds the body and then the whole text
+    again, its title printed twice over its 文号, the same addressee and paragraphs (各省、自治区、直辖市及
+    计划单列市、新疆生产建设兵团市场监管局（厅、委）…: / 优先试点已发布、研制中的国家标准…, 市场监管总局办公厅、
+    工业和信息化部办公厅, devcorpus 0091). Sibling notices of one issuer share an opening sentence
+    (随着我国临床医学的发展…, 卫生部 1994–2009, corpus 0041) or an addressee (各区人民政府，市政府直属各单位：,
+    深圳市人民政府, seed 004), not three lines."""
+    def key(j: int) -> str:
+        return _squash(text[lines[j].start : lines[j].end]) if kinds[j] is not LineKind.BLANK else ""
+
+    ahead = {k for j in range(i, min(len(lines), i + _REPRINT_LOOK)) if len(k := key(j)) >= _REPRINT_LINE}
+    if len(ahead) < _REPRINT_LINES:
+        return False
+    seen = 0
+    for j in range(max(doc_first, i - _REPRINT_BACK), i):
+        k = key(j)
+        if len(k) >= _REPRINT_LINE and k in ahead:
+            ahead.discard(k)
+            seen += 1
+            if seen >= _REPRINT_LINES:
+                return True
+    return False
+
+
+def _attachment_name(s: str, label: Rule, item: _AtStart) -> str:
+    """The squashed name an attachment list line gives (附件：1. 智能制造标准应用试点实施方案 → 智能制造标准应用试点实施方案;
+    2. 智能制造…申报书; 附件：关于强化…的通知), or "" when the line names none."""
+    m = label.pattern.match(s) if may(label, s) else None
+    rest = s[m.end() :] if m is not None else s
+    n = item.pattern.match(rest)
+    if n is not None:
+        rest = rest[n.end() - 1 :]
+    elif m is None:
+        return ""
+    name = _squash(rest)
+    return name if len(name) >= 6 else ""
+
+
+def _line_above_title(text: str, lines: list[Line], kinds: list[LineKind], i: int, j: int | None, rule: Rule, close: Rule) -> str:
+    """What line ``i``, a title line over a title line ``j`` that opens with 关于, is: "issuer" when the two read
+    as bodies and their title (header.title_issuer: 国家医疗保障局办公室 / 关于…, 中国证监会 / 关于…), "other"
+    when line ``j`` opens with 关于 but line ``i`` names no body over it (传  真:(010)62030874 / 关于同意印发…,
+    联系电话 lines of 国家卫生健康委 notices, devcorpus 0086), "signed" when line ``j`` opens with a date that the
+    title is glued to (segment.glued_close: 交通运输部办公厅 / 2013年9月24日关于…): line ``i`` signed the text before,
+    "" when ``j`` is no such title line."""
+    if j is None or kinds[j] is not LineKind.TITLE:
+        return ""
+    below = text[lines[j].start : lines[j].end].lstrip(" \u3000")
+    glued = close.pattern.match(below) if may(close, below) else None
+    if glued is not None and not below.startswith("("):
+        return "signed" if below[glued.end() :].lstrip("# ").startswith("关于") else ""
+    if not below.startswith("关于"):
+        return ""
+    joined = text[lines[i].start : lines[i].end].strip(" \r\u3000") + below
+    return "issuer" if may(rule, joined) and rule.pattern.match(joined) is not None else "other"

@@ -283,6 +283,9 @@ class _Prepared:
     metadata_first: frozenset[str] | None  # what header.metadata starts with (None: any)
     list_item: _AtStart
     list_head: _AtStart
+    attachment: Rule  # header.attachment: the label of an attachment list (附件：)
+    glued_close: Rule
+    title_issuer: Rule  # header.title_issuer: the bodies a title names before 关于
 
 
 def starts_heading(s: str, grammar: Grammar) -> bool:
@@ -372,6 +375,9 @@ def _prepare(grammar: Grammar) -> _Prepared:
         metadata_first=first_chars(grammar.rule("header.metadata").pattern.compiled),
         list_item=_at_start(grammar.rule("segment.list_item")),
         list_head=_at_start(grammar.rule("segment.list_head")),
+        attachment=grammar.rule("header.attachment"),
+        title_issuer=grammar.rule("header.title_issuer"),
+        glued_close=grammar.rule("segment.glued_close"),
     )
 
 

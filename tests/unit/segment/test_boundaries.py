@@ -452,3 +452,161 @@ def test_undecodable_lines_with_no_cover_after_them_start_nothing() -> None:
     # the same (cid:31)… run cut before its readable cover lines: a page of glyphs inside a text (a
     # figure) opens no document
     assert len(sztext.parse_archive(_a02_lines(9570, 9900))) == 1
+
+
+def _starts(text: str) -> list[str]:
+    """The first line of each document segment_archive cuts ``text`` into."""
+    from sztext.normalize import normalize
+    from sztext.segment import segment_archive
+
+    grammar = sztext.load_grammar()
+    view = normalize(text, grammar)
+    return [view.text[r.start : r.end].lstrip().split("\n", 1)[0] for r in segment_archive(view, grammar)]
+
+
+def test_named_attachment_title_after_the_signature_stays_in_its_notice() -> None:
+    # 青岛市工业和信息化局 forwards the 山东省工业和信息化厅 notice: 附件：关于强化…的通知, signature, date,
+    # then 附件 / the forwarded notice's title / its addressee (devcorpus 0171)
+    notice = _one("0171")
+    assert [i.text for i in notice.issuers] == ["青岛市工业和信息化局"]
+    assert notice.signed_date is not None and notice.signed_date.text == "2019年4月17日"
+    assert "各市工业和信息化局、各高等学校，有关企业：" in notice.source_text
+
+
+def test_named_attachment_is_read_from_a_numbered_list() -> None:
+    # the list of 市场监管总局办公厅、工业和信息化部办公厅 (devcorpus 0091): 附件：1. 智能制造标准应用试点实施方案 /
+    # 2. …; a title after the signature that the list names is the attachment's, its addressee too
+    text = (
+        "关于开展2022年度智能制造标准应用试点工作的通知\n"
+        "各省、自治区、直辖市及计划单列市、新疆生产建设兵团市场监管局（厅、委）、工业和信息化主管部门：\n"
+        "　　为贯彻落实《国家标准化发展纲要》相关部署，市场监管总局（标准委）、工业和信息化部决定联合开展试点，并就有关事项通知如下：\n"
+        "　　附件：1. 智能制造标准应用试点实施方案\n"
+        "　　2. 关于做好智能制造标准应用试点项目推荐工作的通知\n"
+        "     市场监管总局办公厅\n"
+        "　　工业和信息化部办公厅\n"
+        "　　2022年4月13日\n"
+        "　　附件2\n"
+        "关于做好智能制造标准应用试点项目推荐工作的通知\n"
+        "各省、自治区、直辖市市场监管局：\n"
+        "　　为贯彻落实《国家标准化发展纲要》《“十四五”智能制造发展规划》相关部署，发挥标准支撑引领作用，现将有关事项通知如下。\n"
+    )
+    assert len(_starts(text)) == 1
+
+
+def test_text_printed_again_from_its_title_is_one_document() -> None:
+    # 北大法宝 body cell: the body, then the title twice, （市监标技发〔2022〕34号）, the same addressee and paragraphs (devcorpus 0091)
+    notice = _one("0091")
+    assert notice.signed_date is not None and notice.signed_date.text == "2022年4月13日"
+    assert "（市监标技发〔2022〕34号）" in notice.source_text
+
+
+def test_sibling_notices_that_share_an_opening_sentence_stay_two() -> None:
+    # 卫生部's 诊疗科目 notices open alike (corpus 0041): 随着我国临床医学的发展和患者对医疗服务需求的增加，根据中华医学会和有关专家建议，
+    text = (
+        "卫生部关于在《医疗机构诊疗科目名录》中增加“重症医学科”诊疗科目的通知\n"
+        "各省、自治区、直辖市卫生厅局，新疆生产建设兵团卫生局：\n"
+        "随着我国临床医学的发展和患者对医疗服务需求的增加，根据中华医学会和有关专家建议，在广泛征求意见的基础上，经研究决定：\n"
+        "本通知自下发之日起执行。\n"
+        "二〇〇九年一月十九日\n"
+        "卫生部关于在《医疗机构诊疗科目名录》中增加“疼痛科”诊疗科目的通知\n"
+        "各省、自治区、直辖市卫生厅局，新疆生产建设兵团卫生局，部直属有关单位：\n"
+        "随着我国临床医学的发展和患者对医疗服务需求的增加，根据中华医学会和有关专家建议，经研究决定：\n"
+        "本通知自下发之日起执行。\n"
+        "二〇〇七年七月十六日\n"
+    )
+    assert _starts(text) == [
+        "卫生部关于在《医疗机构诊疗科目名录》中增加“重症医学科”诊疗科目的通知",
+        "卫生部关于在《医疗机构诊疗科目名录》中增加“疼痛科”诊疗科目的通知",
+    ]
+
+
+_SOUTHERN_TITLE = (  # 南方能源监管局's 复函 (devcorpus 0240, PDF text), a title that names no issuer
+    "关于同意印发南方区域电力市场 \n注册实施细则的复函 \n \n广州电力交易中心： \n"
+    "报来 《关于印发＜南方区域电力市场注册实施细则＞等 4 个\n实施细则的请示》（广州交易[2025]35 号）收悉。经研究并\n"
+    "商云南、 贵州能源监管办， 同意印发 《南方区域电力市场注册实\n施细则》，作为广州电力交易中心办理市场注册的业务规则。 \n"
+    "南方能源监管局 \n2025 年 6 月 18 日 \n"
+)
+
+
+def test_contact_line_over_a_title_stays_with_the_text_before() -> None:
+    # 国家卫生健康委、全国老龄办 close with their contact lines (devcorpus 0086): 传　　真：（010）62030874 names no body
+    text = (
+        "　　国家卫生健康委、全国老龄办将对“智慧助老”行动实施三年来的情况进行总结评估。各地要做好总结评估工作，积极总结经验。\n"
+        "　　联 系 人：国家卫生健康委老龄司 白宇\n　　联系电话：（010）62030792\n　　传　　真：（010）62030874\n" + _SOUTHERN_TITLE
+    )
+    assert [s.strip() for s in _starts(text)][1] == "关于同意印发南方区域电力市场"
+
+
+def test_signature_without_date_over_a_title_stays_with_the_text_before() -> None:
+    # a 证监会 批复 whose signature has no date (devcorpus 0138, 北大法宝 body): 中国证监会 after its last item
+    text = (
+        "　　五、你公司及基金销售机构在销售活动中应当遵守《证券投资基金销售管理办法》（证监会令第91号）及其他相关规定，不得损害投资人的合法权益。\n"
+        "　　中国证监会\n" + _SOUTHERN_TITLE
+    )
+    starts = [s.strip() for s in _starts(text)]
+    assert starts[1] == "关于同意印发南方区域电力市场"
+
+
+def test_issuer_line_over_a_title_after_a_closed_text_opens_it() -> None:
+    # 国务院办公厅 / 关于湖北省在温家宝总理考察工作时 / 所提问题和建议办理情况的函 (devcorpus 0015) after 国务院办公厅's
+    # 意见 closed by its date and （此件公开发布） (devcorpus 0010): the issuer line is the title's first line
+    text = (
+        "　　司法部负责组织协调、统筹推进、督促指导本意见贯彻落实工作。各地区、各部门要将本意见的贯彻落实情况及时报司法部。\n"
+        "国务院办公厅\n2018年12月4日\n（此件公开发布）\n"
+        "国务院办公厅\n关于湖北省在温家宝总理考察工作时\n所提问题和建议办理情况的函\n国办函〔2004〕25号\n湖北省人民政府：\n"
+        "2003年10月24日至26日，温家宝总理率国务院有关部门负责同志赴重庆市、湖北省考察。对于你省在总理考察工作时提出的问题和建议，现将有关情况函复如下。\n"
+    )
+    assert [s.strip() for s in _starts(text)][1] == "国务院办公厅"
+
+
+def test_title_printed_twice_after_a_cover_that_issues_a_text_opens_a_document() -> None:
+    # 国务院办公厅's 意见 (devcorpus 0010: …现印发给你们) then a 北大法宝 export whose title is printed twice over
+    # its 文号 (北京市经济和信息化局, devcorpus 0024): the title opens a document, not the 意见's enclosed text
+    text = (
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n"
+        "　　《关于全面推行行政规范性文件合法性审核机制的指导意见》已经国务院同意，现印发给你们，请认真贯彻执行。\n"
+        "国务院办公厅\n2018年12月4日\n（此件公开发布）\n"
+        "北京市经济和信息化局印发《关于推进北京市数据专区建设的指导意见》的通知\n"
+        "北京市经济和信息化局印发《关于推进北京市数据专区建设的指导意见》的通知\n"
+        "京经信发〔2022〕87号\n各区政府,各相关单位：\n"
+        "　　为促进政企数据融合应用，充分释放数据要素价值，培育和带动数字经济产业发展，我局制定了《关于推进北京市数据专区建设的指导意见》，现印发给你们。\n"
+    )
+    assert [s.strip() for s in _starts(text)][1] == "北京市经济和信息化局印发《关于推进北京市数据专区建设的指导意见》的通知"
+
+
+_MEDICAL_HEAD = (  # 国家医保局 财政部 (devcorpus 0234, PDF text): its title, 文号 and addressee
+    "关于加快推进门诊费用跨省直接结算工作的通知\n（医保发〔2021〕27 号）\n各省、自治区、直辖市及新疆生产建设兵团医保局、财政厅（局）：\n"
+    "为贯彻落实2021年《政府工作报告》重点任务和《国务院办公厅 关于加快推进政务服务“跨省通办”的指导意见》（国办发〔2020〕35 号）要求，现就有关事项通知如下：\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("closing", "issuer"),
+    [
+        # 国务院办公厅's 复函 closes with its date in Chinese numerals (devcorpus 0009)
+        ("国务院办公厅\n二〇〇四年十二月十七日", "国务院办公厅"),
+        # 交通运输部办公厅 closes with its date in digits (devcorpus 0041)
+        ("交通运输部办公厅\n2013年9月24日", "交通运输部办公厅"),
+    ],
+)
+def test_title_glued_after_a_closing_date_opens_at_the_title(closing: str, issuer: str) -> None:
+    text = (
+        "　　请有关方面抓紧向国际大体联申报，并将有关情况及时报送，确保各项工作按期完成，请认真贯彻执行。\n" + closing + _MEDICAL_HEAD
+    )
+    starts = [s.strip() for s in _starts(text)]
+    assert starts[1] == "关于加快推进门诊费用跨省直接结算工作的通知"
+
+
+def test_title_glued_after_a_public_access_note_opens_at_the_title() -> None:
+    # （此件公开发布） under the date of 国务院办公厅's notices (devcorpus 0010, 0018), the next title glued to it
+    text = (
+        "　　司法部负责组织协调、统筹推进、督促指导本意见贯彻落实工作。各地区、各部门要将本意见的贯彻落实情况及时报司法部。\n"
+        "国务院办公厅\n2018年12月4日\n（此件公开发布）" + _MEDICAL_HEAD
+    )
+    assert [s.strip() for s in _starts(text)][1] == "关于加快推进门诊费用跨省直接结算工作的通知"
+
+
+def test_a_decree_note_that_opens_with_its_date_is_not_cut() -> None:
+    # 2000年3月20日 中华人民共和国国务院令第285号发布 (devcorpus 0286, Markdown): a space after the date, no glue
+    text = "# 个人存款账户实名制规定\n\n2000年3月20日 中华人民共和国国务院令第285号发布\n\n第一条 为了保证个人存款账户的真实性，维护存款人的合法权益，制定本规定。\n"
+    assert [s.strip() for s in _starts(text)] == ["个人存款账户实名制规定"]
