@@ -108,7 +108,7 @@ def test_a_file_with_no_newline_in_its_first_mib_decodes_as_the_whole_file(tmp_p
 def test_streamed_documents_get_duplicate_of() -> None:
     """samples/004 holds the same 意见 twice (once with 党中央, once with 中共中央): document 25
     repeats document 24, also when the file is streamed (before: streamed documents never got
-    duplicate_of). Compared field by field: doc 3's issuer differs for the header.py reason above."""
+    duplicate_of)."""
     def duplicates(records: list[bytes]) -> list[object]:
         return [json.loads(r)["duplicate_of"] for r in records]
 
