@@ -61,20 +61,13 @@ class TextStream:
         Raises:
             InputChangedError: the bytes read are not the bytes of the first pass.
         """
-        decoder = codecs.getincrementaldecoder(self.codec)("strict")
         digest = hashlib.sha256()
         size = 0
         pending: list[str] = []
         held = 0
-        with self.path.open("rb") as fh:
-            while True:
-                block = fh.read(READ_BYTES)
-                digest.update(block)
+        try:
+            for block, text in _decoded_blocks(self.path, self.codec, digest):
                 size += len(block)
-                try:
-                    text = decoder.decode(block, final=not block)
-                except UnicodeDecodeError as exc:
-                    raise self._changed(f"its bytes no longer decode as {self.codec} ({exc.reason})") from exc
                 if text:
                     pending.append(text)
                     held += len(text)
@@ -85,8 +78,8 @@ class TextStream:
                         yield joined[at : at + chunk_chars]
                     rest = joined[cut:]
                     pending, held = ([rest], len(rest)) if rest else ([], 0)
-                if not block:
-                    break
+        except UnicodeDecodeError as exc:
+            raise self._changed(f"its bytes no longer decode as {self.codec} ({exc.reason})") from exc
         if size != self.size or digest.digest() != self.digest:
             raise self._changed(f"{size} bytes read, {self.size} when the encoding was chosen" if size != self.size else "its bytes changed")
 
@@ -145,29 +138,37 @@ def _stream(path: Path, codec: str, found: _Scan) -> TextStream | None:
 
 def _scan(path: Path, codec: str) -> _Scan | None:
     """Decode the whole file strictly with ``codec``, block by block; ``None`` when it fails."""
-    decoder = codecs.getincrementaldecoder(codec)("strict")
     digest = hashlib.sha256()
     head: list[str] = []
     have = chars = size = 0
     visible = False
-    with path.open("rb") as fh:
-        while True:
-            block = fh.read(READ_BYTES)
-            digest.update(block)
+    try:
+        for block, text in _decoded_blocks(path, codec, digest):
             size += len(block)
-            try:
-                text = decoder.decode(block, final=not block)
-            except UnicodeDecodeError:
-                return None
             chars += len(text)
             if have < _HEAD_CHARS and text:
                 head.append(text[: _HEAD_CHARS - have])
                 have += len(head[-1])
             if not visible and text and not text.isspace():
                 visible = True
-            if not block:
-                break
+    except UnicodeDecodeError:
+        return None
     return _Scan("".join(head), chars, size, digest.digest(), visible)
+
+
+def _decoded_blocks(path: Path, codec: str, digest: hashlib._Hash) -> Iterator[tuple[bytes, str]]:
+    """The file's blocks of :data:`READ_BYTES` and their text, decoded strictly and incrementally
+    (a character split over two blocks comes with the second), ending with ``(b"", rest)``;
+    ``digest`` is updated with every block. Raises ``UnicodeDecodeError`` where the bytes stop
+    decoding. One reader for both passes, so the scan and the chunks decode alike."""
+    decoder = codecs.getincrementaldecoder(codec)("strict")
+    with path.open("rb") as fh:
+        while True:
+            block = fh.read(READ_BYTES)
+            digest.update(block)
+            yield block, decoder.decode(block, final=not block)
+            if not block:
+                return
 
 
 def _has_nul(path: Path) -> bool:
