@@ -255,18 +255,31 @@ def test_batch_of_mixed_formats(tmp_path: Path) -> None:
     paragraphs = _paragraphs(SEED_FILES[0])
     src = tmp_path / "in"
     src.mkdir()
+    text = "\n".join(paragraphs) + "\n"
     (src / "a.pdf").write_bytes(_pdf(paragraphs))
     (src / "b.ofd").write_bytes(_ofd(paragraphs))
-    (src / "c.md").write_text("\n".join(paragraphs) + "\n", encoding="utf-8")
+    (src / "c.md").write_text(text, encoding="utf-8")
+    (src / "d.docx").write_bytes(_docx(paragraphs))
+    (src / "e.txt").write_bytes(text.encode("gb18030"))
+    body = "".join(f"<p>{_esc(p)}</p>" for p in paragraphs)
+    (src / "f.html").write_text(f"<html><head><meta charset='utf-8'></head><body>{body}</body></html>", encoding="utf-8")
     buf = io.BytesIO()
     c = canvas.Canvas(buf)
     c.rect(50, 50, 300, 400, fill=1)
     c.save()
     (src / "scan.pdf").write_bytes(buf.getvalue())
     summary = run_batch([src], tmp_path / "out", jobs=1, formats=("jsonl",), progress=False)
-    assert (summary.inputs, summary.documents, summary.errors) == (4, 3, 1)
+    assert (summary.inputs, summary.documents, summary.errors) == (7, 6, 1)
     errors = (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8")
     assert "OCRRequiredError" in errors and "scan.pdf" in errors
+    # every readable format gives the fields of the same text parsed as text (issue 18's done-when)
+    import json
+
+    records = [json.loads(line) for line in (tmp_path / "out" / "notices.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted(Path(r["source"]["path"]).name for r in records) == ["a.pdf", "b.ofd", "c.md", "d.docx", "e.txt", "f.html"]
+    expected = _fields(sztext.parse(text))
+    for r in records:
+        assert _fields(sztext.Notice.model_validate(r)) == expected, r["source"]["path"]
 
 
 def test_a_value_of_a_pdf_has_its_box_on_its_page(pipeline: sztext.Pipeline, tmp_path: Path) -> None:
