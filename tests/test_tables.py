@@ -80,3 +80,20 @@ def test_a_pivot_of_money_by_issuer_and_year(notices: list[sztext.Notice]) -> No
     exact = money[(money["currency"] == "CNY") & (money["qualifier"] == "exact") & money["per"].isna()]
     pivot = exact.pivot_table(index="issuer", columns=exact["signed_date"].dt.year, values="value_float", aggfunc="sum")
     assert pivot.shape[0] >= 1 and (pivot.fillna(0) >= 0).all().all()
+
+
+def test_the_documents_table_carries_the_gbt9704_elements() -> None:
+    # a 请示 laid out as GB/T 9704-2012 prints it (份号, 密级★保密期限, 紧急程度 above the 版头; the 版记
+    # line 印发机关 + 印发日期), the same layout tests/unit/assemble/test_header_marks3.py reads
+    text = (
+        "000001\n机密★1年\n特急\n山东省人民政府办公厅文件\n鲁政办字〔2021〕12号　　签发人：张三\n"
+        "山东省人民政府办公厅关于某某事项的请示\n省政府：\n为做好某某工作，现请示如下。\n妥否，请批示。\n"
+        "山东省人民政府办公厅\n2021年3月4日\n山东省人民政府办公厅　　　　2021年3月5日印发\n"
+    )
+    n = sztext.parse_archive(text)[0]
+    doc = sztext.tables([n])["documents"].iloc[0]
+    assert (doc["copy_number"], doc["secrecy"], doc["secrecy_period"], doc["urgency"]) == ("000001", "机密", "1年", "特急")
+    assert doc["signer"] == "张三"
+    assert doc["printed_by"] == "山东省人民政府办公厅" and str(doc["printed_date"].date()) == "2021-03-05"
+    g = sztext.tables([n], preset="gbt33480")["documents_gbt33480"].iloc[0]
+    assert (g["份号"], g["密级"], g["保密期限"], g["紧急程度"]) == ("000001", "机密", "1年", "特急")

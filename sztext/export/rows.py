@@ -31,6 +31,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "published_date", "effective_from", "effective_on_issue", "valid_years", "effective_until", "duplicate_of",
         "measure_count", "unit_count", "amount_count", "citation_count", "warnings", "start", "end",
         "first_page", "last_page", "validity", "legal_level",
+        # the GB/T 9704 elements read where printed (null where not): 紧急程度, 份号, 密级 and 保密期限,
+        # 附注, 印发机关 and 印发日期
+        "urgency", "copy_number", "secrecy", "secrecy_period", "note", "printed_by", "printed_date",
     ),
     "measures": (
         "measure_id", "doc_id", "parent_id", "node_path", "kind", "marker", "number", "level", "heading",
@@ -57,6 +60,8 @@ PRESETS: dict[str, dict[str, str]] = {
     "gbt33480": {
         "title": "题名", "issuer": "发文机关", "doc_number": "发文字号", "doc_type": "文种", "signed_date": "成文日期",
         "addressees": "主送机关", "cc": "抄送机关", "signer": "签发人", "published_date": "发布日期",
+        "urgency": "紧急程度", "copy_number": "份号", "secrecy": "密级", "secrecy_period": "保密期限",
+        "note": "附注", "printed_by": "印发机关", "printed_date": "印发日期",
     },
 }
 
@@ -175,6 +180,10 @@ def table_rows(notice: Notice) -> dict[str, list[dict[str, Any]]]:
         "first_page": notice.page_of(notice.source.span[0]),
         "last_page": notice.page_of(max(notice.source.span[0], notice.source.span[1] - 1)),
         "validity": _clean(getattr(notice, "validity", None)), "legal_level": _clean(getattr(notice, "legal_level", None)),
+        "urgency": _clean(notice.urgency), "copy_number": _clean(notice.copy_number),
+        "secrecy": notice.secrecy.level if notice.secrecy else None,
+        "secrecy_period": notice.secrecy.period if notice.secrecy else None,
+        "note": _clean(notice.note), "printed_by": _clean(notice.printed_by), "printed_date": _date(notice.printed_date),
     }
     return {"documents": [document], "measures": measures, "units": units, "amounts": amounts, "citations": citations}
 

@@ -30,7 +30,7 @@ _INT_COLUMNS = frozenset({
 })
 _BOOL_COLUMNS = frozenset({"effective_on_issue", "is_leaf"})
 _MONEY_COLUMNS = frozenset({"value", "low", "high"})
-_DATE_COLUMNS = frozenset({"signed_date", "published_date", "effective_from", "effective_until"})
+_DATE_COLUMNS = frozenset({"signed_date", "published_date", "effective_from", "effective_until", "printed_date"})
 
 def _csv_value(column: str, value: Any) -> str:
     if value is None:
