@@ -125,3 +125,17 @@ def test_label_studio_tasks_round_trip(notices: list[sztext.Notice]) -> None:
     task = dict(tasks[1], annotations=[{"result": [{"value": {"start": 0, "end": 2, "text": tasks[1]["data"]["text"][:2], "labels": ["title"]}}]}])
     offset = task["meta"]["offset"]
     assert spans_from_task(task) == [("title", offset, offset + 2, tasks[1]["data"]["text"][:2])]
+
+
+def test_the_side_table_shows_the_gbt9704_elements() -> None:
+    from sztext.export.review import _header_rows
+
+    text = (
+        "000001\n机密★1年\n特急\n山东省人民政府办公厅文件\n鲁政办字〔2021〕12号　　签发人：张三\n"
+        "山东省人民政府办公厅关于某某事项的请示\n省政府：\n为做好某某工作，现请示如下。\n妥否，请批示。\n"
+        "山东省人民政府办公厅\n2021年3月4日\n山东省人民政府办公厅　　　　2021年3月5日印发\n"
+    )
+    rows = _header_rows(sztext.parse_archive(text)[0])
+    for shown in ("<th>份号</th><td>000001</td>", "<th>密级</th><td>机密★1年</td>", "<th>紧急程度</th><td>特急</td>",
+                  "<th>印发日期</th><td>2021-03-05</td>"):
+        assert shown in rows

@@ -185,7 +185,8 @@ def _header_rows(notice: Notice) -> str:
         ("title", "标题"), ("doc_type", "文种"), ("doc_number", "发文字号"), ("issuer", "发文机关"),
         ("signer", "签发人"), ("addressees", "主送"), ("signed_date", "成文日期"), ("published_date", "发布日期"),
         ("effective", "施行"), ("jurisdiction", "地域"), ("validity", "时效性"), ("legal_level", "效力级别"),
-        ("duplicate_of", "重复于"),
+        ("urgency", "紧急程度"), ("copy_number", "份号"), ("secrecy", "密级"), ("note", "附注"),
+        ("printed_by", "印发机关"), ("printed_date", "印发日期"), ("duplicate_of", "重复于"),
     ]
     for name, label in fields:
         if name not in type(notice).model_fields:
