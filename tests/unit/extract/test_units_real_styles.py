@@ -42,6 +42,24 @@ COMPANY_UNITS = [
           ("市财政投资基金控股集团", R)]],
         id="jinan-0139-city-holding-company",
     ),
+    pytest.param(  # devcorpus 0108 (国务院办公厅, 2020, 老年人运用智能技术): a central company 有限公司 among
+        # ministries takes no prefix; 及各地区 is its own unit
+        "高速公路服务区、收费站等服务窗口要为老年人提供咨询、指引等便利化服务和帮助。"
+        "（交通运输部、国家铁路局、中国民航局、中国国家铁路集团有限公司及各地区按职责分工负责）",
+        [[("交通运输部", R), ("国家铁路局", R), ("中国民航局", R), ("中国国家铁路集团有限公司", R), ("各地区", R)]],
+        id="national-0108-limited-company",
+    ),
+    pytest.param(  # devcorpus 0180 (山东省乡村振兴局, 2021 征求意见稿, OCR): a company naming its own province takes no 省
+        "在重点县建设30个电气化项目和2个示范工程。(省发展改革委、省交通运输厅、省水利厅、国网山东省电力公司按职责分工负责)",
+        [[("省发展改革委", R), ("省交通运输厅", R), ("省水利厅", R), ("国网山东省电力公司", R)]],
+        id="shandong-0180-grid-company-own-place",
+    ),
+    pytest.param(  # devcorpus 0046 (山东省 plan): 省新动能基金管理公司 keeps its written 省; a bank branch naming
+        # its province takes none
+        "推荐场景创新优秀企业参与“创投基金齐鲁行”投融资对接活动。(省发展改革委、省财政厅、省新动能基金管理公司、人民银行山东省分行负责)",
+        [[("省发展改革委", R), ("省财政厅", R), ("省新动能基金管理公司", R), ("人民银行山东省分行", R)]],
+        id="shandong-0046-fund-company-and-bank-branch",
+    ),
 ]
 
 SHARED_LISTS = [
