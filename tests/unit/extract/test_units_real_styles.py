@@ -71,6 +71,13 @@ SHARED_LISTS = [
         [[("市政府辦公室", L), ("市行政審批制度改革工作領導小組辦公室", L), ("市級各有關部門", R), ("各縣市區政府", R)]],
         id="shaanxi-xianyang-shared-city-level",
     ),
+    pytest.param(  # devcorpus 0162 (山东省, 2024, 科技创新 measures): 金融监管总局山东监管局 names its own
+        # province after the national head's name and takes no 省 from 省财政厅 before it (units.own_prefix)
+        "实施企业上市培育计划，省财政给予相应奖励补助。"
+        "（省科技厅、人民银行山东省分行牵头，省委金融办、省财政厅、金融监管总局山东监管局配合）",
+        [[("省科技厅", L), ("人民银行山东省分行", L), ("省委金融办", C), ("省财政厅", C), ("金融监管总局山东监管局", C)]],
+        id="shandong-0162-national-office-in-province",
+    ),
 ]
 
 PARTY_AND_GOVERNMENT_NOT_NOTES = [
