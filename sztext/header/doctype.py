@@ -26,17 +26,23 @@ def read_doc_type(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: 
         doc_type = _regulation_type(h.title.clean.translate(view_table(grammar)), grammar)
     if doc_type is None and h.title is None and h.main_title is None:
         doc_type = _self_reference(view, blocks, grammar)
-    if doc_type is None and h.title is None and h.main_title is not None and _issues_enclosed(view, blocks, grammar, view.to_view(h.main_title.span[0])):
+    if doc_type is None and h.title is None and _issues_enclosed(view, blocks, grammar, h):
         doc_type = "通知"  # a cover notice that says it issues a text is a 通知 (条例 art. 8)
     return doc_type
 
 
-def _issues_enclosed(view: TextView, blocks: Sequence[Block], grammar: Grammar, enclosed_start: int) -> bool:
-    """Whether the text before the enclosed title says it issues a text (现将《…》印发给你们, 现予印发);
-    a reply that only appends a list (具体要点附后) does not."""
+def _issues_enclosed(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header) -> bool:
+    """Whether the text before the enclosed title (or, when no enclosed title was read, before the
+    first heading) says it issues a text (现将《…》印发给你们, 现予印发); a reply that only appends a
+    list (具体要点附后) does not."""
     if not blocks:
         return False
-    return grammar.rule("doctypes.cover_notice").pattern.search(view.text, blocks[0].start, enclosed_start) is not None
+    if h.main_title is not None:
+        stop = view.to_view(h.main_title.span[0])
+    else:
+        first_heading = next((b.start for b in blocks if b.kind is LineKind.HEADING and b.style is not None), None)
+        stop = first_heading if first_heading is not None else blocks[-1].end
+    return grammar.rule("doctypes.cover_notice").pattern.search(view.text, blocks[0].start, stop) is not None
 
 
 _PAREN_END = regex.compile(r"[ ]*[（(][^（）()]{1,80}[）)][ ]*$")

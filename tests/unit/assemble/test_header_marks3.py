@@ -127,6 +127,19 @@ def test_a_cover_notice_is_a_通知_only_when_it_says_it_issues_a_text(prefix: s
         assert "no title" in warning.message
 
 
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        "0084",  # 《国家智慧教育公共服务平台接入管理规范（试行）》已经部领导审定同意，现印发给你们 (教育部办公厅)
+        "0135",  # 《济南“鲲鹏+昇腾”生态创新中心…服务资源供给办法（V1.0）》已经…审议通过，现印发给你们 (济南市工业和信息化局)
+    ],
+)
+def test_a_cover_notice_whose_enclosed_title_is_not_read_is_still_a_通知(prefix: str) -> None:
+    n = _file(prefix)
+    assert n.title is None
+    assert n.doc_type == "通知" and "doc_type_unknown" not in [w.code for w in n.warnings]
+
+
 def test_a_cover_notice_in_a_plain_text() -> None:
     text = "各区人民政府：\n《某某市若干措施》已经市政府同意，现予印发，请遵照执行。\n某某市人民政府办公厅\n2024年12月13日\n某某市若干措施\n一、总则\n"
     assert sztext.parse(text).doc_type == "通知"
