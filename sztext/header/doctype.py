@@ -45,7 +45,19 @@ def _issues_enclosed(view: TextView, blocks: Sequence[Block], grammar: Grammar, 
     return grammar.rule("doctypes.cover_notice").pattern.search(view.text, blocks[0].start, stop) is not None
 
 
-_PAREN_END = regex.compile(r"[ ]*[（(][^（）()]{1,80}[）)][ ]*$")
+# what may follow the kind word at a title's end: a bracketed tail （试行）（2019年修正）, a 北大法宝 mark
+# 【失效】/[失效], a closing quote or the stop a title line is printed with (…的暂行规定》, …的通知。)
+_TAIL = regex.compile(r"(?:[（(][^（）()]{1,80}[）)]|【[^【】]{1,40}】|\[[^\[\]]{1,40}\]|[》”\"。．；;：:，,、])$")
+
+
+def _bare(title: str) -> str:
+    """The title without its spaces and without every tail _TAIL names, outermost last."""
+    bare = "".join(title.split())
+    while True:
+        cut = _TAIL.sub("", bare)
+        if cut == bare or not cut:
+            return bare
+        bare = cut
 
 
 def _doc_type(title: str | None, grammar: Grammar) -> DocType | None:
@@ -64,7 +76,7 @@ def _regulation_type(title: str, grammar: Grammar) -> DocType | None:
 def _type_by_ending(title: str, grammar: Grammar, table_name: str) -> DocType | None:
     """The type a ``doctypes`` table gives the title's ending (longest ending first); letter-spaced
     titles (…的 通 知, corpus 0007) read without their spaces, a bracketed tail (（试行）) is ignored."""
-    bare = _PAREN_END.sub("", "".join(title.split()))
+    bare = _bare(title)
     table = grammar.table("doctypes", table_name)
     for suffix in sorted(table, key=len, reverse=True):
         if bare.endswith(suffix):
@@ -98,7 +110,7 @@ def unknown_field_warnings(view: TextView, grammar: Grammar, h: Header) -> list[
         if title is None:
             out.append(Warning(code="doc_type_unknown", message="no title states the document type", span=None))
         else:
-            bare = _PAREN_END.sub("", "".join(title.clean.translate(view_table(grammar)).split()))
+            bare = _bare(title.clean.translate(view_table(grammar)))
             kind = next((k for k in sorted(grammar.word_list("doctypes", "enclosed"), key=len, reverse=True) if bare.endswith(k)), None)
             said = f"the title ends in {kind}, which is not a document type of the contract" if kind else "the title names no document type"
             if h.title is None:  # only the text it encloses is titled, and the text does not say it issues it

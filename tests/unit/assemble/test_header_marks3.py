@@ -140,6 +140,23 @@ def test_a_cover_notice_whose_enclosed_title_is_not_read_is_still_a_通知(prefi
     assert n.doc_type == "通知" and "doc_type_unknown" not in [w.code for w in n.warnings]
 
 
+@pytest.mark.parametrize(
+    ("title", "doc_type"),
+    [
+        ("医疗机构管理条例（1994年发布）（2022年修订）", "条例"),  # two bracketed tails, 北大法宝 style
+        ("关于某某事项的通知【失效】", "通知"),
+        ("关于医师执业注册中执业范围的暂行规定》", "规定"),  # the stop of 卫医发〔2001〕169号's title line (PDF text)
+        ("某某市数字经济发展实施方案（试行）", None),
+    ],
+)
+def test_the_kind_word_before_a_title_tail(title: str, doc_type: str | None) -> None:
+    from sztext.header.doctype import _type_by_ending
+
+    grammar = sztext.load_grammar()
+    found = _type_by_ending(title, grammar, "title_suffix") or _type_by_ending(title, grammar, "regulation_suffix")
+    assert found == doc_type
+
+
 def test_a_cover_notice_in_a_plain_text() -> None:
     text = "各区人民政府：\n《某某市若干措施》已经市政府同意，现予印发，请遵照执行。\n某某市人民政府办公厅\n2024年12月13日\n某某市若干措施\n一、总则\n"
     assert sztext.parse(text).doc_type == "通知"
