@@ -18,7 +18,7 @@ from .fields import Header
 def read_doc_type(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header) -> DocType | None:
     """The document type: the title's 公文 ending (on the view form, so that a Traditional title
     …的決定 reads like a Simplified one), a decree number, a regulation's ending, the type a
-    text without a title names itself by; a cover notice that issues a text is a 通知."""
+    text without a title names itself by; a cover notice that says it issues a text is a 通知."""
     doc_type = _doc_type(h.title.clean.translate(view_table(grammar)) if h.title else None, grammar)
     if doc_type is None and h.doc_number is not None and (h.doc_number.agency or "").endswith("令"):
         doc_type = "令"  # a regulation issued by a decree (…令第328号发布), samples/004 docs 28, 29
@@ -26,12 +26,38 @@ def read_doc_type(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: 
         doc_type = _regulation_type(h.title.clean.translate(view_table(grammar)), grammar)
     if doc_type is None and h.title is None and h.main_title is None:
         doc_type = _self_reference(view, blocks, grammar)
-    if doc_type is None and h.title is None and h.main_title is not None:
-        doc_type = "通知"  # a cover notice that issues a text is a 通知
+    if doc_type is None and h.title is None and _issues_enclosed(view, blocks, grammar, h):
+        doc_type = "通知"  # a cover notice that says it issues a text is a 通知 (条例 art. 8)
     return doc_type
 
 
-_PAREN_END = regex.compile(r"[ ]*[（(][^（）()]{1,80}[）)][ ]*$")
+def _issues_enclosed(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header) -> bool:
+    """Whether the text before the enclosed title (or, when no enclosed title was read, before the
+    first heading) says it issues a text (现将《…》印发给你们, 现予印发); a reply that only appends a
+    list (具体要点附后) does not."""
+    if not blocks:
+        return False
+    if h.main_title is not None:
+        stop = view.to_view(h.main_title.span[0])
+    else:
+        first_heading = next((b.start for b in blocks if b.kind is LineKind.HEADING and b.style is not None), None)
+        stop = first_heading if first_heading is not None else blocks[-1].end
+    return grammar.rule("doctypes.cover_notice").pattern.search(view.text, blocks[0].start, stop) is not None
+
+
+# what may follow the kind word at a title's end: a bracketed tail （试行）（2019年修正）, a 北大法宝 mark
+# 【失效】/[失效], a closing quote or the stop a title line is printed with (…的暂行规定》, …的通知。)
+_TAIL = regex.compile(r"(?:[（(][^（）()]{1,80}[）)]|【[^【】]{1,40}】|\[[^\[\]]{1,40}\]|[》”\"。．；;：:，,、])$")
+
+
+def _bare(title: str) -> str:
+    """The title without its spaces and without every tail _TAIL names, outermost last."""
+    bare = "".join(title.split())
+    while True:
+        cut = _TAIL.sub("", bare)
+        if cut == bare or not cut:
+            return bare
+        bare = cut
 
 
 def _doc_type(title: str | None, grammar: Grammar) -> DocType | None:
@@ -50,7 +76,7 @@ def _regulation_type(title: str, grammar: Grammar) -> DocType | None:
 def _type_by_ending(title: str, grammar: Grammar, table_name: str) -> DocType | None:
     """The type a ``doctypes`` table gives the title's ending (longest ending first); letter-spaced
     titles (…的 通 知, corpus 0007) read without their spaces, a bracketed tail (（试行）) is ignored."""
-    bare = _PAREN_END.sub("", "".join(title.split()))
+    bare = _bare(title)
     table = grammar.table("doctypes", table_name)
     for suffix in sorted(table, key=len, reverse=True):
         if bare.endswith(suffix):
@@ -84,9 +110,11 @@ def unknown_field_warnings(view: TextView, grammar: Grammar, h: Header) -> list[
         if title is None:
             out.append(Warning(code="doc_type_unknown", message="no title states the document type", span=None))
         else:
-            bare = _PAREN_END.sub("", "".join(title.clean.translate(view_table(grammar)).split()))
+            bare = _bare(title.clean.translate(view_table(grammar)))
             kind = next((k for k in sorted(grammar.word_list("doctypes", "enclosed"), key=len, reverse=True) if bare.endswith(k)), None)
             said = f"the title ends in {kind}, which is not a document type of the contract" if kind else "the title names no document type"
+            if h.title is None:  # only the text it encloses is titled, and the text does not say it issues it
+                said = "no title states the document type; the text it encloses is not its title"
             out.append(Warning(code="doc_type_unknown", message=said, span=title.span))
     if not h.issuers:
         out.append(Warning(code="issuer_unknown", message="no signature, decree header, adoption note, title or metadata names the issuing body", span=None))

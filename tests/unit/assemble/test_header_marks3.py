@@ -110,6 +110,61 @@ def test_unknown_fields_are_null_with_a_warning() -> None:
 
 
 @pytest.mark.parametrize(
+    ("prefix", "doc_type"),
+    [
+        # 《深圳市关于推动电子商务加快发展的若干措施》已经市政府同意，现予印发 (深圳市人民政府办公厅 shape)
+        ("0072", "通知"),  # 现将《中小企业数字化转型指南》印发给你们 (工业和信息化部办公厅)
+        ("0034", "通知"),  # 共同组织制定了《国家智能制造标准体系建设指南（2015年版）》，现予发布 (工业和信息化部、国家标准化管理委员会)
+        ("0075", None),  # 交通运输部 to 北京工业大学: 主要意见回复如下 … （具体要点附后） issues nothing
+    ],
+)
+def test_a_cover_notice_is_a_通知_only_when_it_says_it_issues_a_text(prefix: str, doc_type: str | None) -> None:
+    n = _file(prefix)
+    assert n.title is None and n.main_title is not None
+    assert n.doc_type == doc_type
+    if doc_type is None:
+        warning = next(w for w in n.warnings if w.code == "doc_type_unknown")
+        assert "no title" in warning.message
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        "0084",  # 《国家智慧教育公共服务平台接入管理规范（试行）》已经部领导审定同意，现印发给你们 (教育部办公厅)
+        "0135",  # 《济南“鲲鹏+昇腾”生态创新中心…服务资源供给办法（V1.0）》已经…审议通过，现印发给你们 (济南市工业和信息化局)
+    ],
+)
+def test_a_cover_notice_whose_enclosed_title_is_not_read_is_still_a_通知(prefix: str) -> None:
+    n = _file(prefix)
+    assert n.title is None
+    assert n.doc_type == "通知" and "doc_type_unknown" not in [w.code for w in n.warnings]
+
+
+@pytest.mark.parametrize(
+    ("title", "doc_type"),
+    [
+        ("医疗机构管理条例（1994年发布）（2022年修订）", "条例"),  # two bracketed tails, 北大法宝 style
+        ("关于某某事项的通知【失效】", "通知"),
+        ("关于医师执业注册中执业范围的暂行规定》", "规定"),  # the stop of 卫医发〔2001〕169号's title line (PDF text)
+        ("某某市数字经济发展实施方案（试行）", None),
+    ],
+)
+def test_the_kind_word_before_a_title_tail(title: str, doc_type: str | None) -> None:
+    from sztext.header.doctype import _type_by_ending
+
+    grammar = sztext.load_grammar()
+    found = _type_by_ending(title, grammar, "title_suffix") or _type_by_ending(title, grammar, "regulation_suffix")
+    assert found == doc_type
+
+
+def test_a_cover_notice_in_a_plain_text() -> None:
+    text = "各区人民政府：\n《某某市若干措施》已经市政府同意，现予印发，请遵照执行。\n某某市人民政府办公厅\n2024年12月13日\n某某市若干措施\n一、总则\n"
+    assert sztext.parse(text).doc_type == "通知"
+    text = "某某大学：\n经研究，主要意见回复如下：\n一、原则同意开展试点（具体要点附后）。\n某某部\n2022年3月1日\n某某试点任务要点\n一、总则\n"
+    assert sztext.parse(text).doc_type is None
+
+
+@pytest.mark.parametrize(
     ("prefix", "published"),
     [
         ("0239", dt.date(2018, 9, 29)),  # 国家能源局江苏监管办公室 page: title / 2018-09-29 16:45 / 来源：江苏能源监管办
