@@ -83,11 +83,12 @@ def _squash(text: str) -> str:
     return "".join(c for c in text if c not in _SPACE)
 
 
-def _repeated_run(text: str, lines: Sequence[Line], heads: list[bool]) -> set[int]:
+def _repeated_run(text: str, lines: Sequence[Line], heads: list[bool], stops: tuple[str, ...] = ("。",)) -> set[int]:
     """The indexes of lines in a table of contents written without dot leaders: a run of
     heading lines in a row (blank lines between allowed) of which at least
     ``_TOC_RUN`` and two in three repeat, word for word (spaces aside), as later lines of the
-    document after the run.
+    document after the run. A line holding one of ``stops`` (headings.toml ``toc_entry_stops``:
+    。；…) is a sentence, and ends a run.
 
     国家智能制造标准体系建设指南（2015年版）: ``　　目录`` then ``　　一、 总体要求 `` …
     ``　　四、 组织实施 ``, and later ``一、总体要求`` opens the body.
@@ -119,7 +120,7 @@ def _repeated_run(text: str, lines: Sequence[Line], heads: list[bool]) -> set[in
     for i, k in enumerate(keys):
         if not k:
             continue  # blank lines do not break a run
-        if heads[i]:
+        if heads[i] and not any(c in k for c in stops):
             run.append(i)
         else:
             close()
@@ -208,7 +209,8 @@ def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar) -> list[Block
             founds.append(h.at_line_start(text, start, end))
         else:
             founds.append(None)
-    contents = _repeated_run(text, lines, [f is not None for f in founds])
+    stops = tuple(grammar.word_list("headings", "toc_entry_stops"))
+    contents = _repeated_run(text, lines, [f is not None for f in founds], stops)
     blocks: list[Block] = []
     append = blocks.append
     for i, (line, kind) in enumerate(zip(lines, kinds)):
