@@ -128,6 +128,15 @@ def _repeated_run(text: str, lines: Sequence[Line], heads: list[bool], stops: tu
     return out
 
 
+def _in_sequence(
+    found: tuple[Rule, regex.Match[str]], styles: Mapping[str, tuple[str, str, str]], last: dict[str, int],
+) -> bool:
+    """Whether a line-start marker of an ``in_sequence`` rule is 1 or the next number of its style."""
+    style, _, numeral = styles[found[0].id]
+    number = numeral_value(found[1].group("num"), numeral)
+    return number == 1 or (number is not None and last.get(style) == number - 1)
+
+
 def _count(rule: Rule, m: regex.Match[str], styles: Mapping[str, tuple[str, str, str]], last: dict[str, int]) -> None:
     style, _, numeral = styles[rule.id]
     number = numeral_value(m.group("num"), numeral)
@@ -219,6 +228,8 @@ def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar) -> list[Block
         if i in contents:
             append(Block(start, line.stop, kind))  # 一、 总体要求 in a 目录 that the body repeats
             continue
+        if found is not None and found[0].tags.get("in_sequence") and not _in_sequence(found, h.styles, last):
+            found = None  # 2 智能制造标准体系结构图 after no 1: a figure label, not a heading
         if found is not None and _is_toc_entry(text, found[1].end(), end, leaders):
             append(Block(start, line.stop, kind))  # 一、总体要求......1: a contents entry, not a heading
             continue
