@@ -87,7 +87,8 @@ def _repeated_run(text: str, lines: Sequence[Line], heads: list[bool], stops: tu
     """The indexes of lines in a table of contents written without dot leaders: a run of
     heading lines in a row (blank lines between allowed) of which at least
     ``_TOC_RUN`` and two in three repeat, word for word (spaces aside), as later lines of the
-    document after the run. A line holding one of ``stops`` (headings.toml ``toc_entry_stops``:
+    document after the run. A line that repeats one of its run starts a new run (the body right
+    after the contents, 国家粮食应急预案 目录 ``7　附则`` then ``1　总则``). A line holding one of ``stops`` (headings.toml ``toc_entry_stops``:
     。；…) is a sentence, and ends a run.
 
     国家智能制造标准体系建设指南（2015年版）: ``　　目录`` then ``　　一、 总体要求 `` …
@@ -121,6 +122,8 @@ def _repeated_run(text: str, lines: Sequence[Line], heads: list[bool], stops: tu
         if not k:
             continue  # blank lines do not break a run
         if heads[i] and not any(c in k for c in stops):
+            if any(keys[j] == k for j in run):
+                close()  # the body starts where a line repeats the run (国办函〔2005〕57号: 7　附则 then 1　总则)
             run.append(i)
         else:
             close()
