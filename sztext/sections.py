@@ -246,6 +246,7 @@ class HeadingTags(_Tags):
     numeral: Literal["cn", "arabic", "circled"] = "cn"  # how its number is read
     midline: bool = False  # the marker may stand inside a run-on line
     sequel: bool = False  # a mid-line marker that counts only as the next number of its style (N after N-1)
+    in_sequence: bool = False  # a line-start marker that opens a node only as 1 or as N after N-1 of its style
 
 
 class DateTags(_Tags):
@@ -335,7 +336,7 @@ CONTRACTS: Mapping[str, Contract] = {
     ),
     "doctypes": Contract(rules=("self_reference", "cover_notice"), tables={"title_suffix": dict[str, str], "regulation_suffix": dict[str, str]}, lists=("enclosed",)),
     "docnumber": Contract(rules=("bracket", "decree", "decree_serial_line")),
-    "headings": Contract(groups=("marker", "num"), tags=HeadingTags, tables={"rank": dict[str, int]}, lists=("toc_leader",)),
+    "headings": Contract(groups=("marker", "num"), tags=HeadingTags, tables={"rank": dict[str, int]}, lists=("toc_leader", "toc_entry_stops")),
     "money": Contract(
         rules=(
             "amount", "range", "lead", "bound_pair", "enumeration", "bare_number",

@@ -8,7 +8,7 @@ start of the next. A heading block records its marker style, marker text and num
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Mapping, Sequence
 
 import regex
 
@@ -16,7 +16,7 @@ from .budget import CHECK_MASK, check_budget
 from .grammar import Grammar, Rule
 from .normalize import TextView
 from .numerals import marker_number
-from .segment import DocumentRange, LineKind, LineTable, classify, logical_lines
+from .segment import DocumentRange, Line, LineKind, LineTable, classify, logical_lines
 from .segment.rules import _prep, may
 
 __all__ = ["Block", "tokenize", "numeral_value", "heading_rules"]
@@ -73,6 +73,71 @@ def _is_toc_entry(text: str, start: int, end: int, leaders: tuple[str, ...]) -> 
         return False
     # the entry names a heading before its leader (2.…… alone is a placeholder item, not a contents line)
     return bool(tail.rstrip("".join(set("".join(leaders)))).strip(" \u3000\t"))
+
+
+_TOC_RUN = 3  # the fewest heading lines in a row that make a contents list
+_SPACE = " \u3000\t\r"
+
+
+def _squash(text: str) -> str:
+    return "".join(c for c in text if c not in _SPACE)
+
+
+def _repeated_run(text: str, lines: Sequence[Line], heads: list[bool], stops: tuple[str, ...] = ("。",)) -> set[int]:
+    """The indexes of lines in a table of contents written without dot leaders: a run of
+    heading lines in a row (blank lines between allowed) of which at least
+    ``_TOC_RUN`` and two in three repeat, word for word (spaces aside), as later lines of the
+    document after the run. A line that repeats one of its run starts a new run (the body right
+    after the contents, 国家粮食应急预案 目录 ``7　附则`` then ``1　总则``). A line holding one of ``stops`` (headings.toml ``toc_entry_stops``:
+    。；…) is a sentence, and ends a run.
+
+    国家智能制造标准体系建设指南（2015年版）: ``　　目录`` then ``　　一、 总体要求 `` …
+    ``　　四、 组织实施 ``, and later ``一、总体要求`` opens the body.
+
+    >>> t = "目录\\n一、甲\\n二、乙\\n三、丙\\n前言\\n一、甲\\n正文\\n二、乙\\n三、丙\\n"
+    >>> from types import SimpleNamespace as L
+    >>> spans, pos = [], 0
+    >>> for piece in t.splitlines(keepends=True):
+    ...     spans.append(L(start=pos, end=pos + len(piece.rstrip("\\n")))); pos += len(piece)
+    >>> sorted(_repeated_run(t, spans, [False, True, True, True, False, True, False, True, True]))
+    [1, 2, 3]
+    """
+    keys = [_squash(text[ln.start : ln.end]) for ln in lines]
+    later: dict[str, int] = {}  # key → its last line index
+    for i, k in enumerate(keys):
+        if k:
+            later[k] = i
+    out: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        # a heading the body words differently (（二） 智能制造标准体系结构图 in the 目录, no such
+        # heading in the body) stays in its run when most of the run repeats
+        repeats = sum(1 for j in run if later[keys[j]] > run[-1])
+        if repeats >= _TOC_RUN and 3 * repeats >= 2 * len(run):
+            out.update(run)
+        run.clear()
+
+    for i, k in enumerate(keys):
+        if not k:
+            continue  # blank lines do not break a run
+        if heads[i] and not any(c in k for c in stops):
+            if any(keys[j] == k for j in run):
+                close()  # the body starts where a line repeats the run (国办函〔2005〕57号: 7　附则 then 1　总则)
+            run.append(i)
+        else:
+            close()
+    close()
+    return out
+
+
+def _in_sequence(
+    found: tuple[Rule, regex.Match[str]], styles: Mapping[str, tuple[str, str, str]], last: dict[str, int],
+) -> bool:
+    """Whether a line-start marker of an ``in_sequence`` rule is 1 or the next number of its style."""
+    style, _, numeral = styles[found[0].id]
+    number = numeral_value(found[1].group("num"), numeral)
+    return number == 1 or (number is not None and last.get(style) == number - 1)
 
 
 def _count(rule: Rule, m: regex.Match[str], styles: Mapping[str, tuple[str, str, str]], last: dict[str, int]) -> None:
@@ -147,16 +212,27 @@ def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar) -> list[Block
     else:
         lines = logical_lines(text, grammar, doc.start, doc.end)
         kinds = [classify(text, line, grammar)[0] for line in lines]
-    blocks: list[Block] = []
-    append = blocks.append
+    founds: list[tuple[Rule, regex.Match[str]] | None] = []
     for i, (line, kind) in enumerate(zip(lines, kinds)):
         if not i & CHECK_MASK:
             check_budget("tokenize")
         start, end = line.start, line.end
         if kind in _LINE_HEADING_KINDS and (heading_first is None or text[start : start + 1] in heading_first):
-            found = h.at_line_start(text, start, end)
+            founds.append(h.at_line_start(text, start, end))
         else:
-            found = None
+            founds.append(None)
+    stops = tuple(grammar.word_list("headings", "toc_entry_stops"))
+    contents = _repeated_run(text, lines, [f is not None for f in founds], stops)
+    blocks: list[Block] = []
+    append = blocks.append
+    for i, (line, kind) in enumerate(zip(lines, kinds)):
+        start, end = line.start, line.end
+        found = founds[i]
+        if i in contents:
+            append(Block(start, line.stop, kind))  # 一、 总体要求 in a 目录 that the body repeats
+            continue
+        if found is not None and found[0].tags.get("in_sequence") and not _in_sequence(found, h.styles, last):
+            found = None  # 2 智能制造标准体系结构图 after no 1: a figure label, not a heading
         if found is not None and _is_toc_entry(text, found[1].end(), end, leaders):
             append(Block(start, line.stop, kind))  # 一、总体要求......1: a contents entry, not a heading
             continue
