@@ -135,11 +135,7 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
             numbers.extend(extract_doc_numbers(view, grammar, b.start, b.end))
             continue
         if kind is LineKind.TEXT and title_blocks and h.published_date is None and _under_title(blocks, i, title_blocks[-1]):
-            found = _search("header.posted_time", grammar, text, b.start, b.end)
-            if found:  # a page dump's posting stamp under the title: 2018-09-29 16:45
-                m, off = found
-                h.roles[i] = "metadata"
-                h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
+            if _posting_stamp(view, grammar, h, i, b):  # a page dump's stamp under the title: 2018-09-29 16:45
                 continue
         if kind is LineKind.TEXT and not title_blocks and h.title is None and _beside_number(blocks, i):
             # before the title, a line next to the 文号 is the header's furniture: a 版头 without
@@ -327,13 +323,21 @@ def _stamp_under_repeated_title(view: TextView, blocks: Sequence[Block], grammar
             continue
         if previous is not None and h.roles.get(i) is None:
             line = "".join(text[previous.start : previous.end].split())
-            found = _search("header.posted_time", grammar, text, b.start, b.end) if len(line) >= 4 and title.endswith(line) else None
-            if found:
-                m, off = found
-                h.roles[i] = "metadata"
-                h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
+            if len(line) >= 4 and title.endswith(line) and _posting_stamp(view, grammar, h, i, b):
                 return
         previous = b
+
+
+def _posting_stamp(view: TextView, grammar: Grammar, h: Header, i: int, b: Block) -> bool:
+    """Block ``i`` is a page dump's posting stamp (``header.posted_time``): it becomes metadata and
+    its date the published date."""
+    found = _search("header.posted_time", grammar, view.text, b.start, b.end)
+    if not found:
+        return False
+    m, off = found
+    h.roles[i] = "metadata"
+    h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
+    return True
 
 
 def _under_title(blocks: Sequence[Block], i: int, last_title: int) -> bool:
