@@ -219,7 +219,8 @@ _REPRINT_BACK = 4000  # lines of the current document compared (a longer one is 
 
 def _squash(s: str) -> str:
     """A line's characters without spaces or book-title marks (《》), for comparing titles and paragraphs."""
-    return "".join(c for c in s if not c.isspace() and c not in "《》")
+    # str.split() splits at exactly the characters str.isspace() names
+    return "".join(s.split()).replace("《", "").replace("》", "")
 
 
 def _reprinted(text: str, lines: list[Line], kinds: list[LineKind], doc_first: int, i: int) -> bool:
