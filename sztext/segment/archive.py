@@ -27,6 +27,11 @@ from .cues import (
     _markdown_titles,
     _opens_decree,
     _standard_cover,
+    _how_ended,
+    _one_line_ended,
+    _opens_after_end,
+    _separator,
+    _titleless_cover,
     _title_piece,
     _whole_item,
 )
@@ -254,6 +259,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
     titles_seen: set[str] = set()
     page_headed = False
     last_item = False  # the last non-blank line was a whole text run into one line (_whole_item)
+    dated = False  # the current document reached its signed date (a date under its signature)
     signed = False  # the last line closed with a byline that names a role (segment.byline_roles)
     doc_first = 0  # the line the current document began at
     # The names the current document's attachment list gives (附件：1. … / 2. …), above its signature:
@@ -276,7 +282,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
 
     def previous_kind(i: int) -> LineKind:
         for j in range(i - 1, max(-1, i - 12), -1):
-            if kinds[j] is not LineKind.BLANK:
+            if kinds[j] is not LineKind.BLANK and not _separator(text, lines[j], kinds[j], prep):
                 return kinds[j]
         return LineKind.BLANK
 
@@ -328,10 +334,10 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
     def start_doc(pos: int) -> None:
         nonlocal state, expects_enclosure, seen_signature, since_close, provisional, has_body, in_attachment
         nonlocal seen_heading, cover_lines, decree, cover_issues, page_ended, page_headed, attached
-        nonlocal doc_first, listing, named_head
+        nonlocal doc_first, listing, named_head, dated
         doc_first = bisect.bisect_left(table.starts, pos)
         att_names.clear()
-        listing = named_head = False
+        listing = named_head = dated = False
         has_body = in_attachment = seen_heading = decree = cover_issues = page_ended = page_headed = attached = False
         titles_seen.clear()
         cover_lines = 0
@@ -373,9 +379,12 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             ended = "page"  # page debris ([关闭窗口], 分享到:) ends what came before
             continue
         line_text = text[ln.start : ln.end]
+        if _separator(text, ln, kind, prep):
+            continue  # ---- between two texts: what the text before ended with holds across it
         body_line = _is_body_text(line_text, kind, prep.markup_link)
         # a whole text run into one line after another (news items one line each, A01)
         after_item, last_item = last_item, kind in (LineKind.TEXT, LineKind.HEADING) and _whole_item(line_text)
+        had_body = has_body
         if body_line:
             provisional = False
             has_body = True
@@ -496,6 +505,19 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
                     if gkind is LineKind.ADDRESSEE:
                         state = "body"
                     continue
+        # a text whose title the export left out (北大法宝 body cells run together): its first line opens it after the
+        # text before ended (segment.purpose_opening, segment.clause_sequel), or its cover over its signature does
+        opening = kind in (LineKind.TEXT, LineKind.HEADING) and body_line and state not in ("none", "header") and not named_head
+        one_line = opening and _one_line_ended(text, starts[-1] if starts else -1, ln.start, dated, prep)
+        how = _how_ended(after_end, page_ended, state, previous_kind(i), had_body, cover_issues, bool(att_names) or in_attachment, one_line) if opening else ""
+        if opening and (_opens_after_end(line_text, kind, how, prep) if how else kind is LineKind.TEXT and had_body and (seen_heading or seen_signature) and (
+            _titleless_cover(line_text, prep) and next_kind(i) is LineKind.SIGNATURE
+        )):
+            start_doc(top if top is not None else ln.start)
+            state, has_body, seen_heading, cover_lines = "body", True, kind is LineKind.HEADING, 1
+            expects_enclosure = any(w in line_text for w in prep.issuing)
+            cover_issues = expects_enclosure and any(w in line_text for w in prep.cover_issuing)
+            continue
         if state == "none":
             if kind is LineKind.DEBRIS:
                 continue
@@ -548,7 +570,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             # a title over a note that a congress or a meeting adopted it is a text of its own,
             # unless the cover before it issues it (现予公布, 印发给你们)
             adopted = adopted_note(j)
-            if (state == "closed" and since_close <= 2 or short_cover) and expects_enclosure and not (
+            if (state == "closed" and since_close <= 2 or short_cover) and expects_enclosure and not _one_line_ended(text, starts[-1], ln.start, dated, prep) and not (
                 kind is LineKind.TITLE and follower in (LineKind.ADDRESSEE, LineKind.DOC_NUMBER, LineKind.METADATA)
             ) and not (adopted and not cover_issues):
                 state = "enclosed"
@@ -603,7 +625,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             seen_signature = seen_signature or not provisional
             continue
         if kind is LineKind.DATE and seen_signature and state == "body":
-            state, since_close = "closed", 0
+            state, since_close, dated = "closed", 0, True
             continue
         if kind is LineKind.HEADING:
             seen_heading = True
