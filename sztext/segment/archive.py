@@ -27,11 +27,7 @@ from .cues import (
     _markdown_titles,
     _opens_decree,
     _standard_cover,
-    _how_ended,
-    _one_line_ended,
-    _opens_after_end,
-    _separator,
-    _titleless_cover,
+    _how_ended, _one_line_ended, _opens_after_end, _separator, _titleless_cover,
     _title_piece,
     _whole_item,
 )
@@ -47,6 +43,8 @@ def glued_start(text: str, line: Line, grammar: Grammar) -> tuple[int, LineKind]
     s = strip_trailing_debris(text[line.start : line.end].rstrip(" \r"), grammar)
     if not s:
         return None
+    if may(prep.glued_head, s) and (head := prep.glued_head.pattern.search(s)) is not None:  # …施行。# 上海市专利保护条例
+        return line.start + head.start("start"), LineKind.TITLE if head.group("start")[0] == "#" else LineKind.METADATA
     # an addressee after a sentence: …起施行。各区人民政府，市政府直属各单位： (samples/004 l.3785)
     if s.endswith(":"):
         cut = max(s.rfind(p) for p in ("。", ";"))
@@ -349,11 +347,14 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
 
     def past_close(pos: int) -> int:
         """A start at a line that opens with the text before's closing element (its date, （此件公开发布）) and goes
-        on with a title glued to it moves to the title (segment.glued_close)."""
+        on with a title glued to it moves to the title (segment.glued_close), one that ends with a text's first line
+        glued to it (segment.glued_head: …扫一扫在手机打开当前页# 温州市销售燃放烟花爆竹管理规定) to that line."""
         if pos > 0 and text[pos - 1] != "\n":
             return pos
         end = text.find("\n", pos)
         s = text[pos : len(text) if end < 0 else end]
+        if may(prep.glued_head, s) and (head := prep.glued_head.pattern.search(s)) is not None:
+            return pos + int(head.start("start"))
         m = prep.glued_close.pattern.match(s) if may(prep.glued_close, s) else None
         if m is None:
             return pos
@@ -492,12 +493,12 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
         if cover >= 0:
             start_doc(cover)  # a cover page: title, (试行)/(草案)/date, then 前言 or 目录 (PDF text, A02)
             continue
-        if kind in (LineKind.TEXT, LineKind.HEADING, LineKind.DATE, LineKind.ATTACHMENT):
+        if kind in (LineKind.TEXT, LineKind.HEADING, LineKind.DATE, LineKind.ATTACHMENT) or kind is not LineKind.DEBRIS and may(prep.glued_head, line_text):
             glued = glued_start(text, ln, grammar)
             if glued is not None and glued[0] > ln.start:
                 pos, gkind = glued
                 follower = next_kind(i)
-                confirmed = gkind in (LineKind.ADDRESSEE, LineKind.METADATA) or follower in (
+                confirmed = gkind in (LineKind.ADDRESSEE, LineKind.METADATA) or text.startswith("#", pos) or follower in (
                     LineKind.METADATA, LineKind.DOC_NUMBER, LineKind.ADDRESSEE, LineKind.DECREE_NOTE, LineKind.DECREE_HEAD, LineKind.TITLE,
                 )
                 if confirmed and state != "none":

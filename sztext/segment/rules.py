@@ -292,6 +292,7 @@ class _Prepared:
     clause_sequel: tuple[str, ...]
     runon_date: GuardedPattern  # segment.runon_date: a date in a run-on line
     separator_line: Rule
+    glued_head: Rule
 
 
 def starts_heading(s: str, grammar: Grammar) -> bool:
@@ -390,6 +391,7 @@ def _prepare(grammar: Grammar) -> _Prepared:
         clause_sequel=grammar.word_list("segment", "clause_sequel"),
         runon_date=grammar.rule("segment.runon_date").pattern,
         separator_line=grammar.rule("segment.separator_line"),
+        glued_head=grammar.rule("segment.glued_head"),
     )
 
 
