@@ -31,56 +31,11 @@ from .cues import (
     _title_piece,
     _whole_item,
 )
+from .glued import glued_start
 from .rules import _prep, may
-from .text import _debris_end, strip_trailing_debris, title_kind
+from .text import _debris_end, title_kind
 
 __all__ = ["LineTable", "glued_start", "line_table", "segment_archive"]
-
-
-def glued_start(text: str, line: Line, grammar: Grammar) -> tuple[int, LineKind] | None:
-    """A title or addressee glued onto the end of a line: its view offset and kind."""
-    prep = _prep(grammar)
-    s = strip_trailing_debris(text[line.start : line.end].rstrip(" \r"), grammar)
-    if not s:
-        return None
-    if may(prep.glued_head, s) and (head := prep.glued_head.pattern.search(s)) is not None:  # …施行。# 上海市专利保护条例
-        return line.start + head.start("start"), LineKind.TITLE if head.group("start")[0] == "#" else LineKind.METADATA
-    # an addressee after a sentence: …起施行。各区人民政府，市政府直属各单位： (samples/004 l.3785)
-    if s.endswith(":"):
-        cut = max(s.rfind(p) for p in ("。", ";"))
-        if cut >= 0 and cut < len(s) - 4:
-            tail = s[cut + 1 :]
-            if prep.addressee.match(tail) and tail.lstrip().startswith("各"):
-                return line.start + cut + 1, LineKind.ADDRESSEE
-    if may(prep.glued_metadata, s):
-        for m in prep.glued_metadata.pattern.finditer(s):
-            if m.start("start") > 0:
-                return line.start + m.start("start"), LineKind.METADATA
-    cut = -1
-    for p in prep.sentence_end:
-        cut = max(cut, s.rfind(p))
-    if prep.debris_any is not None and prep.debris_any.search(s):
-        for word in prep.debris:
-            at = s.rfind(word)
-            if at >= 0:
-                cut = max(cut, at + len(word) - 1)
-    tail_start = cut + 1
-    tail = s[tail_start:]
-    if tail_start > 0 or _debris_end(s, grammar) > 0:
-        skip = _debris_end(tail, grammar)
-        tail_start += skip
-        tail = s[tail_start:]
-    kind = title_kind(tail, grammar)
-    # the first issuer+关于 in the tail whose rest is a title starts it (附件：…清单深圳市人民政府…)
-    for m in prep.title_start.pattern.finditer(tail) if may(prep.title_start, tail) else ():
-        rest_kind = title_kind(tail[m.start() :], grammar)
-        if rest_kind is not None:
-            if m.start() > 0:
-                return line.start + tail_start + m.start(), rest_kind
-            break
-    if kind is not None and tail_start > 0:
-        return line.start + tail_start, kind
-    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -498,11 +453,13 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             if glued is not None and glued[0] > ln.start:
                 pos, gkind = glued
                 follower = next_kind(i)
-                confirmed = gkind in (LineKind.ADDRESSEE, LineKind.METADATA) or text.startswith("#", pos) or follower in (
+                confirmed = gkind in (LineKind.ADDRESSEE, LineKind.METADATA, LineKind.TEXT) or text.startswith("#", pos) or follower in (
                     LineKind.METADATA, LineKind.DOC_NUMBER, LineKind.ADDRESSEE, LineKind.DECREE_NOTE, LineKind.DECREE_HEAD, LineKind.TITLE,
                 )
                 if confirmed and state != "none":
                     start_doc(pos)
+                    if may(prep.glued_head, line_text) and (head := prep.glued_head.pattern.search(text, pos + 1, ln.end)) is not None:
+                        start_doc(head.start("start"))  # a third text glued on at the line's end: # 东营市养犬管理条例
                     if gkind is LineKind.ADDRESSEE:
                         state = "body"
                     continue

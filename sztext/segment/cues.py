@@ -344,3 +344,4 @@ def _one_line_ended(text: str, first: int, pos: int, dated: bool, prep: _Prepare
     if text.find("\n", first, end) >= 0:
         return False
     return dated or prep.runon_date.search(text, first, end) is not None
+

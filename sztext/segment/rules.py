@@ -293,6 +293,7 @@ class _Prepared:
     runon_date: GuardedPattern  # segment.runon_date: a date in a run-on line
     separator_line: Rule
     glued_head: Rule
+    glued_end: Rule
 
 
 def starts_heading(s: str, grammar: Grammar) -> bool:
@@ -392,6 +393,7 @@ def _prepare(grammar: Grammar) -> _Prepared:
         runon_date=grammar.rule("segment.runon_date").pattern,
         separator_line=grammar.rule("segment.separator_line"),
         glued_head=grammar.rule("segment.glued_head"),
+        glued_end=grammar.rule("segment.glued_end"),
     )
 
 

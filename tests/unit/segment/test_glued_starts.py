@@ -38,6 +38,12 @@ def _starts(text: str) -> list[int]:
         ("0250", "0309", "# 国务院关于经营者集中申报标准的规定"),
         # 民政部's answer signed 民政部, glued to a Tianhe district page (ArticleTitle: …)
         ("0101", "0250", "ArticleTitle: 2026年广州市天河区积分制入学学位申请指引"),
+        # a single-line OCR notice glued after a closing element (segment.glued_end): its date
+        # (…山东省应急管理厅2021年10月27日, then 鲁委〔2021〕145号中共山东省委…), a last article's sentence
+        # (郑州市 2005: …按本条例执行。, then 中共山东省委保密委员会办公室…), a signed date (工业和信息化部 2013年4月11日)
+        ("0174", "0194", "鲁委〔2021〕145号中共山东省委山东省人民政府关于"),
+        ("0412", "0210", "中共山东省委保密委员会办公室山东省国家保密局"),
+        ("0071", "0224", "普通事项国家电网有限公司部门文件人资计〔2022〕24号"),
     ],
 )
 def test_a_text_glued_to_the_one_before_opens_at_its_first_line(before: str, after: str, head: str) -> None:
@@ -50,3 +56,17 @@ def test_a_text_glued_to_the_one_before_opens_at_its_first_line(before: str, aft
 def test_a_markdown_title_at_a_line_start_is_no_glued_head() -> None:
     # the LawRefBook file alone: # 上海市专利保护条例 opens it, nothing inside it is glued
     assert len(_starts(_text("0365"))) == 1
+
+
+def test_three_texts_on_one_line_open_twice() -> None:
+    # 东营市 2017 (…本条例自2018年5月1日起施行。), a single-line OCR notice (中共山东省委保密委员会办公室 2021) and a
+    # Markdown title (# 上海市专利保护条例), all on one line
+    texts = [_text("0375"), _text("0210"), _text("0365")]
+    starts = _starts("".join(texts))
+    second, third = len(texts[0]), len(texts[0]) + len(texts[1])
+    assert len(starts) == 3 and starts[1] == second and starts[2] == third, (starts, second, third)
+
+
+def test_a_date_inside_a_paragraph_is_no_end_to_glue_at() -> None:
+    # 山东省应急管理厅 2021 alone: …自2021年10月30日起，省应急管理厅… has a date but nothing glued after it
+    assert len(_starts(_text("0174"))) == 1
