@@ -31,7 +31,7 @@ from .cues import (
     _title_piece,
     _whole_item,
 )
-from .glued import glued_start
+from .glued import _GLUED_TAIL, _glued_head, _glued_opening, glued_start
 from .rules import _prep, may
 from .text import _debris_end, title_kind
 
@@ -213,6 +213,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
     page_headed = False
     last_item = False  # the last non-blank line was a whole text run into one line (_whole_item)
     dated = False  # the current document reached its signed date (a date under its signature)
+    glued_next = -1  # a text glued at the end of the line a document opened at: it opens before the next line
     signed = False  # the last line closed with a byline that names a role (segment.byline_roles)
     doc_first = 0  # the line the current document began at
     # The names the current document's attachment list gives (附件：1. … / 2. …), above its signature:
@@ -287,7 +288,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
     def start_doc(pos: int) -> None:
         nonlocal state, expects_enclosure, seen_signature, since_close, provisional, has_body, in_attachment
         nonlocal seen_heading, cover_lines, decree, cover_issues, page_ended, page_headed, attached
-        nonlocal doc_first, listing, named_head, dated
+        nonlocal doc_first, listing, named_head, dated, glued_next
         doc_first = bisect.bisect_left(table.starts, pos)
         att_names.clear()
         listing = named_head = dated = False
@@ -297,7 +298,10 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
         if provisional:
             starts.pop()
             provisional = False
-        starts.append(with_banner(past_close(pos)))
+        first = with_banner(past_close(pos))
+        if not starts or starts[-1] != first:
+            starts.append(first)  # (once: a glued text may be found again at its own line)
+        glued_next = head if (head := _glued_head(text, starts[-1], prep)) > starts[-1] + _GLUED_TAIL else -1  # …# 东营市养犬管理条例
         state, expects_enclosure, seen_signature, since_close = "header", False, False, 0
 
     def past_close(pos: int) -> int:
@@ -308,8 +312,10 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             return pos
         end = text.find("\n", pos)
         s = text[pos : len(text) if end < 0 else end]
-        if may(prep.glued_head, s) and (head := prep.glued_head.pattern.search(s)) is not None:
-            return pos + int(head.start("start"))
+        if pos < (head := _glued_head(text, pos, prep)) <= pos + _GLUED_TAIL:
+            return head  # the last words of the text before, then the text glued to them
+        if (glued := _glued_opening(s, grammar)) is not None and glued[0] <= _GLUED_TAIL:
+            return pos + glued[0]  # …请注明来源国家能源局山东监管办公室关于报送…的函国网山东省电力公司:
         m = prep.glued_close.pattern.match(s) if may(prep.glued_close, s) else None
         if m is None:
             return pos
@@ -331,6 +337,8 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             check_budget("segment")
         if kind is LineKind.BLANK:
             continue
+        if 0 <= glued_next <= ln.start:
+            start_doc(glued_next)
         if kind is LineKind.DEBRIS and state != "none":
             ended = "page"  # page debris ([关闭窗口], 分享到:) ends what came before
             continue
@@ -434,7 +442,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
         if kind is LineKind.TEXT and may_open() and state != "header" and (
             title_number_head(line_text, grammar) or runon_head(line_text, grammar)
         ):
-            start_doc(ln.start)
+            start_doc(after_debris(i))  # (扫一扫在手机打开当前页, a page's last line glued before it)
             state = "body"
             has_body = True
             continue
@@ -458,8 +466,6 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
                 )
                 if confirmed and state != "none":
                     start_doc(pos)
-                    if may(prep.glued_head, line_text) and (head := prep.glued_head.pattern.search(text, pos + 1, ln.end)) is not None:
-                        start_doc(head.start("start"))  # a third text glued on at the line's end: # 东营市养犬管理条例
                     if gkind is LineKind.ADDRESSEE:
                         state = "body"
                     continue
@@ -597,6 +603,8 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             since_close += 1
             if since_close > 2:
                 state = "enclosed" if expects_enclosure else "body"
+    if glued_next >= 0:
+        starts.append(glued_next)
     if not starts:
         return [DocumentRange(0, len(text))]
     if not text[: starts[0]].strip():

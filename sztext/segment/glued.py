@@ -7,14 +7,26 @@ from __future__ import annotations
 from ..grammar import Grammar
 from .classify import runon_head, title_number_head
 from .kinds import Line, LineKind
-from .rules import _prep, may
+from .rules import _Prepared, _prep, may
 from .text import _debris_end, strip_trailing_debris, title_kind
 
 __all__ = ["glued_start"]
 
 
+_GLUED_TAIL = 80  # characters: the last words of a text's last line, before the next text glued to them
 _GLUED_REACH = 400  # characters of a line searched for the end of a text glued to the next one
 _GLUED_TRIES = 6  # ends tried there
+
+
+def _glued_head(text: str, pos: int, prep: _Prepared) -> int:
+    """Where the first line of a text glued onto the physical line from ``pos`` begins (segment.glued_head:
+    …扫一扫在手机打开当前页# 温州市销售燃放烟花爆竹管理规定, …民政部ArticleTitle: …), or -1."""
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    if not may(prep.glued_head, text[pos:end]):
+        return -1
+    m = prep.glued_head.pattern.search(text, pos + 1, end)
+    return -1 if m is None else int(m.start("start"))
 
 
 def _glued_opening(s: str, grammar: Grammar) -> tuple[int, LineKind] | None:

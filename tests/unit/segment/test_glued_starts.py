@@ -44,6 +44,10 @@ def _starts(text: str) -> list[int]:
         ("0174", "0194", "鲁委〔2021〕145号中共山东省委山东省人民政府关于"),
         ("0412", "0210", "中共山东省委保密委员会办公室山东省国家保密局"),
         ("0071", "0224", "普通事项国家电网有限公司部门文件人资计〔2022〕24号"),
+        # a page's last line (扫一扫在手机打开当前页, Tianhe district; 国家能源局江苏监管办公室版权所有，如需转载，请注明来源)
+        # and a single-line OCR notice glued to it (山东省能源局 2020; 国家能源局山东监管办公室 2020)
+        ("0250", "0216", "山东省能源局会议通知国网山东省电力公司"),
+        ("0239", "0182", "国家能源局山东监管办公室关于报送"),
     ],
 )
 def test_a_text_glued_to_the_one_before_opens_at_its_first_line(before: str, after: str, head: str) -> None:
@@ -70,3 +74,11 @@ def test_three_texts_on_one_line_open_twice() -> None:
 def test_a_date_inside_a_paragraph_is_no_end_to_glue_at() -> None:
     # 山东省应急管理厅 2021 alone: …自2021年10月30日起，省应急管理厅… has a date but nothing glued after it
     assert len(_starts(_text("0174"))) == 1
+
+
+def test_a_page_glued_at_the_end_of_a_single_line_notice_opens_once() -> None:
+    # 国网人资部 2022 in one OCR line (…国家电网有限公司办公室2022年8月4日印发), then ArticleTitle: 小学招生… glued to it:
+    # its PubDate: / ContentSource: rows are its header, not a third document
+    first, second = _text("0224"), _text("0249")
+    starts = _starts(first + second)
+    assert len(starts) == 2 and starts[1] == len(first), starts
