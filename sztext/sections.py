@@ -323,8 +323,9 @@ CONTRACTS: Mapping[str, Contract] = {
             "split_year", "title_start", "titled_decree_note", "value_fragment", "markdown_title", "interview_title", "closing_clause_tail",
             "page_number_lead", "attachment_label", "cover_mark", "front_matter", "notice_attachment", "page_number_line", "decree_note_open",
             "undecodable_glyph", "page_numbers_lead", "glued_close",
+            "purpose_opening", "titleless_cover", "field_label", "separator_line", "glued_head", "glued_end",
         ),
-        lists=("debris", "sentence_end", "drafting_form", "runon_bare_title", "countersign_draft", "byline_roles"),
+        lists=("debris", "sentence_end", "drafting_form", "runon_bare_title", "countersign_draft", "byline_roles", "clause_sequel"),
     ),
     "header": Contract(
         rules=(

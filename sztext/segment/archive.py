@@ -27,57 +27,15 @@ from .cues import (
     _markdown_titles,
     _opens_decree,
     _standard_cover,
+    _how_ended, _one_line_ended, _opens_after_end, _separator, _titleless_cover,
     _title_piece,
     _whole_item,
 )
+from .glued import _GLUED_TAIL, _glued_head, _glued_opening, glued_start
 from .rules import _prep, may
-from .text import _debris_end, strip_trailing_debris, title_kind
+from .text import _debris_end, title_kind
 
 __all__ = ["LineTable", "glued_start", "line_table", "segment_archive"]
-
-
-def glued_start(text: str, line: Line, grammar: Grammar) -> tuple[int, LineKind] | None:
-    """A title or addressee glued onto the end of a line: its view offset and kind."""
-    prep = _prep(grammar)
-    s = strip_trailing_debris(text[line.start : line.end].rstrip(" \r"), grammar)
-    if not s:
-        return None
-    # an addressee after a sentence: …起施行。各区人民政府，市政府直属各单位： (samples/004 l.3785)
-    if s.endswith(":"):
-        cut = max(s.rfind(p) for p in ("。", ";"))
-        if cut >= 0 and cut < len(s) - 4:
-            tail = s[cut + 1 :]
-            if prep.addressee.match(tail) and tail.lstrip().startswith("各"):
-                return line.start + cut + 1, LineKind.ADDRESSEE
-    if may(prep.glued_metadata, s):
-        for m in prep.glued_metadata.pattern.finditer(s):
-            if m.start("start") > 0:
-                return line.start + m.start("start"), LineKind.METADATA
-    cut = -1
-    for p in prep.sentence_end:
-        cut = max(cut, s.rfind(p))
-    if prep.debris_any is not None and prep.debris_any.search(s):
-        for word in prep.debris:
-            at = s.rfind(word)
-            if at >= 0:
-                cut = max(cut, at + len(word) - 1)
-    tail_start = cut + 1
-    tail = s[tail_start:]
-    if tail_start > 0 or _debris_end(s, grammar) > 0:
-        skip = _debris_end(tail, grammar)
-        tail_start += skip
-        tail = s[tail_start:]
-    kind = title_kind(tail, grammar)
-    # the first issuer+关于 in the tail whose rest is a title starts it (附件：…清单深圳市人民政府…)
-    for m in prep.title_start.pattern.finditer(tail) if may(prep.title_start, tail) else ():
-        rest_kind = title_kind(tail[m.start() :], grammar)
-        if rest_kind is not None:
-            if m.start() > 0:
-                return line.start + tail_start + m.start(), rest_kind
-            break
-    if kind is not None and tail_start > 0:
-        return line.start + tail_start, kind
-    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +212,8 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
     titles_seen: set[str] = set()
     page_headed = False
     last_item = False  # the last non-blank line was a whole text run into one line (_whole_item)
+    dated = False  # the current document reached its signed date (a date under its signature)
+    glued_next = -1  # a text glued at the end of the line a document opened at: it opens before the next line
     signed = False  # the last line closed with a byline that names a role (segment.byline_roles)
     doc_first = 0  # the line the current document began at
     # The names the current document's attachment list gives (附件：1. … / 2. …), above its signature:
@@ -276,7 +236,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
 
     def previous_kind(i: int) -> LineKind:
         for j in range(i - 1, max(-1, i - 12), -1):
-            if kinds[j] is not LineKind.BLANK:
+            if kinds[j] is not LineKind.BLANK and not _separator(text, lines[j], kinds[j], prep):
                 return kinds[j]
         return LineKind.BLANK
 
@@ -328,26 +288,34 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
     def start_doc(pos: int) -> None:
         nonlocal state, expects_enclosure, seen_signature, since_close, provisional, has_body, in_attachment
         nonlocal seen_heading, cover_lines, decree, cover_issues, page_ended, page_headed, attached
-        nonlocal doc_first, listing, named_head
+        nonlocal doc_first, listing, named_head, dated, glued_next
         doc_first = bisect.bisect_left(table.starts, pos)
         att_names.clear()
-        listing = named_head = False
+        listing = named_head = dated = False
         has_body = in_attachment = seen_heading = decree = cover_issues = page_ended = page_headed = attached = False
         titles_seen.clear()
         cover_lines = 0
         if provisional:
             starts.pop()
             provisional = False
-        starts.append(with_banner(past_close(pos)))
+        first = with_banner(past_close(pos))
+        if not starts or starts[-1] != first:
+            starts.append(first)  # (once: a glued text may be found again at its own line)
+        glued_next = head if (head := _glued_head(text, starts[-1], prep)) > starts[-1] + _GLUED_TAIL else -1  # …# 东营市养犬管理条例
         state, expects_enclosure, seen_signature, since_close = "header", False, False, 0
 
     def past_close(pos: int) -> int:
         """A start at a line that opens with the text before's closing element (its date, （此件公开发布）) and goes
-        on with a title glued to it moves to the title (segment.glued_close)."""
+        on with a title glued to it moves to the title (segment.glued_close), one that ends with a text's first line
+        glued to it (segment.glued_head: …扫一扫在手机打开当前页# 温州市销售燃放烟花爆竹管理规定) to that line."""
         if pos > 0 and text[pos - 1] != "\n":
             return pos
         end = text.find("\n", pos)
         s = text[pos : len(text) if end < 0 else end]
+        if pos < (head := _glued_head(text, pos, prep)) <= pos + _GLUED_TAIL:
+            return head  # the last words of the text before, then the text glued to them
+        if (glued := _glued_opening(s, grammar)) is not None and glued[0] <= _GLUED_TAIL:
+            return pos + glued[0]  # …请注明来源国家能源局山东监管办公室关于报送…的函国网山东省电力公司:
         m = prep.glued_close.pattern.match(s) if may(prep.glued_close, s) else None
         if m is None:
             return pos
@@ -369,13 +337,18 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             check_budget("segment")
         if kind is LineKind.BLANK:
             continue
+        if 0 <= glued_next <= ln.start:
+            start_doc(glued_next)
         if kind is LineKind.DEBRIS and state != "none":
             ended = "page"  # page debris ([关闭窗口], 分享到:) ends what came before
             continue
         line_text = text[ln.start : ln.end]
+        if _separator(text, ln, kind, prep):
+            continue  # ---- between two texts: what the text before ended with holds across it
         body_line = _is_body_text(line_text, kind, prep.markup_link)
         # a whole text run into one line after another (news items one line each, A01)
         after_item, last_item = last_item, kind in (LineKind.TEXT, LineKind.HEADING) and _whole_item(line_text)
+        had_body = has_body
         if body_line:
             provisional = False
             has_body = True
@@ -469,7 +442,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
         if kind is LineKind.TEXT and may_open() and state != "header" and (
             title_number_head(line_text, grammar) or runon_head(line_text, grammar)
         ):
-            start_doc(ln.start)
+            start_doc(after_debris(i))  # (扫一扫在手机打开当前页, a page's last line glued before it)
             state = "body"
             has_body = True
             continue
@@ -483,12 +456,12 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
         if cover >= 0:
             start_doc(cover)  # a cover page: title, (试行)/(草案)/date, then 前言 or 目录 (PDF text, A02)
             continue
-        if kind in (LineKind.TEXT, LineKind.HEADING, LineKind.DATE, LineKind.ATTACHMENT):
+        if kind in (LineKind.TEXT, LineKind.HEADING, LineKind.DATE, LineKind.ATTACHMENT) or kind is not LineKind.DEBRIS and may(prep.glued_head, line_text):
             glued = glued_start(text, ln, grammar)
             if glued is not None and glued[0] > ln.start:
                 pos, gkind = glued
                 follower = next_kind(i)
-                confirmed = gkind in (LineKind.ADDRESSEE, LineKind.METADATA) or follower in (
+                confirmed = gkind in (LineKind.ADDRESSEE, LineKind.METADATA, LineKind.TEXT) or text.startswith("#", pos) or follower in (
                     LineKind.METADATA, LineKind.DOC_NUMBER, LineKind.ADDRESSEE, LineKind.DECREE_NOTE, LineKind.DECREE_HEAD, LineKind.TITLE,
                 )
                 if confirmed and state != "none":
@@ -496,6 +469,19 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
                     if gkind is LineKind.ADDRESSEE:
                         state = "body"
                     continue
+        # a text whose title the export left out (北大法宝 body cells run together): its first line opens it after the
+        # text before ended (segment.purpose_opening, segment.clause_sequel), or its cover over its signature does
+        opening = kind in (LineKind.TEXT, LineKind.HEADING) and body_line and state not in ("none", "header") and not named_head
+        one_line = opening and _one_line_ended(text, starts[-1] if starts else -1, ln.start, dated, prep)
+        how = _how_ended(after_end, page_ended, state, previous_kind(i), had_body, cover_issues, bool(att_names) or in_attachment, one_line) if opening else ""
+        if opening and (_opens_after_end(line_text, kind, how, prep) if how else kind is LineKind.TEXT and had_body and (seen_heading or seen_signature) and (
+            _titleless_cover(line_text, prep) and next_kind(i) is LineKind.SIGNATURE
+        )):
+            start_doc(top if top is not None else ln.start)
+            state, has_body, seen_heading, cover_lines = "body", True, kind is LineKind.HEADING, 1
+            expects_enclosure = any(w in line_text for w in prep.issuing)
+            cover_issues = expects_enclosure and any(w in line_text for w in prep.cover_issuing)
+            continue
         if state == "none":
             if kind is LineKind.DEBRIS:
                 continue
@@ -548,7 +534,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             # a title over a note that a congress or a meeting adopted it is a text of its own,
             # unless the cover before it issues it (现予公布, 印发给你们)
             adopted = adopted_note(j)
-            if (state == "closed" and since_close <= 2 or short_cover) and expects_enclosure and not (
+            if (state == "closed" and since_close <= 2 or short_cover) and expects_enclosure and not _one_line_ended(text, starts[-1], ln.start, dated, prep) and not (
                 kind is LineKind.TITLE and follower in (LineKind.ADDRESSEE, LineKind.DOC_NUMBER, LineKind.METADATA)
             ) and not (adopted and not cover_issues):
                 state = "enclosed"
@@ -603,7 +589,7 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             seen_signature = seen_signature or not provisional
             continue
         if kind is LineKind.DATE and seen_signature and state == "body":
-            state, since_close = "closed", 0
+            state, since_close, dated = "closed", 0, True
             continue
         if kind is LineKind.HEADING:
             seen_heading = True
@@ -617,6 +603,8 @@ def segment_archive(view: TextView, grammar: Grammar) -> list[DocumentRange]:
             since_close += 1
             if since_close > 2:
                 state = "enclosed" if expects_enclosure else "body"
+    if glued_next >= 0:
+        starts.append(glued_next)
     if not starts:
         return [DocumentRange(0, len(text))]
     if not text[: starts[0]].strip():

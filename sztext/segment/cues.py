@@ -280,3 +280,68 @@ def _line_above_title(text: str, lines: list[Line], kinds: list[LineKind], i: in
         return ""
     joined = text[lines[i].start : lines[i].end].strip(" \r\u3000") + below
     return "issuer" if may(rule, joined) and rule.pattern.match(joined) is not None else "other"
+
+
+def _how_ended(after: str, page_ended: bool, state: str, previous: LineKind, had_body: bool, issues: bool, attached: bool, one_line: bool) -> str:
+    """How the text before the current line ended, for a text that opens without its title
+    (:func:`_opens_after_end`), or "" when it did not: "page" (its page's footer), "clause" or "note"
+    (its last article, its public-access note; where its cover issues a text, only once that text
+    is printed: "enclosed"), "signed" (its signed date right before, where it has body text and
+    issues or lists nothing to follow, or a whole document on the physical line before)."""
+    if after == "page" and page_ended:
+        return "page"
+    if after in ("clause", "note"):
+        return after if not issues else "enclosed" if state == "enclosed" else ""
+    if not issues and (one_line or state == "closed" and previous is LineKind.DATE and had_body and not attached):
+        return "signed"
+    return ""
+
+
+def _opens_after_end(s: str, kind: LineKind, end: str, prep: _Prepared) -> bool:
+    """Line ``s`` (body text) opens a new text right after the text before ended as ``end`` says
+    (:func:`_how_ended`). A purpose sentence opens one (segment.purpose_opening: 为进一步贯彻落实…,);
+    so does, after a last article, a public-access note or a footer, a first chapter, article or
+    item (segment.first_heading: 一、示范目的) or a paragraph that says nothing of the text before
+    (segment.clause_sequel: 智慧旅游是运用新一代信息网络技术和装备,…。); after a signed date, a first
+    chapter or article (segment.first_article) or a cover over its signature (segment.titleless_cover).
+    A label line (segment.field_label: 联系电话：…) never does."""
+    if prep.field_label.match(s) is not None:
+        return False
+    if may(prep.purpose_opening, s) and prep.purpose_opening.pattern.match(s) is not None or kind is LineKind.TEXT and _titleless_cover(s, prep):
+        return True
+    if kind is LineKind.HEADING:
+        if end == "enclosed":
+            return False
+        return (prep.first_article if end == "signed" else prep.first_heading).pattern.match(s) is not None
+    if end == "signed":
+        return False
+    return "。" in s and not any(w in s for w in prep.clause_sequel)
+
+
+def _titleless_cover(s: str, prep: _Prepared) -> bool:
+    """``s`` is the one paragraph of a cover that issues the text after its signature (segment.titleless_cover)."""
+    rule = prep.titleless_cover
+    return may(rule, s) and rule.pattern.match(s) is not None
+
+
+def _separator(text: str, line: Line, kind: LineKind, prep: _Prepared) -> bool:
+    """A rule line between two texts (segment.separator_line: ----, ______)."""
+    s = text[line.start : line.end]
+    return kind is LineKind.TEXT and may(prep.separator_line, s) and prep.separator_line.pattern.match(s) is not None
+
+
+def _one_line_ended(text: str, first: int, pos: int, dated: bool, prep: _Prepared) -> bool:
+    """``pos`` opens the physical line after the one that held the whole current document (begun at
+    ``first``) up to its date: a single-line OCR notice, 版头, 文号, title, 主送, body, signature and date
+    run together (山东省住房和城乡建设厅 2020, devcorpus 0218; 中共山东省委办公厅 2020, 0215), the date also
+    inside a run-on attachment line (…授牌名单国家电网有限公司乡村振兴工作办公室2022年8月30日(此件不公开发布…), 0226)."""
+    if first < 0 or pos == 0 or text[pos - 1] != "\n":
+        return False
+    end = len(text[first:pos].rstrip()) + first
+    cut = text.rfind("\n", first, end)
+    if cut >= 0 and prep.separator_line.pattern.match(text[cut + 1 : end]):  # the line, then ----
+        end = len(text[first:cut].rstrip()) + first
+    if text.find("\n", first, end) >= 0:
+        return False
+    return dated or prep.runon_date.search(text, first, end) is not None
+

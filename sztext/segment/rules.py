@@ -286,6 +286,14 @@ class _Prepared:
     attachment: Rule  # header.attachment: the label of an attachment list (附件：)
     glued_close: Rule
     title_issuer: Rule  # header.title_issuer: the bodies a title names before 关于
+    purpose_opening: Rule
+    titleless_cover: Rule
+    field_label: _AtStart
+    clause_sequel: tuple[str, ...]
+    runon_date: GuardedPattern  # segment.runon_date: a date in a run-on line
+    separator_line: Rule
+    glued_head: Rule
+    glued_end: Rule
 
 
 def starts_heading(s: str, grammar: Grammar) -> bool:
@@ -378,6 +386,14 @@ def _prepare(grammar: Grammar) -> _Prepared:
         attachment=grammar.rule("header.attachment"),
         title_issuer=grammar.rule("header.title_issuer"),
         glued_close=grammar.rule("segment.glued_close"),
+        purpose_opening=grammar.rule("segment.purpose_opening"),
+        titleless_cover=grammar.rule("segment.titleless_cover"),
+        field_label=_at_start(grammar.rule("segment.field_label")),
+        clause_sequel=grammar.word_list("segment", "clause_sequel"),
+        runon_date=grammar.rule("segment.runon_date").pattern,
+        separator_line=grammar.rule("segment.separator_line"),
+        glued_head=grammar.rule("segment.glued_head"),
+        glued_end=grammar.rule("segment.glued_end"),
     )
 
 

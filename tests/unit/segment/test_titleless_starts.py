@@ -1,0 +1,115 @@
+"""A document whose export left out its title (北大法宝 body cells run together, single-line OCR
+one after another): it opens at its first own line once the text before has ended. Two real dev
+corpus texts (../shared/devcorpus) joined as an archive joins them; each class with examples
+from at least two issuers. The texts that go on after such an end stay one document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import sztext
+from sztext.load import load_path
+from sztext.normalize import normalize
+from sztext.segment import segment_archive
+from sztext.segment.cues import _opens_after_end
+from sztext.segment.kinds import LineKind
+from sztext.segment.rules import _prep
+
+DEV = Path(__file__).parents[3].parent / "shared" / "devcorpus" / "docs"
+BLANKS = " \r\n\t\u3000\xa0"
+
+
+def _text(number: str) -> str:
+    if not DEV.is_dir():
+        pytest.skip("../shared/devcorpus is not beside this checkout")
+    return load_path(next(DEV.glob(number + "_*"))).text.strip(BLANKS)
+
+
+def _starts(text: str) -> list[int]:
+    grammar = sztext.load_grammar()
+    view = normalize(text, grammar)
+    out = []
+    for r in segment_archive(view, grammar):
+        s = view.to_source_start(r.start)
+        while s < len(text) and text[s] in BLANKS:
+            s += 1
+        out.append(s)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "opening"),
+    [
+        # a signed notice (工业和信息化部 / 2013年4月11日), then a purpose sentence (济南市 2022)
+        ("0071", "0151", "为进一步贯彻落实市委、市政府《关于进一步支持企业专精特新发展的若干政策措施》"),
+        # a page's footer (国家能源局四川监管办公室版权所有…), then a purpose sentence (济南市科技局 2020)
+        ("0248", "0124", "为落实济南市国家新一代人工智能创新发展试验区建设工作"),
+        # a single-line OCR notice (山东省住房和城乡建设厅 2020), then a cover's purpose sentence (水利部办公厅 2022)
+        ("0218", "0085", "为贯彻落实水利部党组关于大力推进智慧水利建设决策部署"),
+        # a public-access note (公开方式：主动公开, 广州市残疾人联合会), then a paragraph on something else (国务院 2014)
+        ("0268", "0036", "智慧旅游是运用新一代信息网络技术和装备"),
+        # a regulation's last article (第五条 本规定自公布之日起施行。, 国务院 2008), then a first item (中国气象局 2024)
+        ("0309", "0025", "一、示范目的"),
+        # a single-line OCR notice (中共山东省委办公厅 2020), then a first chapter (教育部 2024)
+        ("0215", "0081", "第一章"),
+        # a text with headings and no end (卫生部 2001), then a cover over its signature (国家医疗保障局 2022)
+        ("0235", "0092", "《医疗保障基金智能审核和监控知识库、规则库管理办法（试行）》已经国家医疗保障局第53次局长办公会审议通过"),
+    ],
+)
+def test_a_text_without_its_title_opens_after_the_text_before(before: str, after: str, opening: str) -> None:
+    first, second = _text(before), _text(after)
+    assert second.lstrip(BLANKS).startswith(opening)
+    for join in ("\n\n", "\n", "\n----\n"):
+        starts = _starts(first + join + second)
+        assert len(starts) == 2 and starts[1] == len(first) + len(join), (join, starts)
+
+
+def test_a_separator_line_keeps_the_end_of_the_text_before() -> None:
+    # 工业和信息化部 / 2013年4月11日 / ---- / 为进一步贯彻落实…: the rule line between them is nobody's
+    first, second = _text("0071"), _text("0151")
+    starts = _starts(first + "\n----\n\n" + second)
+    assert len(starts) == 2 and starts[1] == len(first) + 7
+
+
+@pytest.mark.parametrize(
+    ("number", "line"),
+    [
+        # a last article's second paragraph names the regulation (郑州市 2005; 国务院 2011)
+        ("0412", "本市过去有关规定与本条例规定不一致的"),
+        ("0306", "自本规定施行之日起"),
+        # …同时废止。 under the last article (彭水苗族土家族自治县 2013)
+        ("0428", "同时废止。"),
+        # a 公报 signed under its title, its body after the date (江西省统计局 2023)
+        ("0282", "2022年是党的二十大胜利召开之年"),
+        # the attachments a signed notice lists, printed after its date (最高人民法院 2018)
+        ("0029", "今后五年是全面建成小康社会的关键时期"),
+    ],
+)
+def test_a_text_that_goes_on_after_its_end_stays_one_document(number: str, line: str) -> None:
+    text = _text(number)
+    assert line in text
+    assert len(_starts(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "end", "opens"),
+    [
+        ("为进一步贯彻落实市委、市政府《关于进一步支持企业专精特新发展的若干政策措施》(济办发电[2022]4号),加快推进人工智能岛建设,", LineKind.TEXT, "signed", True),
+        ("智慧旅游是运用新一代信息网络技术和装备,充分准确及时感知和使用各类旅游信息,从而实现旅游服务、旅游管理、旅游营销、旅游体验的智能化。", LineKind.TEXT, "note", True),
+        # after a signed date a paragraph on something else may be the notice's own enclosure: it opens nothing
+        ("智慧旅游是运用新一代信息网络技术和装备,充分准确及时感知和使用各类旅游信息,从而实现旅游服务、旅游管理、旅游营销、旅游体验的智能化。", LineKind.TEXT, "signed", False),
+        ("本市过去有关规定与本条例规定不一致的,按本条例执行。", LineKind.TEXT, "clause", False),
+        ("一、示范目的", LineKind.HEADING, "clause", True),
+        ("一、示范目的", LineKind.HEADING, "signed", False),
+        ("第一章 总 则 ", LineKind.HEADING, "signed", True),
+        ("第十二条 本办法由人事部负责解释。", LineKind.HEADING, "clause", False),
+        # a contact line after the last paragraph (国家卫生健康委 2022, devcorpus 0086)
+        ("联系电话:(010)62030792,传真:(010)62030874,请于10月底前报送有关材料。", LineKind.TEXT, "clause", False),
+        # where the cover issues a text, a heading after the end of the enclosed text opens nothing
+        ("一、示范目的", LineKind.HEADING, "enclosed", False),
+    ],
+)
+def test_what_opens_after_an_end(line: str, kind: LineKind, end: str, opens: bool) -> None:
+    assert _opens_after_end(line, kind, end, _prep(sztext.load_grammar())) is opens
