@@ -19,6 +19,9 @@ variable set to the empty string (or ``off``) turns the cache off. The directory
 user's own (created with mode 0700): its files are pickles, which run code when loaded, so a
 directory that others can write must not be used. At most :data:`KEEP` files are kept (the
 most recently written), so overlays edited again and again do not fill the disk.
+
+The same directory keeps jieba's dictionary split by first character (:mod:`sztext.wordfreq`,
+``kind="words"``), read by mojibake repair.
 """
 
 from __future__ import annotations
@@ -33,8 +36,7 @@ from pathlib import Path
 
 __all__ = ["cache_dir", "cache_key", "read_cached", "write_cached", "KEEP"]
 
-KEEP = 8  # cached grammars kept in the directory
-_SUFFIX = ".grammar.pickle"
+KEEP = 8  # files of one kind kept in the directory (grammars; jieba's dictionary by first character)
 # the modules whose code decides what a compiled grammar holds
 _SOURCES = ("grammar.py", "sections.py", "models.py", "errors.py", "grammarcache.py")
 
@@ -70,13 +72,13 @@ def cache_key(digest: str, directory: str, standalone: bool) -> str:
     return sha.hexdigest()[:32]
 
 
-def read_cached(key: str) -> object | None:
+def read_cached(key: str, kind: str = "grammar") -> object | None:
     """The object written under ``key``, or ``None`` (no cache, no file, or one that does not load)."""
     folder = cache_dir()
     if folder is None:
         return None
     try:
-        data = (folder / (key + _SUFFIX)).read_bytes()
+        data = (folder / f"{key}.{kind}.pickle").read_bytes()
     except OSError:
         return None
     try:
@@ -86,7 +88,7 @@ def read_cached(key: str) -> object | None:
     return value
 
 
-def write_cached(key: str, value: object) -> None:
+def write_cached(key: str, value: object, kind: str = "grammar") -> None:
     """Write ``value`` under ``key`` (atomically: a reader sees the old file or the new one, whole)."""
     folder = cache_dir()
     if folder is None:
@@ -94,24 +96,25 @@ def write_cached(key: str, value: object) -> None:
     try:
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=_SUFFIX)
+        suffix = f".{kind}.pickle"
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=suffix)
         try:
             with os.fdopen(fd, "wb") as out:
                 out.write(data)
-            os.replace(tmp, folder / (key + _SUFFIX))
+            os.replace(tmp, folder / (key + suffix))
         except BaseException:
             os.unlink(tmp)
             raise
-        _prune(folder)
+        _prune(folder, suffix)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         return  # a read-only or full disk, a grammar that does not pickle: the cache is only a speed-up
 
 
-def _prune(folder: Path) -> None:
-    """Keep the :data:`KEEP` most recently written grammars."""
+def _prune(folder: Path, suffix: str) -> None:
+    """Keep the :data:`KEEP` most recently written files of one kind."""
     files = []
     for entry in os.scandir(folder):
-        if entry.name.endswith(_SUFFIX) and not entry.name.startswith("."):
+        if entry.name.endswith(suffix) and not entry.name.startswith("."):
             try:
                 files.append((entry.stat().st_mtime_ns, entry.path))
             except OSError:
