@@ -17,7 +17,7 @@ compile to. A grammar that fails to compile is never written. Reading or writing
 Where: ``$SZTEXT_CACHE_DIR``, else ``$XDG_CACHE_HOME/sztext``, else ``~/.cache/sztext``; the
 variable set to the empty string (or ``off``) turns the cache off. The directory is the
 user's own (created with mode 0700): its files are pickles, which run code when loaded, so a
-directory that others can write must not be used. At most :data:`KEEP` files are kept (the
+directory that another user owns or that group or others can write is neither read nor written. At most :data:`KEEP` files are kept (the
 most recently written), so overlays edited again and again do not fill the disk.
 
 The same directory keeps jieba's dictionary split by first character (:mod:`sztext.wordfreq`,
@@ -77,6 +77,8 @@ def read_cached(key: str, kind: str = "grammar") -> object | None:
     folder = cache_dir()
     if folder is None:
         return None
+    if not _private(folder):
+        return None
     try:
         data = (folder / f"{key}.{kind}.pickle").read_bytes()
     except OSError:
@@ -88,6 +90,18 @@ def read_cached(key: str, kind: str = "grammar") -> object | None:
     return value
 
 
+def _private(folder: Path) -> bool:
+    """True when ``folder`` is a directory of the current user that no other user can write: its
+    files are pickles, which run code when loaded, so a shared or foreign directory is not read."""
+    try:
+        st = os.stat(folder)
+    except OSError:
+        return False
+    if not hasattr(os, "getuid"):  # Windows: no POSIX owner or mode bits to check
+        return True
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
 def write_cached(key: str, value: object, kind: str = "grammar") -> None:
     """Write ``value`` under ``key`` (atomically: a reader sees the old file or the new one, whole)."""
     folder = cache_dir()
@@ -96,6 +110,8 @@ def write_cached(key: str, value: object, kind: str = "grammar") -> None:
     try:
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _private(folder):
+            return
         suffix = f".{kind}.pickle"
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=suffix)
         try:

@@ -124,3 +124,24 @@ def test_the_key_follows_content_directory_and_code() -> None:
     assert key == grammarcache.cache_key("a" * 64, "/g", False)
     assert len({key, grammarcache.cache_key("b" * 64, "/g", False), grammarcache.cache_key("a" * 64, "/h", False),
                 grammarcache.cache_key("a" * 64, "/g", True)}) == 4
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX modes only")
+def test_a_directory_others_can_write_is_neither_read_nor_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("SZTEXT_CACHE_DIR", str(cache))
+    _new_process(monkeypatch)
+    directory = _overlay(tmp_path)
+    sztext.load_grammar(directory)
+    (file,) = cache.glob("*.grammar.pickle")
+    os.chmod(cache, 0o777)  # a shared directory: a pickle there could be anybody's code
+    _new_process(monkeypatch)
+    _no_compile(monkeypatch)
+    with pytest.raises(AssertionError, match="compiled although"):
+        sztext.load_grammar(directory)  # the cached file is not read: it compiles
+    file.unlink()
+    monkeypatch.undo()
+    monkeypatch.setenv("SZTEXT_CACHE_DIR", str(cache))
+    _new_process(monkeypatch)
+    sztext.load_grammar(directory)
+    assert not list(cache.glob("*.grammar.pickle"))  # and nothing is written there
