@@ -277,7 +277,7 @@ class MojibakeTags(_OpenTags):
 
 
 class MoneyTags(_OpenTags):
-    shape: Literal["single", "range", "lead", "gap", "magnitude", "table"] | None = None
+    shape: Literal["single", "range", "lead", "gap", "magnitude", "table", "numeral"] | None = None
 
 
 class Tunables(BaseModel):
@@ -340,7 +340,7 @@ CONTRACTS: Mapping[str, Contract] = {
     "headings": Contract(groups=("marker", "num"), tags=HeadingTags, tables={"rank": dict[str, int]}, lists=("toc_leader", "toc_entry_stops")),
     "money": Contract(
         rules=(
-            "amount", "range", "lead", "bound_pair", "enumeration", "bare_number",
+            "amount", "range", "lead", "bound_pair", "enumeration", "bare_number", "two_digits", "estimate",
             "table_unit", "table_cell", "table_serial", "table_not_money", "table_end",
         ),
         tags=MoneyTags,
