@@ -52,7 +52,7 @@ class TextView:
         edits: the noise edits, in source order.
     """
 
-    __slots__ = ("source", "clean", "text", "edits", "_v_start", "_v_end", "_s_start", "_s_end", "memo")
+    __slots__ = ("source", "clean", "text", "edits", "_v_start", "_v_end", "_s_start", "_s_end")
 
     def __init__(self, source: str, edits: Sequence[Edit], table: dict[int, str], runs: re.Pattern[str] | None = None) -> None:
         self.source = source
@@ -78,9 +78,6 @@ class TextView:
         self.clean = line_ends_as_lf("".join(pieces) if self.edits else source)
         self.text = _translate(self.clean, table, runs)
         self._v_start, self._v_end, self._s_start, self._s_end = v_start, v_end, s_start, s_end
-        # Results of pure functions of this view computed by one stage and reused by the next
-        # (the line table of :func:`sztext.segment.line_table`), keyed by what they depend on.
-        self.memo: dict[object, object] = {}
 
     def __len__(self) -> int:
         return len(self.text)

@@ -1,4 +1,4 @@
-"""The pipeline: ``load → normalize → segment → tokenize → extract → assemble``, composed.
+"""The pipeline: ``load → normalize → lines → segment → tokenize → extract → assemble``, composed.
 
 ``parse`` treats its text as one document; ``parse_archive`` splits first; ``parse_file``
 reads bytes (encodings, HTML). Each stage is a public function of its own module, and
@@ -32,7 +32,7 @@ from .load import Loaded, load_path
 from .load.paths import record_path
 from .models import ErrorRecord, Notice, Warning
 from .normalize import TextView, normalize
-from .segment import DocumentRange, segment_archive
+from .segment import DocumentRange, LineTable, line_table, segment_archive
 from .tokenize import tokenize
 
 __all__ = ["Options", "Pipeline", "parse", "parse_archive", "parse_file", "iter_parse", "pipe"]
@@ -113,12 +113,13 @@ class Pipeline:
         try:
             with time_budget(len(text)):
                 view = self._view(text)
-                ranges = segment_archive(view, self.grammar)
+                table = line_table(view, self.grammar)
+                ranges = segment_archive(view, self.grammar, table)
             several: tuple[Warning, ...] = ()
             if len(ranges) > 1:
                 # kept whole as asked, but a user who meant an archive should know
                 several = (Warning(code="several_documents", message=f"this text reads as {len(ranges)} documents; parse_archive() splits them"),)
-            return self._document(view, DocumentRange(0, len(view.text)), 0, path, several)
+            return self._document(view, table, DocumentRange(0, len(view.text)), 0, path, several)
         except (SztextError, MemoryError):
             raise
         except Exception as exc:
@@ -144,7 +145,8 @@ class Pipeline:
         try:
             with time_budget(len(text)):
                 view = self._view(text)
-                ranges = segment_archive(view, self.grammar)
+                table = line_table(view, self.grammar)
+                ranges = segment_archive(view, self.grammar, table)
         except (SztextError, MemoryError):
             raise
         except Exception as exc:
@@ -156,7 +158,7 @@ class Pipeline:
         duplicates = _DuplicateFinder()
         for index, rng in enumerate(ranges):
             try:
-                notice = self._document(view, rng, index, path, lead if index == 0 else ())
+                notice = self._document(view, table, rng, index, path, lead if index == 0 else ())
             except Exception as exc:
                 # sztext's own errors as they are, a MemoryError too; anything else is a defect
                 error = exc if isinstance(exc, (SztextError, MemoryError)) else InternalError(f"document {index}", exc)
@@ -225,7 +227,8 @@ class Pipeline:
             try:
                 with time_budget(len(text)):
                     view = normalize(text, self.grammar)
-                    ranges = segment_archive(view, self.grammar)
+                    table = line_table(view, self.grammar)
+                    ranges = segment_archive(view, self.grammar, table)
             except MemoryError:
                 raise
             except Exception as exc:
@@ -247,7 +250,7 @@ class Pipeline:
                 s = view.to_source_start(ranges[0].start)
                 lead = (Warning(code="text_before_first_document", message=f"{s} characters before the first document belong to no document", span=(0, s)),)
             for rng in done:
-                yield self._streamed_document(view, rng, index, path, lead if index == 0 else (), duplicates, base)
+                yield self._streamed_document(view, table, rng, index, path, lead if index == 0 else (), duplicates, base)
                 index += 1
             if not last:
                 cut = view.to_source_start(ranges[len(done)].start)
@@ -255,10 +258,10 @@ class Pipeline:
                 carry = text[cut:]
 
     def _streamed_document(
-        self, view: TextView, rng: DocumentRange, index: int, path: str | None, lead: tuple[Warning, ...], duplicates: _DuplicateFinder, base: int,
+        self, view: TextView, table: LineTable, rng: DocumentRange, index: int, path: str | None, lead: tuple[Warning, ...], duplicates: _DuplicateFinder, base: int,
     ) -> Notice | ErrorRecord:
         try:
-            notice = self._document(view, rng, index, path, lead)
+            notice = self._document(view, table, rng, index, path, lead)
         except Exception as exc:
             error = exc if isinstance(exc, (SztextError, MemoryError)) else InternalError(f"document {index}", exc)
             return ErrorRecord.from_exception(path, index, error)
@@ -300,13 +303,15 @@ class Pipeline:
             raise InputError(f"text contains a lone surrogate at offset {exc.start}; decode the bytes strictly") from exc
         return normalize(text, self.grammar)
 
-    def _document(self, view: TextView, rng: DocumentRange, index: int, path: str | None, warnings: tuple[Warning, ...]) -> Notice:
+    def _document(self, view: TextView, table: LineTable, rng: DocumentRange, index: int, path: str | None, warnings: tuple[Warning, ...]) -> Notice:
         with time_budget(rng.end - rng.start):
-            return self._document_in_budget(view, rng, index, path, warnings)
+            return self._document_in_budget(view, table, rng, index, path, warnings)
 
-    def _document_in_budget(self, view: TextView, rng: DocumentRange, index: int, path: str | None, warnings: tuple[Warning, ...]) -> Notice:
+    def _document_in_budget(
+        self, view: TextView, table: LineTable, rng: DocumentRange, index: int, path: str | None, warnings: tuple[Warning, ...],
+    ) -> Notice:
         g = self.grammar
-        blocks = tokenize(view, rng, g)
+        blocks = tokenize(view, rng, g, table)
         check_budget("tokenize")
         header = read_header(view, rng, blocks, g)
         check_budget("header")

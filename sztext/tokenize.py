@@ -187,11 +187,12 @@ _LINE_HEADING_KINDS = (LineKind.HEADING, LineKind.TEXT)
 _MID_HEADING_KINDS = (LineKind.HEADING, LineKind.TEXT, LineKind.TITLE, LineKind.ENCLOSED_TITLE, LineKind.DECREE_NOTE)
 
 
-def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar) -> list[Block]:
+def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar, table: LineTable | None = None) -> list[Block]:
     """Cut one document into blocks that tile ``[doc.start, doc.end)``.
 
-    When :func:`~sztext.segment.segment_archive` has classified the view's lines, they are
-    reused (the result is the same: a line's kind depends on the text, the line and the grammar).
+    ``table``: the view's line table (:func:`~sztext.segment.line_table`, the ``lines`` stage),
+    whose lines and kinds are reused; without it the document's lines are classified here (the
+    result is the same: a line's kind depends on the text, the line and the grammar).
 
     >>> from sztext import load_grammar
     >>> from sztext.normalize import normalize
@@ -209,8 +210,8 @@ def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar) -> list[Block
     # what a line-start heading style starts with (read from headings.toml at load): a line
     # that starts with another character opens no heading, without a pattern call
     heading_first = _prep(grammar).heading_first
-    table = view.memo.get(("line_table", grammar.digest))
-    if isinstance(table, LineTable):
+    if table is not None:
+        table.belongs_to(view, grammar)
         lines, kinds = table.document_lines(text, grammar, doc.start, doc.end)
     else:
         lines = logical_lines(text, grammar, doc.start, doc.end)

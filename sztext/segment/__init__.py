@@ -6,20 +6,22 @@ header or an addressee line. A small state machine walks the classified lines; a
 issues an enclosed text (通知 + 办法) stays one document. Nothing is dropped: documents are
 contiguous, and page debris between two documents ends the earlier one.
 
-The lines of the whole archive are classified once (:func:`line_table`); the tokenizer reuses
-that table for each document.
+The lines of the whole archive are classified once, by the ``lines`` stage (:func:`line_table`,
+a :class:`LineTable`); the pipeline passes that table to :func:`segment_archive` and to the
+tokenizer of each document.
 
 Modules: ``kinds`` (line types), ``rules`` (the grammar rules prepared per grammar), ``text``
-(one line's text), ``lines`` (logical lines), ``classify`` (a line's kind), ``archive`` (the
-line table and the document state machine).
+(one line's text), ``lines`` (logical lines), ``classify`` (a line's kind), ``table`` (the
+line table: the ``lines`` stage), ``archive`` (the document state machine).
 """
 
 from __future__ import annotations
 
-from .archive import LineTable, glued_start, line_table, segment_archive
+from .archive import glued_start, segment_archive
 from .classify import classify
 from .kinds import DocumentRange, Line, LineKind, split_lines
 from .lines import logical_lines
+from .table import LineTable, line_table
 from .text import strip_trailing_debris, title_kind
 
 __all__ = [

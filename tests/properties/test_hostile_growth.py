@@ -11,8 +11,7 @@ import tracemalloc
 import sztext
 from sztext.grammar import load_grammar
 from sztext.normalize import normalize
-from sztext.segment import segment_archive
-from sztext.segment.archive import line_table
+from sztext.segment import line_table, segment_archive
 from sztext.tokenize import tokenize
 
 N = 20_000
@@ -22,12 +21,13 @@ def test_a_run_of_blank_lines_is_one_block_and_no_memo_entries() -> None:
     g = load_grammar()
     text = "\n" * N + "一、总体要求\n"
     view = normalize(text, g)
-    [doc] = segment_archive(view, g)
-    blocks = tokenize(view, doc, g)
+    table = line_table(view, g)
+    [doc] = segment_archive(view, g, table)
+    blocks = tokenize(view, doc, g, table)
     assert len(blocks) <= 3  # the blank run, the heading (was one block per blank line: 20,001)
     assert blocks[0].start == 0 and blocks[-1].end == len(text)
     assert all(a.end == b.start for a, b in zip(blocks, blocks[1:]))
-    facts = line_table(view, g).facts
+    facts = table.facts
     assert len(facts.year) + len(facts.key_only) <= 2  # (was one entry per blank line)
 
 

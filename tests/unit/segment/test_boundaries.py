@@ -98,7 +98,7 @@ def test_crlf_and_lf_give_the_same_structure() -> None:
 )
 def test_a_title_with_its_number_appended_is_a_title_line(line: str) -> None:
     from sztext.normalize import normalize
-    from sztext.segment.archive import line_table
+    from sztext.segment import line_table
     from sztext.segment.kinds import LineKind
 
     grammar = sztext.load_grammar()
