@@ -139,8 +139,8 @@ def _metadata_lines(text: str, lines: Sequence[Line], elements: tuple[str, ...])
     from the line holding ``<X>`` to the line holding ``</X>``.
 
     >>> from types import SimpleNamespace as L
-    >>> t = "<沿革内容>1.甲\n2.乙</沿革内容>\n1.丙"
-    >>> sorted(_metadata_lines(t, [L(start=0, end=9), L(start=10, end=19), L(start=20, end=23)], ("沿革内容",)))
+    >>> t = "<沿革内容>1.甲\\n2.乙</沿革内容>\\n1.丙"
+    >>> sorted(_metadata_lines(t, [L(start=0, end=9), L(start=10, end=21), L(start=22, end=25)], ("沿革内容",)))
     [0, 1]
     """
     out: set[int] = set()
