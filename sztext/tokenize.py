@@ -234,6 +234,7 @@ def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar, table: LineTa
     # what a line-start heading style starts with (read from headings.toml at load): a line
     # that starts with another character opens no heading, without a pattern call
     heading_first = _prep(grammar).heading_first
+    lines: Sequence[Line]
     if table is not None:
         table.belongs_to(view, grammar)
         lines, kinds = table.document_lines(text, grammar, doc.start, doc.end)
