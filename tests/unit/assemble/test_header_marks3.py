@@ -282,3 +282,25 @@ def test_title_edges(path: str, title: str) -> None:
     n = sztext.parse_file(next(SHARED.glob(path)))[0]
     n.verify()
     assert n.title is not None and "".join(n.title.clean.split()) == title
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        "0142",  # 各市工业和信息化局，各有关单位： … 推动我省大模型产业高质量发展，制定本指导意见。 (山东省工业和信息化厅)
+        "0168",  # 各市人民政府，… 塑造经济高质量发展新优势，制定本指导意见。 … 山东省人民政府 / 2019年5月17日
+        "0112",  # … 推动建筑业高质量发展，制定本指导意见。 … 中华人民共和国住房和城乡建设部 … 2020年7月3日
+    ],
+)
+def test_a_text_without_a_title_that_makes_itself_a_指导意见_is_an_意见(prefix: str) -> None:
+    n = _file(prefix)
+    assert n.title is None
+    assert n.doc_type == "意见" and "doc_type_unknown" not in [w.code for w in n.warnings]
+
+
+def test_制定本指导意见_before_the_first_heading_only() -> None:
+    text = "各市工业和信息化局，各有关单位：\n为推动我省大模型产业高质量发展，制定本指导意见。\n一、总体要求\n"
+    assert sztext.parse(text).doc_type == "意见"
+    # named after the first heading it is a reference, not the text's own type
+    text = "各市人民政府：\n为推进工作，现通知如下。\n一、总体要求\n按照制定本指导意见的要求推进。\n"
+    assert sztext.parse(text).doc_type is None
