@@ -23,6 +23,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, NoReturn, Sequenc
 import regex
 
 from .errors import GrammarError, RegexTimeoutError
+from .grammarcache import cache_key, read_cached, write_cached
 from .sections import (
     LEXICON_DIR,
     AgencyFileSpec,
@@ -519,7 +520,11 @@ def _load(path: Path, shipped: Path, standalone: bool) -> Grammar:
         cached = _CACHE.get(digest)
     if cached is not None:
         return cached
-    grammar = _compile(str(path), digest, layers)
+    key = cache_key(digest, str(path), standalone)
+    grammar = read_cached(key)  # compiled by an earlier process (sztext.grammarcache)
+    if not isinstance(grammar, Grammar) or grammar.digest != digest:
+        grammar = _compile(str(path), digest, layers)
+        write_cached(key, grammar)
     with _CACHE_LOCK:
         _CACHE[digest] = grammar
         while len(_CACHE) > _CACHE_SIZE:  # the oldest first: an edited grammar's old versions

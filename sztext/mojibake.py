@@ -44,6 +44,7 @@ import regex
 from .grammar import Grammar, Rule, TableValue
 from .normalize import Edit, view_table
 from .numerals import sequence_number, write_small
+from .wordfreq import word_freq
 
 __all__ = ["find_mojibake"]
 
@@ -449,13 +450,9 @@ class _Scorer:
     """Log-probability of a text's best segmentation under jieba's dictionary (in Simplified)."""
 
     def __init__(self, table: Mapping[int, str], punct_cost: float) -> None:
-        import jieba  # imported here: only spots with lost bytes need the dictionary
-
-        jieba.setLogLevel(30)  # no "Building prefix dict" lines on the user's stderr
-        self._dt = jieba.dt
-        # load the dictionary now: makes_word reads its table directly, and an unloaded table
-        # would make the first repair of a process differ from the next (batch determinism)
-        self._dt.check_initialized()
+        # jieba's dictionary, read one first character at a time (sztext.wordfreq): loading it
+        # whole cost 0.5–1.3 s in every process whose first document had a lost byte
+        self._freq = word_freq()
         self._table = table
         self._punct_cost = punct_cost
 
@@ -465,9 +462,7 @@ class _Scorer:
         total, covered = 0.0, 0
         for m in _WORDS.finditer(s):
             piece = m.group()
-            route: dict[int, tuple[float, int]] = {}
-            self._dt.calc(piece, self._dt.get_DAG(piece), route)
-            total += float(route[0][0])
+            total += self._freq.route_score(piece)
             covered += len(piece)
         return total - self._punct_cost * (len(s) - covered)
 
@@ -476,7 +471,7 @@ class _Scorer:
         characters (``left`` and ``right``: one character each, or empty)."""
         s = (left + text + right).translate(self._table)
         a, b = len(left), len(left) + len(text)
-        freq = self._dt.FREQ
+        freq = self._freq
         for i in range(b):
             for j in (i + 2, i + 3):
                 if j > a and j <= len(s) and freq.get(s[i:j]):

@@ -31,7 +31,7 @@ TableValue = str | int | bool | list[str]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
 class ExampleSpec(_Strict):
@@ -232,13 +232,13 @@ def merge_section(section: Section, spec: GrammarFileSpec, file: str) -> None:
 class _Tags(BaseModel):
     """The ``tags`` of a rule whose every key the code reads (an unknown key is a typo)."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class _OpenTags(_Tags):
     """The ``tags`` of a rule whose known keys are typed; other keys are data for its extractor."""
 
-    model_config = ConfigDict(extra="allow", strict=True, frozen=True)
+    model_config = ConfigDict(extra="allow", strict=True, frozen=True, defer_build=True)
 
 
 class HeadingTags(_Tags):
@@ -283,7 +283,7 @@ class MoneyTags(_OpenTags):
 class Tunables(BaseModel):
     """``mojibake.toml [table.tunables]``."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
     max_repairs: int = Field(default=400, ge=0)
     heading_lead: Annotated[str, Field(pattern=r"^[0-9A-Fa-f]{2}$")] = "A1"
     context_chars: int = Field(default=4, ge=0)

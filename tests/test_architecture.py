@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "sztext"
 
 # Order of the stages; a module may import modules of its own rank or lower only.
 RANK = {
-    "errors": 0, "models": 1, "sections": 1, "grammar": 1, "budget": 1, "numerals": 1,
+    "errors": 0, "models": 1, "sections": 1, "grammarcache": 1, "wordfreq": 1, "grammar": 1, "budget": 1, "numerals": 1,
     "load": 2, "normalize": 3, "mojibake": 3, "segment": 4, "tokenize": 5, "extract": 6, "values": 6, "header": 6, "assemble": 7,
     "pipeline": 8, "export": 9, "batch": 10, "progress": 10, "workers": 10, "engine": 10, "dask": 10, "cli": 11, "__main__": 12, "__init__": 12,
 }

@@ -209,7 +209,10 @@ def _pdf_lines(tp: Any, height: float) -> list[Line]:
         if ch.isspace():
             boxes.append(None)
             continue
-        left, bottom, r, top = tp.get_charbox(i)  # PDF user space: origin at the bottom-left
+        # loose: the box from the font size and metrics, not the glyph outline, which pdfium only
+        # knows for embedded or installed fonts (a CID font such as STSong-Light, not embedded and with
+        # no CJK font installed, has glyph boxes of height ~0, and then no line looks full)
+        left, bottom, r, top = tp.get_charbox(i, loose=True)  # PDF user space: origin at the bottom-left
         boxes.append((float(left), height - float(top), float(r), height - float(bottom)))
         right = max(right, r)
         size = max(size, top - bottom)

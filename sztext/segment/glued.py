@@ -55,6 +55,14 @@ def _glued_opening(s: str, grammar: Grammar) -> tuple[int, LineKind] | None:
     return None
 
 
+def _title_lasts(grammar: Grammar) -> frozenset[str] | None:
+    """The last characters of the title endings title_kind needs (a title suffix or an enclosed
+    title's word); ``None`` when one is empty (every line would end like it)."""
+    prep = _prep(grammar)
+    words = (*prep.suffixes, *prep.enclosed)
+    return None if any(not w for w in words) else frozenset(w[-1] for w in words)
+
+
 def glued_start(text: str, line: Line, grammar: Grammar) -> tuple[int, LineKind] | None:
     """A title or addressee glued onto the end of a line: its view offset and kind."""
     prep = _prep(grammar)
@@ -77,6 +85,12 @@ def glued_start(text: str, line: Line, grammar: Grammar) -> tuple[int, LineKind]
         for m in prep.glued_metadata.pattern.finditer(s):
             if m.start("start") > 0:
                 return line.start + m.start("start"), LineKind.METADATA
+    lasts = grammar.derived(_title_lasts)
+    end = s.rstrip(" \r")
+    if lasts is not None and end and end[-1] not in lasts and end[-1] != ")" and not end.endswith(prep.debris):
+        # what follows needs title_kind of a tail of s: a tail ends as s does (no debris word, no
+        # parenthesised note to drop), so without a title ending's last character it has no kind
+        return None
     cut = -1
     for p in prep.sentence_end:
         cut = max(cut, s.rfind(p))

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import regex
 
 from sztext import load_grammar
+from sztext.normalize import normalize
+from sztext.segment import glued
+from sztext.segment.kinds import Line
 from sztext.segment.rules import _prep, first_chars, starts_heading
 from sztext.segment.text import recent_memo
 
@@ -53,3 +57,41 @@ def test_recent_memo_starts_empty_for_another_text() -> None:
     recent_memo(a, g)[("x", "y")] = 1
     assert recent_memo(a, g) == {("x", "y"): 1}
     assert recent_memo(b, g) == {}
+
+
+def _glued_without_prefilter(monkeypatch: pytest.MonkeyPatch, text: str, line: Line) -> object:
+    monkeypatch.setattr(glued, "_title_lasts", lambda grammar: None)  # another derived key: no prefilter
+    try:
+        return glued.glued_start(text, line, load_grammar())
+    finally:
+        monkeypatch.undo()
+
+
+def test_glued_title_prefilter_changes_no_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """glued_start skips its title tests on a line whose last character ends no title suffix or
+    enclosed title's word: on every line of the samples (Shenzhen notices, a Guangdong text with
+    mojibake, seed 004's archive) it answers as without the prefilter."""
+    g = load_grammar()
+    lasts = glued._title_lasts(g)
+    assert lasts is not None and {"知", "法", "见"} <= lasts and "。" not in lasts
+    skipped = 0
+    for path in sorted((ROOT / "samples").glob("*.txt")):
+        text = normalize(path.read_text(encoding="utf-8"), g).text
+        pos = 0
+        for raw in text.split("\n"):
+            line = Line(pos, pos + len(raw), pos + len(raw) + 1)
+            pos += len(raw) + 1
+            if not raw.strip():
+                continue
+            skipped += raw.rstrip(" \r")[-1:] not in lasts
+            assert glued.glued_start(text, line, g) == _glued_without_prefilter(monkeypatch, text, line), raw
+    assert skipped > 1000
+
+
+def test_a_title_glued_after_a_sentence_is_still_found() -> None:
+    # seed 004's kind: a text's last sentence, then the next notice's title on the same line
+    g = load_grammar()
+    for s in ("本办法自2024年1月1日起施行。深圳市人民政府关于印发深圳市促进消费若干措施的通知",
+              "特此通知。广东省人民政府办公厅关于推动新型储能产业高质量发展的指导意见"):
+        found = glued.glued_start(s, Line(0, len(s), len(s)), g)
+        assert found is not None and s[found[0] :].startswith(("深圳市人民政府关于", "广东省人民政府办公厅关于")), (s, found)
