@@ -15,7 +15,8 @@ tests/devcorpus/golden_money/*.json, each naming its source (`corpus` "devcorpus
 ../shared/devcorpus/docs; "extra": tests/devcorpus/extra, plans found with the search tools) and
 its split ("heldout" for devcorpus numbers ending in 3 or 7, and for the extra files marked so).
 Every golden value is anchored by 1-based `line` and 0-based `col` in the source text (the text
-sztext reads: the decoded file, which for these .txt/.md files is the file itself), so
+sztext reads: the decoded file, which for .txt/.md files is the file itself and for an .html page
+its extracted text, `Notice.source_text`), so
 `start = offset(line) + col`, `end = start + len(text)`.
 
 - units: a golden group's `text` is its unit list as printed, from the first unit's first

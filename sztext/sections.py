@@ -277,7 +277,7 @@ class MojibakeTags(_OpenTags):
 
 
 class MoneyTags(_OpenTags):
-    shape: Literal["single", "range", "lead", "gap", "magnitude", "table"] | None = None
+    shape: Literal["single", "range", "lead", "gap", "magnitude", "table", "numeral"] | None = None
 
 
 class Tunables(BaseModel):
@@ -330,17 +330,17 @@ CONTRACTS: Mapping[str, Contract] = {
     "header": Contract(
         rules=(
             "addressee", "addressee_modifier", "addressee_sector", "addressee_broken", "adoption_note", "attachment", "banner", "cc", "closing", "date_line",
-            "meta_field", "metadata", "person_signature", "printed", "public_note", "publication_note", "published", "title_issuer", "run_on_signature",
+            "meta_field", "metadata", "person_signature", "printed", "public_note", "publication_note", "history_note", "published", "title_issuer", "run_on_signature",
             "signature", "signer", "trailing_date", "copy_number", "secrecy", "sign_off", "posted_time", "run_on_body", "addressee_set", "meeting_note", "in_force_note", "title_date", "title_banner_repeat", "title_number_tail", "reader_title", "reader_source", "title_after_number", "contact_signature",
         ),
         lists=("attachment_kinds",),
     ),
     "doctypes": Contract(rules=("self_reference", "cover_notice"), tables={"title_suffix": dict[str, str], "regulation_suffix": dict[str, str]}, lists=("enclosed",)),
     "docnumber": Contract(rules=("bracket", "decree", "decree_serial_line")),
-    "headings": Contract(groups=("marker", "num"), tags=HeadingTags, tables={"rank": dict[str, int]}, lists=("toc_leader", "toc_entry_stops")),
+    "headings": Contract(groups=("marker", "num"), tags=HeadingTags, tables={"rank": dict[str, int]}, lists=("toc_leader", "toc_entry_stops", "record_metadata")),
     "money": Contract(
         rules=(
-            "amount", "range", "lead", "bound_pair", "enumeration", "bare_number",
+            "amount", "range", "lead", "bound_pair", "enumeration", "bare_number", "two_digits", "estimate",
             "table_unit", "table_cell", "table_serial", "table_not_money", "table_end",
         ),
         tags=MoneyTags,
@@ -353,7 +353,7 @@ CONTRACTS: Mapping[str, Contract] = {
     ),
     "dates": Contract(roles=("start", "date", "context"), tags=DateTags),
     "status": Contract(rules=("validity", "legal_level"), groups=("value",), tags=_Tags),
-    "layout": Contract(rules=("page_number", "block_start"), tags=_Tags, lists=("line_final",)),
+    "layout": Contract(rules=("page_number", "block_start"), tags=_Tags, lists=("line_final", "record_head", "record_skip", "record_label")),
     "repeals": Contract(rules=("verb", "sentence_end", "tail", "connector", "subject", "bare_subject", "not_a_repeal"), lists=("bare_verbs",)),
     "citations": Contract(rules=("title", "number_after")),
     "units": Contract(

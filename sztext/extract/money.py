@@ -67,12 +67,11 @@ _AMOUNT_MODEL = constructor(Amount)  # Amount.model_construct, without its per-f
 _LEAD_REACH = 64  # money.lead looks this far back; its longest possible match is 46 characters
 _MAGNITUDES = regex.compile(r"[十百千万亿拾佰仟]+$")
 _ARABIC = regex.compile(r"(\d+(?:\.\d+)?)([^\d.]*)")
-# 八九亿, 三五百, 一两万, 十七八万, 一百五六十万: two rising digits are an estimate (a range).
-_ESTIMATE = regex.compile(r"(.*?)([一二两三四五六七八九])([一二两三四五六七八九])([十百千万亿拾佰仟]*)")
+_ESTIMATE = "money.estimate"  # 八九亿, 三五百, 一两万, 十七八万, 一百五六十万: an estimate (a range)
+_TWO_DIGITS = "money.two_digits"  # two Chinese digits in a row: an estimate or a digit string
 _POW10 = tuple(10**p for p in range(40))  # 10**power as int: Decimal * int keeps exponent 0
 _QUALIFIERS = ("exact", "max", "min", "approx")
 _ASCII_DIGITS = frozenset("0123456789")
-_TWO_DIGITS = regex.compile(r"[一二两三四五六七八九壹贰叁肆伍陆柒捌玖]{2}")
 
 
 @dataclass(slots=True)
@@ -203,6 +202,8 @@ class _Lexicon:
     magnitude: Mapping[str, int]
     digit: Mapping[str, int]
     qualifier: Mapping[str, Qualifier]
+    two_digits: regex.Pattern[str]  # money.two_digits
+    estimate: regex.Pattern[str]  # money.estimate
 
 
 def _lexicon(grammar: Grammar) -> _Lexicon:
@@ -225,6 +226,8 @@ def _build_lexicon(grammar: Grammar) -> _Lexicon:
         cast(Mapping[str, int], tables["magnitude"]),
         cast(Mapping[str, int], tables["digit"]),
         cast(Mapping[str, Qualifier], tables["qualifier"]),
+        grammar.rule(_TWO_DIGITS).pattern,
+        grammar.rule(_ESTIMATE).pattern,
     )
 
 
@@ -284,13 +287,13 @@ def _bounds(num: str, lex: _Lexicon) -> tuple[Decimal, Decimal] | None:
         v = Decimal(num.replace(",", "").replace(" ", ""))
         return (v, v)
     try:
-        if _TWO_DIGITS.search(num.partition("点")[0]) is None:
+        if lex.two_digits.search(num.partition("点")[0]) is None:
             v = _numeral(num, lex)
             return (v, v)
-        est = _ESTIMATE.fullmatch(num)
+        est = lex.estimate.fullmatch(num)
         if est is None:
             return None  # 一七二零 reads as digits in cn2an, which in money is a typo or a code
-        head, d1, d2, mags = est.groups()
+        head, d1, d2, mags = est.group("head", "d1", "d2", "mags")
         low = _numeral(head + d1 + mags, lex)
         high = _numeral(head + d2 + mags, lex)
     except (ValueError, InvalidOperation):

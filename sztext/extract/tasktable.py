@@ -33,6 +33,7 @@ from typing import Mapping, cast
 
 import regex
 
+from ..chars import squash
 from ..grammar import Grammar, Rule, literal_finder
 from ..models import UnitRole
 from ..normalize import TextView
@@ -115,10 +116,6 @@ def _cells(text: str, a: int, b: int, pipes: bool) -> list[tuple[int, int]]:
     return out
 
 
-def _squash(s: str) -> str:
-    return "".join(s.split())
-
-
 _NOT_IN_HEADER = frozenset("。,;、:")
 
 
@@ -131,7 +128,7 @@ def _header_at(text: str, lines: list[tuple[int, int]], k: int, rules: _Rules) -
     a, b = lines[k]
     line = text[a:b]
     pipes = line.count("|") >= 2
-    names = [_squash(text[s:e]) for s, e in _cells(text, a, b, pipes)]
+    names = [squash(text[s:e]) for s, e in _cells(text, a, b, pipes)]
     if len(names) >= 3 and all(_is_header_cell(n) for n in names):
         tail = _tail(names, rules)
         if tail is not None:
@@ -141,7 +138,7 @@ def _header_at(text: str, lines: list[tuple[int, int]], k: int, rules: _Rules) -
     run: list[str] = []
     j = k
     while j < len(lines):
-        name = _squash(text[lines[j][0] : lines[j][1]])
+        name = squash(text[lines[j][0] : lines[j][1]])
         if not name:
             j += 1
             continue
@@ -159,7 +156,7 @@ def _header_at(text: str, lines: list[tuple[int, int]], k: int, rules: _Rules) -
     # the line index after the last header cell
     seen, j = 0, k
     while seen < len(run):
-        if _squash(text[lines[j][0] : lines[j][1]]):
+        if squash(text[lines[j][0] : lines[j][1]]):
             seen += 1
         j += 1
     return _Header(tail, j, pipes=False, per_cell=True)
@@ -230,7 +227,7 @@ def _may_start(text: str, lines: list[tuple[int, int]], k: int, rules: _Rules, s
         name = squashed[j]
         if name is None:
             a, b = lines[j]
-            name = squashed[j] = _squash(text[a:b])
+            name = squashed[j] = squash(text[a:b])
         if name in rules.columns:
             return True
         if j == k:

@@ -362,7 +362,7 @@ def extract_unit_groups(
             candidates.append((m.start("inner"), m.start("inner"), m.end("inner"), m.end("inner"), _LINE))
     if rules.role_sentence.may_match(window):
         for m in rules.role_sentence.pattern.finditer(text, start, stop):
-            kind = _CLAUSE if m.group("by") else _SENTENCE
+            kind = _CLAUSE if m.group("by") or m.group("person") else _SENTENCE
             if kind == _SENTENCE and m.group("end") == ",":
                 continue  # a whole-sentence note ends the sentence; only a 由-clause goes on
             candidates.append((m.start("inner"), m.start("inner"), m.end("inner"), m.end("inner"), kind))

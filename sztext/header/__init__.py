@@ -27,6 +27,7 @@ from .fields import TITLE_KINDS as _TITLE_KINDS
 from .fields import Header
 from .fields import first_date as _first_date
 from .fields import previous_nonblank as _previous_nonblank
+from .fields import read_history_note
 from .fields import search as _search
 from .issuers import IssuerClues, fill_issuers
 from .marks import read_marks
@@ -116,6 +117,13 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
                 decree_body_span = (off + m.start("body"), off + m.end("body"))
                 if h.published_date is None:
                     h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
+            elif not decree_body and h.published_date is None:
+                found = _search("header.history_note", grammar, text, b.start, b.end)
+                if found:  # 1.中華民國九十九年九月七日國家安全局（099） 允恆字第 0044054 號令訂定發布… (a law record)
+                    m, off = found
+                    decree_body = m.group("body")
+                    decree_body_span = (off + m.start("body"), off + m.end("body"))
+                    read_history_note(view, grammar, h, m, off)
         if kind is LineKind.TEXT and title_blocks and n < 10 and _record_note(view, grammar, b, h, meetings):
             h.roles[i] = "metadata"  # 2018年7月30日 最高人民法院审判委员会第1745次会议 / 2018年12月1日 施行
             continue

@@ -20,7 +20,7 @@ def read_doc_type(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: 
     …的決定 reads like a Simplified one), a decree number, a regulation's ending, the type a
     text without a title names itself by; a cover notice that says it issues a text is a 通知."""
     doc_type = _doc_type(h.title.clean.translate(view_table(grammar)) if h.title else None, grammar)
-    if doc_type is None and h.doc_number is not None and (h.doc_number.agency or "").endswith("令"):
+    if doc_type is None and h.doc_number is not None and (h.decree or (h.doc_number.agency or "").endswith("令")):
         doc_type = "令"  # a regulation issued by a decree (…令第328号发布), samples/004 docs 28, 29
     if doc_type is None and h.title is not None:
         doc_type = _regulation_type(h.title.clean.translate(view_table(grammar)), grammar)

@@ -3,6 +3,7 @@ header modules share (one ``^``-anchored rule on one block, the first day-precis
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -34,6 +35,7 @@ class Header:
     signed_date: DateValue | None = None
     published_date: DateValue | None = None
     effective_date: DateValue | None = None  # a 实施日期 of the metadata (extract_effective ``stated``)
+    decree: bool = False  # the doc_number is the number of the 令 that promulgated the text (a law record's history)
     copy_number: TextValue | None = None  # 份号: 000001
     secrecy: Secrecy | None = None  # 密级 and 保密期限: 机密★1年
     urgency: TextValue | None = None  # 紧急程度: 特急, 加急
@@ -60,6 +62,39 @@ def first_date(view: TextView, grammar: Grammar, start: int, end: int, kind: str
         if d.value is not None and d.precision == "day":
             return d.model_copy(update={"kind": kind})
     return None
+
+
+def read_history_note(view: TextView, grammar: Grammar, h: Header, m: regex.Match[str], off: int) -> None:
+    """The fields of the first entry of a law record's promulgation history (``header.history_note``):
+    its Republic-era date is the published date, its 令's number the doc_number, and 自發布日施行 or
+    自一百零三年一月一日施行 the effective date (read by ``extract_effective`` as the one stated)."""
+    year_offset = grammar.rule("header.history_note").tags.get("year_offset", 0)
+    offset = year_offset if isinstance(year_offset, int) else 0
+    h.published_date = _era_date(view, m, off, ("y", "m", "d"), offset, "published", "date")
+    if m.group("from"):
+        h.effective_date = _era_date(view, m, off, ("fy", "fm", "fd"), offset, "effective", "from")
+    elif m.group("issue") and h.published_date is not None:
+        h.effective_date = h.published_date.model_copy(update={"kind": "effective"})
+    value = view.value(off + m.start("number"), off + m.end("number"))
+    h.doc_number = DocNumber(
+        text=value.text, clean="".join(value.clean.split()), span=value.span, agency=view.clean[off + m.start("agency") : off + m.end("agency")],
+        year=None, serial=int(m.group("serial")), rule_id="header.history_note",
+    )
+    h.decree = True
+
+
+def _era_date(view: TextView, m: regex.Match[str], off: int, names: tuple[str, str, str], offset: int, kind: str, group: str) -> DateValue | None:
+    from ..numerals import marker_number
+
+    y, mo, d = (marker_number(m.group(n)) for n in names)
+    if y is None or mo is None or d is None:
+        return None
+    try:
+        day = _dt.date(y + offset, mo, d)
+    except ValueError:
+        return None
+    value = view.value(off + m.start(group), off + m.end(group))
+    return DateValue(value=day, precision="day", kind=kind, rule_id="header.history_note", text=value.text, span=value.span)
 
 
 def previous_nonblank(blocks: Sequence[Block], i: int) -> int:

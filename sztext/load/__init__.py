@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import ArgumentError, DecodeError, InputError, InputTooLargeError, OCRRequiredError
 from .geometry import Geometry, PageBox
+from .record import looks_like_record, record_to_text
 
 if TYPE_CHECKING:
     from ..grammar import Grammar
@@ -35,7 +36,7 @@ _NEEDS_A_STEP = {
 }
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")
 
-Format = Literal["text", "html", "markdown", "pdf", "docx", "ofd"]
+Format = Literal["text", "html", "markdown", "xml", "pdf", "docx", "ofd"]
 
 # The characters of everyday 公文 text: if a decoding produces few of them it is not the right one.
 _COMMON = set(
@@ -238,10 +239,14 @@ def load_bytes(data: bytes, path: str | None = None, *, max_chars: int | None = 
     else:
         text, encoding, confidence = decode(data)
         is_html = kind == "html" or (kind == "text" and looks_like_html(text))
+        record = None
         if is_html:
             text, notes = html_text_and_warnings(text)
             warnings = warnings + notes
-        fmt = "html" if is_html else "markdown" if kind == "markdown" else "text"
+        elif kind == "text" and looks_like_record(text):
+            record = record_to_text(text, grammar)  # a law database's XML record (<法規>…)
+            text = record if record is not None else text
+        fmt = "html" if is_html else "xml" if record is not None else "markdown" if kind == "markdown" else "text"
     if max_chars is not None and len(text) > max_chars:
         raise InputTooLargeError(f"input has {len(text)} characters, more than the limit of {max_chars}")
     if not text.strip():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..chars import squash
 from ..errors import InputError
 
 __all__ = ["html_to_text", "html_text_and_warnings", "MAX_HTML_DEPTH"]
@@ -74,14 +75,10 @@ def _strip_dtd(html: str) -> str:
     return _ENTITY.sub("", "".join(out))
 
 
-def _squash(text: str) -> str:
-    return _NO_SPACE.sub("", text) if text else ""
-
-
 def _squashed_len(text: str | None) -> int:
-    """``len(_squash(text or ""))``: most texts and tails of a page are empty or blank (``\\s`` of
+    """``len(squash(text or ""))``: most texts and tails of a page are empty or blank (``\\s`` of
     ``re`` is ``str.isspace``, so a blank text squashes to nothing)."""
-    return 0 if not text or text.isspace() else len(_NO_SPACE.sub("", text))
+    return 0 if not text or text.isspace() else len(squash(text))
 
 
 _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
@@ -242,7 +239,7 @@ def _html_to_text(html: str, notes: list[str]) -> str:
         if not title_probe and label in ("标题", "名称"):
             title_probe = value
     main = _main_block(top, sizes, own)
-    article = _article_block(main, sizes, _squash(_REPRINT.sub("", title_probe)))
+    article = _article_block(main, sizes, squash(_REPRINT.sub("", title_probe)))
     renderer = _Renderer(main if article is not main else None, consumed)
     renderer.walk(article, in_link=False, in_main=article is main)
     renderer.newline()
@@ -314,7 +311,7 @@ def _text_sizes(top: Any) -> tuple[dict[Any, int], dict[Any, int], list[Any]]:
     sizes: dict[Any, int] = {}
     own: dict[Any, int] = {}
     labels: list[Any] = []
-    squash = _NO_SPACE.sub
+    strip_spaces = _NO_SPACE.sub
     for el in reversed(list(top.iter())):
         tag = el.tag
         if tag.__class__ is not str:
@@ -327,12 +324,12 @@ def _text_sizes(top: Any) -> tuple[dict[Any, int], dict[Any, int], list[Any]]:
             sizes[el] = 0
             continue
         # _squashed_len inlined: most texts and tails are empty or blank
-        n = 0 if not text or text.isspace() else len(squash("", text))
+        n = 0 if not text or text.isspace() else len(strip_spaces("", text))
         below = 0
         for child in el:
             tail = child.tail
             if tail and not tail.isspace():
-                n += len(squash("", tail))
+                n += len(strip_spaces("", tail))
             below += sizes.get(child, 0)
         own[el] = n
         sizes[el] = n + below
@@ -385,12 +382,12 @@ def _article_block(main: Any, sizes: dict[Any, int], title: str) -> Any:
                 return node
             node = node.getparent()
         return main
-    if title in _squash(_text_content(main)):
+    if title in squash(_text_content(main)):
         return main
     limit = sizes.get(main, 0) + 1000
     node = main.getparent()
     while node is not None and _tag(node) not in ("body", "html") and sizes.get(node, 0) <= limit:
-        if title in _squash(_text_content(node)):
+        if title in squash(_text_content(node)):
             return node
         node = node.getparent()
     return main
@@ -405,7 +402,7 @@ def _metadata_pairs(candidates: list[Any]) -> tuple[list[tuple[str, str]], set[A
     for el in candidates:
         if el in consumed:
             continue
-        raw = _squash(_text_content(el))
+        raw = squash(_text_content(el))
         label = raw.rstrip(":：")
         if label not in _META_LABELS or raw == label:
             continue
@@ -426,8 +423,8 @@ def _label_value(label: Any) -> tuple[str, list[Any]]:
         # <li><span>文　　号：</span>穗府办规〔2021〕7号</li>: the value is the rest of the cell
         if parent is None:
             return "", []
-        rest = _squash(_text_content(parent))
-        if len(rest) > len(_squash(_text_content(label))) + 200:
+        rest = squash(_text_content(parent))
+        if len(rest) > len(squash(_text_content(label))) + 200:
             return "", []
         after = [tail] + [_clean_line(_text_content(s) + (s.tail or "")) for s in label.itersiblings()]
         return _clean_line(" ".join(a for a in after if a)), [parent]

@@ -144,13 +144,12 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
         return may(rule, s) and rule.pattern.match(s) is not None
 
     banner = grammar.rule("segment.runon_banner").pattern
-    line_at = {ln.start: k for k, ln in enumerate(lines)}
 
     def with_banner(pos: int) -> int:
         """A document opening at a piece cut from a single-line OCR notice (its 文号) opens at
         the 版头 piece cut before it on the same physical line (山东省扶贫开发领导组文件|鲁扶贫组字…)."""
-        k = line_at.get(pos, 0)
-        if k == 0:
+        k = bisect.bisect_left(table.starts, pos)  # the line that starts at pos (a dict of every line: 58 B a line)
+        if k == 0 or k >= len(lines) or table.starts[k] != pos:
             return pos
         prev = lines[k - 1]
         if "\n" in text[prev.end : pos] or (prev.start > 0 and text[prev.start - 1] != "\n") or (starts and prev.start <= starts[-1]):

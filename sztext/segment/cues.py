@@ -4,6 +4,8 @@ Markdown title, an interview's title, a lone table cell, a title piece, body tex
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from ..grammar import Grammar, Rule
 from ..normalize import TextView
 from .kinds import Line, LineKind
@@ -21,7 +23,7 @@ _COVER_KINDS = {LineKind.TEXT, LineKind.HEADING, LineKind.TITLE, LineKind.ENCLOS
 _COVER_LINES = 7  # lines of a cover page after its title, up to its 前言 or 目录
 
 
-def _cover_at(text: str, lines: list[Line], kinds: list[LineKind], i: int, prep: _Prepared) -> int:
+def _cover_at(text: str, lines: Sequence[Line], kinds: list[LineKind], i: int, prep: _Prepared) -> int:
     """Where a cover page opens at line ``i``, or -1.
 
     A cover is a title at the top of a page (its first piece on line ``i``, after a page number line,
@@ -99,7 +101,7 @@ def _undecodable(s: str, rule: Rule) -> bool:
     return covered * 2 >= len(t)
 
 
-def _undecodable_cover_at(text: str, lines: list[Line], kinds: list[LineKind], i: int, prep: _Prepared) -> int:
+def _undecodable_cover_at(text: str, lines: Sequence[Line], kinds: list[LineKind], i: int, prep: _Prepared) -> int:
     """Where a cover page printed in undecodable glyphs opens at line ``i`` (after the page numbers
     of the previous text's last page glued to it), or -1: the line and at least the next
     _UNDECODABLE_LINES lines are undecodable, and the readable lines after the run hold a cover mark
@@ -223,7 +225,7 @@ def _squash(s: str) -> str:
     return "".join(s.split()).replace("《", "").replace("》", "")
 
 
-def _reprinted(text: str, lines: list[Line], kinds: list[LineKind], doc_first: int, i: int) -> bool:
+def _reprinted(text: str, lines: Sequence[Line], kinds: list[LineKind], doc_first: int, i: int) -> bool:
     """The text from line ``i`` on is the current document (begun at line ``doc_first``) printed again:
     _REPRINT_LINES of the _REPRINT_LOOK lines from ``i`` on (of _REPRINT_LINE characters or more) are
     lines the document printed already. A 北大法宝 body cell that holds the body and then the whole text
@@ -263,7 +265,7 @@ def _attachment_name(s: str, label: Rule, item: _AtStart) -> str:
     return name if len(name) >= 6 else ""
 
 
-def _line_above_title(text: str, lines: list[Line], kinds: list[LineKind], i: int, j: int | None, rule: Rule, close: Rule) -> str:
+def _line_above_title(text: str, lines: Sequence[Line], kinds: list[LineKind], i: int, j: int | None, rule: Rule, close: Rule) -> str:
     """What line ``i``, a title line over a title line ``j`` that opens with 关于, is: "issuer" when the two read
     as bodies and their title (header.title_issuer: 国家医疗保障局办公室 / 关于…, 中国证监会 / 关于…), "other"
     when line ``j`` opens with 关于 but line ``i`` names no body over it (传  真:(010)62030874 / 关于同意印发…,

@@ -3,16 +3,18 @@ run-on OCR notice)."""
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, Sequence, TypeVar
 
 import regex
 
 from ..grammar import Grammar
-from .kinds import Line, LineKind, split_lines
+from .kinds import Line, LineKind, Lines, split_lines
 from .rules import _prep, _rule
 from .text import _key_only, title_kind
 
 __all__ = ["logical_lines", "runon_bare_title"]
+
+_T = TypeVar("_T")
 
 
 def logical_lines(text: str, grammar: Grammar, start: int = 0, end: int | None = None) -> list[Line]:
@@ -33,27 +35,41 @@ def logical_lines(text: str, grammar: Grammar, start: int = 0, end: int | None =
     >>> [text[ln.start:ln.end] for ln in logical_lines(text, load_grammar())][:4]
     ['山东省财政厅文件', '鲁财会[2021]13号', '山东省财政厅关于做好会计工作的通知', '各市财政局:']
     """
-    return _join_lines(text, split_lines(text, start, end), grammar, None)
+    out: list[Line] = []
+    _join_lines(text, split_lines(text, start, end), grammar, None, out)
+    return out
 
 
 class _LineFacts:
     """Results of the per-line rules of :func:`logical_lines`, by physical line ``(start, end)``.
 
     Each is a pure function of the line's text, so the documents of an archive, whose lines are
-    the archive's lines, look them up instead of running the rules again.
+    the archive's lines, look them up instead of running the rules again. A line is asked about
+    again only by its neighbours, so each memo holds the last ``LIMIT`` answers at most (one
+    entry for every line of a text of short lines was ~50 bytes a character, issue 16).
     """
 
     __slots__ = ("year", "key_only", "runon")
+    LIMIT = 4096
 
     def __init__(self) -> None:
         self.year: dict[tuple[int, int], bool] = {}
         self.key_only: dict[tuple[int, int], bool] = {}
         self.runon: dict[tuple[int, int], list[int]] = {}
 
+    def remember(self, memo: dict[tuple[int, int], _T], key: tuple[int, int], value: _T) -> _T:
+        """Keep ``value`` in ``memo`` (emptied first when full) and return it."""
+        if len(memo) >= self.LIMIT:
+            memo.clear()
+        memo[key] = value
+        return value
 
-def _join_lines(text: str, physical: list[Line], grammar: Grammar, facts: _LineFacts | None) -> list[Line]:
-    """:func:`logical_lines` of the given physical lines (``facts``: a memo shared across calls)."""
-    out: list[Line] = []
+
+def _join_lines(text: str, physical: Sequence[Line], grammar: Grammar, facts: _LineFacts | None, out: list[Line] | Lines | None = None) -> list[Line] | Lines:
+    """:func:`logical_lines` of the given physical lines (``facts``: a memo shared across calls),
+    appended to ``out`` (a new list by default) and returned."""
+    if out is None:
+        out = []
     i = 0
     n = len(physical)
     while i < n:
@@ -70,7 +86,7 @@ _RUNON_MIN = 200
 _RUNON_FIRST_MIN = 60
 
 
-def _join_at(text: str, physical: list[Line], i: int, grammar: Grammar, facts: _LineFacts | None, out: list[Line]) -> int:
+def _join_at(text: str, physical: Sequence[Line], i: int, grammar: Grammar, facts: _LineFacts | None, out: list[Line] | Lines) -> int:
     """Append the logical line(s) that start at physical line ``i``; return the next such ``i``."""
     ln, joined = physical[i], _joined_value(text, physical, i, grammar, facts)
     size = ln.end - ln.start
@@ -81,7 +97,7 @@ def _join_at(text: str, physical: list[Line], i: int, grammar: Grammar, facts: _
     else:
         key = (ln.start, ln.end)
         found = facts.runon.get(key)
-        cuts = found if found is not None else facts.runon.setdefault(key, _runon_cuts(text, ln, grammar))
+        cuts = found if found is not None else facts.remember(facts.runon, key, _runon_cuts(text, ln, grammar))
     if not cuts and joined == i and _TAIL_MIN <= size <= 160 and text.endswith(")", ln.start, ln.end):
         cuts = _number_tail_cut(text, ln, grammar)
     if not cuts:
@@ -116,7 +132,7 @@ def _number_tail_cut(text: str, ln: Line, grammar: Grammar) -> list[int]:
     return [ln.start + open_]
 
 
-def _joined_value(text: str, physical: list[Line], i: int, grammar: Grammar, facts: _LineFacts | None = None) -> int:
+def _joined_value(text: str, physical: Sequence[Line], i: int, grammar: Grammar, facts: _LineFacts | None = None) -> int:
     """Index of the last physical line that belongs with line ``i`` (``i`` when none does)."""
     p = _prep(grammar)
     ln = physical[i]
@@ -126,7 +142,7 @@ def _joined_value(text: str, physical: list[Line], i: int, grammar: Grammar, fac
         else:
             key = (ln.start, ln.end)
             found = facts.year.get(key)
-            year = found if found is not None else facts.year.setdefault(key, p.split_year.match(text[ln.start : ln.end]) is not None)
+            year = found if found is not None else facts.remember(facts.year, key, p.split_year.match(text[ln.start : ln.end]) is not None)
         if year:
             m = p.date_line.match(text, ln.start, physical[i + 5].end)
             if m and m.end() == physical[i + 5].end:
@@ -154,7 +170,7 @@ def _key_only_fact(text: str, line: Line, grammar: Grammar, facts: _LineFacts) -
         return False  # an empty line holds no key
     key = (line.start, line.end)
     found = facts.key_only.get(key)
-    return found if found is not None else facts.key_only.setdefault(key, _key_only(text, line, grammar))
+    return found if found is not None else facts.remember(facts.key_only, key, _key_only(text, line, grammar))
 
 
 def _runon_cuts(text: str, ln: Line, grammar: Grammar) -> list[int]:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from typing import Sequence
 
 from ..budget import CHECK_MASK, check_budget
 from ..errors import ArgumentError
 from ..grammar import Grammar
 from ..normalize import TextView
 from .classify import classify
-from .kinds import Line, LineKind, split_lines
+from .kinds import Line, LineKind, Lines, physical_lines
 from .lines import _join_at, _join_lines, _LineFacts
 
 __all__ = ["LineTable", "line_table"]
@@ -32,12 +33,19 @@ class LineTable:
 
     text: str  # the view's text (the table belongs to it and to the grammar of ``digest``)
     digest: str
-    lines: list[Line]
+    lines: Lines  # int arrays, not a Line object a line (issue 16: the memory of short-line texts)
     kinds: list[LineKind]
-    starts: list[int]  # lines[k].start, ascending
-    physical: list[Line]  # split_lines of the whole text
-    physical_starts: list[int]
+    physical: Lines  # split_lines of the whole text (``lines`` itself when no line is joined or cut)
     facts: _LineFacts
+
+    @property
+    def starts(self) -> Sequence[int]:
+        """``lines[k].start``, ascending."""
+        return self.lines.starts
+
+    @property
+    def physical_starts(self) -> Sequence[int]:
+        return self.physical.starts
 
     def belongs_to(self, view: TextView, grammar: Grammar) -> None:
         """Refuse a table computed for another text or grammar (``ArgumentError``)."""
@@ -49,7 +57,7 @@ class LineTable:
         k = bisect.bisect_left(self.starts, line.start)
         return self.kinds[k] if k < len(self.lines) and self.lines[k] == line else None
 
-    def lines_of(self, text: str, start: int, end: int) -> tuple[list[Line], list[LineKind]] | None:
+    def lines_of(self, text: str, start: int, end: int) -> tuple[Lines, list[LineKind]] | None:
         """The logical lines of ``text[start:end]`` and their kinds, when the range starts and
         ends at whole lines of the table; else ``None``.
 
@@ -68,7 +76,7 @@ class LineTable:
             return None
         return self.lines[i:j], self.kinds[i:j]
 
-    def document_lines(self, text: str, grammar: Grammar, start: int, end: int) -> tuple[list[Line], list[LineKind]]:
+    def document_lines(self, text: str, grammar: Grammar, start: int, end: int) -> tuple[Lines, list[LineKind]]:
         """``logical_lines(text, grammar, start, end)`` and the kind of each line, from the table
         where it has them and computed where it has not (at a range that starts or ends
         mid-line). ``text`` and ``grammar`` must be the table's."""
@@ -77,7 +85,7 @@ class LineTable:
             return known
         physical = self._physical_of(text, start, end)
         n = len(physical)
-        lines: list[Line] = []
+        lines = Lines(len(text))
         kinds: list[LineKind] = []
         done = 0  # lines[:done] have their kinds
         i = 0
@@ -91,7 +99,8 @@ class LineTable:
                 resume = self.lines[k2 - 1].stop
                 skip = bisect.bisect_left(self.physical_starts, resume) - bisect.bisect_left(self.physical_starts, physical[i].start)
                 if k2 <= k or i + skip >= n or physical[i + skip].start != resume:  # cannot happen
-                    lines = _join_lines(text, physical, grammar, self.facts)
+                    lines = Lines(len(text))
+                    _join_lines(text, physical, grammar, self.facts, lines)
                     kinds.clear()
                     done = 0
                     break
@@ -114,22 +123,23 @@ class LineTable:
         k = bisect.bisect_left(self.starts, pos)
         return k < len(self.starts) and self.starts[k] == pos
 
-    def _kinds_of(self, text: str, grammar: Grammar, lines: list[Line], kinds: list[LineKind], done: int) -> None:
+    def _kinds_of(self, text: str, grammar: Grammar, lines: Lines, kinds: list[LineKind], done: int) -> None:
         for line in lines[done:]:
             kind = self.kind_of(line)
             kinds.append(kind if kind is not None else classify(text, line, grammar)[0])
 
-    def _physical_of(self, text: str, start: int, end: int) -> list[Line]:
+    def _physical_of(self, text: str, start: int, end: int) -> Lines:
         """``split_lines(text, start, end)``, from the whole text's lines."""
+        out = Lines(len(text))
         if start >= end:
-            return []
+            return out
         ps = self.physical_starts
         a = bisect.bisect_left(ps, start)
-        out: list[Line] = []
         if a >= len(ps) or ps[a] != start:  # the range starts mid-line
             nl = text.find("\n", start, end)
             if nl < 0:
-                return [Line(start, end, end)]
+                out.append(Line(start, end, end))
+                return out
             out.append(Line(start, nl, nl + 1))  # and ps[a] == nl + 1
         b = bisect.bisect_left(ps, end)
         out.extend(self.physical[a:b])
@@ -144,12 +154,15 @@ def line_table(view: TextView, grammar: Grammar) -> LineTable:
     classified). The pipeline computes it once per text and passes it to
     :func:`~sztext.segment.segment_archive` and :func:`sztext.tokenize.tokenize`."""
     text = view.text
-    physical = split_lines(text)
+    physical = physical_lines(text)
     facts = _LineFacts()
-    lines = _join_lines(text, physical, grammar, facts)
+    lines = Lines(len(text))
+    _join_lines(text, physical, grammar, facts, lines)
+    if lines == physical:
+        lines = physical  # no line joined or cut: one copy
     kinds = []
     for i, ln in enumerate(lines):
         if not i & CHECK_MASK:
             check_budget("segment")
         kinds.append(classify(text, ln, grammar)[0])
-    return LineTable(text, grammar.digest, lines, kinds, [ln.start for ln in lines], physical, [ln.start for ln in physical], facts)
+    return LineTable(text, grammar.digest, lines, kinds, physical, facts)

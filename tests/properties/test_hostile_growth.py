@@ -50,5 +50,6 @@ def test_peak_memory_of_a_million_newlines_class_is_a_small_factor() -> None:
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    # bytes per character: was 417; 248 on 2026-12-02 (one Line per physical line, ~110 B, is the floor)
-    assert peak / len(text) < 250
+    # bytes per character: was 417; 248 on 2026-12-02 (one Line object per physical line, ~110 B);
+    # 68 with the line table as int arrays (segment.Lines, 12 B a line)
+    assert peak / len(text) < 100

@@ -241,6 +241,13 @@ ISSUE_15 = [
         A("每只十元以上五十元以下", None, 10, 50, per="只"), A("每头五十元以上一百元以下", None, 50, 100, per="头")),
     row("per-each-place-sanmenxia", "违反本条例第三十六条第八项规定的，每处处以十元以上五十元以下罚款。",  # devcorpus 0401
         A("每处处以十元以上五十元以下", None, 10, 50, per="处")),
+    # 每 + verb + one + denominator (money.toml eachverb; before: per None)
+    row("per-each-added-person-guangzhou", "招用4人以上的每增加1人给予3000元补贴，总额最高不超过3万元。",  # devcorpus 0258 (Guangzhou)
+        A("每增加1人给予3000元", 3000, per="人"), A("最高不超过3万元", 30000, qualifier="max")),
+    row("per-each-year-rented-guangzhou", "补贴标准：每连续租满1年补贴6000元。",  # devcorpus 0258 (Guangzhou)
+        A("每连续租满1年补贴6000元", 6000, per="年")),
+    row("per-each-placement-guangdong", "按每介绍一人处以三千元以上六千元以下的罚款；",  # devcorpus 0389 (Guangdong)
+        A("每介绍一人处以三千元以上六千元以下", None, 3000, 6000, per="人")),
     row("per-each-berth-jiaozuo", "擅自施划停车泊位的，逾期未改正的，按每泊位处五百元罚款。",  # devcorpus 0410 (Jiaozuo)
         A("每泊位处五百元", 500, per="泊位")),
     row("per-area-bound-pair-weifang", "并处罚款，按照面积处每平方米五百元以上二千元以下罚款：",  # devcorpus 0384 (Weifang)

@@ -179,6 +179,16 @@ PREFIXES = [
         [[("市编委办", L), ("市发展改革委", C), ("市政务服务办", C), ("相关区政府", C), ("相关县(市)政府", C)]],
         id="liaoning-shenyang-person-then-lead",
     ),
+    pytest.param(  # 兰州市 task list (tests/devcorpus/extra e23): a person named by office, the runs end at a comma
+        "4、兰州城市轨道交通项目\n由吴继德副市长负责,市建设局牵头,市发改委配合,按照要求进一步修改完善项目建设方案,报国家发改委基础产业司相关处室。\n",
+        [[("市建设局", L), ("市发改委", C)]],
+        id="gansu-lanzhou-vice-mayor-then-lead",
+    ),
+    pytest.param(  # 兰州市 task list (e23 item 1): 相关部门 is the cooperating collective
+        "1、在兰州设立综合配套改革试验区事宜\n由杨志武副市长负责,市发改委牵头,相关部门配合,尽快完成《兰州综合配套改革试验区实施方案》。\n",
+        [[("市发改委", L), ("相关部门", C)]],
+        id="gansu-lanzhou-related-departments-cooperate",
+    ),
     pytest.param(  # devcorpus 0131 (山东省): 济南、青岛、济宁市政府 share 市政府; a city's body takes no 省
         "（牵头单位：省大数据局，参加单位：省生态环境厅、省发展改革委，济南、青岛、济宁市政府）",
         [[("省大数据局", L), ("省生态环境厅", C), ("省发展改革委", C), ("济南市政府", C), ("青岛市政府", C), ("济宁市政府", C)]],
