@@ -297,6 +297,13 @@ class Tunables(BaseModel):
     inline_min_gain: int = 60
 
 
+class ContentsTunables(BaseModel):
+    """``headings.toml [table.contents]``: when a run of heading lines is a table of contents."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
+    min_run: int = Field(default=3, ge=1)  # the fewest repeated heading lines in a row that make a contents list
+
+
 _Char = Annotated[str, Field(min_length=1, max_length=1)]
 
 
@@ -337,7 +344,7 @@ CONTRACTS: Mapping[str, Contract] = {
     ),
     "doctypes": Contract(rules=("self_reference", "cover_notice"), tables={"title_suffix": dict[str, str], "regulation_suffix": dict[str, str]}, lists=("enclosed",)),
     "docnumber": Contract(rules=("bracket", "decree", "decree_serial_line")),
-    "headings": Contract(groups=("marker", "num"), tags=HeadingTags, tables={"rank": dict[str, int]}, lists=("toc_leader", "toc_entry_stops", "record_metadata")),
+    "headings": Contract(groups=("marker", "num"), tags=HeadingTags, tables={"rank": dict[str, int], "contents": ContentsTunables}, lists=("toc_leader", "toc_entry_stops", "record_metadata")),
     "money": Contract(
         rules=(
             "amount", "range", "lead", "bound_pair", "enumeration", "bare_number", "two_digits", "estimate",
