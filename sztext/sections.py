@@ -331,8 +331,13 @@ CONTRACTS: Mapping[str, Contract] = {
             "page_number_lead", "attachment_label", "cover_mark", "front_matter", "notice_attachment", "page_number_line", "decree_note_open",
             "undecodable_glyph", "page_numbers_lead", "glued_close",
             "purpose_opening", "titleless_cover", "field_label", "separator_line", "glued_head", "glued_end",
+            "adoption_note", "first_heading", "page_footer", "markup_link", "standard_cover", "addressee_to_all", "page_head",
+            "page_source", "first_article",
         ),
-        lists=("debris", "sentence_end", "drafting_form", "runon_bare_title", "countersign_draft", "byline_roles", "clause_sequel"),
+        lists=(
+            "debris", "sentence_end", "drafting_form", "runon_bare_title", "countersign_draft", "byline_roles", "clause_sequel",
+            "issuing", "cover_issuing", "adoption_words",
+        ),
     ),
     "header": Contract(
         rules=(
