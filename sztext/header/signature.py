@@ -81,6 +81,13 @@ def _read_run_on_signature(view: TextView, last: Block, grammar: Grammar, h: Hea
     date_start = off + m.start("date")
     if date_start == last.start:
         return  # a date line on its own is read elsewhere
+    line_start = text.rfind("\n", 0, date_start) + 1
+    if last.kind is LineKind.PRINTED and not any(c in "。；：;:" for c in text[line_start:date_start]):
+        # a 版记 line of its own (山东省人民政府办公厅2020年12月10日印发, devcorpus 0120 0169; 青岛市工业和信息化局办公室
+        # 2020年9月22日印发, 0126) names the printing office and 印发日期, neither signature nor 成文日期
+        # (GB/T 9704 7.4.3): they stay in printed_by / printed_date. Run into the text before it
+        # (…检查表龙岩市工业和信息化局2022年3月4日印发, single-line OCR) it still stands for the lost signature.
+        return
     h.signed_date = _first_date(view, grammar, date_start, off + m.end("date"), "signed")
     if h.issuers:
         return

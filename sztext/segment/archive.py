@@ -213,6 +213,8 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
             start_doc(glued_next)
         if kind is LineKind.DEBRIS and state != "none":
             ended = "page"  # page debris ([关闭窗口], 分享到:) ends what came before
+            # ... and once the text has body, a page's closing widget (分享文章到, 扫一扫在手机打开当前页) ends its page (not an image: 11.jpg)
+            page_ended = page_ended or has_body and state != "header" and prep.debris_any is not None and prep.debris_any.search(text, ln.start, ln.end) is not None
             continue
         line_text = text[ln.start : ln.end]
         if _separator(text, ln, kind, prep):
@@ -259,8 +261,10 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
             if byline is not None:
                 ended = "byline"
                 signed = any(w in byline.group() for w in prep.byline_roles)
-            elif may(prep.closing_clause, line_text) and prep.closing_clause.pattern.match(line_text):
-                ended = "clause"
+            elif may(prep.closing_clause, line_text) and prep.closing_clause.pattern.match(line_text) or after_end == "clause" and line_text.rstrip(" \r\u3000").endswith("。") and any(
+                w in line_text for w in prep.clause_sequel
+            ) and not (may(prep.purpose_opening, line_text) and prep.purpose_opening.pattern.match(line_text)):
+                ended = "clause"  # (also a paragraph that goes on with the last article: 根据本决定,…废止。)
             elif last_item and may(prep.closing_clause_tail, line_text) and prep.closing_clause_tail.pattern.search(line_text):
                 ended = "clause"  # a whole regulation run into one line, its last article at the end
         news_shape = bool(may(prep.news_opening, line_text) and prep.news_opening.pattern.match(line_text))
@@ -349,7 +353,7 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
         if opening and (_opens_after_end(line_text, kind, how, prep) if how else kind is LineKind.TEXT and had_body and (seen_heading or seen_signature) and (
             _titleless_cover(line_text, prep) and next_kind(i) is LineKind.SIGNATURE
         )):
-            start_doc(top if top is not None else ln.start)
+            start_doc(top if top is not None else after_debris(i))
             state, has_body, seen_heading, cover_lines = "body", True, kind is LineKind.HEADING, 1
             expects_enclosure = any(w in line_text for w in prep.issuing)
             cover_issues = expects_enclosure and any(w in line_text for w in prep.cover_issuing)
@@ -389,6 +393,9 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
                 continue
             if reprinted(i):
                 continue  # the document printed again from its title (a 北大法宝 body cell that holds it twice)
+            if after_end in ("clause", "page", "note") and has_body and not cover_issues and not in_attachment and state != "header":
+                start_doc(top if top is not None else after_debris(i))  # a title right after a text ended (its last article, its page)
+                continue
             # a line over a title that opens with 关于 is its issuers' line, unless it names no body (a 传真 line
             # of the text before), or the text before has body text and no signature or date yet: then it is
             # that text's signature, printed without its date (中国证监会, 国家医保局 财政部 2021年4月12日 /

@@ -282,3 +282,49 @@ def test_title_edges(path: str, title: str) -> None:
     n = sztext.parse_file(next(SHARED.glob(path)))[0]
     n.verify()
     assert n.title is not None and "".join(n.title.clean.split()) == title
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        "0142",  # 各市工业和信息化局，各有关单位： … 推动我省大模型产业高质量发展，制定本指导意见。 (山东省工业和信息化厅)
+        "0168",  # 各市人民政府，… 塑造经济高质量发展新优势，制定本指导意见。 … 山东省人民政府 / 2019年5月17日
+        "0112",  # … 推动建筑业高质量发展，制定本指导意见。 … 中华人民共和国住房和城乡建设部 … 2020年7月3日
+    ],
+)
+def test_a_text_without_a_title_that_makes_itself_a_指导意见_is_an_意见(prefix: str) -> None:
+    n = _file(prefix)
+    assert n.title is None
+    assert n.doc_type == "意见" and "doc_type_unknown" not in [w.code for w in n.warnings]
+
+
+def test_制定本指导意见_before_the_first_heading_only() -> None:
+    text = "各市工业和信息化局，各有关单位：\n为推动我省大模型产业高质量发展，制定本指导意见。\n一、总体要求\n"
+    assert sztext.parse(text).doc_type == "意见"
+    # named after the first heading it is a reference, not the text's own type
+    text = "各市人民政府：\n为推进工作，现通知如下。\n一、总体要求\n按照制定本指导意见的要求推进。\n"
+    assert sztext.parse(text).doc_type is None
+
+
+@pytest.mark.parametrize(
+    ("prefix", "printed_by", "printed"),
+    [
+        ("0120", "山东省人民政府办公厅", dt.date(2020, 12, 10)),  # 抄送：… / 山东省人民政府办公厅2020年12月10日印发
+        ("0126", "青岛市工业和信息化局办公室", dt.date(2020, 9, 22)),  # 青岛市工业和信息化局办公室   2020年9月22日印发
+    ],
+)
+def test_a_版记_line_at_the_end_is_not_a_signature(prefix: str, printed_by: str, printed: dt.date) -> None:
+    n = _file(prefix)
+    assert n.issuers == [] and n.signed_date is None
+    assert n.printed_by is not None and n.printed_by.clean == printed_by
+    assert n.printed_date is not None and n.printed_date.value == printed
+
+
+def test_a_signature_above_the_版记_line_is_still_read() -> None:
+    text = (
+        "各市人民政府：\n为推动工业大数据发展，现通知如下。\n一、总体目标\n加快平台建设。\n山东省人民政府\n2020年12月8日\n"
+        "抄送：省委各部门，省人大常委会办公厅。\n山东省人民政府办公厅2020年12月10日印发\n"
+    )
+    n = sztext.parse(text)
+    assert [i.clean for i in n.issuers] == ["山东省人民政府"]
+    assert n.signed_date is not None and n.signed_date.value == dt.date(2020, 12, 8)

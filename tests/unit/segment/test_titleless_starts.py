@@ -113,3 +113,34 @@ def test_a_text_that_goes_on_after_its_end_stays_one_document(number: str, line:
 )
 def test_what_opens_after_an_end(line: str, kind: LineKind, end: str, opens: bool) -> None:
     assert _opens_after_end(line, kind, end, _prep(sztext.load_grammar())) is opens
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "opening"),
+    [
+        # a last article with what it repeals (广州市 条例 2021: …同时废止。), then a plan's title (山东省 2021)
+        ("0392", "0129", "山东省“十四五”教育事业发展规划"),
+        # a last article with what it repeals (上海市 办法 1990: …即行废止。), then a guide's title (工业和信息化部 2021)
+        ("0366", "0094", "国家智能制造标准体系建设指南"),
+        # a last article, then a paragraph that goes on with it (最高人民法院 决定 2021: 根据本决定，…重新公布。), then a title
+        ("0364", "0132", "山东省“十四五”科技创新规划"),
+        # a last article with two more sentences (国务院 条例 2011: …同时废止。本条例施行前…), then an addressee (工业和信息化部)
+        ("0319", "0071", "各相关单位"),
+        # a page's closing share widget (浏览次数 / 分享文章到 / 扫一扫…, 广州市 pages), then a text's first paragraph
+        ("0264", "0039", "可解释、可通用的下一代人工智能方法重大研究计划"),
+        ("0265", "0051", "为贯彻落实党中央关于科技创新和科技自立自强的战略部署"),
+    ],
+)
+def test_a_text_opens_after_the_last_article_or_the_page_before(before: str, after: str, opening: str) -> None:
+    first, second = _text(before), _text(after)
+    assert second.lstrip(BLANKS).startswith(opening)
+    for join in ("\n\n", "\n", "\n----\n"):
+        starts = _starts(first + join + second)
+        assert len(starts) == 2 and starts[1] == len(first) + len(join), (join, starts)
+
+
+def test_an_image_after_the_article_does_not_end_its_page() -> None:
+    # samples/002 (a Shenzhen news page): 11.jpg, then the publisher's blurb (关于国脉 / 国脉,是…): one document
+    text = (Path(__file__).parents[3] / "samples" / "002_2dc559b6324d11b4.txt").read_text(encoding="utf-8")
+    assert "11.jpg" in text and "国脉,是大数据治理" in text
+    assert len(_starts(text)) == 1
