@@ -297,6 +297,13 @@ class Tunables(BaseModel):
     inline_min_gain: int = 60
 
 
+class ContentsTunables(BaseModel):
+    """``headings.toml [table.contents]``: when a run of heading lines is a table of contents."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
+    min_run: int = Field(default=3, ge=1)  # the fewest repeated heading lines in a row that make a contents list
+
+
 _Char = Annotated[str, Field(min_length=1, max_length=1)]
 
 
@@ -324,8 +331,13 @@ CONTRACTS: Mapping[str, Contract] = {
             "page_number_lead", "attachment_label", "cover_mark", "front_matter", "notice_attachment", "page_number_line", "decree_note_open",
             "undecodable_glyph", "page_numbers_lead", "glued_close",
             "purpose_opening", "titleless_cover", "field_label", "separator_line", "glued_head", "glued_end",
+            "adoption_note", "first_heading", "page_footer", "markup_link", "standard_cover", "addressee_to_all", "page_head",
+            "page_source", "first_article",
         ),
-        lists=("debris", "sentence_end", "drafting_form", "runon_bare_title", "countersign_draft", "byline_roles", "clause_sequel"),
+        lists=(
+            "debris", "sentence_end", "drafting_form", "runon_bare_title", "countersign_draft", "byline_roles", "clause_sequel",
+            "issuing", "cover_issuing", "adoption_words",
+        ),
     ),
     "header": Contract(
         rules=(
@@ -337,7 +349,7 @@ CONTRACTS: Mapping[str, Contract] = {
     ),
     "doctypes": Contract(rules=("self_reference", "cover_notice"), tables={"title_suffix": dict[str, str], "regulation_suffix": dict[str, str]}, lists=("enclosed",)),
     "docnumber": Contract(rules=("bracket", "decree", "decree_serial_line")),
-    "headings": Contract(groups=("marker", "num"), tags=HeadingTags, tables={"rank": dict[str, int]}, lists=("toc_leader", "toc_entry_stops", "record_metadata")),
+    "headings": Contract(groups=("marker", "num"), tags=HeadingTags, tables={"rank": dict[str, int], "contents": ContentsTunables}, lists=("toc_leader", "toc_entry_stops", "record_metadata")),
     "money": Contract(
         rules=(
             "amount", "range", "lead", "bound_pair", "enumeration", "bare_number", "two_digits", "estimate",

@@ -75,7 +75,6 @@ def _is_toc_entry(text: str, start: int, end: int, leaders: tuple[str, ...]) -> 
     return bool(tail.rstrip("".join(set("".join(leaders)))).strip(" \u3000\t"))
 
 
-_TOC_RUN = 3  # the fewest heading lines in a row that make a contents list
 _SPACE = " \u3000\t\r"
 
 
@@ -86,10 +85,10 @@ def _squash(text: str) -> str:
     return text
 
 
-def _repeated_run(text: str, lines: Sequence[Line], heads: list[bool], stops: tuple[str, ...] = ("。",)) -> set[int]:
+def _repeated_run(text: str, lines: Sequence[Line], heads: list[bool], stops: tuple[str, ...] = ("。",), min_run: int = 3) -> set[int]:
     """The indexes of lines in a table of contents written without dot leaders: a run of
     heading lines in a row (blank lines between allowed) of which at least
-    ``_TOC_RUN`` and two in three repeat, word for word (spaces aside), as later lines of the
+    ``min_run`` (headings.toml ``[table.contents]``) and two in three repeat, word for word (spaces aside), as later lines of the
     document after the run. A line that repeats one of its run starts a new run (the body right
     after the contents, 国家粮食应急预案 目录 ``7　附则`` then ``1　总则``). A line holding one of ``stops`` (headings.toml ``toc_entry_stops``:
     。；…) is a sentence, and ends a run.
@@ -117,7 +116,7 @@ def _repeated_run(text: str, lines: Sequence[Line], heads: list[bool], stops: tu
         # a heading the body words differently (（二） 智能制造标准体系结构图 in the 目录, no such
         # heading in the body) stays in its run when most of the run repeats
         repeats = sum(1 for j in run if later[keys[j]] > run[-1])
-        if repeats >= _TOC_RUN and 3 * repeats >= 2 * len(run):
+        if repeats >= min_run and 3 * repeats >= 2 * len(run):
             out.update(run)
         run.clear()
 
@@ -254,7 +253,9 @@ def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar, table: LineTa
         else:
             founds.append(None)
     stops = tuple(grammar.word_list("headings", "toc_entry_stops"))
-    contents = _repeated_run(text, lines, [f is not None for f in founds], stops)
+    # headings.toml [table.contents] (checked by sections.ContentsTunables at load)
+    min_run = grammar.table("headings", "contents").get("min_run", 3)
+    contents = _repeated_run(text, lines, [f is not None for f in founds], stops, min_run if isinstance(min_run, int) else 3)
     blocks: list[Block] = []
     append = blocks.append
     for i, (line, kind) in enumerate(zip(lines, kinds)):

@@ -141,3 +141,52 @@ def test_no_heading_pattern_compiled_in_python(path: Path) -> None:
     lines = _heading_lines()
     shapes = [(line, p) for line, p in _python_patterns(path) if _is_heading_shape(p, lines)]
     assert shapes == [], f"{path.name} compiles heading patterns (move them to grammars/headings.toml): {shapes}"
+
+
+# --- Chinese numerals are read by sztext/numerals.py and matched by grammar rules only ------------
+
+_NUMERAL_CHARS = frozenset("零〇一二三四五六七八九十百千两")
+
+
+def _is_numeral_pattern(pattern: str) -> bool:
+    """The pattern spells out Chinese numerals: three or more numeral characters in one character
+    class ([一二三…], 第[零〇一…]条) or as alternatives (一|二|三). A word with one numeral in it
+    (第一批, 三年) is not one."""
+    import regex
+
+    classes = regex.findall(r"(?<!\\)\[((?:\\.|[^\]\\])*)\]", pattern)
+    if any(len(_NUMERAL_CHARS & set(body)) >= 3 for body in classes):
+        return True
+    alternatives = regex.findall(r"(?:^|(?<=[|(:]))([零〇一二三四五六七八九十百千两])(?=[|)])", pattern)
+    return len(set(alternatives)) >= 3
+
+
+# the paged loader's list of block starts, before grammars/layout.toml block_start (commit 51932fc)
+_OLD_PAGED_MARKER = (
+    '_MARKER = re.compile(r"^[ \\t\\u3000]*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十\\d]+[）)]|'
+    '\\d+[.．、]|第[一二三四五六七八九十百零〇\\d]+[条章节部分]|附件|抄送|[■●◆]|#)")\n'
+    "_MARKER.match(text)\n"
+)
+
+
+def test_the_numeral_check_can_fail(tmp_path: Path) -> None:
+    old = tmp_path / "paged.py"
+    old.write_text("import re\n" + _OLD_PAGED_MARKER, encoding="utf-8")
+    assert [line for line, p in _python_patterns(old) if _is_numeral_pattern(p)] == [2]  # the compile line
+    assert _is_numeral_pattern(r"第(?:一|二|三|四)批")
+    assert not _is_numeral_pattern(r"第一批|三年行动")  # words with a numeral in them
+    assert not _is_numeral_pattern(r"[ \u3000]{2}")
+    assert not _is_numeral_pattern(r"^[ ]*(?:19|20)[0-9]{2}[ ]*年")  # Arabic digits: not spelled numerals
+
+
+# money.py reads its amounts' magnitudes (十百千万亿) itself; grammar.py compiles the grammar's rules
+_NUMERAL_EXEMPT = {"grammar.py", "money.py"}
+
+
+@pytest.mark.parametrize("path", [p for p in MODULES if p.name not in _NUMERAL_EXEMPT], ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_numeral_pattern_compiled_in_python(path: Path) -> None:
+    """Chinese numerals are matched by grammar rules (headings.toml, layout.toml, money.toml …)
+    and read by sztext.numerals: a numeral pattern in Python is a second copy a TOML edit does
+    not reach (the paged loader's block starts were one)."""
+    found = [(line, p) for line, p in _python_patterns(path) if _is_numeral_pattern(p)]
+    assert found == [], f"{path.name} compiles numeral patterns (move them to the grammar section they belong to): {found}"

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 import re._constants as _sre
 import re._parser as _sre_parse
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, fields
+from typing import Any, Callable
 
 import regex
 
 from ..grammar import Grammar, GuardedPattern, Rule, alternation, literal_finder
+from ..sections import CONTRACTS
 from .kinds import LineKind
 
 __all__ = []
@@ -322,78 +323,51 @@ def _prep(grammar: Grammar) -> _Prepared:
     return prepared
 
 
+# the grammar files whose declared rules and lists (sections.CONTRACTS) the line functions read:
+# a field of _Prepared typed ``Rule``, ``GuardedPattern`` (the rule's pattern), ``_AtStart`` (the
+# rule tried at a line start) or ``tuple[str, ...]`` and named as a rule or list one of them
+# declares is that rule or list (the first file that declares the name: segment's own first)
+_DECLARING = ("segment", "header", "doctypes", "docnumber")
+_FROM_RULE: dict[str, Callable[[Rule], Any]] = {"Rule": lambda rule: rule, "GuardedPattern": lambda rule: rule.pattern, "_AtStart": lambda rule: _at_start(rule)}
+
+
+def _declared(grammar: Grammar) -> dict[str, Any]:
+    """The fields of :class:`_Prepared` that are a declared rule or word list, read by name.
+
+    >>> from sztext import load_grammar
+    >>> got = _declared(load_grammar())
+    >>> got["closing_byline"].id, got["attachment"].id, got["adoption_note"].id, got["enclosed"][:1]
+    ('segment.closing_byline', 'header.attachment', 'segment.adoption_note', ('办法',))
+    """
+    out: dict[str, Any] = {}
+    for f in fields(_Prepared):
+        if f.type in _FROM_RULE:
+            stem = next((s for s in _DECLARING if f.name in CONTRACTS[s].rules), None)
+            if stem is None:
+                raise LookupError(f"segment reads the rule {f.name!r}: declare it in sztext.sections.CONTRACTS")
+            out[f.name] = _FROM_RULE[str(f.type)](grammar.rule(f"{stem}.{f.name}"))
+        elif f.type == "tuple[str, ...]":
+            stem = next((s for s in _DECLARING if f.name in CONTRACTS[s].lists), None)
+            if stem is not None:  # others (the title suffixes) are derived below
+                out[f.name] = grammar.word_list(stem, f.name)
+    return out
+
+
 def _prepare(grammar: Grammar) -> _Prepared:
     early = tuple(grammar.rule(rule_id) for rule_id, _ in _EARLY_CHECKS)
     late = tuple(grammar.rule(rule_id) for rule_id, _ in _LATE_CHECKS)
     suffixes = tuple(grammar.table("doctypes", "title_suffix"))
     return _Prepared(
+        **_declared(grammar),
         early=_CheckList.of(early, tuple(kind for _, kind in _EARLY_CHECKS)),
         late=_CheckList.of(late, tuple(kind for _, kind in _LATE_CHECKS)),
-        debris=grammar.word_list("segment", "debris"),
         debris_any=literal_finder(grammar.word_list("segment", "debris")),
-        sentence_end=grammar.word_list("segment", "sentence_end"),
         suffixes=suffixes,
         suffixes_longest_first=tuple(sorted(suffixes, key=len, reverse=True)),
-        enclosed=grammar.word_list("doctypes", "enclosed"),
-        image_debris=grammar.rule("segment.image_debris"),
-        split_year=_at_start(grammar.rule("segment.split_year")),
-        date_line=grammar.rule("header.date_line").pattern,
-        metadata=grammar.rule("header.metadata").pattern,
-        value_fragment=_at_start(grammar.rule("segment.value_fragment")),
-        titled_decree_note=grammar.rule("segment.titled_decree_note"),
         titled_decree_note_check=_check(grammar.rule("segment.titled_decree_note"), LineKind.DECREE_NOTE),
-        glued_metadata=grammar.rule("segment.glued_metadata"),
-        title_start=grammar.rule("segment.title_start"),
-        addressee=grammar.rule("header.addressee").pattern,
-        bracket=grammar.rule("docnumber.bracket").pattern,
-        decree=grammar.rule("docnumber.decree").pattern,
         number_rules=(grammar.rule("docnumber.bracket"), grammar.rule("docnumber.decree")),
-        closing_byline=grammar.rule("segment.closing_byline"),
-        closing_clause=grammar.rule("segment.closing_clause"),
-        news_dateline=grammar.rule("segment.news_dateline"),
-        news_opening=grammar.rule("segment.news_opening"),
-        adoption_note=grammar.rule("segment.adoption_note"),
-        first_heading=grammar.rule("segment.first_heading"),
-        issuing=grammar.word_list("segment", "issuing"),
-        cover_issuing=grammar.word_list("segment", "cover_issuing"),
-        page_footer=grammar.rule("segment.page_footer"),
-        markup_link=grammar.rule("segment.markup_link"),
-        standard_cover=grammar.rule("segment.standard_cover"),
-        addressee_to_all=grammar.rule("segment.addressee_to_all"),
-        page_head=grammar.rule("segment.page_head"),
-        page_source=grammar.rule("segment.page_source"),
-        adoption_words=grammar.word_list("segment", "adoption_words"),
-        first_article=grammar.rule("segment.first_article"),
-        drafting_form=grammar.word_list("segment", "drafting_form"),
-        countersign_draft=grammar.word_list("segment", "countersign_draft"),
-        markdown_title=grammar.rule("segment.markdown_title"),
-        byline_roles=grammar.word_list("segment", "byline_roles"),
-        interview_title=grammar.rule("segment.interview_title"),
-        closing_clause_tail=grammar.rule("segment.closing_clause_tail"),
-        page_number_lead=grammar.rule("segment.page_number_lead"),
-        attachment_label=grammar.rule("segment.attachment_label"),
-        cover_mark=grammar.rule("segment.cover_mark"),
-        front_matter=grammar.rule("segment.front_matter"),
-        notice_attachment=grammar.rule("segment.notice_attachment"),
-        page_number_line=grammar.rule("segment.page_number_line"),
-        decree_note_open=grammar.rule("segment.decree_note_open"),
-        undecodable_glyph=grammar.rule("segment.undecodable_glyph"),
-        page_numbers_lead=grammar.rule("segment.page_numbers_lead"),
         heading_first=_heading_first(grammar),
         metadata_first=first_chars(grammar.rule("header.metadata").pattern.compiled),
-        list_item=_at_start(grammar.rule("segment.list_item")),
-        list_head=_at_start(grammar.rule("segment.list_head")),
-        attachment=grammar.rule("header.attachment"),
-        title_issuer=grammar.rule("header.title_issuer"),
-        glued_close=grammar.rule("segment.glued_close"),
-        purpose_opening=grammar.rule("segment.purpose_opening"),
-        titleless_cover=grammar.rule("segment.titleless_cover"),
-        field_label=_at_start(grammar.rule("segment.field_label")),
-        clause_sequel=grammar.word_list("segment", "clause_sequel"),
-        runon_date=grammar.rule("segment.runon_date").pattern,
-        separator_line=grammar.rule("segment.separator_line"),
-        glued_head=grammar.rule("segment.glued_head"),
-        glued_end=grammar.rule("segment.glued_end"),
     )
 
 

@@ -139,3 +139,16 @@ def _standalone_without_list(tmp_path: Path, layout: str) -> None:
     copy = shutil.copytree(SHIPPED, tmp_path / "copy2")
     (copy / "layout.toml").write_text(layout, encoding="utf-8")
     sztext.load_grammar(copy, standalone=True)
+
+
+@pytest.mark.parametrize("rule_id", ["segment.first_heading", "segment.page_footer"])
+def test_every_rule_the_line_classifier_reads_is_checked_at_load(tmp_path: Path, rule_id: str) -> None:
+    # segment/rules.py reads its rules by the names CONTRACTS declares (first_heading: the 一、
+    # that opens a body; page_footer: a web page's 京ICP备… footer line): a standalone grammar without one
+    # fails at load, not on the first line the classifier reads
+    copy = shutil.copytree(SHIPPED, tmp_path / "copy")
+    segment = (copy / "segment.toml").read_text(encoding="utf-8")
+    (copy / "segment.toml").write_text(segment.replace(f'id = "{rule_id}"', f'id = "{rule_id}_renamed"'), encoding="utf-8")
+    with pytest.raises(GrammarError, match=rf"copy/segment\.toml \(rule {rule_id}\): \[rule\] missing"):
+        sztext.load_grammar(copy, standalone=True)
+

@@ -98,3 +98,26 @@ def test_repeated_items_that_are_sentences_stay_measures(grammar: sztext.Grammar
         "5.申报", "（三）政", "第八条", "（一）申", "1.申报", "2.年营", "3.申报", "（二）申", "1.青岛", "2.申报",
         "3.房屋", "4.会计", "5.企业", "6.申报", "（三）政",
     ]
+
+
+def _overlay(tmp_path, body: str) -> sztext.Grammar:  # type: ignore[no-untyped-def]
+    (tmp_path / "headings.toml").write_text('version = 1\ndescription = "contents threshold"\n' + body, encoding="utf-8")
+    return sztext.load_grammar(tmp_path)
+
+
+def test_the_contents_run_threshold_is_read_from_headings_toml(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # 0034's 目录 has six heading lines the body repeats: with [table.contents] min_run = 7 they
+    # are not a contents list any more, and its 一、 总体要求 opens the outline
+    strict = _overlay(tmp_path, "[table.contents]\nmin_run = 7\n")
+    got = outline(sztext.parse(TOC_0034 + BODY_0034, grammar=strict))
+    assert [row[2] for row in got if row[0] == 0][:1] == ["\u3000\u3000一、 总体要求 "]
+    loose = _overlay(tmp_path, "[table.contents]\nmin_run = 6\n")
+    got = outline(sztext.parse(TOC_0034 + BODY_0034, grammar=loose))
+    assert [row[2] for row in got if row[0] == 0] == ["一、总体要求", "二、建设思路"]
+
+
+def test_a_bad_contents_threshold_fails_at_load(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    with pytest.raises(sztext.GrammarError, match="table.contents"):
+        _overlay(tmp_path, "[table.contents]\nmin_run = 0\n")
