@@ -13,3 +13,28 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_quality_floors_hold() -> None:
     proc = subprocess.run([sys.executable, str(ROOT / "bench" / "quality.py"), "--check"], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+
+
+def _quality() -> object:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("quality", ROOT / "bench" / "quality.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_row_below_its_floor_or_on_changed_goldens_fails_the_check() -> None:
+    q = _quality()
+    floors = {"floors": {"held-out: title": 0.92}, "totals": {"held-out: title": 88}}
+    assert q.floor_failures([("held-out: title", 81, 88, 81 / 88)], floors) == []  # type: ignore[attr-defined]
+    (below,) = q.floor_failures([("held-out: title", 80, 88, 80 / 88)], floors)  # type: ignore[attr-defined]
+    assert below.startswith("BELOW FLOOR: held-out: title")
+    (changed,) = q.floor_failures([("held-out: title", 95, 100, 0.95)], floors)  # type: ignore[attr-defined]
+    assert changed.startswith("GOLDENS CHANGED: held-out: title")
+    pinned = q.repinned([("held-out: title", 95, 100, 0.95), ("new row", 1, 2, 0.5)], floors)  # type: ignore[attr-defined]
+    assert pinned["floors"] == {"held-out: title": 0.95, "new row": 0.5}
+    assert pinned["totals"] == {"held-out: title": 100, "new row": 2}
+    lower = q.repinned([("held-out: title", 80, 88, 80 / 88)], floors)  # type: ignore[attr-defined]
+    assert lower["floors"]["held-out: title"] == 0.92  # same goldens: a floor is never lowered
