@@ -2,6 +2,7 @@
 
     python bench/archives.py                 # dev and held-out rows
     python bench/archives.py --show dev      # also list the dev misses (never for held-out)
+    python bench/archives.py --wide --fast   # also a probe of every non-held-out devcorpus file
 
 Each archive joins the source texts of the single-document goldens of one split
 (tests/devcorpus/golden/*.json with one document; the text sztext reads from the file,
@@ -84,6 +85,33 @@ def pieces(split: str) -> list[Piece]:
         text = load_path(src).text.strip(BLANKS)
         if text:
             out.append(Piece(gold["file"], text, gold["documents"][0].get("title")))
+    return out
+
+
+def wide_pieces() -> list[Piece]:
+    """Every non-held-out single-document devcorpus file, with or without a golden (``--wide``): a
+    wider dev probe for finding failure classes (boundaries7 found the title-less 北大法宝 cells with
+    it). A file with a dev golden takes its title from it; one without takes the title sztext reads
+    from the file alone, which only places the piece's window (a start on its title line counts),
+    so this row leans on sztext and is a probe, not a score. Held-out files are left out."""
+    gold: dict[str, dict] = {}
+    for path in DEV_GOLDEN.glob("*.json"):
+        g = json.loads(path.read_text(encoding="utf-8"))
+        gold[g["file"]] = g
+    out = []
+    for src in sorted(DEVCORPUS.iterdir()) if DEVCORPUS.is_dir() else []:
+        g = gold.get(src.name)
+        if src.name[3:4] in ("3", "7") or (g and (g.get("split") != "dev" or g.get("format") == "archive" or len(g["documents"]) != 1)):
+            continue
+        text = load_path(src).text.strip(BLANKS)
+        if not text:
+            continue
+        if g:
+            title = g["documents"][0].get("title")
+        else:
+            alone = sztext.parse(text)
+            title = alone.title.text if alone.title else None
+        out.append(Piece(src.name, text, title))
     return out
 
 
@@ -172,7 +200,7 @@ def score(text: str, truth: list[tuple[int, int, int, str]], res: Result, show: 
 
 
 def run(split: str, show: bool = False, seeds: tuple[int, ...] = SEEDS, fast: bool = False, joins: dict[str, str] = JOINS) -> dict[str, Result]:
-    items = pieces(split)
+    items = wide_pieces() if split == "wide" else pieces(split)
     out: dict[str, Result] = {}
     for label, join in joins.items():
         res = Result()
@@ -198,14 +226,15 @@ def overall(split: str, seeds: tuple[int, ...] = SEEDS, fast: bool = False) -> R
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--show", choices=["dev"], help="list the misses of the dev split")
+    ap.add_argument("--show", choices=["dev", "wide"], help="list the misses of the dev split (or of the --wide probe)")
     ap.add_argument("--fast", action="store_true", help="segment only (the same starts, no per-document parse)")
     ap.add_argument("--glued", action="store_true", help="also the glued style: no newline between two texts")
+    ap.add_argument("--wide", action="store_true", help="also every non-held-out devcorpus file, golden or not (a probe: see wide_pieces)")
     args = ap.parse_args()
-    for split in ("dev", "heldout"):
+    for split in ("dev", "heldout", *(("wide",) if args.wide else ())):
         show = args.show == split
         results = run(split, show, fast=args.fast, joins={**JOINS, **GLUES} if args.glued else JOINS)
-        n = len(pieces(split))
+        n = len(wide_pieces() if split == "wide" else pieces(split))
         print(f"{split} ({n} documents, seeds {SEEDS}){'  REPORT-ONLY' if split == 'heldout' else ''}")
         print(f"  {'join':<16} {'precision':>9} {'recall':>7} {'F1':>6} {'split':>6} {'merged':>7}")
         for label, r in results.items():
