@@ -169,11 +169,13 @@ class GuardedPattern:
     def __reduce__(self) -> tuple[Any, ...]:
         return (GuardedPattern, (self.compiled, self.rule_id, self.timeout, self.long_span))
 
+    # by the pattern's text and flags, not the compiled object: a grammar read back from the disk
+    # cache (sztext.grammarcache) holds compiled objects that compare unequal to freshly compiled ones
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, GuardedPattern) and (self.compiled, self.rule_id) == (other.compiled, other.rule_id)
+        return isinstance(other, GuardedPattern) and (self.pattern, self.flags, self.rule_id) == (other.pattern, other.flags, other.rule_id)
 
     def __hash__(self) -> int:
-        return hash((self.compiled, self.rule_id))
+        return hash((self.pattern, self.flags, self.rule_id))
 
 
 @dataclass(frozen=True)
