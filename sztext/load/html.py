@@ -41,7 +41,6 @@ _META_LABELS = frozenset({
 # Containers a label may sit in, climbed to find the cell that holds its value.
 _LABEL_CELLS = frozenset({"td", "th", "dt", "b", "strong", "span", "font", "label", "em", "i"})
 _SPACES = re.compile(r"[ \t\r\n\f\v\xa0]+")
-_NO_SPACE = re.compile(r"[\s\u3000\xa0]+")
 # A DOCTYPE with an internal subset, and stray entity declarations: removed before parsing so that
 # no entity is ever defined, let alone expanded (billion laughs, external entities). Found in one
 # linear pass (_strip_dtd): a regex with a lazy `.*?` per <!DOCTYPE took 8 s on 100 KB of them.
@@ -311,7 +310,6 @@ def _text_sizes(top: Any) -> tuple[dict[Any, int], dict[Any, int], list[Any]]:
     sizes: dict[Any, int] = {}
     own: dict[Any, int] = {}
     labels: list[Any] = []
-    strip_spaces = _NO_SPACE.sub
     for el in reversed(list(top.iter())):
         tag = el.tag
         if tag.__class__ is not str:
@@ -324,12 +322,12 @@ def _text_sizes(top: Any) -> tuple[dict[Any, int], dict[Any, int], list[Any]]:
             sizes[el] = 0
             continue
         # _squashed_len inlined: most texts and tails are empty or blank
-        n = 0 if not text or text.isspace() else len(strip_spaces("", text))
+        n = 0 if not text or text.isspace() else len(squash(text))
         below = 0
         for child in el:
             tail = child.tail
             if tail and not tail.isspace():
-                n += len(strip_spaces("", tail))
+                n += len(squash(tail))
             below += sizes.get(child, 0)
         own[el] = n
         sizes[el] = n + below

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from ..chars import squash
 from ..grammar import Grammar, Rule
 from ..normalize import TextView
 from .kinds import Line, LineKind
@@ -221,8 +222,7 @@ _REPRINT_BACK = 4000  # lines of the current document compared (a longer one is 
 
 def _squash(s: str) -> str:
     """A line's characters without spaces or book-title marks (《》), for comparing titles and paragraphs."""
-    # str.split() splits at exactly the characters str.isspace() names
-    return "".join(s.split()).replace("《", "").replace("》", "")
+    return squash(s).replace("《", "").replace("》", "")
 
 
 def _reprinted(text: str, lines: Sequence[Line], kinds: list[LineKind], doc_first: int, i: int) -> bool:
