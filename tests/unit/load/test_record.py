@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 import sztext
 from sztext.load import load_bytes
 from sztext.load.record import looks_like_record, record_to_text
@@ -91,26 +93,23 @@ def test_record_detected_and_rendered_title_first() -> None:
     assert loaded.format == "xml" and loaded.text == text
 
 
-def test_history_note_fields_nsb() -> None:
-    n = _parse(NSB)
-    assert n.title is not None and n.title.clean == "國家情報工作獎勵辦法"
-    assert n.doc_number is not None and "".join(n.doc_number.clean.split()) == "（099）允恆字第0044054號"
+@pytest.mark.parametrize(
+    ("record", "title", "number", "issuer", "day", "articles"),
+    [
+        (NSB, "國家情報工作獎勵辦法", "（099）允恆字第0044054號", "國家安全局", dt.date(2010, 9, 7), ["第1條", "第5條", "第11條"]),
+        (PRESIDENT, "地方民意代表費用支給及村里長事務補助費補助條例", "（89）華總一義字第8900021160號", "總統", dt.date(2000, 1, 26), ["第1條", "第7-1條", "第10條"]),
+    ],
+    ids=["nsb", "president"],
+)
+def test_history_note_fields(record: str, title: str, number: str, issuer: str, day: dt.date, articles: list[str]) -> None:
+    n = _parse(record)
+    assert n.title is not None and n.title.clean == title
+    assert n.doc_number is not None and "".join(n.doc_number.clean.split()) == number
     assert n.doc_type == "令"
-    assert [i.clean for i in n.issuers] == ["國家安全局"]
-    assert n.published_date is not None and n.published_date.value == dt.date(2010, 9, 7)
-    assert n.effective is not None and n.effective.from_ == dt.date(2010, 9, 7)
-    assert ["".join((x.marker or "").split()) for x in n.body if x.marker and x.number is not None] == ["第1條", "第5條", "第11條"]
-
-
-def test_history_note_fields_president() -> None:
-    n = _parse(PRESIDENT)
-    assert n.title is not None and n.title.clean == "地方民意代表費用支給及村里長事務補助費補助條例"
-    assert n.doc_number is not None and "".join(n.doc_number.clean.split()) == "（89）華總一義字第8900021160號"
-    assert n.doc_type == "令"
-    assert [i.clean for i in n.issuers] == ["總統"]
-    assert n.published_date is not None and n.published_date.value == dt.date(2000, 1, 26)
-    assert n.effective is not None and n.effective.from_ == dt.date(2000, 1, 26)
-    assert ["".join((x.marker or "").split()) for x in n.body if x.marker and x.number is not None] == ["第1條", "第7-1條", "第10條"]
+    assert [i.clean for i in n.issuers] == [issuer]
+    assert n.published_date is not None and n.published_date.value == day
+    assert n.effective is not None and n.effective.from_ == day
+    assert ["".join((x.marker or "").split()) for x in n.body if x.marker and x.number is not None] == articles
 
 
 def test_history_note_effective_date_of_the_era() -> None:
