@@ -22,6 +22,8 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from lxml import etree
+
     from ..grammar import Grammar
 
 __all__ = ["looks_like_record", "record_to_text"]
@@ -56,7 +58,25 @@ def record_to_text(text: str, grammar: Grammar | None = None) -> str | None:
     try:
         root = etree.fromstring(text.encode("utf-8"), parser)
     except (etree.XMLSyntaxError, ValueError):
-        return None
+        # records joined one after another (</法規><法規>, a database's export run together): one text
+        # each, a blank line between them, in order; None when a piece is no record either
+        m = _ROOT.match(text)
+        tag = re.escape(m.group(1)) if m else ""
+        pieces = re.split(rf"(?<=</{tag}>)\s*(?=<{tag}[ >])", text.strip()) if m else []
+        if len(pieces) < 2:
+            return None
+        texts = [record_to_text(piece, g) for piece in pieces]
+        return None if any(t is None for t in texts) else "\n".join(t for t in texts if t is not None)
+    records = [el for el in root if isinstance(el.tag, str)]
+    if len(records) >= 2 and len({el.tag for el in records}) == 1 and all(any(c.tag in head for c in el) for el in records):
+        # a wrapper of records (<LAWS><法規>…</法規><法規>…</法規></LAWS>): each record its own text, as joined ones
+        texts = [_fields_text(el, head, skip, label) for el in records]
+        return "\n".join(t for t in texts if t is not None) or None
+    return _fields_text(root, head, skip, label)
+
+
+def _fields_text(root: etree._Element, head: tuple[str, ...], skip: tuple[str, ...], label: tuple[str, ...]) -> str | None:
+    """The text of one record element (see the module docstring), ``None`` when no field holds text."""
     fields: list[tuple[str, str]] = []  # (tag, text) of every leaf field with text, in document order
     for el in root.iter():
         if not isinstance(el.tag, str) or len(el) or el.tag in skip:

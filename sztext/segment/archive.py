@@ -94,6 +94,8 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
     # addressee or 文号 under it are the attachment's (a notice that forwards another, 附件 / 关于…的通知).
     att_names: set[str] = set()
     listing = False  # the last non-blank line was a line of the attachment list
+    # an attachment label above the signature (附件： over its list): the attachments may follow the date
+    att_label = False
     named_head = False  # since the last named attachment title, no body text
 
     def may_open() -> bool:
@@ -160,10 +162,10 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
     def start_doc(pos: int) -> None:
         nonlocal state, expects_enclosure, seen_signature, since_close, provisional, has_body, in_attachment
         nonlocal seen_heading, cover_lines, decree, cover_issues, page_ended, page_headed, attached
-        nonlocal doc_first, listing, named_head, dated, glued_next
+        nonlocal doc_first, listing, named_head, dated, glued_next, att_label
         doc_first = bisect.bisect_left(table.starts, pos)
         att_names.clear()
-        listing = named_head = dated = False
+        listing = named_head = dated = att_label = False
         has_body = in_attachment = seen_heading = decree = cover_issues = page_ended = page_headed = attached = False
         titles_seen.clear()
         cover_lines = 0
@@ -227,6 +229,7 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
             provisional = False
             has_body = True
             named_head = False
+        att_label = att_label or kind is LineKind.ATTACHMENT and not seen_signature and state != "closed"
         if kind is LineKind.ATTACHMENT and not seen_signature and state != "closed" or listing and kind in (LineKind.TEXT, LineKind.ATTACHMENT):
             name = _attachment_name(line_text, prep.attachment, prep.list_item)
             listing = bool(name) and (kind is LineKind.ATTACHMENT or prep.list_item.pattern.match(line_text) is not None)
@@ -349,7 +352,8 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
         # text before ended (segment.purpose_opening, segment.clause_sequel), or its cover over its signature does
         opening = kind in (LineKind.TEXT, LineKind.HEADING) and body_line and state not in ("none", "header") and not named_head
         one_line = opening and _one_line_ended(text, starts[-1] if starts else -1, ln.start, dated, prep)
-        how = _how_ended(after_end, page_ended, state, previous_kind(i), had_body, cover_issues, bool(att_names) or in_attachment, one_line) if opening else ""
+        run_on = opening and ln.start > 0 and text[ln.start - 1] != "\n"  # a logical line cut from a physical one (segment.logical_lines)
+        how = _how_ended(after_end, page_ended, state, previous_kind(i), had_body, cover_issues, bool(att_names) or in_attachment or att_label, one_line, run_on) if opening else ""
         if opening and (_opens_after_end(line_text, kind, how, prep) if how else kind is LineKind.TEXT and had_body and (seen_heading or seen_signature) and (
             _titleless_cover(line_text, prep) and next_kind(i) is LineKind.SIGNATURE
         )):

@@ -284,19 +284,22 @@ def _line_above_title(text: str, lines: Sequence[Line], kinds: list[LineKind], i
     return "issuer" if may(rule, joined) and rule.pattern.match(joined) is not None else "other"
 
 
-def _how_ended(after: str, page_ended: bool, state: str, previous: LineKind, had_body: bool, issues: bool, attached: bool, one_line: bool) -> str:
+def _how_ended(after: str, page_ended: bool, state: str, previous: LineKind, had_body: bool, issues: bool, attached: bool, one_line: bool, run_on: bool = False) -> str:
     """How the text before the current line ended, for a text that opens without its title
     (:func:`_opens_after_end`), or "" when it did not: "page" (its page's footer), "clause" or "note"
     (its last article, its public-access note; where its cover issues a text, only once that text
     is printed: "enclosed"), "signed" (its signed date right before, where it has body text and
-    issues or lists nothing to follow, or a whole document on the physical line before)."""
+    issues or lists nothing to follow, or a whole document on the physical line before), "line"
+    (``run_on``: the current line is cut from the physical line that date closed)."""
     if after == "page" and page_ended:
         return "page"
     if after in ("clause", "note"):
         return after if not issues else "enclosed" if state == "enclosed" else ""
-    if not issues and (one_line or state == "closed" and previous is LineKind.DATE and had_body and not attached):
-        return "signed"
-    return ""
+    if issues:
+        return ""
+    if run_on:
+        return "line"
+    return "signed" if one_line or state == "closed" and previous is LineKind.DATE and had_body and not attached else ""
 
 
 def _opens_after_end(s: str, kind: LineKind, end: str, prep: _Prepared) -> bool:
@@ -305,7 +308,9 @@ def _opens_after_end(s: str, kind: LineKind, end: str, prep: _Prepared) -> bool:
     so does, after a last article, a public-access note or a footer, a first chapter, article or
     item (segment.first_heading: 一、示范目的) or a paragraph that says nothing of the text before
     (segment.clause_sequel: 智慧旅游是运用新一代信息网络技术和装备,…。); after a signed date, a first
-    chapter or article (segment.first_article) or a cover over its signature (segment.titleless_cover).
+    chapter or article (segment.first_article), a cover over its signature (segment.titleless_cover) or
+a paragraph of 40 characters or more that says nothing of the text before; after a whole document
+run on after its date ("line"), a first chapter or article or a cover only.
     A label line (segment.field_label: 联系电话：…) never does."""
     if prep.field_label.match(s) is not None:
         return False
@@ -314,10 +319,19 @@ def _opens_after_end(s: str, kind: LineKind, end: str, prep: _Prepared) -> bool:
     if kind is LineKind.HEADING:
         if end == "enclosed":
             return False
-        return (prep.first_article if end == "signed" else prep.first_heading).pattern.match(s) is not None
+        return (prep.first_article if end in ("signed", "line") else prep.first_heading).pattern.match(s) is not None
+    says_nothing_before = "。" in s and not any(w in s for w in prep.clause_sequel)
     if end == "signed":
+        # a paragraph under a signed date that issued and listed nothing (北大法宝 cells: 交通运输部办公厅 /
+        # 2013年9月24日 / 人工智能是人类发展新领域。…; 山东省教育厅 / 2019年4月11日 / 数字商务是…。), not a
+        # bracketed note (（此件公开发布）) nor a short line
+        return kind is LineKind.TEXT and says_nothing_before and len(s.strip()) >= 40 and not s.lstrip(" \u3000").startswith(("（", "("))
+    if end == "line":
+        # what a single-line OCR notice runs into after its date is its own enclosure (山东省生态环境委员会
+        # 办公室 2021: …2021年3月1日山东省生态环境委员会关于…的通知(会签稿)…; 中国华电集团有限公司山东公司
+        # 2021: …2021年8月10日电能计量故障、差错快报附件1:…)
         return False
-    return "。" in s and not any(w in s for w in prep.clause_sequel)
+    return says_nothing_before
 
 
 def _titleless_cover(s: str, prep: _Prepared) -> bool:

@@ -131,3 +131,26 @@ def _parse(record: str) -> sztext.Notice:
     assert text is not None
     notice = sztext.parse(text)
     return notice
+
+
+@pytest.mark.parametrize(
+    "joined",
+    [
+        NSB.strip() + PRESIDENT.strip(),  # </法規><法規>: a database's export run together
+        NSB + "\n" + PRESIDENT,
+        '<?xml version="1.0" encoding="utf-8"?>\n<LAWS>\n' + NSB + PRESIDENT + "</LAWS>\n",  # a wrapper of records
+    ],
+    ids=["glued", "newline", "wrapper"],
+)
+def test_records_joined_are_one_text_each(joined: str) -> None:
+    # 國家安全局's 辦法 and 總統's 條例, each record its own text with its title first, in order
+    text = record_to_text(joined)
+    one, two = record_to_text(NSB), record_to_text(PRESIDENT)
+    assert text is not None and one is not None and two is not None
+    assert text == one + "\n" + two
+    notices = sztext.parse_archive(text)
+    assert [n.title.clean if n.title else None for n in notices] == ["國家情報工作獎勵辦法", "地方民意代表費用支給及村里長事務補助費補助條例"]
+
+
+def test_joined_pieces_that_are_not_records_are_left_as_they_are() -> None:
+    assert record_to_text(NSB.strip() + "<法規>未完") is None

@@ -56,6 +56,18 @@ def _starts(text: str) -> list[int]:
         ("0215", "0081", "第一章"),
         # a text with headings and no end (卫生部 2001), then a cover over its signature (国家医疗保障局 2022)
         ("0235", "0092", "《医疗保障基金智能审核和监控知识库、规则库管理办法（试行）》已经国家医疗保障局第53次局长办公会审议通过"),
+        # a signature and date that issued and listed nothing (交通运输部办公厅 / 2013年9月24日; 住房和城乡建设部 and
+        # others, … / 国家铁路局 / 中国民用航空局 / 2020年7月3日), then a paragraph on something else (国家互联网信息办公室 2023)
+        ("0041", "0052", "人工智能是人类发展新领域。"),
+        ("0112", "0052", "人工智能是人类发展新领域。"),
+        # a page's related-content labels (相关附件 / 相关新闻: 广州市人力资源和社会保障局; the 增城区 site), then a purpose sentence
+        ("0266", "0165", "为充分发挥海洋特色资源优势"),
+        ("0269", "0161", "为深入贯彻党中央、国务院和省委、省政府关于强化企业科技创新主体地位的决策部署"),
+        # a Taiwan record's last article (第 8 條 本辦法自發布日施行。 of 獎勵舉發政黨及其附隨組織不當取得財產辦法; 第 11 條 …
+        # of 國家安全局's 國家情報工作獎勵辦法 and of 特種勤務獎勵標準及辦法), then a title broken over lines or a first chapter
+        ("0441", "0145", "青岛市支持省级数字经济园区建设等"),
+        ("0438", "0145", "青岛市支持省级数字经济园区建设等"),
+        ("0440", "0106", "第一章总则"),
     ],
 )
 def test_a_text_without_its_title_opens_after_the_text_before(before: str, after: str, opening: str) -> None:
@@ -85,6 +97,10 @@ def test_a_separator_line_keeps_the_end_of_the_text_before() -> None:
         ("0282", "2022年是党的二十大胜利召开之年"),
         # the attachments a signed notice lists, printed after its date (最高人民法院 2018)
         ("0029", "今后五年是全面建成小康社会的关键时期"),
+        # a single-line OCR notice run on after its date into its own enclosure (山东省生态环境委员会办公室 2021;
+        # 中国华电集团有限公司山东公司 2021)
+        ("0202", "2021年3月1日山东省生态环境委员会关于调整省生态环境委员会专项小组组成人员的通知(会签稿)"),
+        ("0222", "2021年8月10日电能计量故障、差错快报附件1:"),
     ],
 )
 def test_a_text_that_goes_on_after_its_end_stays_one_document(number: str, line: str) -> None:
@@ -98,8 +114,12 @@ def test_a_text_that_goes_on_after_its_end_stays_one_document(number: str, line:
     [
         ("为进一步贯彻落实市委、市政府《关于进一步支持企业专精特新发展的若干政策措施》(济办发电[2022]4号),加快推进人工智能岛建设,", LineKind.TEXT, "signed", True),
         ("智慧旅游是运用新一代信息网络技术和装备,充分准确及时感知和使用各类旅游信息,从而实现旅游服务、旅游管理、旅游营销、旅游体验的智能化。", LineKind.TEXT, "note", True),
-        # after a signed date a paragraph on something else may be the notice's own enclosure: it opens nothing
-        ("智慧旅游是运用新一代信息网络技术和装备,充分准确及时感知和使用各类旅游信息,从而实现旅游服务、旅游管理、旅游营销、旅游体验的智能化。", LineKind.TEXT, "signed", False),
+        # after a signed date (nothing issued or listed) a paragraph on something else opens a text; run on
+        # after the date of a single-line OCR notice ("line") it is that notice's own enclosure: it opens nothing
+        ("智慧旅游是运用新一代信息网络技术和装备,充分准确及时感知和使用各类旅游信息,从而实现旅游服务、旅游管理、旅游营销、旅游体验的智能化。", LineKind.TEXT, "signed", True),
+        ("智慧旅游是运用新一代信息网络技术和装备,充分准确及时感知和使用各类旅游信息,从而实现旅游服务、旅游管理、旅游营销、旅游体验的智能化。", LineKind.TEXT, "line", False),
+        ("一、示范目的", LineKind.HEADING, "line", False),
+        ("第一章 总 则 ", LineKind.HEADING, "line", True),
         ("本市过去有关规定与本条例规定不一致的,按本条例执行。", LineKind.TEXT, "clause", False),
         ("一、示范目的", LineKind.HEADING, "clause", True),
         ("一、示范目的", LineKind.HEADING, "signed", False),
