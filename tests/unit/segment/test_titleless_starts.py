@@ -60,9 +60,6 @@ def _starts(text: str) -> list[int]:
         # others, … / 国家铁路局 / 中国民用航空局 / 2020年7月3日), then a paragraph on something else (国家互联网信息办公室 2023)
         ("0041", "0052", "人工智能是人类发展新领域。"),
         ("0112", "0052", "人工智能是人类发展新领域。"),
-        # a page's related-content labels (相关附件 / 相关新闻: 广州市人力资源和社会保障局; the 增城区 site), then a purpose sentence
-        ("0266", "0165", "为充分发挥海洋特色资源优势"),
-        ("0269", "0161", "为深入贯彻党中央、国务院和省委、省政府关于强化企业科技创新主体地位的决策部署"),
         # a Taiwan record's last article (第 8 條 本辦法自發布日施行。 of 獎勵舉發政黨及其附隨組織不當取得財產辦法; 第 11 條 …
         # of 國家安全局's 國家情報工作獎勵辦法 and of 特種勤務獎勵標準及辦法), then a title broken over lines or a first chapter
         ("0441", "0145", "青岛市支持省级数字经济园区建设等"),
