@@ -17,7 +17,7 @@ from .grammar import Grammar, Rule
 from .normalize import TextView
 from .numerals import marker_number
 from .segment import DocumentRange, Line, LineKind, LineTable, classify, logical_lines
-from .segment.rules import _prep, may
+from .segment.rules import segment_rules, may
 
 __all__ = ["Block", "tokenize", "numeral_value", "heading_rules"]
 
@@ -232,7 +232,7 @@ def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar, table: LineTa
     leaders = tuple(grammar.word_list("headings", "toc_leader"))
     # what a line-start heading style starts with (read from headings.toml at load): a line
     # that starts with another character opens no heading, without a pattern call
-    heading_first = _prep(grammar).heading_first
+    heading_first = segment_rules(grammar).heading_first
     lines: Sequence[Line]
     if table is not None:
         table.belongs_to(view, grammar)

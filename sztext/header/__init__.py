@@ -31,7 +31,7 @@ from .fields import read_history_note
 from .fields import search as _search
 from .issuers import IssuerClues, fill_issuers
 from .marks import read_marks
-from .signature import _read_signature
+from .signature import read_signature
 
 __all__ = ["Header", "read_header"]
 
@@ -178,7 +178,7 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
         h.doc_number = numbers[0]
     if h.published_date is None and h.title is not None:
         _stamp_under_repeated_title(view, blocks, grammar, h)
-    _read_signature(view, blocks, grammar, h)
+    read_signature(view, blocks, grammar, h)
     if h.signed_date is None and title_blocks:
         _date_under_title(view, blocks, grammar, h, title_blocks[-1])
     read_marks(view, doc, blocks, grammar, h)
