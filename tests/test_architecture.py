@@ -179,8 +179,8 @@ def test_the_numeral_check_can_fail(tmp_path: Path) -> None:
     assert not _is_numeral_pattern(r"^[ ]*(?:19|20)[0-9]{2}[ ]*年")  # Arabic digits: not spelled numerals
 
 
-# money.py reads its amounts' magnitudes (十百千万亿) itself; grammar.py compiles the grammar's rules
-_NUMERAL_EXEMPT = {"grammar.py", "money.py"}
+# grammar.py compiles the grammar's rules
+_NUMERAL_EXEMPT = {"grammar.py"}
 
 
 @pytest.mark.parametrize("path", [p for p in MODULES if p.name not in _NUMERAL_EXEMPT], ids=lambda p: str(p.relative_to(PACKAGE)))

@@ -22,7 +22,6 @@ from ..values import LINE_BREAK as _LINE_BREAK
 from ..values import split_bodies as _bodies
 from ..values import strip_value as _strip_value
 from .doctype import read_doc_type, unknown_field_warnings
-from .fields import DECREE_IN_TITLE as _DECREE_IN_TITLE
 from .fields import TITLE_KINDS as _TITLE_KINDS
 from .fields import Header
 from .fields import first_date as _first_date
@@ -165,7 +164,7 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
     if title_blocks:
         first, last = blocks[title_blocks[0]], blocks[title_blocks[-1]]
         stop = first.start + len(strip_trailing_debris(text[first.start : last.end].rstrip(), grammar))
-        decree = _DECREE_IN_TITLE.search(text, first.start, stop)
+        decree = grammar.rule("header.title_decree").pattern.search(text, first.start, stop)
         if decree and decree.end() < stop - 2:
             # 深圳市人民政府令（第310号）深圳市…规定 — the decree, then the text it issues
             h.title = _strip_value(view, first.start, decree.end())
