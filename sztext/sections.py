@@ -349,7 +349,7 @@ CONTRACTS: Mapping[str, Contract] = {
     ),
     "doctypes": Contract(rules=("self_reference", "cover_notice"), tables={"title_suffix": dict[str, str], "regulation_suffix": dict[str, str]}, lists=("enclosed",)),
     "docnumber": Contract(rules=("bracket", "decree", "decree_serial_line")),
-    "headings": Contract(groups=("marker", "num"), tags=HeadingTags, tables={"rank": dict[str, int], "contents": ContentsTunables}, lists=("toc_leader", "toc_entry_stops", "record_metadata")),
+    "headings": Contract(groups=("marker", "num"), tags=HeadingTags, tables={"rank": dict[str, int], "contents": ContentsTunables}, lists=("toc_leader", "toc_entry_stops")),
     "money": Contract(
         rules=(
             "amount", "range", "lead", "bound_pair", "enumeration", "bare_number", "two_digits", "estimate", "trailing_magnitudes",
