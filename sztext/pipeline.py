@@ -310,7 +310,9 @@ class Pipeline:
 
     def _document(self, view: TextView, table: LineTable, rng: DocumentRange, index: int, path: str | None, warnings: tuple[Warning, ...]) -> Notice:
         with time_budget(rng.end - rng.start):
-            return self._document_in_budget(view, table, rng, index, path, warnings)
+            notice = self._document_in_budget(view, table, rng, index, path, warnings)
+        self.grammar.persist_derived()  # the tables this document built, for the next process (once)
+        return notice
 
     def _document_in_budget(
         self, view: TextView, table: LineTable, rng: DocumentRange, index: int, path: str | None, warnings: tuple[Warning, ...],
