@@ -109,6 +109,15 @@ def _addressees(line: str) -> list[str]:
         ("省直有关部门、单位：", ["省直有关部门、单位"]),
         # but a body after 、 stays apart
         ("市发展改革委、财政局：", ["市发展改革委", "财政局"]),
+        # a national organ heading its local offices' levels is one addressee: 住房和城乡建设部 and twelve bodies
+        # (devcorpus 0112), 财政部 and 税务总局 (2024 export rebates)
+        ("北京市规划和自然资源委，国家税务总局各省、自治区、直辖市和计划单列市税务局，各银保监局：",
+         ["北京市规划和自然资源委", "国家税务总局各省、自治区、直辖市和计划单列市税务局", "各银保监局"]),
+        ("各省、自治区、直辖市、计划单列市财政厅（局），国家税务总局各省、自治区、直辖市、计划单列市税务局：",
+         ["各省、自治区、直辖市、计划单列市财政厅（局）", "国家税务总局各省、自治区、直辖市、计划单列市税务局"]),
+        # sets sharing one function, 各 read as 吝 by OCR (中共山东省委保密委员会办公室, devcorpus 0205)
+        ("省委各部委、省政府各部门、吝人民团体、各高等院校保密委员会(保密工作领导小组)：",
+         ["省委各部委、省政府各部门、吝人民团体、各高等院校保密委员会(保密工作领导小组)"]),
     ],
 )
 def test_addressee_heads_shared(line: str, expected: list[str]) -> None:
