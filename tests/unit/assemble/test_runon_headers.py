@@ -163,3 +163,18 @@ def test_signature_run_in_after_the_contact_email(name: str, issuers: list[str],
     assert n.signed_date is not None and n.signed_date.value is not None and n.signed_date.value.isoformat() == signed
     for v in n.issuers:
         assert n.source_text[v.span[0] : v.span[1]] == v.text
+
+
+@pytest.mark.parametrize(
+    ("name", "issuer", "signed"),
+    [
+        # …专项小组办公室（山东省住房和城乡建设厅代章）2021年3月29日附件… : the signature is read before the 代章 note
+        ("0209", "山东省优化提升工程建设项目审批制度改革专项小组办公室", "2021-03-29"),
+        # …专项小组办公室（山东省工业和信息化厅代章）2021年8月17日 (another office, another department's seal)
+        ("0176", "山东省钢铁行业化解过剩产能实现脱困发展专项小组办公室", "2021-08-17"),
+    ],
+)
+def test_runon_signature_before_a_seal_note(name: str, issuer: str, signed: str) -> None:
+    notice = _one(name)
+    assert [i.text for i in notice.issuers] == [issuer]
+    assert notice.signed_date is not None and notice.signed_date.value.isoformat() == signed
