@@ -326,7 +326,7 @@ CONTRACTS: Mapping[str, Contract] = {
     "segment": Contract(
         rules=(
             "closing_byline", "closing_clause", "decree_note", "glued_metadata", "image_debris", "list_head", "list_item",
-            "news_dateline", "news_opening", "runon_attachment", "runon_banner", "runon_date", "runon_public_note",
+            "news_dateline", "news_opening", "runon_attachment", "runon_banner", "runon_date", "runon_public_note", "runon_seal_note",
             "split_year", "title_start", "titled_decree_note", "value_fragment", "markdown_title", "interview_title", "closing_clause_tail",
             "page_number_lead", "attachment_label", "cover_mark", "front_matter", "notice_attachment", "page_number_line", "decree_note_open",
             "undecodable_glyph", "page_numbers_lead", "glued_close",

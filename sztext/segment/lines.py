@@ -229,7 +229,9 @@ def _runon_cuts(text: str, ln: Line, grammar: Grammar) -> list[int]:
     if note:
         cuts.append(note.start())
     for m in grammar.rule("segment.runon_date").pattern.finditer(text, body_start, ln.end):
-        sig = text.rfind(prefix, max(body_start, m.start() - 40), m.start()) if len(prefix) == 4 else -1
+        seal = grammar.rule("segment.runon_seal_note").pattern.search(text, max(body_start, m.start() - 34), m.start())
+        before = seal.start() if seal else m.start()  # the signature stands before a 代章 note
+        sig = text.rfind(prefix, max(body_start, before - 40), before) if len(prefix) == 4 else -1
         if sig < 0:
             continue
         cuts.append(sig)
