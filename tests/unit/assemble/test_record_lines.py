@@ -77,3 +77,27 @@ def test_published_by_a_body_in_force_on_publication(title: str, approved: str, 
     n = sztext.parse(text)
     assert n.effective is not None and n.effective.on_issue and n.effective.from_ == date
     n.verify()
+
+
+@pytest.mark.parametrize(
+    ("title", "adopted", "decree", "issuer"),
+    [
+        # devcorpus 0289 and 0319: the 常务会议 adopted it, the 令 line names the promulgating body as printed
+        ("企业事业单位内部治安保卫条例", "2004年9月13日 国务院第64次常务会议通过", "2004年9月27日 中华人民共和国国务院令第421号公布", "中华人民共和国国务院"),
+        ("国有土地上房屋征收与补偿条例", "2011年1月19日 国务院第141次常务会议通过", "2011年1月21日 中华人民共和国国务院令第590号公布", "中华人民共和国国务院"),
+    ],
+)
+def test_the_decree_line_names_the_issuer_over_the_meeting(title: str, adopted: str, decree: str, issuer: str) -> None:
+    text = f"# {title}\n\n{adopted}\n\n{decree}\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n第一条 为了加强管理，制定本条例。\n"
+    n = sztext.parse(text)
+    assert [i.text for i in n.issuers] == [issuer]
+    assert n.signed_date is not None and n.signed_date.text == adopted[: adopted.index(" ")]  # the meeting's date
+    n.verify()
+
+
+def test_a_meeting_with_no_decree_line_names_the_issuer() -> None:
+    # devcorpus 0336 (人力资源和社会保障部): no 令 line, the meeting's body issues it
+    text = "# 企业职工带薪年休假实施办法\n\n2008年7月17日 经人力资源和社会保障部第6次部务会议通过\n\n<!-- INFO END -->\n\n第一条 为了实施《职工带薪年休假条例》，制定本实施办法。\n"
+    n = sztext.parse(text)
+    assert [i.clean for i in n.issuers] == ["人力资源和社会保障部"]
+    n.verify()
