@@ -22,7 +22,6 @@ from ..values import LINE_BREAK as _LINE_BREAK
 from ..values import split_bodies as _bodies
 from ..values import strip_value as _strip_value
 from .doctype import read_doc_type, unknown_field_warnings
-from .fields import DECREE_IN_TITLE as _DECREE_IN_TITLE
 from .fields import TITLE_KINDS as _TITLE_KINDS
 from .fields import Header
 from .fields import first_date as _first_date
@@ -31,7 +30,7 @@ from .fields import read_history_note
 from .fields import search as _search
 from .issuers import IssuerClues, fill_issuers
 from .marks import read_marks
-from .signature import _read_signature
+from .signature import read_signature
 
 __all__ = ["Header", "read_header"]
 
@@ -176,7 +175,7 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
     if title_blocks:
         first, last = blocks[title_blocks[0]], blocks[title_blocks[-1]]
         stop = first.start + len(strip_trailing_debris(text[first.start : last.end].rstrip(), grammar))
-        decree = _DECREE_IN_TITLE.search(text, first.start, stop)
+        decree = grammar.rule("header.title_decree").pattern.search(text, first.start, stop)
         if decree and decree.end() < stop - 2:
             # 深圳市人民政府令（第310号）深圳市…规定 — the decree, then the text it issues
             h.title = _strip_value(view, first.start, decree.end())
@@ -189,7 +188,7 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
         h.doc_number = numbers[0]
     if h.published_date is None and h.title is not None:
         _stamp_under_repeated_title(view, blocks, grammar, h)
-    _read_signature(view, blocks, grammar, h)
+    read_signature(view, blocks, grammar, h)
     if h.signed_date is None and title_blocks:
         _date_under_title(view, blocks, grammar, h, title_blocks[-1])
     read_marks(view, doc, blocks, grammar, h)

@@ -12,7 +12,6 @@ from ..segment import LineKind
 from ..tokenize import Block
 from ..values import split_bodies as _bodies
 from ..values import strip_value as _strip_value
-from .fields import DECREE_IN_TITLE as _DECREE_IN_TITLE
 from .fields import Header
 from .fields import first_date as _first_date
 from .fields import search as _search
@@ -38,7 +37,7 @@ def fill_issuers(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: H
     title. The metadata also fills the title and the signed date the text does not show."""
     first = clues.first_title
     if h.signer is not None and not h.issuers and first is not None:
-        _decree_issuer(view, first, h)
+        _decree_issuer(view, grammar, first, h)
     if not h.issuers:
         _read_adoption_note(view, blocks, grammar, h)
     if not h.issuers and clues.decree_body and first is not None:
@@ -173,7 +172,7 @@ def _title_issuer(view: TextView, first: Block, decree_body: str, h: Header) -> 
             h.issuer = v
 
 
-def _decree_issuer(view: TextView, first: Block, h: Header) -> None:
+def _decree_issuer(view: TextView, grammar: Grammar, first: Block, h: Header) -> None:
     """The issuer of a decree signed by a person: the body its header names, without 令
     (中华人民共和国国务院令 → 中华人民共和国国务院, corpus 0004; 广州市人民政府令 → 广州市人民政府,
     corpus 0023; 深圳市人民政府令, samples/004)."""
@@ -182,7 +181,7 @@ def _decree_issuer(view: TextView, first: Block, h: Header) -> None:
     line_end = line.find("\n")
     if line_end >= 0:
         stripped = line[:line_end].rstrip(" \r")
-    serial = _DECREE_IN_TITLE.search(stripped)  # 深圳市人民政府令（第310号）, samples/004
+    serial = grammar.rule("header.title_decree").pattern.search(stripped)  # 深圳市人民政府令（第310号）, samples/004
     if serial:
         stripped = stripped[: serial.start() + 1]
     if not stripped.endswith("令") or len(stripped.strip()) < 3:
