@@ -101,3 +101,18 @@ def test_a_meeting_with_no_decree_line_names_the_issuer() -> None:
     n = sztext.parse(text)
     assert [i.clean for i in n.issuers] == ["人力资源和社会保障部"]
     n.verify()
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "医疗机构制剂配制质量管理规范（试行）",  # devcorpus 0351 (国家食品药品监督管理局令)
+        "国家智慧教育公共服务平台接入管理规范（试行）",  # devcorpus 0084 (教育部办公厅)
+    ],
+)
+def test_a_record_titled_as_a_guifan_keeps_its_title(title: str) -> None:
+    text = f"# {title}\n\n2001年3月13日 国家食品药品监督管理局令第27号公布\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n第一条 根据《中华人民共和国药品管理法》的规定，制定本规范。\n"
+    n = sztext.parse(text)
+    assert n.title is not None and n.title.text == title
+    assert not [w for w in n.warnings if w.code == "text_before_first_document"]
+    n.verify()
