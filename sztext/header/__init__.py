@@ -123,6 +123,13 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
                     decree_body = m.group("body")
                     decree_body_span = (off + m.start("body"), off + m.end("body"))
                     read_history_note(view, grammar, h, m, off)
+        if kind is LineKind.DATE and title_blocks and h.published_date is None and i == _next_nonblank(blocks, title_blocks[-1]):
+            found = _search("header.record_date", grammar, text, b.start, b.end)
+            if found:  # # 国务院关于…的暂行规定 / 1955年12月29日: a law record's date, its published date
+                m, off = found
+                h.roles[i] = "metadata"
+                h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
+                continue
         if kind is LineKind.TEXT and title_blocks and n < 10 and _record_note(view, grammar, b, h, meetings):
             h.roles[i] = "metadata"  # 2018年7月30日 最高人民法院审判委员会第1745次会议 / 2018年12月1日 施行
             continue
@@ -133,6 +140,10 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
                 h.roles[i] = "metadata"
                 if m.group("verb") == "批准":
                     continue  # the approving body is no issuer
+                if m.group("body") is None:  # 2012年12月12日 公布: a date and no body
+                    if h.published_date is None:
+                        h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
+                    continue
                 decree_body_span = (off + m.start("body"), off + m.end("body"))
                 if h.published_date is None:
                     h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
@@ -296,6 +307,11 @@ def _addressee_after_furniture(view: TextView, blocks: Sequence[Block], grammar:
             return
 
 
+def _next_nonblank(blocks: Sequence[Block], i: int) -> int | None:
+    """The index of the first non-blank block after block ``i``."""
+    return next((j for j in range(i + 1, len(blocks)) if blocks[j].kind is not LineKind.BLANK), None)
+
+
 def _record_note(view: TextView, grammar: Grammar, b: Block, h: Header, meetings: list[tuple[int, int]]) -> bool:
     """A line of a rule's history under its title: the meeting(s) that adopted it (their first
     date the signed date, their bodies into ``meetings``) or the date it takes effect."""
@@ -305,6 +321,10 @@ def _record_note(view: TextView, grammar: Grammar, b: Block, h: Header, meetings
         m, off = found
         if h.effective_date is None:
             h.effective_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "effective")
+        return True
+    if _search("header.adoption_note", grammar, text, b.start, b.end) or _search("header.approval_note", grammar, text, b.start, b.end):
+        # a people's congress adopted (its issuer and date: issuers.fill_issuers) or approved it;
+        # the record's 公布 and 施行 lines follow
         return True
     notes = list(grammar.rule("header.meeting_note").pattern.finditer(text, b.start, b.end))
     if not notes or text[b.start : notes[0].start()].strip(" \u3000\r\n"):
