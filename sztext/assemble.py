@@ -97,6 +97,7 @@ def build_notice(
     rank = grammar.table("headings", "rank")
     last_top = 0  # number of the last top-level heading (of a ranked style) in this part
     part = 0
+    top_style: str | None = None  # the ranked style of the document's first top-level heading
     closed = False  # after a structural block, text is a top-level paragraph until a heading
     listing = False  # right after 附件：, numbered short lines are the list of attachments
     for i, b in enumerate(blocks):
@@ -105,6 +106,8 @@ def build_notice(
             role = "attachment"  # 附件：/ 1.任務分工和進度安排(略) / 2.名詞解釋(略) (samples/003)
         elif b.kind is not LineKind.BLANK:
             listing = b.kind is LineKind.ATTACHMENT
+        if closed and not stack and role is None and _below_top(b.style, top_style, rank):
+            role = "text"  # 1. notes of a 回执 after the signature, a glossary after 附件 (see _below_top)
         if b.kind is LineKind.HEADING and b.style is not None and role is None:
             if b.style not in styles:
                 _place_style(styles, b.style, rank, stack[-1].block.style if stack else None)
@@ -115,6 +118,7 @@ def build_notice(
                 if last_top >= 2 and b.number <= last_top:
                     part += 1  # 一、 after 八、 or after 第六章: an appended part (its paths get A1/)
                 last_top = b.number
+                top_style = top_style or b.style
             node = _Open(b, depth, b.start, b.end, part=part)
             (stack[-1].children if stack else top).append(node)
             stack.append(node)
@@ -238,6 +242,19 @@ def _is_list_entry(view: TextView, b: Block) -> bool:
     """A numbered line that names a document rather than starting a measure: short, no sentence."""
     line = view.text[b.start : b.end].strip()
     return len(line) <= 60 and "。" not in line
+
+
+def _below_top(style: str | None, top_style: str | None, rank: Mapping[str, object]) -> bool:
+    """A heading of a style ranking below the document's top-level style (1. in a document of 一、),
+    met when no node is open any more (after the signature, after 附件), is a numbered note, not a
+    top-level heading: 山东省人民政府办公厅's 会议报名回执 1.带车参会者… after the date (devcorpus 0212),
+    工业和信息化部办公厅's 附件 名词解释 1．订阅式产品服务… (0072).
+    Only inside the list styles (一、 > （一） > 1.): after 第X章 an attachment's own 一、 outline is an
+    appended part (assemble's part prefix A1/)."""
+    if style is None or top_style is None or style not in rank or top_style not in rank:
+        return False
+    top_rank = cast(int, rank[top_style])
+    return top_rank >= cast(int, rank["list_styles_from"]) and cast(int, rank[style]) > top_rank
 
 
 def _has_heading(items: list[_Open | _Para]) -> bool:

@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, NoReturn, Sequenc
 import regex
 
 from .errors import GrammarError, RegexTimeoutError
-from .grammarcache import cache_key, read_cached, write_cached
+from .grammarcache import cache_dir, cache_key, read_cached, write_cached, write_with_derived
 from .sections import (
     LEXICON_DIR,
     AgencyFileSpec,
@@ -348,9 +348,10 @@ class Grammar:
     by_id: Mapping[str, Rule] = field(default_factory=dict)
     jurisdictions: Mapping[str, Jurisdiction] = field(default_factory=dict)  # by place name
     # What the stages build from the grammar (lexicons, combined patterns, the view table): kept
-    # here, with the grammar it comes from, not in module-level caches. Not pickled: a worker
-    # process builds its own on first use.
+    # here, with the grammar it comes from, not in module-level caches. Not pickled (a worker
+    # builds its own) but kept in the disk cache's file (persist_derived).
     _derived: dict[Callable[[Grammar], Any], Any] = field(default_factory=dict, compare=False, repr=False)
+    _stored: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # its cache file (persist_derived)
 
     def derived(self, build: Callable[[Grammar], _D]) -> _D:
         """``build(self)``, computed once per grammar and kept with it.
@@ -367,7 +368,14 @@ class Grammar:
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state["_derived"] = {}
+        state["_stored"] = {}
         return state
+
+    def persist_derived(self) -> None:
+        """Write the derived tables into this grammar's disk cache file when it lacks some (cheap if not)."""
+        if "key" in self._stored and len(self._derived) > self._stored["saved"]:
+            self._stored["saved"] = len(self._derived)
+            write_with_derived(self._stored["key"], self, dict(self._derived))
 
     @property
     def headings(self) -> Headings:
@@ -523,10 +531,14 @@ def _load(path: Path, shipped: Path, standalone: bool) -> Grammar:
     if cached is not None:
         return cached
     key = cache_key(digest, str(path), standalone)
-    grammar = read_cached(key)  # compiled by an earlier process (sztext.grammarcache)
+    stored = read_cached(key)  # an earlier process's compiled grammar and derived tables (sztext.grammarcache)
+    grammar, derived, built = stored if isinstance(stored, tuple) and len(stored) == 3 and isinstance(stored[1], dict) else (None, {}, 0)
     if not isinstance(grammar, Grammar) or grammar.digest != digest:
-        grammar = _compile(str(path), digest, layers)
-        write_cached(key, grammar)
+        grammar, derived, built = _compile(str(path), digest, layers), {}, 0
+        write_cached(key, (grammar, derived, built))
+    grammar._derived.update(derived)
+    if cache_dir() is not None:  # built: the tables the writer had, a table that does not pickle too
+        grammar._stored.update(key=key, saved=max(built, len(derived)))
     with _CACHE_LOCK:
         _CACHE[digest] = grammar
         while len(_CACHE) > _CACHE_SIZE:  # the oldest first: an edited grammar's old versions

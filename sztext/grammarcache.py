@@ -6,12 +6,15 @@ compiles in the ``regex`` module's pure-Python parser) is most of a cold start's
 ``regex`` pattern pickles as its compiled code (unpickling calls the C compiler with it, not
 the parser), so the pickle of a grammar loads ~8× faster than compiling it.
 
-The file is named by a key that covers everything the compiled grammar depends on: the grammar
-files' content digest and directory, the Python, ``regex`` and ``pydantic`` versions, sztext's
-version and the source of the modules that read, validate and define the grammar
-(grammar.py, sections.py, models.py, errors.py, this file): an edited grammar file or an edited
-loader gets another key, so a cached grammar is never one that the current code would not
-compile to. A grammar that fails to compile is never written. Reading or writing that fails
+The file also keeps the tables the stages derive from the grammar (``Grammar.derived``: the
+view table, segment's prepared rules, the lexicons; ~55 ms of a cold process's first parse,
+~5 ms to unpickle), written once a process has built tables the file lacks
+(:meth:`~sztext.grammar.Grammar.persist_derived`). So the file is named by a key that covers
+everything the grammar and those tables depend on: the grammar files' content digest and
+directory, the Python, ``regex``, ``pydantic`` and OpenCC versions (the view table is
+OpenCC's), sztext's version and the source of every module of the package: an edited grammar
+file or any edited module gets another key, so a cached grammar or table is never one that the
+current code would not build. A grammar that fails to compile is never written. Reading or writing that fails
 (a read-only home, a full disk, a truncated or foreign file) falls back to compiling.
 
 Where: ``$SZTEXT_CACHE_DIR``, else ``$XDG_CACHE_HOME/sztext``, else ``~/.cache/sztext``; the
@@ -33,12 +36,11 @@ import pickle
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any, Mapping
 
-__all__ = ["cache_dir", "cache_key", "read_cached", "write_cached", "KEEP"]
+__all__ = ["cache_dir", "cache_key", "read_cached", "write_cached", "write_with_derived", "KEEP"]
 
 KEEP = 8  # files of one kind kept in the directory (grammars; jieba's dictionary by first character)
-# the modules whose code decides what a compiled grammar holds
-_SOURCES = ("grammar.py", "sections.py", "models.py", "errors.py", "grammarcache.py")
 
 
 def cache_dir() -> Path | None:
@@ -52,16 +54,24 @@ def cache_dir() -> Path | None:
 
 @functools.cache
 def _code_fingerprint() -> str:
-    """sha256 of the library's version, the runtime's and the loader modules' source."""
+    """sha256 of the library's version, the runtime's, OpenCC's and every module's source."""
+    import importlib.util
+
     import pydantic
     import regex
 
     sha = hashlib.sha256()
     version = getattr(sys.modules.get(__package__ or ""), "__version__", "")
     sha.update(f"{version}\0{sys.version}\0{regex.__version__}\0{pydantic.VERSION}\0".encode())
+    # OpenCC's files without importing it (the import costs ~10 ms): an upgrade rewrites them
+    spec = importlib.util.find_spec("opencc")
+    for location in (spec.submodule_search_locations or []) if spec is not None else []:
+        for entry in sorted(os.scandir(location), key=lambda e: e.name):
+            st = entry.stat()
+            sha.update(f"{entry.name}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
     here = Path(__file__).resolve().parent
-    for name in _SOURCES:
-        sha.update(name.encode() + b"\0" + (here / name).read_bytes() + b"\0")
+    for path in sorted(here.rglob("*.py")):
+        sha.update(str(path.relative_to(here)).encode() + b"\0" + path.read_bytes() + b"\0")
     return sha.hexdigest()
 
 
@@ -124,6 +134,20 @@ def write_cached(key: str, value: object, kind: str = "grammar") -> None:
         _prune(folder, suffix)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         return  # a read-only or full disk, a grammar that does not pickle: the cache is only a speed-up
+
+
+def write_with_derived(key: str, grammar: object, derived: Mapping[Any, Any]) -> None:
+    """Write ``(grammar, derived tables, how many were built)`` under ``key``, in one pickle so that
+    a table's rules are the grammar's own objects when read back. A table that does not pickle is
+    left out (each process builds it again) but counted, so a reader does not write the file again."""
+    kept = {}
+    for build, value in derived.items():
+        try:
+            pickle.dumps((build, value), protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:
+            continue
+        kept[build] = value
+    write_cached(key, (grammar, kept, len(derived)))
 
 
 def _prune(folder: Path, suffix: str) -> None:

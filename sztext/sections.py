@@ -326,7 +326,7 @@ CONTRACTS: Mapping[str, Contract] = {
     "segment": Contract(
         rules=(
             "closing_byline", "closing_clause", "decree_note", "glued_metadata", "image_debris", "list_head", "list_item",
-            "news_dateline", "news_opening", "runon_attachment", "runon_banner", "runon_date", "runon_public_note",
+            "news_dateline", "news_opening", "runon_attachment", "runon_banner", "runon_date", "runon_public_note", "runon_seal_note",
             "split_year", "title_start", "titled_decree_note", "value_fragment", "markdown_title", "interview_title", "closing_clause_tail",
             "page_number_lead", "attachment_label", "cover_mark", "front_matter", "notice_attachment", "page_number_line", "decree_note_open",
             "undecodable_glyph", "page_numbers_lead", "glued_close",
@@ -341,18 +341,18 @@ CONTRACTS: Mapping[str, Contract] = {
     ),
     "header": Contract(
         rules=(
-            "addressee", "addressee_modifier", "addressee_sector", "addressee_broken", "adoption_note", "attachment", "banner", "cc", "closing", "date_line",
+            "addressee", "addressee_modifier", "addressee_sector", "addressee_broken", "adoption_note", "approval_note", "attachment", "banner", "cc", "closing", "date_line",
             "meta_field", "metadata", "person_signature", "printed", "public_note", "publication_note", "history_note", "published", "title_issuer", "run_on_signature",
-            "signature", "signer", "trailing_date", "copy_number", "secrecy", "sign_off", "posted_time", "run_on_body", "addressee_set", "meeting_note", "in_force_note", "title_date", "title_banner_repeat", "title_number_tail", "reader_title", "reader_source", "title_after_number", "contact_signature",
+            "signature", "signer", "trailing_date", "copy_number", "secrecy", "sign_off", "posted_time", "run_on_body", "addressee_set", "meeting_note", "in_force_note", "title_date", "title_banner_repeat", "title_number_tail", "title_decree", "reader_title", "reader_source", "title_after_number", "contact_signature", "record_date",
         ),
         lists=("attachment_kinds",),
     ),
     "doctypes": Contract(rules=("self_reference", "cover_notice"), tables={"title_suffix": dict[str, str], "regulation_suffix": dict[str, str]}, lists=("enclosed",)),
     "docnumber": Contract(rules=("bracket", "decree", "decree_serial_line")),
-    "headings": Contract(groups=("marker", "num"), tags=HeadingTags, tables={"rank": dict[str, int], "contents": ContentsTunables}, lists=("toc_leader", "toc_entry_stops", "record_metadata")),
+    "headings": Contract(groups=("marker", "num"), tags=HeadingTags, tables={"rank": dict[str, int], "contents": ContentsTunables}, lists=("toc_leader", "toc_entry_stops")),
     "money": Contract(
         rules=(
-            "amount", "range", "lead", "bound_pair", "enumeration", "bare_number", "two_digits", "estimate",
+            "amount", "range", "lead", "bound_pair", "enumeration", "bare_number", "two_digits", "estimate", "trailing_magnitudes",
             "table_unit", "table_cell", "table_serial", "table_not_money", "table_end",
         ),
         tags=MoneyTags,

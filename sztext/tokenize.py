@@ -17,7 +17,7 @@ from .grammar import Grammar, Rule
 from .normalize import TextView
 from .numerals import marker_number
 from .segment import DocumentRange, Line, LineKind, LineTable, classify, logical_lines
-from .segment.rules import _prep, may
+from .segment.rules import segment_rules, may
 
 __all__ = ["Block", "tokenize", "numeral_value", "heading_rules"]
 
@@ -133,30 +133,6 @@ def _repeated_run(text: str, lines: Sequence[Line], heads: list[bool], stops: tu
     return out
 
 
-def _metadata_lines(text: str, lines: Sequence[Line], elements: tuple[str, ...]) -> set[int]:
-    """The indexes of the lines of a record's metadata element (headings.toml ``record_metadata``):
-    from the line holding ``<X>`` to the line holding ``</X>``.
-
-    >>> from types import SimpleNamespace as L
-    >>> t = "<沿革内容>1.甲\\n2.乙</沿革内容>\\n1.丙"
-    >>> sorted(_metadata_lines(t, [L(start=0, end=9), L(start=10, end=21), L(start=22, end=25)], ("沿革内容",)))
-    [0, 1]
-    """
-    out: set[int] = set()
-    if not elements or "<" not in text:
-        return out
-    open_tag: str | None = None
-    for i, ln in enumerate(lines):
-        piece = text[ln.start : ln.end]
-        if open_tag is None:
-            open_tag = next((e for e in elements if f"<{e}>" in piece), None)
-        if open_tag is not None:
-            out.add(i)
-            if f"</{open_tag}>" in piece:
-                open_tag = None
-    return out
-
-
 def _in_sequence(
     found: tuple[Rule, regex.Match[str]], styles: Mapping[str, tuple[str, str, str]], last: dict[str, int],
 ) -> bool:
@@ -232,7 +208,7 @@ def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar, table: LineTa
     leaders = tuple(grammar.word_list("headings", "toc_leader"))
     # what a line-start heading style starts with (read from headings.toml at load): a line
     # that starts with another character opens no heading, without a pattern call
-    heading_first = _prep(grammar).heading_first
+    heading_first = segment_rules(grammar).heading_first
     lines: Sequence[Line]
     if table is not None:
         table.belongs_to(view, grammar)
@@ -241,14 +217,11 @@ def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar, table: LineTa
         lines = logical_lines(text, grammar, doc.start, doc.end)
         kinds = [classify(text, line, grammar)[0] for line in lines]
     founds: list[tuple[Rule, regex.Match[str]] | None] = []
-    metadata = _metadata_lines(text, lines, tuple(grammar.word_list("headings", "record_metadata")))
     for i, (line, kind) in enumerate(zip(lines, kinds)):
         if not i & CHECK_MASK:
             check_budget("tokenize")
         start, end = line.start, line.end
-        if i in metadata:
-            founds.append(None)  # and no mid-line heading either (below)
-        elif kind in _LINE_HEADING_KINDS and (heading_first is None or text[start : start + 1] in heading_first):
+        if kind in _LINE_HEADING_KINDS and (heading_first is None or text[start : start + 1] in heading_first):
             founds.append(h.at_line_start(text, start, end))
         else:
             founds.append(None)
@@ -272,7 +245,7 @@ def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar, table: LineTa
         cuts: list[tuple[int, Rule, regex.Match[str]]] = []
         if found is not None:
             cuts.append((start, *found))
-        if kind in _MID_HEADING_KINDS and i not in metadata:
+        if kind in _MID_HEADING_KINDS:
             piece = text[start:end]
             for rule in mid_rules:
                 # the anchor prefilter (G6), then a search: most lines have no mid-line heading

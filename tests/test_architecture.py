@@ -179,8 +179,8 @@ def test_the_numeral_check_can_fail(tmp_path: Path) -> None:
     assert not _is_numeral_pattern(r"^[ ]*(?:19|20)[0-9]{2}[ ]*年")  # Arabic digits: not spelled numerals
 
 
-# money.py reads its amounts' magnitudes (十百千万亿) itself; grammar.py compiles the grammar's rules
-_NUMERAL_EXEMPT = {"grammar.py", "money.py"}
+# grammar.py compiles the grammar's rules
+_NUMERAL_EXEMPT = {"grammar.py"}
 
 
 @pytest.mark.parametrize("path", [p for p in MODULES if p.name not in _NUMERAL_EXEMPT], ids=lambda p: str(p.relative_to(PACKAGE)))
@@ -190,3 +190,30 @@ def test_no_numeral_pattern_compiled_in_python(path: Path) -> None:
     not reach (the paged loader's block starts were one)."""
     found = [(line, p) for line, p in _python_patterns(path) if _is_numeral_pattern(p)]
     assert found == [], f"{path.name} compiles numeral patterns (move them to the grammar section they belong to): {found}"
+
+
+# --- a module's private names stay in it ----------------------------------------------------------
+
+
+def _private_imports(source: str) -> list[tuple[int, str]]:
+    """(line, "module.name") for every ``from X import _name``: a name another module needs is
+    public in the module that owns it (STYLE.md: no import of another module's private names)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module != "__future__":
+            module = "." * node.level + (node.module or "")
+            found.extend((node.lineno, f"{module}.{alias.name}") for alias in node.names if alias.name.startswith("_") and not alias.name.startswith("__"))
+    return found
+
+
+def test_the_private_import_check_can_fail() -> None:
+    # archive.py's imports from cues.py and rules.py before their names were made public
+    old = "from .cues import (\n    _COVER_KINDS,\n    separator,\n)\nfrom .rules import _prep, may\n"
+    assert _private_imports(old) == [(1, ".cues._COVER_KINDS"), (5, ".rules._prep")]
+    assert _private_imports("from .rules import prep as _prep\nfrom __future__ import annotations\n") == []  # a public name, bound privately
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_private_name_imported_across_modules(path: Path) -> None:
+    found = _private_imports(path.read_text(encoding="utf-8"))
+    assert found == [], f"{path.name} imports private names of other modules (make them public where they live): {found}"

@@ -20,7 +20,8 @@ from pathlib import Path
 import sztext
 
 NUM = "0-9０-９一二三四五六七八九十百千两零〇壹贰叁肆伍陆柒捌玖拾佰仟"
-CAND = re.compile(rf"[{NUM}][\s.,，多余万亿千百]*(?:元|圆|美元|港元|欧元|美金|英镑|日元|角|分钱|亿|万(?![人吨户千平公米头只个件台辆株亩次册份座家名套条箱瓶]))")
+# The second alternative: a magnitude with no digit (超亿元, 亿元以上施工项目), which part 7 never saw.
+CAND = re.compile(rf"[{NUM}][\s.,，多余万亿千百]*(?:元|圆|美元|港元|欧元|美金|英镑|日元|角|分钱|亿|万(?![人吨户千平公米头只个件台辆株亩次册份座家名套条箱瓶]))|[万亿]元")
 CUR = re.compile(r"(美元|港元|欧元|美金|英镑|日元|元|圆|角|分钱|分|亿|万)")
 
 

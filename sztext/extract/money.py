@@ -65,7 +65,6 @@ _BARE_NUMBER = "money.bare_number"
 _TABLE_CELL = "money.table_cell"
 _AMOUNT_MODEL = constructor(Amount)  # Amount.model_construct, without its per-field checks
 _LEAD_REACH = 64  # money.lead looks this far back; its longest possible match is 46 characters
-_MAGNITUDES = regex.compile(r"[十百千万亿拾佰仟]+$")
 _ARABIC = regex.compile(r"(\d+(?:\.\d+)?)([^\d.]*)")
 _ESTIMATE = "money.estimate"  # 八九亿, 三五百, 一两万, 十七八万, 一百五六十万: an estimate (a range)
 _TWO_DIGITS = "money.two_digits"  # two Chinese digits in a row: an estimate or a digit string
@@ -204,6 +203,7 @@ class _Lexicon:
     qualifier: Mapping[str, Qualifier]
     two_digits: regex.Pattern[str]  # money.two_digits
     estimate: regex.Pattern[str]  # money.estimate
+    trailing_magnitudes: regex.Pattern[str]  # money.trailing_magnitudes
 
 
 def _lexicon(grammar: Grammar) -> _Lexicon:
@@ -228,6 +228,7 @@ def _build_lexicon(grammar: Grammar) -> _Lexicon:
         cast(Mapping[str, Qualifier], tables["qualifier"]),
         grammar.rule(_TWO_DIGITS).pattern,
         grammar.rule(_ESTIMATE).pattern,
+        grammar.rule("money.trailing_magnitudes").pattern,
     )
 
 
@@ -400,7 +401,7 @@ def _range(m: regex.Match[str], lead: regex.Match[str] | None, rule: Rule, view:
     elif not g["locur"]:
         # 10-50万元, 八到九百亿: the low end takes the largest trailing magnitude of the high end
         # that keeps it below the high end (八 → 800亿, 十八至三十万 → 18万, 8500到3万 → 8500).
-        run = _MAGNITUDES.search(m["hi"] + (g["himag"] or ""))
+        run = lex.trailing_magnitudes.search(m["hi"] + (g["himag"] or ""))
         mags = run.group() if run else ""
         scaled = (low.scaleb(_power(mags[i:], lex)) for i in range(len(mags)))
         low = max((v for v in scaled if v <= high), default=low)

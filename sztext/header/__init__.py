@@ -22,7 +22,6 @@ from ..values import LINE_BREAK as _LINE_BREAK
 from ..values import split_bodies as _bodies
 from ..values import strip_value as _strip_value
 from .doctype import read_doc_type, unknown_field_warnings
-from .fields import DECREE_IN_TITLE as _DECREE_IN_TITLE
 from .fields import TITLE_KINDS as _TITLE_KINDS
 from .fields import Header
 from .fields import first_date as _first_date
@@ -31,7 +30,7 @@ from .fields import read_history_note
 from .fields import search as _search
 from .issuers import IssuerClues, fill_issuers
 from .marks import read_marks
-from .signature import _read_signature
+from .signature import read_signature
 
 __all__ = ["Header", "read_header"]
 
@@ -124,6 +123,13 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
                     decree_body = m.group("body")
                     decree_body_span = (off + m.start("body"), off + m.end("body"))
                     read_history_note(view, grammar, h, m, off)
+        if kind is LineKind.DATE and title_blocks and h.published_date is None and i == _next_nonblank(blocks, title_blocks[-1]):
+            found = _search("header.record_date", grammar, text, b.start, b.end)
+            if found:  # # 国务院关于…的暂行规定 / 1955年12月29日: a law record's date, its published date
+                m, off = found
+                h.roles[i] = "metadata"
+                h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
+                continue
         if kind is LineKind.TEXT and title_blocks and n < 10 and _record_note(view, grammar, b, h, meetings):
             h.roles[i] = "metadata"  # 2018年7月30日 最高人民法院审判委员会第1745次会议 / 2018年12月1日 施行
             continue
@@ -134,6 +140,10 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
                 h.roles[i] = "metadata"
                 if m.group("verb") == "批准":
                     continue  # the approving body is no issuer
+                if m.group("body") is None:  # 2012年12月12日 公布: a date and no body
+                    if h.published_date is None:
+                        h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
+                    continue
                 decree_body_span = (off + m.start("body"), off + m.end("body"))
                 if h.published_date is None:
                     h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
@@ -165,7 +175,7 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
     if title_blocks:
         first, last = blocks[title_blocks[0]], blocks[title_blocks[-1]]
         stop = first.start + len(strip_trailing_debris(text[first.start : last.end].rstrip(), grammar))
-        decree = _DECREE_IN_TITLE.search(text, first.start, stop)
+        decree = grammar.rule("header.title_decree").pattern.search(text, first.start, stop)
         if decree and decree.end() < stop - 2:
             # 深圳市人民政府令（第310号）深圳市…规定 — the decree, then the text it issues
             h.title = _strip_value(view, first.start, decree.end())
@@ -178,7 +188,7 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
         h.doc_number = numbers[0]
     if h.published_date is None and h.title is not None:
         _stamp_under_repeated_title(view, blocks, grammar, h)
-    _read_signature(view, blocks, grammar, h)
+    read_signature(view, blocks, grammar, h)
     if h.signed_date is None and title_blocks:
         _date_under_title(view, blocks, grammar, h, title_blocks[-1])
     read_marks(view, doc, blocks, grammar, h)
@@ -297,6 +307,11 @@ def _addressee_after_furniture(view: TextView, blocks: Sequence[Block], grammar:
             return
 
 
+def _next_nonblank(blocks: Sequence[Block], i: int) -> int | None:
+    """The index of the first non-blank block after block ``i``."""
+    return next((j for j in range(i + 1, len(blocks)) if blocks[j].kind is not LineKind.BLANK), None)
+
+
 def _record_note(view: TextView, grammar: Grammar, b: Block, h: Header, meetings: list[tuple[int, int]]) -> bool:
     """A line of a rule's history under its title: the meeting(s) that adopted it (their first
     date the signed date, their bodies into ``meetings``) or the date it takes effect."""
@@ -306,6 +321,10 @@ def _record_note(view: TextView, grammar: Grammar, b: Block, h: Header, meetings
         m, off = found
         if h.effective_date is None:
             h.effective_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "effective")
+        return True
+    if _search("header.adoption_note", grammar, text, b.start, b.end) or _search("header.approval_note", grammar, text, b.start, b.end):
+        # a people's congress adopted (its issuer and date: issuers.fill_issuers) or approved it;
+        # the record's 公布 and 施行 lines follow
         return True
     notes = list(grammar.rule("header.meeting_note").pattern.finditer(text, b.start, b.end))
     if not notes or text[b.start : notes[0].start()].strip(" \u3000\r\n"):

@@ -11,7 +11,6 @@ from ..models import DocType, Warning
 from ..normalize import TextView, view_table
 from ..segment import LineKind
 from ..tokenize import Block
-from .fields import DECREE_IN_TITLE as _DECREE_IN_TITLE
 from .fields import Header
 
 
@@ -63,7 +62,7 @@ def _bare(title: str) -> str:
 def _doc_type(title: str | None, grammar: Grammar) -> DocType | None:
     if not title:
         return None
-    if _DECREE_IN_TITLE.search(title.replace("（", "(").replace("）", ")")) or title.rstrip().endswith("令"):
+    if grammar.rule("header.title_decree").pattern.search(title.replace("（", "(").replace("）", ")")) or title.rstrip().endswith("令"):
         return "令"
     return _type_by_ending(title, grammar, "title_suffix")
 

@@ -15,7 +15,6 @@ from ..normalize import TextView
 from ..segment import LineKind
 from ..tokenize import Block
 
-DECREE_IN_TITLE = regex.compile(r"令[ ]*\([ ]*第[ ]*[0-9]{1,5}[ ]*号[ ]*\)")
 TITLE_KINDS = (LineKind.TITLE, LineKind.ENCLOSED_TITLE, LineKind.DECREE_HEAD)
 
 

@@ -12,7 +12,6 @@ from ..segment import LineKind
 from ..tokenize import Block
 from ..values import split_bodies as _bodies
 from ..values import strip_value as _strip_value
-from .fields import DECREE_IN_TITLE as _DECREE_IN_TITLE
 from .fields import Header
 from .fields import first_date as _first_date
 from .fields import search as _search
@@ -34,20 +33,13 @@ def fill_issuers(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: H
     """The issuers of a document the signature reader left without one, in this order (the first
     that the document states wins): a decree's header (when a person signed), an adoption note,
     the title's body when the promulgating decree is its own, the promulgating body when the title
-    names none, the bodies a title names before 关于, the metadata's 发文机关, a byline under the
+    names none, the bodies of the meeting notes, the bodies a title names before 关于, the metadata's 发文机关, a byline under the
     title. The metadata also fills the title and the signed date the text does not show."""
     first = clues.first_title
     if h.signer is not None and not h.issuers and first is not None:
-        _decree_issuer(view, first, h)
+        _decree_issuer(view, grammar, first, h)
     if not h.issuers:
         _read_adoption_note(view, blocks, grammar, h)
-    if not h.issuers and clues.meetings:
-        # 2008年7月17日 经人力资源和社会保障部第6次部务会议通过: the body whose meeting adopted it
-        for span in clues.meetings:
-            body = _strip_value(view, *span)
-            if body is not None and body.clean not in [i.clean for i in h.issuers]:
-                h.issuers.append(body)
-        h.issuer = h.issuers[0] if h.issuers else None
     if not h.issuers and clues.decree_body and first is not None:
         _title_issuer(view, first, clues.decree_body, h)
     title_names_body = first is not None and view.text[first.start : first.end].find("关于") > 0
@@ -60,6 +52,15 @@ def fill_issuers(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: H
         if body is not None:
             h.issuers = [body]
             h.issuer = body
+    if not h.issuers and clues.meetings:
+        # 2008年7月17日 经人力资源和社会保障部第6次部务会议通过: the body whose meeting adopted it, when
+        # no 令 line under it names the promulgating body (国务院第64次常务会议通过 / 中华人民共和国国务院令
+        # 第421号公布: the 令's body, as printed, is the issuer — docs/evaluation.md, a 令's issuer)
+        for span in clues.meetings:
+            body = _strip_value(view, *span)
+            if body is not None and body.clean not in [i.clean for i in h.issuers]:
+                h.issuers.append(body)
+        h.issuer = h.issuers[0] if h.issuers else None
     if not h.issuers and h.title is not None and first is not None and not clues.decree_body:
         # (a title naming another body than the promulgating decree's says nobody: # 国务院关于…的规定
         # over a 国家安全部令 note, tests/unit/assemble/test_promulgation.py)
@@ -171,7 +172,7 @@ def _title_issuer(view: TextView, first: Block, decree_body: str, h: Header) -> 
             h.issuer = v
 
 
-def _decree_issuer(view: TextView, first: Block, h: Header) -> None:
+def _decree_issuer(view: TextView, grammar: Grammar, first: Block, h: Header) -> None:
     """The issuer of a decree signed by a person: the body its header names, without 令
     (中华人民共和国国务院令 → 中华人民共和国国务院, corpus 0004; 广州市人民政府令 → 广州市人民政府,
     corpus 0023; 深圳市人民政府令, samples/004)."""
@@ -180,7 +181,7 @@ def _decree_issuer(view: TextView, first: Block, h: Header) -> None:
     line_end = line.find("\n")
     if line_end >= 0:
         stripped = line[:line_end].rstrip(" \r")
-    serial = _DECREE_IN_TITLE.search(stripped)  # 深圳市人民政府令（第310号）, samples/004
+    serial = grammar.rule("header.title_decree").pattern.search(stripped)  # 深圳市人民政府令（第310号）, samples/004
     if serial:
         stripped = stripped[: serial.start() + 1]
     if not stripped.endswith("令") or len(stripped.strip()) < 3:

@@ -135,7 +135,7 @@ def _run_on_body(view: TextView, grammar: Grammar, lo: int, end: int) -> int | N
     return start
 
 
-def _read_signature(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header) -> None:
+def read_signature(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header) -> None:
     """Find the signature block(s) and the date under them; mark the roles around them.
 
     A signature line may hold several bodies (joint documents): ``header.signer`` splits it.

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from ..grammar import Grammar
 
-__all__ = ["looks_like_record", "record_to_text"]
+__all__ = ["looks_like_record", "opens_like_record", "record_to_text"]
 
 # A root element with a name and at least one child field, the whole input being that element.
 _ROOT = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?<([^\s<>/!?]+)>\s*<[^\s<>/!?]+[ >/]")
@@ -38,6 +38,16 @@ def looks_like_record(text: str) -> bool:
     ending with that element's closing tag."""
     m = _ROOT.match(text)
     return m is not None and text.rstrip().endswith(f"</{m.group(1)}>")
+
+
+def opens_like_record(head: str) -> bool:
+    """The start of a text (``head``) opens like a record: a root element and a first field
+    (a streamed file that may be one is loaded whole, to be rendered as ``parse_file`` renders it).
+
+    >>> opens_like_record("<法規>\\n<法規名稱>國家情報工作獎勵辦法"), opens_like_record("国家情报工作奖励办法")
+    (True, False)
+    """
+    return _ROOT.match(head) is not None
 
 
 def record_to_text(text: str, grammar: Grammar | None = None) -> str | None:

@@ -28,6 +28,7 @@ from typing import Iterator
 
 from ..errors import InputError
 from . import looks_like_html, plausibility
+from .record import opens_like_record
 
 __all__ = ["TextStream", "InputChangedError", "open_text_stream", "STREAM_BYTES", "READ_BYTES"]
 
@@ -131,8 +132,8 @@ class _Scan:
 
 
 def _stream(path: Path, codec: str, found: _Scan) -> TextStream | None:
-    if not found.visible or looks_like_html(found.head):
-        return None  # "input has no text", or an HTML page: both are loaded whole
+    if not found.visible or looks_like_html(found.head) or opens_like_record(found.head):
+        return None  # "input has no text", an HTML page or an XML record: all are loaded whole
     return TextStream(path, codec, found.chars, found.size, found.digest)
 
 

@@ -10,29 +10,29 @@ from ..normalize import TextView
 from .classify import classify, runon_head, title_number_head
 from .kinds import DocumentRange, Line, LineKind
 from .cues import (
-    _COVER_KINDS,
-    _HEADERISH,
-    _STRONG,
-    _cover_at,
-    _undecodable_cover_at,
-    _interview_title,
-    _is_body_text,
-    _line_above_title,
-    _attachment_name,
-    _reprinted,
-    _squash,
-    _lone_cell,
-    _markdown_titles,
-    _opens_decree,
-    _standard_cover,
-    _how_ended, _one_line_ended, _opens_after_end, _separator, _titleless_cover,
-    _title_piece,
-    _whole_item,
+    COVER_KINDS,
+    HEADERISH,
+    STRONG,
+    cover_opens_at,
+    undecodable_cover_at,
+    interview_title,
+    is_body_text,
+    line_above_title,
+    attachment_name,
+    printed_again,
+    comparable_text,
+    lone_cell,
+    markdown_titles,
+    opens_decree,
+    standard_cover,
+    how_ended, one_line_ended, opens_after_end, separator, titleless_cover,
+    title_piece,
+    whole_item,
 )
-from .glued import _GLUED_TAIL, _glued_head, _glued_opening, glued_start
-from .rules import _prep, may
+from .glued import GLUED_TAIL, glued_head, glued_opening, glued_start
+from .rules import segment_rules, may
 from .table import LineTable, line_table
-from .text import _debris_end, title_kind
+from .text import debris_end, title_kind
 
 __all__ = ["glued_start", "segment_archive"]
 
@@ -67,7 +67,7 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
     # note (国务院第64次常务会议通过 / 国务院令第421号公布, Markdown renderings) split one document.
     has_body = False
     ended = ""  # the last non-blank line closed a text: "byline" (a news byline), "clause" (a regulation's last article)
-    prep = _prep(grammar)
+    prep = segment_rules(grammar)
     in_attachment = False  # an attachment (附件…) began after the signature
     attached = False  # … and it was an attachment (segment.notice_attachment), not an annex (附录 A)
     seen_heading = False
@@ -81,10 +81,10 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
     # A Markdown rendering prints its document's title as the one level-1 heading (# 上海市专利保护条例):
     # the view starts of such lines, the titles seen in the current document, and whether the
     # document opened at a page head (Title: … / URL Source: …), whose first # heading is its title.
-    md_titles = _markdown_titles(view, grammar)
+    md_titles = markdown_titles(view, grammar)
     titles_seen: set[str] = set()
     page_headed = False
-    last_item = False  # the last non-blank line was a whole text run into one line (_whole_item)
+    last_item = False  # the last non-blank line was a whole text run into one line (whole_item)
     dated = False  # the current document reached its signed date (a date under its signature)
     glued_next = -1  # a text glued at the end of the line a document opened at: it opens before the next line
     signed = False  # the last line closed with a byline that names a role (segment.byline_roles)
@@ -111,7 +111,7 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
 
     def previous_kind(i: int) -> LineKind:
         for j in range(i - 1, max(-1, i - 12), -1):
-            if kinds[j] is not LineKind.BLANK and not _separator(text, lines[j], kinds[j], prep):
+            if kinds[j] is not LineKind.BLANK and not separator(text, lines[j], kinds[j], prep):
                 return kinds[j]
         return LineKind.BLANK
 
@@ -123,7 +123,7 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
         """The line before ``i`` (blank lines skipped) when it may be a title's first piece."""
         for j in range(i - 1, max(-1, i - 8), -1):
             if kinds[j] is not LineKind.BLANK:
-                piece = kinds[j] in (LineKind.TEXT, LineKind.TITLE) and _title_piece(text[lines[j].start : lines[j].end])
+                piece = kinds[j] in (LineKind.TEXT, LineKind.TITLE) and title_piece(text[lines[j].start : lines[j].end])
                 return j if piece else None
         return None
 
@@ -137,7 +137,7 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
 
     def next_body(i: int) -> bool:
         j = next_index(i)
-        return j is not None and _is_body_text(text[lines[j].start : lines[j].end], kinds[j], prep.markup_link)
+        return j is not None and is_body_text(text[lines[j].start : lines[j].end], kinds[j], prep.markup_link)
 
     def line_matches(j: int | None, rule: Rule, allowed: tuple[LineKind, ...]) -> bool:
         if j is None or kinds[j] not in allowed:
@@ -175,7 +175,7 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
         first = with_banner(past_close(pos))
         if not starts or starts[-1] != first:
             starts.append(first)  # (once: a glued text may be found again at its own line)
-        glued_next = head if (head := _glued_head(text, starts[-1], prep)) > starts[-1] + _GLUED_TAIL else -1  # …# 东营市养犬管理条例
+        glued_next = head if (head := glued_head(text, starts[-1], prep)) > starts[-1] + GLUED_TAIL else -1  # …# 东营市养犬管理条例
         state, expects_enclosure, seen_signature, since_close = "header", False, False, 0
 
     def past_close(pos: int) -> int:
@@ -186,9 +186,9 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
             return pos
         end = text.find("\n", pos)
         s = text[pos : len(text) if end < 0 else end]
-        if pos < (head := _glued_head(text, pos, prep)) <= pos + _GLUED_TAIL:
+        if pos < (head := glued_head(text, pos, prep)) <= pos + GLUED_TAIL:
             return head  # the last words of the text before, then the text glued to them
-        if (glued := _glued_opening(s, grammar)) is not None and glued[0] <= _GLUED_TAIL:
+        if (glued := glued_opening(s, grammar)) is not None and glued[0] <= GLUED_TAIL:
             return pos + glued[0]  # …请注明来源国家能源局山东监管办公室关于报送…的函国网山东省电力公司:
         m = prep.glued_close.pattern.match(s) if may(prep.glued_close, s) else None
         if m is None:
@@ -201,10 +201,10 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
         return pos + int(m.end())
 
     def reprinted(i: int) -> bool:
-        return has_body and _reprinted(text, lines, kinds, doc_first, i)
+        return has_body and printed_again(text, lines, kinds, doc_first, i)
 
     def after_debris(i: int) -> int:
-        return lines[i].start + _debris_end(text[lines[i].start : lines[i].end], grammar)
+        return lines[i].start + debris_end(text[lines[i].start : lines[i].end], grammar)
 
     for i, (ln, kind) in enumerate(zip(lines, kinds)):
         if not i & CHECK_MASK:
@@ -219,11 +219,11 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
             page_ended = page_ended or has_body and state != "header" and prep.debris_any is not None and prep.debris_any.search(text, ln.start, ln.end) is not None
             continue
         line_text = text[ln.start : ln.end]
-        if _separator(text, ln, kind, prep):
+        if separator(text, ln, kind, prep):
             continue  # ---- between two texts: what the text before ended with holds across it
-        body_line = _is_body_text(line_text, kind, prep.markup_link)
+        body_line = is_body_text(line_text, kind, prep.markup_link)
         # a whole text run into one line after another (news items one line each, A01)
-        after_item, last_item = last_item, kind in (LineKind.TEXT, LineKind.HEADING) and _whole_item(line_text)
+        after_item, last_item = last_item, kind in (LineKind.TEXT, LineKind.HEADING) and whole_item(line_text)
         had_body = has_body
         if body_line:
             provisional = False
@@ -231,7 +231,7 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
             named_head = False
         att_label = att_label or kind is LineKind.ATTACHMENT and not seen_signature and state != "closed"
         if kind is LineKind.ATTACHMENT and not seen_signature and state != "closed" or listing and kind in (LineKind.TEXT, LineKind.ATTACHMENT):
-            name = _attachment_name(line_text, prep.attachment, prep.list_item)
+            name = attachment_name(line_text, prep.attachment, prep.list_item)
             listing = bool(name) and (kind is LineKind.ATTACHMENT or prep.list_item.pattern.match(line_text) is not None)
             if name:
                 att_names.add(name)
@@ -243,12 +243,12 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
             page_ended = True  # the page's footer (…ICP备…号, …版权所有): the next own line opens a document
             ended = "page"
             continue
-        if after_end in ("clause", "page", "note") and kind is LineKind.TEXT and _title_piece(line_text):
+        if after_end in ("clause", "page", "note") and kind is LineKind.TEXT and title_piece(line_text):
             # the first piece of a title broken over lines (青岛市支持省级数字经济园区建设等 / 奖补政策实施细则)
             ended, title_top = after_end, title_top if title_top is not None else ln.start
             continue
         top, title_top = title_top, None
-        if ln.start in md_titles and kind in (LineKind.TITLE, LineKind.ENCLOSED_TITLE, LineKind.TEXT) and _title_piece(line_text, 120):
+        if ln.start in md_titles and kind in (LineKind.TITLE, LineKind.ENCLOSED_TITLE, LineKind.TEXT) and title_piece(line_text, 120):
             key = "".join(line_text.split())
             # a level-1 heading opens its document, unless it sets the current one's title again
             # (a page rendered as Markdown prints its title twice, its # breadcrumb before it)
@@ -287,14 +287,14 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
             state = "body"
             has_body = True
             continue
-        if kind is LineKind.TEXT and has_body and state != "header" and _interview_title(line_text, prep.interview_title) and (
-            _interview_title(line_text, prep.interview_title) < len(line_text.rstrip(" \r\u3000")) or next_body(i)
+        if kind is LineKind.TEXT and has_body and state != "header" and interview_title(line_text, prep.interview_title) and (
+            interview_title(line_text, prep.interview_title) < len(line_text.rstrip(" \r\u3000")) or next_body(i)
         ):
             start_doc(ln.start)  # …有关负责人就《…》答记者问, alone over its text or run into it (a related link is neither)
             state = "body"
             has_body = body_line
             continue
-        if kind is LineKind.TEXT and may_open() and state != "header" and not cover_issues and _title_piece(line_text, 120) and adopted_note(next_index(i)):
+        if kind is LineKind.TEXT and may_open() and state != "header" and not cover_issues and title_piece(line_text, 120) and adopted_note(next_index(i)):
             start_doc(ln.start)  # a long title the title rules do not take (…若干问题的解释) over its adoption note
             continue
         if kind is LineKind.TEXT and has_body and state != "header" and not cover_issues and may(prep.addressee_to_all, line_text) and prep.addressee_to_all.pattern.match(line_text) and next_body(i):
@@ -308,7 +308,7 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
             state = "body"
             page_headed = True
             continue
-        cover_at = _standard_cover(line_text, prep.standard_cover) if kind is LineKind.TEXT and may_open() and state != "header" else -1
+        cover_at = standard_cover(line_text, prep.standard_cover) if kind is LineKind.TEXT and may_open() and state != "header" else -1
         if cover_at >= 0:
             start_doc(ln.start + cover_at)  # a standard's cover (ICS 07.060), after the glued page number of the last text
             continue
@@ -326,12 +326,12 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
             has_body = True
             continue
         cover = (
-            _cover_at(text, lines, kinds, i, prep)
-            if state in ("body", "closed", "enclosed") and may_open() and not cover_issues and not attached and kind in _COVER_KINDS
+            cover_opens_at(text, lines, kinds, i, prep)
+            if state in ("body", "closed", "enclosed") and may_open() and not cover_issues and not attached and kind in COVER_KINDS
             else -1
         )
         if cover < 0 and kind is LineKind.TEXT and state in ("body", "closed", "enclosed") and has_body and not cover_issues and not attached:
-            cover = _undecodable_cover_at(text, lines, kinds, i, prep)
+            cover = undecodable_cover_at(text, lines, kinds, i, prep)
         if cover >= 0:
             start_doc(cover)  # a cover page: title, (试行)/(草案)/date, then 前言 or 目录 (PDF text, A02)
             continue
@@ -351,11 +351,11 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
         # a text whose title the export left out (北大法宝 body cells run together): its first line opens it after the
         # text before ended (segment.purpose_opening, segment.clause_sequel), or its cover over its signature does
         opening = kind in (LineKind.TEXT, LineKind.HEADING) and body_line and state not in ("none", "header") and not named_head
-        one_line = opening and _one_line_ended(text, starts[-1] if starts else -1, ln.start, dated, prep)
+        one_line = opening and one_line_ended(text, starts[-1] if starts else -1, ln.start, dated, prep)
         run_on = opening and ln.start > 0 and text[ln.start - 1] != "\n"  # a logical line cut from a physical one (segment.logical_lines)
-        how = _how_ended(after_end, page_ended, state, previous_kind(i), had_body, cover_issues, bool(att_names) or in_attachment or att_label, one_line, run_on) if opening else ""
-        if opening and (_opens_after_end(line_text, kind, how, prep) if how else kind is LineKind.TEXT and had_body and (seen_heading or seen_signature) and (
-            _titleless_cover(line_text, prep) and next_kind(i) is LineKind.SIGNATURE
+        how = how_ended(after_end, page_ended, state, previous_kind(i), had_body, cover_issues, bool(att_names) or in_attachment or att_label, one_line, run_on) if opening else ""
+        if opening and (opens_after_end(line_text, kind, how, prep) if how else kind is LineKind.TEXT and had_body and (seen_heading or seen_signature) and (
+            titleless_cover(line_text, prep) and next_kind(i) is LineKind.SIGNATURE
         )):
             start_doc(top if top is not None else after_debris(i))
             state, has_body, seen_heading, cover_lines = "body", True, kind is LineKind.HEADING, 1
@@ -367,32 +367,32 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
                 continue
             start_doc(after_debris(i))
             has_body = body_line
-            decree = _opens_decree(text, ln, kind)
+            decree = opens_decree(text, ln, kind)
             if kind is LineKind.TEXT and any(w in line_text for w in prep.issuing):  # a cover that opens the text
                 expects_enclosure = True
                 cover_issues = any(w in line_text for w in prep.cover_issuing)
-            if kind not in _HEADERISH:
+            if kind not in HEADERISH:
                 state = "body"  # a text that starts without a header is a document all the same
                 provisional = not body_line
             continue
         if state == "header":
-            if kind in _HEADERISH:
-                decree = decree or _opens_decree(text, ln, kind)
+            if kind in HEADERISH:
+                decree = decree or opens_decree(text, ln, kind)
                 continue
             state = "body"
-        if kind in _STRONG or kind is LineKind.DECREE_NOTE:
-            if state != "header" and may_open() and not _lone_cell(text, ln, kind, next_kind(i)) and not named_head and not reprinted(i):
+        if kind in STRONG or kind is LineKind.DECREE_NOTE:
+            if state != "header" and may_open() and not lone_cell(text, ln, kind, next_kind(i)) and not named_head and not reprinted(i):
                 start_doc(after_debris(i))
-            decree = decree or state == "header" and _opens_decree(text, ln, kind)
+            decree = decree or state == "header" and opens_decree(text, ln, kind)
             continue
         if kind is LineKind.TITLE or kind is LineKind.ENCLOSED_TITLE:
             # what follows the title, past the same title printed again (北大法宝 prints it twice: 北京市经济和信息化局印发
             # 《…》的通知 twice over 京经信发〔2022〕87号, devcorpus 0024; 市场监管总局办公厅、工业和信息化部办公厅关于…, 0091)
             j = next_index(i)
-            if j is not None and kinds[j] is kind and _squash(text[lines[j].start : lines[j].end]) == _squash(line_text):
+            if j is not None and kinds[j] is kind and comparable_text(text[lines[j].start : lines[j].end]) == comparable_text(line_text):
                 j = next_index(j)
             follower = LineKind.BLANK if j is None else kinds[j]
-            if (seen_signature or state in ("closed", "enclosed")) and in_attachment and _squash(line_text) in att_names:
+            if (seen_signature or state in ("closed", "enclosed")) and in_attachment and comparable_text(line_text) in att_names:
                 named_head = attached = True  # the title of an attachment the list names (附件：关于…的通知 / … / 附件 / 关于…的通知)
                 continue
             if reprinted(i):
@@ -404,7 +404,7 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
             # of the text before), or the text before has body text and no signature or date yet: then it is
             # that text's signature, printed without its date (中国证监会, 国家医保局 财政部 2021年4月12日 /
             # 国家医疗保障局办公室), and the title opens at its 关于 line
-            above = _line_above_title(text, lines, kinds, i, next_index(i), prep.title_issuer, prep.glued_close) if state != "header" and may_open() else ""
+            above = line_above_title(text, lines, kinds, i, next_index(i), prep.title_issuer, prep.glued_close) if state != "header" and may_open() else ""
             if above in ("other", "signed") or above == "issuer" and has_body and state == "body" and not seen_signature and previous_kind(i) not in (
                 LineKind.DATE, LineKind.SIGNATURE,
             ):
@@ -417,7 +417,7 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
             # a title over a note that a congress or a meeting adopted it is a text of its own,
             # unless the cover before it issues it (现予公布, 印发给你们)
             adopted = adopted_note(j)
-            if (state == "closed" and since_close <= 2 or short_cover) and expects_enclosure and not _one_line_ended(text, starts[-1], ln.start, dated, prep) and not (
+            if (state == "closed" and since_close <= 2 or short_cover) and expects_enclosure and not one_line_ended(text, starts[-1], ln.start, dated, prep) and not (
                 kind is LineKind.TITLE and follower in (LineKind.ADDRESSEE, LineKind.DOC_NUMBER, LineKind.METADATA)
             ) and not (adopted and not cover_issues):
                 state = "enclosed"

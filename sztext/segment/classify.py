@@ -7,15 +7,15 @@ import regex
 from ..grammar import Grammar
 from .kinds import Line, LineKind, split_lines  # noqa: F401 (split_lines: in the doctest)
 from .lines import logical_lines, runon_bare_title
-from .rules import _prep, may, starts_heading
+from .rules import segment_rules, may, starts_heading
 from .text import (
-    _debris_end,
-    _is_physical,
-    _key_only,
-    _line_after,
-    _line_before,
-    _unspaced,
-    _without_paren_tail,
+    debris_end,
+    is_physical,
+    key_only,
+    line_after,
+    line_before,
+    unspaced,
+    without_paren_tail,
     recent_memo,
     title_kind,
 )
@@ -39,9 +39,9 @@ def classify(text: str, line: Line, grammar: Grammar) -> tuple[LineKind, regex.M
         return LineKind.METADATA, None  # 版头 then 发文字号: 山东省市场监督管理局 / 鲁市监标函〔2021〕33号 (corpus 0034)
     if kind is LineKind.SIGNATURE and _named_again_by_title(text, line, grammar):
         return LineKind.METADATA, None
-    if kind is LineKind.TEXT and not _is_physical(text, line) and runon_bare_title(text, line.start, line.end, grammar):
+    if kind is LineKind.TEXT and not is_physical(text, line) and runon_bare_title(text, line.start, line.end, grammar):
         return LineKind.TITLE, None
-    if kind in _CONTEXT_KINDS and _is_physical(text, line):
+    if kind in _CONTEXT_KINDS and is_physical(text, line):
         stripped = text[line.start : line.end].strip(" \r")
         if len(stripped) <= 60 and "。" not in stripped:
             if _is_metadata_value(text, line, stripped, grammar):
@@ -55,9 +55,9 @@ def classify(text: str, line: Line, grammar: Grammar) -> tuple[LineKind, regex.M
             if kind is LineKind.TEXT and line.start < _OPENING and _in_opening_title(text, line, grammar):
                 return LineKind.ENCLOSED_TITLE, None
             if kind is LineKind.TEXT and line.start < _OPENING:
-                prev = _line_before(text, line.start)
+                prev = line_before(text, line.start)
                 if prev is not None and not text[prev.start : prev.end].strip(" \r\u3000"):
-                    prev = _line_before(text, prev.start)  # one blank line between the pieces
+                    prev = line_before(text, prev.start)  # one blank line between the pieces
                 if prev is not None and _in_opening_title(text, prev, grammar):
                     return LineKind.ENCLOSED_TITLE, None
     if kind is LineKind.HEADING and _continues_attachment_list(text, line, grammar):
@@ -68,15 +68,15 @@ def classify(text: str, line: Line, grammar: Grammar) -> tuple[LineKind, regex.M
 def _continues_attachment_list(text: str, line: Line, grammar: Grammar) -> bool:
     """``2.各区发展改革委联系方式`` under ``附件：1.申报项目信息表`` is the attachment list, not an
     outline item (corpus 0020, 0024, 0044)."""
-    if line.end - line.start > 80 or not _is_physical(text, line):
+    if line.end - line.start > 80 or not is_physical(text, line):
         return False
-    p = _prep(grammar)
+    p = segment_rules(grammar)
     item, head = p.list_item, p.list_head
     m = item.match(text[line.start : line.end])
     if m is None:
         return False
     expected = int(m.group("num")) - 1
-    prev = _line_before(text, line.start)
+    prev = line_before(text, line.start)
     while prev is not None and expected >= 1:
         piece = text[prev.start : prev.end]
         if expected == 1 and head.match(piece):
@@ -85,7 +85,7 @@ def _continues_attachment_list(text: str, line: Line, grammar: Grammar) -> bool:
         if m is None or int(m.group("num")) != expected or len(piece) > 80:
             return False
         expected -= 1
-        prev = _line_before(text, prev.start)
+        prev = line_before(text, prev.start)
     return False
 
 
@@ -93,7 +93,7 @@ def _number_follows(text: str, line: Line, grammar: Grammar) -> bool:
     """A document number starts the next line (or right after a cut of a run-on line)."""
     head = text[line.stop : line.stop + 40]
     at = line.stop + len(head) - len(head.lstrip(" \n"))
-    return _prep(grammar).bracket.match(text, at, min(len(text), at + 40)) is not None
+    return segment_rules(grammar).bracket.match(text, at, min(len(text), at + 40)) is not None
 
 
 def _named_again_by_title(text: str, line: Line, grammar: Grammar) -> bool:
@@ -127,7 +127,7 @@ def _is_banner_run(text: str, line: Line, grammar: Grammar) -> bool:
     """Issuing bodies listed above a title that names none (重庆市… / 重庆市财政局 / … / 关于印发…, corpus 0042, 0025;
     国务院办公厅 / 关于湖北省在温家宝总理考察工作时 / 所提问题和建议办理情况的函, devcorpus 0015): the issuer
     lines are the first lines of the title (issue 14: joint documents print every issuer)."""
-    nxt = _line_after(text, line)
+    nxt = line_after(text, line)
     for _ in range(6):
         if nxt is None:
             return False
@@ -135,16 +135,16 @@ def _is_banner_run(text: str, line: Line, grammar: Grammar) -> bool:
         if kind is not LineKind.SIGNATURE:
             head = text[nxt.start : nxt.end].lstrip(" ")
             return head.startswith("关于") and (kind is LineKind.TITLE or _in_title_group(text, nxt, grammar))
-        nxt = _line_after(text, nxt)
+        nxt = line_after(text, nxt)
     return False
 
 
 def _titles_addressee(text: str, line: Line, stripped: str, grammar: Grammar) -> bool:
     """A line ending like a title above an addressee is a title, even without 关于 (corpus 0041)."""
-    bare = _without_paren_tail(stripped)
-    if len(bare) < 6 or not bare.endswith(_prep(grammar).suffixes):
+    bare = without_paren_tail(stripped)
+    if len(bare) < 6 or not bare.endswith(segment_rules(grammar).suffixes):
         return False
-    nxt = _line_after(text, line)
+    nxt = line_after(text, line)
     return nxt is not None and _classify_alone(text, nxt, grammar)[0] is LineKind.ADDRESSEE
 
 
@@ -165,11 +165,11 @@ def _classify_line(s: str, grammar: Grammar) -> tuple[LineKind, regex.Match[str]
     stripped = s.strip(" \r")
     if not stripped:
         return LineKind.BLANK, None
-    p = _prep(grammar)
+    p = segment_rules(grammar)
     found = p.early.first(s)
     if found is not None:
         return found
-    if _debris_end(stripped, grammar) == len(stripped):
+    if debris_end(stripped, grammar) == len(stripped):
         return LineKind.DEBRIS, None
     m = p.titled_decree_note_check.find(s) if may(p.titled_decree_note, s) else None
     if m:
@@ -186,7 +186,7 @@ def _classify_line(s: str, grammar: Grammar) -> tuple[LineKind, regex.Match[str]
         # any line-start style of headings.toml; tested before the title shapes, which read the
         # line without its spaces (第二编 保障措施 is a heading, 第二编保障措施 would not be)
         return LineKind.HEADING, None
-    titled = title_kind(_unspaced(stripped), grammar)
+    titled = title_kind(unspaced(stripped), grammar)
     if titled is not None:
         return titled, None
     if stripped.endswith("号") and _title_before_number(stripped, grammar):
@@ -203,19 +203,19 @@ _CONTEXT_KINDS = frozenset({LineKind.TEXT, LineKind.SIGNATURE, LineKind.ENCLOSED
 
 def _is_metadata_value(text: str, line: Line, stripped: str, grammar: Grammar) -> bool:
     """The line is the value of the key on the line before, or a later piece of a split value."""
-    prev = _line_before(text, line.start)
+    prev = line_before(text, line.start)
     fragment: bool | None = None  # the line is a piece of a split value: asked only for a key further up
     for back in range(3):  # 京发改 / 〔2026〕 / 341号: the key at most three lines up
         if back and fragment is None:
-            fragment = _prep(grammar).value_fragment.match(stripped) is not None
+            fragment = segment_rules(grammar).value_fragment.match(stripped) is not None
         if prev is None or (back and not fragment):
             return False
-        if _key_only(text, prev, grammar):
+        if key_only(text, prev, grammar):
             return True
         piece = text[prev.start : prev.end].strip(" \r")
         if not piece or len(piece) > 20 or "。" in piece:
             return False
-        prev = _line_before(text, prev.start)
+        prev = line_before(text, prev.start)
     return False
 
 
@@ -223,28 +223,28 @@ def _issuers_of_title(text: str, line: Line, grammar: Grammar) -> bool:
     """Bodies joined by 、 opening a title (国务院办公厅、中央军委办公厅 / 关于…, corpus 0011), not a list (0042)."""
     if " " in text[line.start : line.end].strip(" \r"):
         return False
-    prev = _line_before(text, line.start)
+    prev = line_before(text, line.start)
     return prev is None or _classify_alone(text, prev, grammar)[0] is not LineKind.SIGNATURE
 
 
 def _in_title_group(text: str, line: Line, grammar: Grammar) -> bool:
     """The line belongs to two or three consecutive short lines that together make a title."""
-    n1 = _line_after(text, line)
-    n2 = _line_after(text, n1) if n1 is not None else None
+    n1 = line_after(text, line)
+    n2 = line_after(text, n1) if n1 is not None else None
     after = [ln for ln in (line, n1, n2) if ln is not None]
     later = [text[ln.start : ln.end].strip(" \r") for ln in after]
     # a group ends in a piece that ends like a title (this line or one of the next two): tested
     # once per piece, and most lines have none, so the lines before are read only after
-    suffixes = _prep(grammar).suffixes
+    suffixes = segment_rules(grammar).suffixes
     later_ends = [
         # without a ")" or a space the piece is its own bare, unspaced form (most pieces)
-        piece.endswith(suffixes) if ")" not in piece and " " not in piece else _unspaced(_without_paren_tail(piece)).endswith(suffixes)
+        piece.endswith(suffixes) if ")" not in piece and " " not in piece else unspaced(without_paren_tail(piece)).endswith(suffixes)
         for piece in later
     ]
     if not any(later_ends):
         return False
-    p1 = _line_before(text, line.start)
-    p2 = _line_before(text, p1.start) if p1 is not None else None
+    p1 = line_before(text, line.start)
+    p2 = line_before(text, p1.start) if p1 is not None else None
     before = [ln for ln in (p2, p1) if ln is not None]
     window = [*before, *after]
     me = len(before)
@@ -257,11 +257,11 @@ def _in_title_group(text: str, line: Line, grammar: Grammar) -> bool:
             group = pieces[first : last + 1]
             if any(not p or len(p) > 60 or "。" in p or p.endswith((":", ",", ";")) for p in group):
                 continue
-            if len(_unspaced(group[0])) < 8:
+            if len(unspaced(group[0])) < 8:
                 continue  # 关于我们 / 网站地图 / 建议意见 is a menu, not a title (corpus 0044)
-            if title_kind(_unspaced(group[0]), grammar) is not None:
+            if title_kind(unspaced(group[0]), grammar) is not None:
                 continue  # the first piece is a title on its own
-            joined = _unspaced("".join(group))
+            joined = unspaced("".join(group))
             if title_kind(joined, grammar) is not LineKind.TITLE:
                 continue
             kinds = [_classify_alone(text, window[k], grammar)[0] for k in range(first, last + 1)]
@@ -283,13 +283,13 @@ def _in_opening_title(text: str, line: Line, grammar: Grammar) -> bool:
     0069). Only the text's first line: elsewhere two short lines are any two lines."""
     if text[: line.start].strip():
         return False
-    nxt = _line_after(text, line)
+    nxt = line_after(text, line)
     if nxt is not None and not text[nxt.start : nxt.end].strip(" \r\u3000"):
-        nxt = _line_after(text, nxt)  # one blank line between the pieces
+        nxt = line_after(text, nxt)  # one blank line between the pieces
     if nxt is None:
         return False
-    first = _unspaced(text[line.start : line.end].strip(" \r\u3000"))
-    second = _unspaced(text[nxt.start : nxt.end].strip(" \r\u3000"))
+    first = unspaced(text[line.start : line.end].strip(" \r\u3000"))
+    second = unspaced(text[nxt.start : nxt.end].strip(" \r\u3000"))
     if not (8 <= len(first) <= 40 and 4 <= len(second) <= 40) or any(c in first + second for c in "。:;,"):
         return False
     if title_kind(first, grammar) is not None or starts_heading(second, grammar):
@@ -303,13 +303,13 @@ def _title_before_number(stripped: str, grammar: Grammar) -> bool:
     …的通知（皖政办秘〔2021〕82号） (北大法宝 titles). The cut is tried after each title suffix."""
     if len(stripped) > 160:
         return False
-    suffixes = _prep(grammar).suffixes
+    suffixes = segment_rules(grammar).suffixes
     for i in range(len(stripped) - 4, 5, -1):
         head = stripped[:i].rstrip(" ")
         if not head.endswith(suffixes):
             continue
         rest = stripped[i:].strip(" ")
-        if _doc_number_line(rest, grammar) is not None and title_kind(_unspaced(head), grammar) is LineKind.TITLE:
+        if _doc_number_line(rest, grammar) is not None and title_kind(unspaced(head), grammar) is LineKind.TITLE:
             return True
     return False
 
@@ -323,13 +323,13 @@ def title_number_head(s: str, grammar: Grammar) -> bool:
     head = stripped[:200]
     if "号" not in head or len(stripped) <= len(head) and stripped.endswith("号"):
         return False
-    p = _prep(grammar)
+    p = segment_rules(grammar)
     for i in range(6, len(head) - 3):
         if not head[:i].endswith(p.suffixes):
             continue
         rest = stripped[i:].lstrip(" ")
         if any(rule.pattern.match(rest[:40]) for rule in p.number_rules if may(rule, rest[:40])):
-            if title_kind(_unspaced(head[:i]), grammar) is LineKind.TITLE:
+            if title_kind(unspaced(head[:i]), grammar) is LineKind.TITLE:
                 return True
     return False
 
@@ -345,7 +345,7 @@ def runon_head(s: str, grammar: Grammar) -> bool:
     if len(stripped) < 60:
         return False
     head = stripped[:300]
-    p = _prep(grammar)
+    p = segment_rules(grammar)
     if any(word in head[:40] for word in p.drafting_form):
         return False  # the draft a 会签 letter encloses, not a document of its own
     suffixes = p.suffixes
@@ -357,7 +357,7 @@ def runon_head(s: str, grammar: Grammar) -> bool:
         if m is not None and not any(c in head[: m.start()] for c in "。,;:《“"):
             rest = head[m.end() :]
             for i in range(6, min(len(rest), 160)):
-                if rest[:i].endswith(suffixes) and title_kind(_unspaced(rest[:i]), grammar) is LineKind.TITLE:
+                if rest[:i].endswith(suffixes) and title_kind(unspaced(rest[:i]), grammar) is LineKind.TITLE:
                     return True
     colon = head.find(":")
     if colon < 8 or any(c in head[:colon] for c in "。;"):
@@ -377,7 +377,7 @@ def runon_head(s: str, grammar: Grammar) -> bool:
         # the addressee: by the addressee rule, or a short run of names with no sentence mark
         # (省有关部门、单位: after …的函, Shandong OCR of 2020 and 2021)
         named = p.addressee.match(tail) is not None or 3 <= len(tail) <= 41 and not any(c in tail for c in "。,;《》“”")
-        if named and title_kind(_unspaced(head[:i]), grammar) is LineKind.TITLE:
+        if named and title_kind(unspaced(head[:i]), grammar) is LineKind.TITLE:
             return True
         if i <= colon and runon_bare_title(head, 0, i, grammar):
             return True  # 山东省能源局会议通知国网山东省电力公司:… glued after another text (a title without 关于)
@@ -388,7 +388,7 @@ def _doc_number_line(stripped: str, grammar: Grammar) -> regex.Match[str] | None
     """A line that is a document number, possibly after image debris (``a.png深府办函〔2022〕71号``)."""
     if len(stripped) > 40:
         return None
-    p = _prep(grammar)
+    p = segment_rules(grammar)
     debris = p.image_debris.pattern.match(stripped) if may(p.image_debris, stripped) else None
     rest = stripped[debris.end() :] if debris else stripped
     if rest.startswith("(") and rest.endswith(")"):

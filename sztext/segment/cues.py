@@ -10,21 +10,21 @@ from ..chars import squash
 from ..grammar import Grammar, Rule
 from ..normalize import TextView
 from .kinds import Line, LineKind
-from .rules import _AtStart, _Prepared, _prep, may
+from .rules import AtStart, Prepared, segment_rules, may
 
 __all__: list[str] = []
 
-_STRONG = {LineKind.METADATA, LineKind.DOC_NUMBER, LineKind.DECREE_HEAD}
-_HEADERISH = _STRONG | {
+STRONG = {LineKind.METADATA, LineKind.DOC_NUMBER, LineKind.DECREE_HEAD}
+HEADERISH = STRONG | {
     LineKind.TITLE, LineKind.ENCLOSED_TITLE, LineKind.ADDRESSEE, LineKind.DECREE_NOTE, LineKind.BLANK, LineKind.DEBRIS,
 }
 
 
-_COVER_KINDS = {LineKind.TEXT, LineKind.HEADING, LineKind.TITLE, LineKind.ENCLOSED_TITLE, LineKind.ATTACHMENT}
+COVER_KINDS = {LineKind.TEXT, LineKind.HEADING, LineKind.TITLE, LineKind.ENCLOSED_TITLE, LineKind.ATTACHMENT}
 _COVER_LINES = 7  # lines of a cover page after its title, up to its 前言 or 目录
 
 
-def _cover_at(text: str, lines: Sequence[Line], kinds: list[LineKind], i: int, prep: _Prepared) -> int:
+def cover_opens_at(text: str, lines: Sequence[Line], kinds: list[LineKind], i: int, prep: Prepared) -> int:
     """Where a cover page opens at line ``i``, or -1.
 
     A cover is a title at the top of a page (its first piece on line ``i``, after a page number line,
@@ -57,7 +57,7 @@ def _cover_at(text: str, lines: Sequence[Line], kinds: list[LineKind], i: int, p
         at += 1
     head = s[at:]
     label = prep.attachment_label.pattern.match(head) is not None
-    if not label and not _title_piece(head):
+    if not label and not title_piece(head):
         return -1
     marked = titled = False
     seen = 0
@@ -73,7 +73,7 @@ def _cover_at(text: str, lines: Sequence[Line], kinds: list[LineKind], i: int, p
         if prep.page_number_lead.pattern.match(t) or prep.page_number_line.pattern.match(t):
             return -1  # a cover is one page
         if label and not titled:
-            if not _title_piece(t):
+            if not title_piece(t):
                 return -1
             titled = True
             continue
@@ -102,7 +102,7 @@ def _undecodable(s: str, rule: Rule) -> bool:
     return covered * 2 >= len(t)
 
 
-def _undecodable_cover_at(text: str, lines: Sequence[Line], kinds: list[LineKind], i: int, prep: _Prepared) -> int:
+def undecodable_cover_at(text: str, lines: Sequence[Line], kinds: list[LineKind], i: int, prep: Prepared) -> int:
     """Where a cover page printed in undecodable glyphs opens at line ``i`` (after the page numbers
     of the previous text's last page glued to it), or -1: the line and at least the next
     _UNDECODABLE_LINES lines are undecodable, and the readable lines after the run hold a cover mark
@@ -142,13 +142,13 @@ def _undecodable_cover_at(text: str, lines: Sequence[Line], kinds: list[LineKind
 _RUN_ON_ITEM = 500  # characters: a line this long that ends a sentence holds a whole text (A01 news items: 585 and more)
 
 
-def _whole_item(s: str) -> bool:
+def whole_item(s: str) -> bool:
     """A line that holds a whole text run into one line: long, and ending a sentence (or a byline)."""
     t = s.rstrip(" \r\u3000\xa0")
     return len(t) >= _RUN_ON_ITEM and t[-1:] in ("。", "!", "?", "”", ")")
 
 
-def _interview_title(s: str, rule: Rule) -> int:
+def interview_title(s: str, rule: Rule) -> int:
     """Where the title of an interview (…有关负责人就《…》答记者问) that opens the line ends, or 0."""
     if not may(rule, s):
         return 0
@@ -156,11 +156,11 @@ def _interview_title(s: str, rule: Rule) -> int:
     return m.end() if m else 0
 
 
-def _markdown_titles(view: TextView, grammar: Grammar) -> frozenset[int]:
+def markdown_titles(view: TextView, grammar: Grammar) -> frozenset[int]:
     """The view starts of the lines a Markdown rendering marks as level-1 headings (``# 标题``):
     where the view lost a heading mark (noise.markdown_heading) that ``segment.markdown_title``
     takes for level 1, at the start of a source line."""
-    rule = _prep(grammar).markdown_title
+    rule = segment_rules(grammar).markdown_title
     source = view.source
     out = set()
     for e in view.edits:
@@ -171,7 +171,7 @@ def _markdown_titles(view: TextView, grammar: Grammar) -> frozenset[int]:
     return frozenset(out)
 
 
-def _lone_cell(text: str, line: Line, kind: LineKind, follower: LineKind) -> bool:
+def lone_cell(text: str, line: Line, kind: LineKind, follower: LineKind) -> bool:
     """A line of a table that only looks like a document's first line: a doc type alone (命令,
     in a code table of 公文种类, A02), or one metadata line (分类  韧性类别) among text lines,
     where a real metadata block has a second line, a title or a number after it."""
@@ -179,11 +179,11 @@ def _lone_cell(text: str, line: Line, kind: LineKind, follower: LineKind) -> boo
     if kind is LineKind.DECREE_HEAD:
         return len(s) < 4
     if kind is LineKind.METADATA:
-        return follower not in _HEADERISH and len(s) <= 12
+        return follower not in HEADERISH and len(s) <= 12
     return False
 
 
-def _standard_cover(s: str, rule: Rule) -> int:
+def standard_cover(s: str, rule: Rule) -> int:
     """Where a standard's cover starts in the line (its ICS line), or -1."""
     if not may(rule, s):
         return -1
@@ -191,18 +191,18 @@ def _standard_cover(s: str, rule: Rule) -> int:
     return m.start("ics") if m else -1
 
 
-def _title_piece(s: str, longest: int = 40) -> bool:
+def title_piece(s: str, longest: int = 40) -> bool:
     """A short line with no sentence mark: it may be (the first piece of) a title."""
     t = s.strip(" \r\u3000")
     return 4 <= len(t) <= longest and not any(c in t for c in "。,;:!?") and ("、" not in t or longest > 40)
 
 
-def _opens_decree(text: str, line: Line, kind: LineKind) -> bool:
+def opens_decree(text: str, line: Line, kind: LineKind) -> bool:
     """A decree's head: 中华人民共和国国务院令 alone, or with its number (…国务院令第693号, 深圳市人民政府令第310号)."""
     return kind is LineKind.DECREE_HEAD or kind is LineKind.DOC_NUMBER and "令" in text[line.start : line.end]
 
 
-def _is_body_text(s: str, kind: LineKind, link: Rule) -> bool:
+def is_body_text(s: str, kind: LineKind, link: Rule) -> bool:
     """A line that only a document's body has: a heading, or a sentence of 30 characters or more
     (Markdown links left out: a page's menu rendered as Markdown is no sentence)."""
     if kind is LineKind.HEADING:
@@ -220,12 +220,12 @@ _REPRINT_LOOK = 12  # lines after a candidate start compared
 _REPRINT_BACK = 4000  # lines of the current document compared (a longer one is not searched further back)
 
 
-def _squash(s: str) -> str:
+def comparable_text(s: str) -> str:
     """A line's characters without spaces or book-title marks (《》), for comparing titles and paragraphs."""
     return squash(s).replace("《", "").replace("》", "")
 
 
-def _reprinted(text: str, lines: Sequence[Line], kinds: list[LineKind], doc_first: int, i: int) -> bool:
+def printed_again(text: str, lines: Sequence[Line], kinds: list[LineKind], doc_first: int, i: int) -> bool:
     """The text from line ``i`` on is the current document (begun at line ``doc_first``) printed again:
     _REPRINT_LINES of the _REPRINT_LOOK lines from ``i`` on (of _REPRINT_LINE characters or more) are
     lines the document printed already. A 北大法宝 body cell that holds the body and then the whole text
@@ -235,7 +235,7 @@ def _reprinted(text: str, lines: Sequence[Line], kinds: list[LineKind], doc_firs
     (随着我国临床医学的发展…, 卫生部 1994–2009, corpus 0041) or an addressee (各区人民政府，市政府直属各单位：,
     深圳市人民政府, seed 004), not three lines."""
     def key(j: int) -> str:
-        return _squash(text[lines[j].start : lines[j].end]) if kinds[j] is not LineKind.BLANK else ""
+        return comparable_text(text[lines[j].start : lines[j].end]) if kinds[j] is not LineKind.BLANK else ""
 
     ahead = {k for j in range(i, min(len(lines), i + _REPRINT_LOOK)) if len(k := key(j)) >= _REPRINT_LINE}
     if len(ahead) < _REPRINT_LINES:
@@ -251,7 +251,7 @@ def _reprinted(text: str, lines: Sequence[Line], kinds: list[LineKind], doc_firs
     return False
 
 
-def _attachment_name(s: str, label: Rule, item: _AtStart) -> str:
+def attachment_name(s: str, label: Rule, item: AtStart) -> str:
     """The squashed name an attachment list line gives (附件：1. 智能制造标准应用试点实施方案 → 智能制造标准应用试点实施方案;
     2. 智能制造…申报书; 附件：关于强化…的通知), or "" when the line names none."""
     m = label.pattern.match(s) if may(label, s) else None
@@ -261,11 +261,11 @@ def _attachment_name(s: str, label: Rule, item: _AtStart) -> str:
         rest = rest[n.end() - 1 :]
     elif m is None:
         return ""
-    name = _squash(rest)
+    name = comparable_text(rest)
     return name if len(name) >= 6 else ""
 
 
-def _line_above_title(text: str, lines: Sequence[Line], kinds: list[LineKind], i: int, j: int | None, rule: Rule, close: Rule) -> str:
+def line_above_title(text: str, lines: Sequence[Line], kinds: list[LineKind], i: int, j: int | None, rule: Rule, close: Rule) -> str:
     """What line ``i``, a title line over a title line ``j`` that opens with 关于, is: "issuer" when the two read
     as bodies and their title (header.title_issuer: 国家医疗保障局办公室 / 关于…, 中国证监会 / 关于…), "other"
     when line ``j`` opens with 关于 but line ``i`` names no body over it (传  真:(010)62030874 / 关于同意印发…,
@@ -284,9 +284,9 @@ def _line_above_title(text: str, lines: Sequence[Line], kinds: list[LineKind], i
     return "issuer" if may(rule, joined) and rule.pattern.match(joined) is not None else "other"
 
 
-def _how_ended(after: str, page_ended: bool, state: str, previous: LineKind, had_body: bool, issues: bool, attached: bool, one_line: bool, run_on: bool = False) -> str:
+def how_ended(after: str, page_ended: bool, state: str, previous: LineKind, had_body: bool, issues: bool, attached: bool, one_line: bool, run_on: bool = False) -> str:
     """How the text before the current line ended, for a text that opens without its title
-    (:func:`_opens_after_end`), or "" when it did not: "page" (its page's footer), "clause" or "note"
+    (:func:`opens_after_end`), or "" when it did not: "page" (its page's footer), "clause" or "note"
     (its last article, its public-access note; where its cover issues a text, only once that text
     is printed: "enclosed"), "signed" (its signed date right before, where it has body text and
     issues or lists nothing to follow, or a whole document on the physical line before), "line"
@@ -302,9 +302,9 @@ def _how_ended(after: str, page_ended: bool, state: str, previous: LineKind, had
     return "signed" if one_line or state == "closed" and previous is LineKind.DATE and had_body and not attached else ""
 
 
-def _opens_after_end(s: str, kind: LineKind, end: str, prep: _Prepared) -> bool:
+def opens_after_end(s: str, kind: LineKind, end: str, prep: Prepared) -> bool:
     """Line ``s`` (body text) opens a new text right after the text before ended as ``end`` says
-    (:func:`_how_ended`). A purpose sentence opens one (segment.purpose_opening: 为进一步贯彻落实…,);
+    (:func:`how_ended`). A purpose sentence opens one (segment.purpose_opening: 为进一步贯彻落实…,);
     so does, after a last article, a public-access note or a footer, a first chapter, article or
     item (segment.first_heading: 一、示范目的) or a paragraph that says nothing of the text before
     (segment.clause_sequel: 智慧旅游是运用新一代信息网络技术和装备,…。); after a signed date, a first
@@ -314,7 +314,7 @@ run on after its date ("line"), a first chapter or article or a cover only.
     A label line (segment.field_label: 联系电话：…) never does."""
     if prep.field_label.match(s) is not None:
         return False
-    if may(prep.purpose_opening, s) and prep.purpose_opening.pattern.match(s) is not None or kind is LineKind.TEXT and _titleless_cover(s, prep):
+    if may(prep.purpose_opening, s) and prep.purpose_opening.pattern.match(s) is not None or kind is LineKind.TEXT and titleless_cover(s, prep):
         return True
     if kind is LineKind.HEADING:
         if end == "enclosed":
@@ -334,19 +334,19 @@ run on after its date ("line"), a first chapter or article or a cover only.
     return says_nothing_before
 
 
-def _titleless_cover(s: str, prep: _Prepared) -> bool:
+def titleless_cover(s: str, prep: Prepared) -> bool:
     """``s`` is the one paragraph of a cover that issues the text after its signature (segment.titleless_cover)."""
     rule = prep.titleless_cover
     return may(rule, s) and rule.pattern.match(s) is not None
 
 
-def _separator(text: str, line: Line, kind: LineKind, prep: _Prepared) -> bool:
+def separator(text: str, line: Line, kind: LineKind, prep: Prepared) -> bool:
     """A rule line between two texts (segment.separator_line: ----, ______)."""
     s = text[line.start : line.end]
     return kind is LineKind.TEXT and may(prep.separator_line, s) and prep.separator_line.pattern.match(s) is not None
 
 
-def _one_line_ended(text: str, first: int, pos: int, dated: bool, prep: _Prepared) -> bool:
+def one_line_ended(text: str, first: int, pos: int, dated: bool, prep: Prepared) -> bool:
     """``pos`` opens the physical line after the one that held the whole current document (begun at
     ``first``) up to its date: a single-line OCR notice, 版头, 文号, title, 主送, body, signature and date
     run together (山东省住房和城乡建设厅 2020, devcorpus 0218; 中共山东省委办公厅 2020, 0215), the date also

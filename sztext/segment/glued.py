@@ -7,18 +7,18 @@ from __future__ import annotations
 from ..grammar import Grammar
 from .classify import runon_head, title_number_head
 from .kinds import Line, LineKind
-from .rules import _Prepared, _prep, may
-from .text import _debris_end, strip_trailing_debris, title_kind
+from .rules import Prepared, segment_rules, may
+from .text import debris_end, strip_trailing_debris, title_kind
 
 __all__ = ["glued_start"]
 
 
-_GLUED_TAIL = 80  # characters: the last words of a text's last line, before the next text glued to them
+GLUED_TAIL = 80  # characters: the last words of a text's last line, before the next text glued to them
 _GLUED_REACH = 400  # characters of a line searched for the end of a text glued to the next one
 _GLUED_TRIES = 6  # ends tried there
 
 
-def _glued_head(text: str, pos: int, prep: _Prepared) -> int:
+def glued_head(text: str, pos: int, prep: Prepared) -> int:
     """Where the first line of a text glued onto the physical line from ``pos`` begins (segment.glued_head:
     …扫一扫在手机打开当前页# 温州市销售燃放烟花爆竹管理规定, …民政部ArticleTitle: …), or -1."""
     end = text.find("\n", pos)
@@ -29,16 +29,16 @@ def _glued_head(text: str, pos: int, prep: _Prepared) -> int:
     return -1 if m is None else int(m.start("start"))
 
 
-def _glued_opening(s: str, grammar: Grammar) -> tuple[int, LineKind] | None:
+def glued_opening(s: str, grammar: Grammar) -> tuple[int, LineKind] | None:
     """Where the next text starts in line ``s``, glued with no line break after the text before's last
     line (segment.glued_end: …本条例自2014年1月1日起施行。, …2021年10月27日, （此件公开发布）), and its kind:
     a single-line notice's own head (runon_head, title_number_head: 山东省能源局关于商请会签《…》的函省发展改革委、…:,
     普通事项国家电网有限公司部门文件人资计〔2022〕24号国网人资部关于…的通知…) as TEXT, or an addressee line to all
     bodies of a kind (各省、自治区、直辖市…:) as ADDRESSEE; ``None`` when there is none."""
-    rule = _prep(grammar).glued_end
+    rule = segment_rules(grammar).glued_end
     if len(s) < 60 or not may(rule, s[:_GLUED_REACH]):
         return None
-    addressee = _prep(grammar).addressee
+    addressee = segment_rules(grammar).addressee
     for n, m in enumerate(rule.pattern.finditer(s, 0, _GLUED_REACH)):
         if n >= _GLUED_TRIES:
             break
@@ -58,18 +58,18 @@ def _glued_opening(s: str, grammar: Grammar) -> tuple[int, LineKind] | None:
 def _title_lasts(grammar: Grammar) -> frozenset[str] | None:
     """The last characters of the title endings title_kind needs (a title suffix or an enclosed
     title's word); ``None`` when one is empty (every line would end like it)."""
-    prep = _prep(grammar)
+    prep = segment_rules(grammar)
     words = (*prep.suffixes, *prep.enclosed)
     return None if any(not w for w in words) else frozenset(w[-1] for w in words)
 
 
 def glued_start(text: str, line: Line, grammar: Grammar) -> tuple[int, LineKind] | None:
     """A title or addressee glued onto the end of a line: its view offset and kind."""
-    prep = _prep(grammar)
+    prep = segment_rules(grammar)
     s = strip_trailing_debris(text[line.start : line.end].rstrip(" \r"), grammar)
     if not s:
         return None
-    glued = _glued_opening(s, grammar)  # …起施行。山东省能源局关于商请会签…的函省发展改革委…
+    glued = glued_opening(s, grammar)  # …起施行。山东省能源局关于商请会签…的函省发展改革委…
     if may(prep.glued_head, s) and (head := prep.glued_head.pattern.search(s)) is not None and (glued is None or head.start() < glued[0]):
         return line.start + head.start("start"), LineKind.TITLE if head.group("start")[0] == "#" else LineKind.METADATA  # …施行。# 上海市专利保护条例
     if glued is not None:
@@ -101,8 +101,8 @@ def glued_start(text: str, line: Line, grammar: Grammar) -> tuple[int, LineKind]
                 cut = max(cut, at + len(word) - 1)
     tail_start = cut + 1
     tail = s[tail_start:]
-    if tail_start > 0 or _debris_end(s, grammar) > 0:
-        skip = _debris_end(tail, grammar)
+    if tail_start > 0 or debris_end(s, grammar) > 0:
+        skip = debris_end(tail, grammar)
         tail_start += skip
         tail = s[tail_start:]
     kind = title_kind(tail, grammar)

@@ -9,8 +9,8 @@ import regex
 
 from ..grammar import Grammar
 from .kinds import Line, LineKind, Lines, split_lines
-from .rules import _prep, _rule
-from .text import _key_only, title_kind
+from .rules import segment_rules
+from .text import key_only, title_kind
 
 __all__ = ["logical_lines", "runon_bare_title"]
 
@@ -36,11 +36,11 @@ def logical_lines(text: str, grammar: Grammar, start: int = 0, end: int | None =
     ['山东省财政厅文件', '鲁财会[2021]13号', '山东省财政厅关于做好会计工作的通知', '各市财政局:']
     """
     out: list[Line] = []
-    _join_lines(text, split_lines(text, start, end), grammar, None, out)
+    join_lines(text, split_lines(text, start, end), grammar, None, out)
     return out
 
 
-class _LineFacts:
+class LineFacts:
     """Results of the per-line rules of :func:`logical_lines`, by physical line ``(start, end)``.
 
     Each is a pure function of the line's text, so the documents of an archive, whose lines are
@@ -65,7 +65,7 @@ class _LineFacts:
         return value
 
 
-def _join_lines(text: str, physical: Sequence[Line], grammar: Grammar, facts: _LineFacts | None, out: list[Line] | Lines | None = None) -> list[Line] | Lines:
+def join_lines(text: str, physical: Sequence[Line], grammar: Grammar, facts: LineFacts | None, out: list[Line] | Lines | None = None) -> list[Line] | Lines:
     """:func:`logical_lines` of the given physical lines (``facts``: a memo shared across calls),
     appended to ``out`` (a new list by default) and returned."""
     if out is None:
@@ -73,7 +73,7 @@ def _join_lines(text: str, physical: Sequence[Line], grammar: Grammar, facts: _L
     i = 0
     n = len(physical)
     while i < n:
-        i = _join_at(text, physical, i, grammar, facts, out)
+        i = join_at(text, physical, i, grammar, facts, out)
     return out
 
 
@@ -86,7 +86,7 @@ _RUNON_MIN = 200
 _RUNON_FIRST_MIN = 60
 
 
-def _join_at(text: str, physical: Sequence[Line], i: int, grammar: Grammar, facts: _LineFacts | None, out: list[Line] | Lines) -> int:
+def join_at(text: str, physical: Sequence[Line], i: int, grammar: Grammar, facts: LineFacts | None, out: list[Line] | Lines) -> int:
     """Append the logical line(s) that start at physical line ``i``; return the next such ``i``."""
     ln, joined = physical[i], _joined_value(text, physical, i, grammar, facts)
     size = ln.end - ln.start
@@ -123,18 +123,18 @@ def _number_tail_cut(text: str, ln: Line, grammar: Grammar) -> list[int]:
     if open_ < 6 or not s.endswith(")"):
         return []
     inner = s[open_ + 1 : -1].strip(" ")
-    m = _prep(grammar).bracket.match(inner)
+    m = segment_rules(grammar).bracket.match(inner)
     if m is None or m.end() != len(inner):
         return []
     head = s[:open_].rstrip(" ")
-    if not head.endswith(_prep(grammar).suffixes) or title_kind(head, grammar) is not LineKind.TITLE:
+    if not head.endswith(segment_rules(grammar).suffixes) or title_kind(head, grammar) is not LineKind.TITLE:
         return []
     return [ln.start + open_]
 
 
-def _joined_value(text: str, physical: Sequence[Line], i: int, grammar: Grammar, facts: _LineFacts | None = None) -> int:
+def _joined_value(text: str, physical: Sequence[Line], i: int, grammar: Grammar, facts: LineFacts | None = None) -> int:
     """Index of the last physical line that belongs with line ``i`` (``i`` when none does)."""
-    p = _prep(grammar)
+    p = segment_rules(grammar)
     ln = physical[i]
     if i + 5 < len(physical):
         if facts is None or ln.start == ln.end:  # a blank line is not memoised (1 M of them: 100 MB)
@@ -154,7 +154,7 @@ def _joined_value(text: str, physical: Sequence[Line], i: int, grammar: Grammar,
     if not value or len(value) > 60:
         return i
     if facts is None:
-        if not _key_only(text, ln, grammar) or _key_only(text, nxt, grammar):
+        if not key_only(text, ln, grammar) or key_only(text, nxt, grammar):
             return i
     elif not _key_only_fact(text, ln, grammar, facts) or _key_only_fact(text, nxt, grammar, facts):
         return i
@@ -165,12 +165,12 @@ def _joined_value(text: str, physical: Sequence[Line], i: int, grammar: Grammar,
     return last
 
 
-def _key_only_fact(text: str, line: Line, grammar: Grammar, facts: _LineFacts) -> bool:
+def _key_only_fact(text: str, line: Line, grammar: Grammar, facts: LineFacts) -> bool:
     if line.start == line.end:
         return False  # an empty line holds no key
     key = (line.start, line.end)
     found = facts.key_only.get(key)
-    return found if found is not None else facts.remember(facts.key_only, key, _key_only(text, line, grammar))
+    return found if found is not None else facts.remember(facts.key_only, key, key_only(text, line, grammar))
 
 
 def _runon_cuts(text: str, ln: Line, grammar: Grammar) -> list[int]:
@@ -183,8 +183,8 @@ def _runon_cuts(text: str, ln: Line, grammar: Grammar) -> list[int]:
     and only on the first line of the text (a single-line OCR file).
     """
     stop = min(ln.end, ln.start + 200)
-    head = _rule(grammar, "segment.runon_banner").pattern.match(text, ln.start, min(ln.end, ln.start + 160))
-    number = _prep(grammar).bracket.search(text, ln.start, stop)
+    head = grammar.rule("segment.runon_banner").pattern.match(text, ln.start, min(ln.end, ln.start + 160))
+    number = segment_rules(grammar).bracket.search(text, ln.start, stop)
     cuts: list[int] = []
     if head is not None and number is not None and number.start() <= head.end() + 2:
         prefix = text[head.start("banner") : head.end("banner")].removesuffix("文件")[:4]
@@ -209,7 +209,7 @@ def _runon_cuts(text: str, ln: Line, grammar: Grammar) -> list[int]:
             # the 文号 comes before the title's end: the notice's own, after its issuers' names
             pos = number.end()
             cuts = [number.start("agency"), pos]
-            second = _rule(grammar, "segment.runon_second_number").pattern.match(text, pos, stop)
+            second = grammar.rule("segment.runon_second_number").pattern.match(text, pos, stop)
             if second is not None:
                 pos = second.end()
                 cuts.append(pos)
@@ -223,13 +223,15 @@ def _runon_cuts(text: str, ln: Line, grammar: Grammar) -> list[int]:
             cuts.append(head.end("banner"))
         prefix = text[pos : pos + 4] if number is not None and number.start() - ln.start <= 2 else text[ln.start : ln.start + 4]
     body_start = cuts[-1]
-    for m in _rule(grammar, "segment.runon_attachment").pattern.finditer(text, body_start, ln.end):
+    for m in grammar.rule("segment.runon_attachment").pattern.finditer(text, body_start, ln.end):
         cuts.append(m.start())
-    note = _rule(grammar, "segment.runon_public_note").pattern.search(text, body_start, ln.end)
+    note = grammar.rule("segment.runon_public_note").pattern.search(text, body_start, ln.end)
     if note:
         cuts.append(note.start())
-    for m in _rule(grammar, "segment.runon_date").pattern.finditer(text, body_start, ln.end):
-        sig = text.rfind(prefix, max(body_start, m.start() - 40), m.start()) if len(prefix) == 4 else -1
+    for m in grammar.rule("segment.runon_date").pattern.finditer(text, body_start, ln.end):
+        seal = grammar.rule("segment.runon_seal_note").pattern.search(text, max(body_start, m.start() - 34), m.start())
+        before = seal.start() if seal else m.start()  # the signature stands before a 代章 note
+        sig = text.rfind(prefix, max(body_start, before - 40), before) if len(prefix) == 4 else -1
         if sig < 0:
             continue
         cuts.append(sig)
@@ -243,7 +245,7 @@ def _runon_cuts(text: str, ln: Line, grammar: Grammar) -> list[int]:
 def _addressee_end(text: str, start: int, end: int, grammar: Grammar) -> int | None:
     """End (after the colon) of the addressee line that starts at ``start`` in a run-on line."""
     colon = text.find(":", start, min(end, start + 160))
-    if colon > 0 and _rule(grammar, "header.addressee").pattern.match(text[start : colon + 1]):
+    if colon > 0 and grammar.rule("header.addressee").pattern.match(text[start : colon + 1]):
         return colon + 1
     return None
 
@@ -304,7 +306,7 @@ def runon_bare_title(text: str, start: int, end: int, grammar: Grammar) -> bool:
         return False
     if not piece.endswith(grammar.word_list("segment", "runon_bare_title")):
         return False
-    head = _rule(grammar, "segment.runon_banner").pattern.match(piece)
+    head = grammar.rule("segment.runon_banner").pattern.match(piece)
     return head is not None and _addressee_end(text, end, len(text), grammar) is not None
 
 

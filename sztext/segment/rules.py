@@ -111,11 +111,6 @@ def _first_item(op: object, av: Any) -> tuple[set[str] | None, bool]:
     return None, False  # ANY, NOT_LITERAL, CATEGORY, GROUPREF, …: any character
 
 
-def _rule(grammar: Grammar, rule_id: str) -> Rule:
-    """``grammar.rule(rule_id)`` (a GrammarError when a partial grammar lacks it)."""
-    return grammar.rule(rule_id)
-
-
 # Rules tried in order on a line on its own: the first that matches gives the kind.
 _EARLY_CHECKS = (
     ("header.public_note", LineKind.PUBLIC_NOTE),
@@ -137,7 +132,7 @@ _LATE_CHECKS = (
 
 
 @dataclass(frozen=True, slots=True)
-class _AtStart:
+class AtStart:
     """A rule's pattern for ``match`` calls, its :func:`first_chars` tested first: a string
     whose character at ``pos`` no match starts with gives ``None`` without a pattern call."""
 
@@ -150,8 +145,8 @@ class _AtStart:
         return self.pattern.match(s, pos, endpos)
 
 
-def _at_start(rule: Rule) -> _AtStart:
-    return _AtStart(rule.pattern, first_chars(rule.pattern.compiled))
+def _at_start(rule: Rule) -> AtStart:
+    return AtStart(rule.pattern, first_chars(rule.pattern.compiled))
 
 
 @dataclass(frozen=True)
@@ -225,7 +220,7 @@ class _CheckList:
 
 
 @dataclass(frozen=True)
-class _Prepared:
+class Prepared:
     """What the line functions look up for every line, prepared once per grammar."""
 
     early: _CheckList
@@ -237,10 +232,10 @@ class _Prepared:
     suffixes_longest_first: tuple[str, ...]
     enclosed: tuple[str, ...]
     image_debris: Rule
-    split_year: _AtStart
+    split_year: AtStart
     date_line: GuardedPattern
     metadata: GuardedPattern
-    value_fragment: _AtStart
+    value_fragment: AtStart
     titled_decree_note: Rule
     titled_decree_note_check: _Check
     glued_metadata: Rule
@@ -282,14 +277,14 @@ class _Prepared:
     page_numbers_lead: Rule
     heading_first: frozenset[str] | None  # what a line-start heading style starts with (None: any)
     metadata_first: frozenset[str] | None  # what header.metadata starts with (None: any)
-    list_item: _AtStart
-    list_head: _AtStart
+    list_item: AtStart
+    list_head: AtStart
     attachment: Rule  # header.attachment: the label of an attachment list (附件：)
     glued_close: Rule
     title_issuer: Rule  # header.title_issuer: the bodies a title names before 关于
     purpose_opening: Rule
     titleless_cover: Rule
-    field_label: _AtStart
+    field_label: AtStart
     clause_sequel: tuple[str, ...]
     runon_date: GuardedPattern  # segment.runon_date: a date in a run-on line
     separator_line: Rule
@@ -300,17 +295,17 @@ class _Prepared:
 def starts_heading(s: str, grammar: Grammar) -> bool:
     """``grammar.headings.starts_line(s)``, without a pattern call on a line whose first
     character opens no line-start heading style."""
-    first = _prep(grammar).heading_first
+    first = segment_rules(grammar).heading_first
     if first is not None and s[:1] not in first:
         return False
     return grammar.headings.starts_line(s)
 
 
 # the grammar last asked and its prepared rules (one tuple, replaced whole: safe across threads)
-_LAST: tuple[Grammar | None, _Prepared | None] = (None, None)
+_LAST: tuple[Grammar | None, Prepared | None] = (None, None)
 
 
-def _prep(grammar: Grammar) -> _Prepared:
+def segment_rules(grammar: Grammar) -> Prepared:
     """The segment rules and word lists, prepared once per grammar (kept with it by
     ``grammar.derived``; the last grammar's are at hand without that lookup: the line
     functions ask on every line)."""
@@ -324,15 +319,15 @@ def _prep(grammar: Grammar) -> _Prepared:
 
 
 # the grammar files whose declared rules and lists (sections.CONTRACTS) the line functions read:
-# a field of _Prepared typed ``Rule``, ``GuardedPattern`` (the rule's pattern), ``_AtStart`` (the
+# a field of Prepared typed ``Rule``, ``GuardedPattern`` (the rule's pattern), ``AtStart`` (the
 # rule tried at a line start) or ``tuple[str, ...]`` and named as a rule or list one of them
 # declares is that rule or list (the first file that declares the name: segment's own first)
 _DECLARING = ("segment", "header", "doctypes", "docnumber")
-_FROM_RULE: dict[str, Callable[[Rule], Any]] = {"Rule": lambda rule: rule, "GuardedPattern": lambda rule: rule.pattern, "_AtStart": lambda rule: _at_start(rule)}
+_FROM_RULE: dict[str, Callable[[Rule], Any]] = {"Rule": lambda rule: rule, "GuardedPattern": lambda rule: rule.pattern, "AtStart": lambda rule: _at_start(rule)}
 
 
 def _declared(grammar: Grammar) -> dict[str, Any]:
-    """The fields of :class:`_Prepared` that are a declared rule or word list, read by name.
+    """The fields of :class:`Prepared` that are a declared rule or word list, read by name.
 
     >>> from sztext import load_grammar
     >>> got = _declared(load_grammar())
@@ -340,7 +335,7 @@ def _declared(grammar: Grammar) -> dict[str, Any]:
     ('segment.closing_byline', 'header.attachment', 'segment.adoption_note', ('办法',))
     """
     out: dict[str, Any] = {}
-    for f in fields(_Prepared):
+    for f in fields(Prepared):
         if f.type in _FROM_RULE:
             stem = next((s for s in _DECLARING if f.name in CONTRACTS[s].rules), None)
             if stem is None:
@@ -353,11 +348,11 @@ def _declared(grammar: Grammar) -> dict[str, Any]:
     return out
 
 
-def _prepare(grammar: Grammar) -> _Prepared:
+def _prepare(grammar: Grammar) -> Prepared:
     early = tuple(grammar.rule(rule_id) for rule_id, _ in _EARLY_CHECKS)
     late = tuple(grammar.rule(rule_id) for rule_id, _ in _LATE_CHECKS)
     suffixes = tuple(grammar.table("doctypes", "title_suffix"))
-    return _Prepared(
+    return Prepared(
         **_declared(grammar),
         early=_CheckList.of(early, tuple(kind for _, kind in _EARLY_CHECKS)),
         late=_CheckList.of(late, tuple(kind for _, kind in _LATE_CHECKS)),

@@ -17,7 +17,7 @@ from ..grammar import Grammar
 from ..normalize import TextView
 from .classify import classify
 from .kinds import Line, LineKind, Lines, physical_lines
-from .lines import _join_at, _join_lines, _LineFacts
+from .lines import join_at, join_lines, LineFacts
 
 __all__ = ["LineTable", "line_table"]
 
@@ -36,7 +36,7 @@ class LineTable:
     lines: Lines  # int arrays, not a Line object a line (issue 16: the memory of short-line texts)
     kinds: list[LineKind]
     physical: Lines  # split_lines of the whole text (``lines`` itself when no line is joined or cut)
-    facts: _LineFacts
+    facts: LineFacts
 
     @property
     def starts(self) -> Sequence[int]:
@@ -100,7 +100,7 @@ class LineTable:
                 skip = bisect.bisect_left(self.physical_starts, resume) - bisect.bisect_left(self.physical_starts, physical[i].start)
                 if k2 <= k or i + skip >= n or physical[i + skip].start != resume:  # cannot happen
                     lines = Lines(len(text))
-                    _join_lines(text, physical, grammar, self.facts, lines)
+                    join_lines(text, physical, grammar, self.facts, lines)
                     kinds.clear()
                     done = 0
                     break
@@ -110,9 +110,9 @@ class LineTable:
                 done = len(lines)
                 i += skip
                 while i < n:
-                    i = _join_at(text, physical, i, grammar, self.facts, lines)
+                    i = join_at(text, physical, i, grammar, self.facts, lines)
                 break
-            i = _join_at(text, physical, i, grammar, self.facts, lines)
+            i = join_at(text, physical, i, grammar, self.facts, lines)
         self._kinds_of(text, grammar, lines, kinds, done)
         return lines, kinds
 
@@ -155,9 +155,9 @@ def line_table(view: TextView, grammar: Grammar) -> LineTable:
     :func:`~sztext.segment.segment_archive` and :func:`sztext.tokenize.tokenize`."""
     text = view.text
     physical = physical_lines(text)
-    facts = _LineFacts()
+    facts = LineFacts()
     lines = Lines(len(text))
-    _join_lines(text, physical, grammar, facts, lines)
+    join_lines(text, physical, grammar, facts, lines)
     if lines == physical:
         lines = physical  # no line joined or cut: one copy
     kinds = []

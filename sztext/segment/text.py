@@ -9,7 +9,7 @@ import regex
 
 from ..grammar import Grammar
 from .kinds import Line, LineKind
-from .rules import _prep, may, starts_heading
+from .rules import segment_rules, may, starts_heading
 
 __all__ = ["title_kind", "strip_trailing_debris"]
 
@@ -23,11 +23,11 @@ def title_kind(text: str, grammar: Grammar) -> LineKind | None:
     title (…若干措施, …办法), else ``None``. ``text`` is one stripped view line. A line that a
     style of the ``headings`` section opens is never a title (（2）保障措施 is a heading).
     """
-    p = _prep(grammar)
+    p = segment_rules(grammar)
     s = strip_trailing_debris(text.strip(" \r"), grammar)
     if not (4 <= len(s) <= 160):
         return None
-    bare = _without_paren_tail(s)
+    bare = without_paren_tail(s)
     if not bare.endswith(p.suffixes) and not bare.endswith(p.enclosed):
         return None  # what gives a kind below needs one of these endings: most lines have none
     if "。" in s or s.endswith((":", ",")) or starts_heading(s, grammar):
@@ -52,12 +52,12 @@ def title_kind(text: str, grammar: Grammar) -> LineKind | None:
     return None
 
 
-def _without_paren_tail(s: str) -> str:
+def without_paren_tail(s: str) -> str:
     """``s`` without a parenthesised note at its end (``_PAREN_TAIL``, which needs a ``)``)."""
     return _PAREN_TAIL.sub("", s) if ")" in s else s
 
 
-def _is_physical(text: str, line: Line) -> bool:
+def is_physical(text: str, line: Line) -> bool:
     """The line is a whole line of the text (not a piece of a run-on line)."""
     return (line.start == 0 or text[line.start - 1] == "\n") and (line.end == len(text) or text[line.end] == "\n")
 
@@ -66,18 +66,18 @@ def _is_physical(text: str, line: Line) -> bool:
 _SPACED = regex.compile(r"(?<=\p{Han}) (?=\p{Han})")
 
 
-def _unspaced(s: str) -> str:
+def unspaced(s: str) -> str:
     """``s`` without single spaces between Han characters (土 地 使 用 期 限 的 批 复, corpus 0015)."""
     return _SPACED.sub("", s) if " " in s else s
 
 
-def _line_before(text: str, start: int) -> Line | None:
+def line_before(text: str, start: int) -> Line | None:
     if start <= 0:
         return None
     return Line(text.rfind("\n", 0, start - 1) + 1, start - 1, start)
 
 
-def _line_after(text: str, line: Line) -> Line | None:
+def line_after(text: str, line: Line) -> Line | None:
     if line.stop >= len(text) or line.stop == line.end:
         return None
     nl = text.find("\n", line.stop)
@@ -106,18 +106,18 @@ def recent_memo(text: str, grammar: Grammar) -> dict[tuple[str, str], Any]:
     return found
 
 
-def _key_only(text: str, line: Line, grammar: Grammar) -> bool:
+def key_only(text: str, line: Line, grammar: Grammar) -> bool:
     """A metadata key whose value is on the next line (``成文日期：``, ``[发文字号]``)."""
-    p = _prep(grammar)
+    p = segment_rules(grammar)
     if p.metadata_first is not None and text[line.start : line.start + 1] not in p.metadata_first:
         return False  # no match at the line's start without a pattern call (rules.first_chars)
     m = p.metadata.match(text[line.start : line.end])
     return m is not None and not m.group("value")
 
 
-def _debris_end(s: str, grammar: Grammar) -> int:
+def debris_end(s: str, grammar: Grammar) -> int:
     """Offset in ``s`` after the leading page debris (0 when there is none)."""
-    p = _prep(grammar)
+    p = segment_rules(grammar)
     pos = 0
     changed = True
     while changed:
@@ -139,7 +139,7 @@ def _debris_end(s: str, grammar: Grammar) -> int:
 
 def strip_trailing_debris(s: str, grammar: Grammar) -> str:
     """``s`` without page debris at its end (…若干措施的通知 政策咨询, samples/004 l.643)."""
-    debris = _prep(grammar).debris
+    debris = segment_rules(grammar).debris
     if not s.endswith(debris):
         return s  # the common case: no debris word at the end
     changed = True

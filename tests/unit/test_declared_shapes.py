@@ -15,7 +15,7 @@ from sztext.extract.dates import _contexts
 from sztext.grammar import default_grammar_dir
 from sztext.load import load_path
 from sztext.normalize import normalize
-from sztext.segment.rules import _prep
+from sztext.segment.rules import segment_rules
 
 SHIPPED = default_grammar_dir()
 G = sztext.load_grammar()
@@ -51,14 +51,14 @@ def test_a_top_level_alternative_is_not_line_anchored(tmp_path: Path) -> None:
 
 
 def test_the_declaration_not_the_source_picks_the_path(tmp_path: Path) -> None:
-    prepared = _prep(G)
+    prepared = segment_rules(G)
     cc = next(c for r, c in zip(prepared.early.rules, prepared.early.checks) if r.id == "header.cc")
     assert cc.anchored
     assert _contexts(G).before.joined is not None  # the side = "before" rules are all anchored = "end"
     # the same pattern without the declaration: the plain path, and the same line kinds
     directory = _overlay(tmp_path, "header", 'id = "header.cc"\nanchored = "line"\n', 'id = "header.cc"\n')
     plain = sztext.load_grammar(directory)
-    cc_plain = next(c for r, c in zip(_prep(plain).early.rules, _prep(plain).early.checks) if r.id == "header.cc")
+    cc_plain = next(c for r, c in zip(segment_rules(plain).early.rules, segment_rules(plain).early.checks) if r.id == "header.cc")
     assert not cc_plain.anchored
     line = "抄送：市委办公厅，市人大常委会办公厅。"  # grammars/header.toml, the header.cc example
     m1, m2 = cc.find(normalize(line, G).text), cc_plain.find(normalize(line, plain).text)

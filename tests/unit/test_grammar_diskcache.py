@@ -145,3 +145,52 @@ def test_a_directory_others_can_write_is_neither_read_nor_written(tmp_path: Path
     _new_process(monkeypatch)
     sztext.load_grammar(directory)
     assert not list(cache.glob("*.grammar.pickle"))  # and nothing is written there
+
+
+def test_the_derived_tables_are_kept_with_the_grammar_and_read_back_equal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tables a first parse builds (the view table, segment's prepared rules, the lexicons) are
+    written into the grammar's file once; a new process reads them, builds none and parses the same."""
+    from sztext.normalize import _build_view_table
+    from sztext.segment.rules import _prepare
+
+    monkeypatch.setenv("SZTEXT_CACHE_DIR", str(tmp_path / "cache"))
+    _new_process(monkeypatch)
+    directory = _overlay(tmp_path)
+    expected = _json(directory)
+    built = sztext.load_grammar(directory)
+    assert _build_view_table in built._derived and _prepare in built._derived
+    (file,) = (tmp_path / "cache").glob("*.grammar.pickle")
+    written = file.stat().st_mtime_ns
+    _new_process(monkeypatch)
+    _no_compile(monkeypatch)
+    read = sztext.load_grammar(directory)
+    assert set(read._derived) == set(built._derived)
+    assert read._derived[_build_view_table] == built._derived[_build_view_table]
+    # segment's prepared rules are the read grammar's own rule objects, not copies
+    assert read._derived[_prepare].number_rules[0] is read.rule("docnumber.bracket")
+    before = dict(read._derived)
+    assert _json(directory) == expected
+    assert all(read._derived[build] is value for build, value in before.items()) and len(read._derived) == len(before)  # none built again
+    assert file.stat().st_mtime_ns == written  # nothing new: not written again
+
+
+def _unpicklable_table(grammar: object) -> object:
+    return lambda text: text  # a lambda does not pickle
+
+
+def test_a_table_that_does_not_pickle_is_left_out_and_not_written_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SZTEXT_CACHE_DIR", str(tmp_path / "cache"))
+    _new_process(monkeypatch)
+    directory = _overlay(tmp_path)
+    _json(directory)
+    first = sztext.load_grammar(directory)
+    first.derived(_unpicklable_table)
+    first.persist_derived()
+    (file,) = (tmp_path / "cache").glob("*.grammar.pickle")
+    written = file.stat().st_mtime_ns
+    _new_process(monkeypatch)
+    read = sztext.load_grammar(directory)
+    assert _unpicklable_table not in read._derived and len(read._derived) == len(first._derived) - 1
+    assert read.derived(_unpicklable_table)("深府规") == "深府规"  # built again in this process
+    read.persist_derived()
+    assert file.stat().st_mtime_ns == written

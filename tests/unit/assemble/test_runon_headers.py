@@ -109,6 +109,15 @@ def _addressees(line: str) -> list[str]:
         ("省直有关部门、单位：", ["省直有关部门、单位"]),
         # but a body after 、 stays apart
         ("市发展改革委、财政局：", ["市发展改革委", "财政局"]),
+        # a national organ heading its local offices' levels is one addressee: 住房和城乡建设部 and twelve bodies
+        # (devcorpus 0112), 财政部 and 税务总局 (2024 export rebates)
+        ("北京市规划和自然资源委，国家税务总局各省、自治区、直辖市和计划单列市税务局，各银保监局：",
+         ["北京市规划和自然资源委", "国家税务总局各省、自治区、直辖市和计划单列市税务局", "各银保监局"]),
+        ("各省、自治区、直辖市、计划单列市财政厅（局），国家税务总局各省、自治区、直辖市、计划单列市税务局：",
+         ["各省、自治区、直辖市、计划单列市财政厅（局）", "国家税务总局各省、自治区、直辖市、计划单列市税务局"]),
+        # sets sharing one function, 各 read as 吝 by OCR (中共山东省委保密委员会办公室, devcorpus 0205)
+        ("省委各部委、省政府各部门、吝人民团体、各高等院校保密委员会(保密工作领导小组)：",
+         ["省委各部委、省政府各部门、吝人民团体、各高等院校保密委员会(保密工作领导小组)"]),
     ],
 )
 def test_addressee_heads_shared(line: str, expected: list[str]) -> None:
@@ -154,3 +163,18 @@ def test_signature_run_in_after_the_contact_email(name: str, issuers: list[str],
     assert n.signed_date is not None and n.signed_date.value is not None and n.signed_date.value.isoformat() == signed
     for v in n.issuers:
         assert n.source_text[v.span[0] : v.span[1]] == v.text
+
+
+@pytest.mark.parametrize(
+    ("name", "issuer", "signed"),
+    [
+        # …专项小组办公室（山东省住房和城乡建设厅代章）2021年3月29日附件… : the signature is read before the 代章 note
+        ("0209", "山东省优化提升工程建设项目审批制度改革专项小组办公室", "2021-03-29"),
+        # …专项小组办公室（山东省工业和信息化厅代章）2021年8月17日 (another office, another department's seal)
+        ("0176", "山东省钢铁行业化解过剩产能实现脱困发展专项小组办公室", "2021-08-17"),
+    ],
+)
+def test_runon_signature_before_a_seal_note(name: str, issuer: str, signed: str) -> None:
+    notice = _one(name)
+    assert [i.text for i in notice.issuers] == [issuer]
+    assert notice.signed_date is not None and notice.signed_date.value.isoformat() == signed

@@ -57,7 +57,7 @@ class _CountingBlocks(list):  # type: ignore[type-arg]
 @pytest.mark.parametrize("lines", [1000, 4000])
 def test_a_long_run_of_agency_lines_is_read_in_linear_steps(lines: int) -> None:
     # hostile input of issue 16: runs of short agency-name lines (each a possible signature line)
-    from sztext.header import Header, _read_signature
+    from sztext.header import Header, read_signature
     from sztext.normalize import normalize
     from sztext.segment import segment_archive
     from sztext.tokenize import tokenize
@@ -66,7 +66,7 @@ def test_a_long_run_of_agency_lines_is_read_in_linear_steps(lines: int) -> None:
     view = normalize("\n".join(["市财政局"] * lines) + "\n", grammar)
     blocks = _CountingBlocks(tokenize(view, segment_archive(view, grammar)[0], grammar))
     _CountingBlocks.reads = 0
-    _read_signature(view, blocks, grammar, Header())
+    read_signature(view, blocks, grammar, Header())
     assert _CountingBlocks.reads < 10 * lines  # before: every line rescanned the run to its end
 
 

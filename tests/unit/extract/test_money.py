@@ -291,7 +291,11 @@ ISSUE_15 = [
     row("magnitude-only-wanzai", "全年营业收入超亿元的工业企业达58个", A("超亿元", 100000000, qualifier="min")),  # devcorpus 0280
     row("magnitude-only-jiangxi", "营业收入超千亿元的开发区10个，新增减税退税缓税（费）近千亿元，",  # devcorpus 0282
         A("超千亿元", 100000000000, qualifier="min"), A("近千亿元", 100000000000, qualifier="approx")),
-    row("magnitude-clause-start-not-read", "施工项目中，亿元以上施工项目923个"),  # devcorpus 0281: no bound word before
+    # a magnitude with no digit before 以上 (a size threshold)
+    row("magnitude-threshold-yichun", "施工项目中，亿元以上施工项目923个", A("亿元以上", 100000000, qualifier="min")),  # devcorpus 0281
+    row("magnitude-threshold-hubei", "基础设施占23.7%;百亿元以上项目22个,50亿元以上项目52个",  # extra e45 (Hubei)
+        A("百亿元以上", 10000000000, qualifier="min"), A("50亿元以上", 5000000000, qualifier="min")),
+    row("magnitude-threshold-not-indefinite", "每万元以上；数亿元以上"),
     row("newline-address-not-money", "天河区猎德街海明路20号\n15\n元岗街"),  # devcorpus 0256 (Guangzhou Tianhe)
     row("magnitude-not-money", "万元GDP能耗下降；亿元生产总值生产安全事故死亡率；每万元"),  # devcorpus 0280, 0281
     row("per-hundred-yuan-not-a-rate", "规模以上工业企业每百元营业收入中的成本为83.8元",  # devcorpus 0280

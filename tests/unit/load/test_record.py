@@ -8,12 +8,14 @@ The records are cut from real Taiwan law-database records of two issuers (devcor
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 import sztext
 from sztext.load import load_bytes
 from sztext.load.record import looks_like_record, record_to_text
+from sztext.load.stream import open_text_stream
 
 # devcorpus 0438 (國家安全局), first two articles and the last
 NSB = """<法規>
@@ -154,3 +156,23 @@ def test_records_joined_are_one_text_each(joined: str) -> None:
 
 def test_joined_pieces_that_are_not_records_are_left_as_they_are() -> None:
     assert record_to_text(NSB.strip() + "<法規>未完") is None
+
+
+@pytest.mark.parametrize("record", [NSB, PRESIDENT], ids=["國家安全局", "總統"])
+def test_a_record_file_is_loaded_whole_never_streamed(record: str, tmp_path: Path) -> None:
+    # a streamed chunk would reach the pipeline as raw XML: the record is loaded whole and rendered
+    path = tmp_path / "record.txt"
+    path.write_text(record, encoding="utf-8")
+    assert open_text_stream(path) is None
+    plain = tmp_path / "plain.txt"
+    plain.write_text(record_to_text(record) or "", encoding="utf-8")
+    assert open_text_stream(plain) is not None
+
+
+@pytest.mark.parametrize("record", [NSB, PRESIDENT], ids=["國家安全局", "總統"])
+def test_a_record_given_as_text_gives_the_file_record(record: str, tmp_path: Path) -> None:
+    path = tmp_path / "record.txt"
+    path.write_text(record, encoding="utf-8")
+    from_file, from_text = sztext.parse_file(path)[0], sztext.parse(record)
+    assert from_file.title is not None and from_text.title == from_file.title
+    assert from_text.model_dump(exclude={"source", "warnings"}) == from_file.model_dump(exclude={"source", "warnings"})

@@ -11,7 +11,7 @@ from sztext import load_grammar
 from sztext.normalize import normalize
 from sztext.segment import glued
 from sztext.segment.kinds import Line
-from sztext.segment.rules import _prep, first_chars, starts_heading
+from sztext.segment.rules import segment_rules, first_chars, starts_heading
 from sztext.segment.text import recent_memo
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -31,14 +31,14 @@ def test_first_chars_is_none_where_any_character_may_start() -> None:
 
 
 def test_heading_styles_start_with_their_markers() -> None:
-    first = _prep(load_grammar()).heading_first
+    first = segment_rules(load_grammar()).heading_first
     assert first is not None and {"第", "一", "(", "1", "①", " "} <= first and "各" not in first
 
 
 def test_prefilter_agrees_with_the_patterns_on_every_sample_line() -> None:
     # a superset: no line the prefilter turns away is matched by the pattern (seed 004 and the samples)
     g = load_grammar()
-    p = _prep(g)
+    p = segment_rules(g)
     checks = [c for c in (*p.early.checks, *p.late.checks, p.early.free_any, p.late.free_any) if c is not None and c.first is not None]
     assert checks
     for path in sorted((ROOT / "samples").glob("*.txt")):

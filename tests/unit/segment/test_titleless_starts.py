@@ -13,9 +13,9 @@ import sztext
 from sztext.load import load_path
 from sztext.normalize import normalize
 from sztext.segment import segment_archive
-from sztext.segment.cues import _opens_after_end
+from sztext.segment.cues import opens_after_end
 from sztext.segment.kinds import LineKind
-from sztext.segment.rules import _prep
+from sztext.segment.rules import segment_rules
 
 DEV = Path(__file__).parents[3].parent / "shared" / "devcorpus" / "docs"
 BLANKS = " \r\n\t\u3000\xa0"
@@ -129,7 +129,7 @@ def test_a_text_that_goes_on_after_its_end_stays_one_document(number: str, line:
     ],
 )
 def test_what_opens_after_an_end(line: str, kind: LineKind, end: str, opens: bool) -> None:
-    assert _opens_after_end(line, kind, end, _prep(sztext.load_grammar())) is opens
+    assert opens_after_end(line, kind, end, segment_rules(sztext.load_grammar())) is opens
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,12 @@
-"""Law-database XML records (issue 15, "Measures"; law.moj.gov.tw exports in the devcorpus): each
-article is a <條號>第 N 條</條號> element (headings.article_record) and its items open lines of the
-條文內容; the amendment history 沿革內容 numbers its entries 1. 2. … but is the record's metadata,
-not its outline (headings.toml ``record_metadata``). Excerpts of real records, lines cut."""
+"""Law-database XML records (issue 15, "Measures"; law.moj.gov.tw exports in the devcorpus) given
+to ``sztext.parse`` as a str are rendered as ``parse_file`` renders them (sztext.load.record, issue
+13: one path): each article is a line opening with its <條號> (第 N 條) and its items open lines of
+the 條文內容; the amendment history 沿革內容 (1. 2. …) is read by the header as the record's
+promulgation notes, not as its outline. Excerpts of real records, lines cut."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import sztext
 
@@ -55,8 +58,8 @@ def _numbered(text: str) -> list[tuple[int, str, str]]:
 
 def test_articles_of_a_record_and_no_history_entry() -> None:
     assert _numbered(REC_0438) == [
-        (0, "article", "<條號>第 1 條</條"),
-        (0, "article", "<條號>第 4 條</條"),
+        (0, "article", "第 1 條 本辦法依國家"),
+        (0, "article", "第 4 條 本辦法獎勵種"),
         (1, "section", "一、獎狀、獎盃或獎牌。"),
         (1, "section", "二、行政獎勵。"),
         (1, "section", "三、獎金，並得與第一款併"),
@@ -65,7 +68,18 @@ def test_articles_of_a_record_and_no_history_entry() -> None:
 
 def test_items_under_a_record_article() -> None:
     assert _numbered(REC_0441) == [
-        (0, "article", "<條號>第 2 條</條"),
+        (0, "article", "第 2 條 向不當黨產處"),
         (1, "section", "一、本會所屬人員。"),
         (1, "section", "二、前款人員之配偶、前配"),
     ]
+
+
+def test_a_record_given_as_text_is_parsed_as_the_file_is(tmp_path: Path) -> None:
+    # one path for records: parse(str) renders the record as the loader does for parse_file
+    path = tmp_path / "record.xml.txt"
+    path.write_text(REC_0438, encoding="utf-8")
+    from_file = sztext.parse_file(path)[0]
+    from_text = sztext.parse(REC_0438)
+    assert from_text.title is not None and from_text.title.text == "國家情報工作獎勵辦法"
+    assert from_text.title == from_file.title
+    assert from_text.model_dump(exclude={"source"}) == from_file.model_dump(exclude={"source"})

@@ -1,0 +1,38 @@
+"""A （X） followed by 项 is a cross-reference, not a heading (headings.cn_paren, headings.cn_paren_midline).
+
+Real lines: 住房和城乡建设部 智能建造试点 (devcorpus 0088: 其中第（一）至（四）项为必选任务, in one line) and
+济南市工业和信息化局 等 (0144: 附件2中第（五） / （十二）项规定提供相关材料, broken over two lines).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import sztext
+
+SHARED = Path(__file__).resolve().parents[4] / "shared"
+
+PILOT = (
+    "　　三、试点任务\n"
+    "　　试点城市重点开展以下工作，其中第（一）至（四）项为必选任务，第（五）至（八）项可结合地方实际自主选择。\n"
+    "　　（一）完善政策体系。出台推动智能建造发展的政策文件或发展规划。\n"
+    "　　（二）培育智能建造产业。建设智能建造产业基地，完善产业链。\n"
+)
+
+
+def test_a_reference_inside_a_line_opens_no_node() -> None:
+    notice = sztext.parse(PILOT)
+    notice.verify()
+    assert [(n.marker, n.path) for n in notice.nodes() if n.marker] == [("三、", "3"), ("（一）", "3.1"), ("（二）", "3.2")]
+
+
+def test_a_reference_broken_over_lines_opens_no_node() -> None:
+    if not (SHARED / "devcorpus").is_dir():
+        pytest.skip("no shared devcorpus")
+    (notice,) = sztext.parse_file(next((SHARED / "devcorpus" / "docs").glob("0144_*")))
+    markers = [n.text[:12] for n in notice.nodes() if n.marker and n.text.lstrip().startswith("（十二）项")]
+    assert markers == []
+    # the line still belongs to its article: no character is dropped
+    assert any("（十二）项规定提供相关材料" in n.text for n in notice.nodes())
