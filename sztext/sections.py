@@ -304,6 +304,14 @@ class ContentsTunables(BaseModel):
     min_run: int = Field(default=3, ge=1)  # the fewest repeated heading lines in a row that make a contents list
 
 
+class SegmentTunables(BaseModel):
+    """``segment.toml [table.tunables]``: thresholds of the archive cues."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
+    # the shortest paragraph after a signed date that opens a text of its own (segment.cues.opens_after_end)
+    opening_paragraph_min: int = Field(default=40, ge=1)
+
+
 _Char = Annotated[str, Field(min_length=1, max_length=1)]
 
 
@@ -338,6 +346,7 @@ CONTRACTS: Mapping[str, Contract] = {
             "debris", "sentence_end", "drafting_form", "runon_bare_title", "countersign_draft", "byline_roles", "clause_sequel",
             "issuing", "cover_issuing", "adoption_words",
         ),
+        tables={"tunables": SegmentTunables},
     ),
     "header": Contract(
         rules=(

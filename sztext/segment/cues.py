@@ -325,7 +325,7 @@ run on after its date ("line"), a first chapter or article or a cover only.
         # a paragraph under a signed date that issued and listed nothing (北大法宝 cells: 交通运输部办公厅 /
         # 2013年9月24日 / 人工智能是人类发展新领域。…; 山东省教育厅 / 2019年4月11日 / 数字商务是…。), not a
         # bracketed note (（此件公开发布）) nor a short line
-        return kind is LineKind.TEXT and says_nothing_before and len(s.strip()) >= 40 and not s.lstrip(" \u3000").startswith(("（", "("))
+        return kind is LineKind.TEXT and says_nothing_before and len(s.strip()) >= prep.opening_paragraph_min and not s.lstrip(" \u3000").startswith(("（", "("))
     if end == "line":
         # what a single-line OCR notice runs into after its date is its own enclosure (山东省生态环境委员会
         # 办公室 2021: …2021年3月1日山东省生态环境委员会关于…的通知(会签稿)…; 中国华电集团有限公司山东公司

@@ -286,6 +286,7 @@ class Prepared:
     titleless_cover: Rule
     field_label: AtStart
     clause_sequel: tuple[str, ...]
+    opening_paragraph_min: int  # segment.toml [table.tunables]
     runon_date: GuardedPattern  # segment.runon_date: a date in a run-on line
     separator_line: Rule
     glued_head: Rule
@@ -363,7 +364,13 @@ def _prepare(grammar: Grammar) -> Prepared:
         number_rules=(grammar.rule("docnumber.bracket"), grammar.rule("docnumber.decree")),
         heading_first=_heading_first(grammar),
         metadata_first=first_chars(grammar.rule("header.metadata").pattern.compiled),
+        opening_paragraph_min=_opening_paragraph_min(grammar),
     )
+
+
+def _opening_paragraph_min(grammar: Grammar) -> int:
+    value = grammar.table("segment", "tunables").get("opening_paragraph_min", 40)
+    return value if isinstance(value, int) else 40
 
 
 def _heading_first(grammar: Grammar) -> frozenset[str] | None:

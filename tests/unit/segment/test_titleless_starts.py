@@ -161,3 +161,16 @@ def test_an_image_after_the_article_does_not_end_its_page() -> None:
     text = (Path(__file__).parents[3] / "samples" / "002_2dc559b6324d11b4.txt").read_text(encoding="utf-8")
     assert "11.jpg" in text and "国脉,是大数据治理" in text
     assert len(_starts(text)) == 1
+
+
+def test_the_opening_paragraph_length_is_read_from_the_grammar(tmp_path: Path) -> None:
+    """segment.toml [table.tunables] opening_paragraph_min decides how long a paragraph after a
+    signed date must be to open a text: an overlay that raises it past the line keeps it closed."""
+    line = "智慧旅游是运用新一代信息网络技术和装备,充分准确及时感知和使用各类旅游信息,从而实现旅游服务、旅游管理、旅游营销、旅游体验的智能化。"
+    shipped = segment_rules(sztext.load_grammar())
+    assert shipped.opening_paragraph_min == 40
+    assert opens_after_end(line, LineKind.TEXT, "signed", shipped) is True
+    (tmp_path / "segment.toml").write_text('version = 1\ndescription = "overlay"\n[table.tunables]\nopening_paragraph_min = 200\n', encoding="utf-8")
+    raised = segment_rules(sztext.load_grammar(tmp_path))
+    assert raised.opening_paragraph_min == 200
+    assert opens_after_end(line, LineKind.TEXT, "signed", raised) is False
