@@ -7,10 +7,18 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
 
 
 def test_quality_floors_hold() -> None:
+    # the floors are pinned on the goldens of ../shared (the dev corpus, the shared corpus) as well as
+    # the repository's own: without them every row is graded on fewer items and could only fail
+    missing = [d for d in ("devcorpus/docs", "corpus") if not (SHARED / d).is_dir()]
+    if missing:
+        pytest.skip(f"quality floors not checked: {', '.join(str(SHARED / d) for d in missing)} absent (a checkout beside ../shared runs it)")
     proc = subprocess.run([sys.executable, str(ROOT / "bench" / "quality.py"), "--check"], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
 
