@@ -29,7 +29,7 @@ from .extract.jurisdiction import find_jurisdiction
 from .extract.status import extract_legal_status
 from .grammar import Grammar, load_grammar
 from .load import Loaded, load_path
-from .load.record import looks_like_record, record_to_text
+from .load.record import render_record
 from .load.paths import record_path
 from .models import ErrorRecord, Notice, Warning
 from .normalize import TextView, normalize
@@ -302,10 +302,9 @@ class Pipeline:
             text.encode("utf-8")
         except UnicodeEncodeError as exc:
             raise InputError(f"text contains a lone surrogate at offset {exc.start}; decode the bytes strictly") from exc
-        if looks_like_record(text):
-            # a law database's XML record (<法規>…) is parsed as parse_file parses it: rendered
-            # (sztext.load.record), and the rendered text is the one its spans index
-            text = record_to_text(text, self.grammar) or text
+        # a law database's XML record (<法規>…) is parsed as parse_file parses it: rendered
+        # (sztext.load.record), and the rendered text is the one its spans index
+        text = render_record(text, self.grammar) or text
         return normalize(text, self.grammar)
 
     def _document(self, view: TextView, table: LineTable, rng: DocumentRange, index: int, path: str | None, warnings: tuple[Warning, ...]) -> Notice:

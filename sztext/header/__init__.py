@@ -380,7 +380,7 @@ def _under_title(blocks: Sequence[Block], i: int, last_title: int) -> bool:
 def _date_under_title(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header, last_title: int) -> None:
     """No signature dated the document: a bracketed date on the line under the title is its
     成文日期 (中共中央 国务院关于…的意见 / （2018年1月2日）, ``header.title_date``)."""
-    after = next((j for j in range(last_title + 1, len(blocks)) if blocks[j].kind is not LineKind.BLANK), None)
+    after = _next_nonblank(blocks, last_title)
     if after is None or after in h.roles and h.roles[after] != "metadata":
         return
     b = blocks[after]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import ArgumentError, DecodeError, InputError, InputTooLargeError, OCRRequiredError
 from .geometry import Geometry, PageBox
-from .record import looks_like_record, record_to_text
+from .record import render_record
 
 if TYPE_CHECKING:
     from ..grammar import Grammar
@@ -243,8 +243,8 @@ def load_bytes(data: bytes, path: str | None = None, *, max_chars: int | None = 
         if is_html:
             text, notes = html_text_and_warnings(text)
             warnings = warnings + notes
-        elif kind == "text" and looks_like_record(text):
-            record = record_to_text(text, grammar)  # a law database's XML record (<法規>…)
+        elif kind == "text":
+            record = render_record(text, grammar)  # a law database's XML record (<法規>…)
             text = record if record is not None else text
         fmt = "html" if is_html else "xml" if record is not None else "markdown" if kind == "markdown" else "text"
     if max_chars is not None and len(text) > max_chars:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from ..grammar import Grammar
 
-__all__ = ["looks_like_record", "opens_like_record", "record_to_text"]
+__all__ = ["looks_like_record", "opens_like_record", "record_to_text", "render_record"]
 
 # A root element with a name and at least one child field, the whole input being that element.
 _ROOT = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?<([^\s<>/!?]+)>\s*<[^\s<>/!?]+[ >/]")
@@ -48,6 +48,12 @@ def opens_like_record(head: str) -> bool:
     (True, False)
     """
     return _ROOT.match(head) is not None
+
+
+def render_record(text: str, grammar: Grammar | None = None) -> str | None:
+    """The rendered text when ``text`` is a whole XML record that parses (the loader's and
+    ``sztext.parse``'s one test), else ``None``."""
+    return record_to_text(text, grammar) if looks_like_record(text) else None
 
 
 def record_to_text(text: str, grammar: Grammar | None = None) -> str | None:
