@@ -126,6 +126,14 @@ NOTE_ENDINGS = [
           ("自治区环保厅", C), ("内蒙古电力监管办", C), ("相关盟市", C)]],
         id="neimenggu-e90-he-between-bodies",
     ),
+    pytest.param(  # 新政办发〔2022〕49号 (新疆维吾尔自治区人民政府办公厅; tests/devcorpus/extra e94, mjxjqwh.cn reprint):
+        # 〔〕 as the inner parenthesis inside a name, the role word after the closing 〔行政公署〕, the
+        # trailing bracket kept in the unit's text and left out of its name
+        "科学有序推动批发零售、餐饮、文化娱乐、居民服务等人员聚集型行业复工复市。"
+        "(自治区卫生健康委、市场监督管理局,各地〔州、市〕人民政府〔行政公署〕负责)",
+        [[("自治区卫生健康委", R), ("自治区市场监督管理局", R), ("各地〔州、市〕人民政府", R)]],
+        id="xinjiang-e94-inner-brackets-and-role-after-bracket",
+    ),
 ]
 
 
