@@ -378,6 +378,13 @@ DEVCORPUS_LINES = [
     # a classifier, words naming the kind, then the head noun (per = the head noun)
     row("0125-long-noun-head", "对每家创业投资机构年度累计补助额度最高不超过100万元。",
         A("每家创业投资机构年度累计补助额度最高不超过100万元", 1000000, qualifier="max", per="机构/年")),
+    # a note naming the currency of what follows (money.currency_note): the amount before it and later plain 元
+    row("e85-currency-note-macau", "合资格永久性居民继续获发10000元(澳门元,下同)、合资格非永久性居民6000元;非强制性央积金个人账户注资,合资格居民额外注入7000元;医疗补贴计划维持700元;",
+        A("10000元", 10000, currency="MOP"), A("6000元", 6000, currency="MOP"), A("7000元", 7000, currency="MOP"), A("700元", 700, currency="MOP")),
+    row("e86-currency-note-macau", "每名永久居民派1萬元(澳門元,下同),非永久居民派6000元。同時也繼續向永久居民派600元醫療券。",
+        A("1萬元", 10000, currency="MOP"), A("6000元", 6000, currency="MOP"), A("600元", 600, currency="MOP")),
+    row("s004-currency-note-cny", "争取全市进口贸易总额突破1.8万亿元（人民币，下同）、占全省比重达50%左右",  # samples/004 (Shenzhen)
+        A("突破1.8万亿元", 1800000000000, qualifier="min")),
     row("0048-wan-count-not-money", "开展10万场以上“银龄数字课堂”"),
     row("0015-wan-people-not-money", "湖北、河南两省各15万左右，且主要是农业人口"),
     row("A02-wanyi-level-not-money", "打造若干千亿级、万亿级的大宗商品现货交易平台"),
