@@ -483,7 +483,7 @@ def _inherit_in_lists(found: list[_Found], text: str, gap: Rule) -> list[_Found]
 def _apply_currency_notes(found: list[_Found], text: str, start: int, stop: int, note: Rule, lex: _Lexicon) -> list[_Found]:
     """Give the currency of a ``money.currency_note`` (（澳门元，下同）) to the amount it follows and to
     the later amounts whose only currency word is a plain 元 (read CNY without the note)."""
-    if text.find("下同", start, stop) < 0:  # the note's word: most texts have none
+    if note.anchor_finder is not None and note.anchor_finder.search(text, start, stop) is None:  # most texts have no 下同
         return found
     notes = [(m.start(), lex.currency[m["cur"]]) for m in note.pattern.finditer(text, start, stop)]
     if not notes:
