@@ -277,7 +277,7 @@ class MojibakeTags(_OpenTags):
 
 
 class MoneyTags(_OpenTags):
-    shape: Literal["single", "range", "lead", "gap", "magnitude", "table", "numeral"] | None = None
+    shape: Literal["single", "range", "lead", "gap", "magnitude", "table", "numeral", "note"] | None = None
 
 
 class Tunables(BaseModel):
@@ -362,7 +362,7 @@ CONTRACTS: Mapping[str, Contract] = {
     "money": Contract(
         rules=(
             "amount", "range", "lead", "bound_pair", "enumeration", "bare_number", "two_digits", "estimate", "trailing_magnitudes",
-            "table_unit", "table_cell", "table_serial", "table_not_money", "table_end",
+            "table_unit", "table_cell", "table_serial", "table_not_money", "table_end", "currency_note",
         ),
         tags=MoneyTags,
         tables={
