@@ -340,7 +340,7 @@ CONTRACTS: Mapping[str, Contract] = {
             "undecodable_glyph", "page_numbers_lead", "glued_close",
             "purpose_opening", "titleless_cover", "field_label", "separator_line", "glued_head", "glued_end",
             "adoption_note", "first_heading", "page_footer", "markup_link", "standard_cover", "addressee_to_all", "page_head",
-            "page_source", "first_article",
+            "page_source", "first_article", "self_purpose",
         ),
         lists=(
             "debris", "sentence_end", "drafting_form", "runon_bare_title", "countersign_draft", "byline_roles", "clause_sequel",

@@ -32,9 +32,17 @@ from .cues import (
 from .glued import GLUED_TAIL, glued_head, glued_opening, glued_start
 from .rules import segment_rules, may
 from .table import LineTable, line_table
-from .text import debris_end, title_kind
+from .text import debris_end, title_kind, without_paren_tail
 
 __all__ = ["glued_start", "segment_archive"]
+
+_PURPOSE_FIRST = "为根按依"  # how segment.self_purpose opens (a quick screen before the paragraph is read)
+_PURPOSE_LOOK = 24  # lines (blank ones included) read back from a purpose paragraph for its title
+_PURPOSE_PARAGRAPHS = 4  # paragraphs between a title and its purpose paragraph (2020年汛期以来,… / 2020年3月,… / 2020年8月,…)
+_OWN_TITLE_LINES = 8  # lines of a document (tables and all) after which a title is not its own (PDF tables: no body text)
+_BODY_LOOK = 400  # lines (blank ones included) searched back for body text
+_PURPOSE_SPAN = 400  # characters of a paragraph read for its first sentence
+_TITLE_PIECES = 8  # lines (blank ones included) read back for the pieces of a title
 
 
 def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = None) -> list[DocumentRange]:
@@ -97,6 +105,68 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
     # an attachment label above the signature (附件： over its list): the attachments may follow the date
     att_label = False
     named_head = False  # since the last named attachment title, no body text
+    def self_purpose(i: int) -> str:
+        """The type of text (方案, 行动计划) that line ``i`` says is made, when it opens the paragraph that says a
+        text is made for a purpose (segment.self_purpose: 为…,制定本方案。), else ""."""
+        ln = lines[i]
+        if text[ln.start : ln.end].lstrip(" ")[:1] not in _PURPOSE_FIRST:
+            return ""
+        para = text[ln.start : ln.start + _PURPOSE_SPAN]
+        para = para[: para.find("。") + 1].replace("\n", "")
+        m = prep.self_purpose.pattern.match(para) if para and may(prep.self_purpose, para) else None
+        return m.group("type") if m is not None else ""
+
+    def after_body(j: int) -> bool:
+        """The line before line ``j`` (blank lines skipped) is body text of the current document."""
+        j -= 1
+        while j > doc_first and (kinds[j] is LineKind.BLANK or separator(text, lines[j], kinds[j], prep)):
+            j -= 1  # (a rule line between two texts: ----)
+        return j > doc_first and is_body_text(text[lines[j].start : lines[j].end], kinds[j], prep.markup_link)
+
+    def body_before(j: int) -> bool:
+        """The current document has body text in the _BODY_LOOK lines before line ``j`` (a title there is not its own)."""
+        return any(
+            kinds[k] is not LineKind.BLANK and is_body_text(text[lines[k].start : lines[k].end], kinds[k], prep.markup_link)
+            for k in range(j - 1, max(doc_first, j - _BODY_LOOK) - 1, -1)
+        )
+
+    def lines_between(a: int, b: int) -> int:
+        """Non-blank lines from line ``a`` up to line ``b`` (at most _OWN_TITLE_LINES are counted)."""
+        n = 0
+        for k in range(a, b):
+            if kinds[k] is not LineKind.BLANK:
+                n += 1
+                if n >= _OWN_TITLE_LINES:
+                    break
+        return n
+
+    def purpose_title(i: int, made: str) -> int | None:
+        """The line of the title over purpose paragraph ``i`` that names the type it says is made (浙江省城市内涝治理
+        “十四五”规划 / 2020年汛期以来,… / 为贯彻…,制定本规划。), up to _PURPOSE_PARAGRAPHS paragraphs above it."""
+        seen = 0
+        for k in range(i - 1, max(doc_first, i - _PURPOSE_LOOK), -1):
+            if kinds[k] is LineKind.BLANK or separator(text, lines[k], kinds[k], prep):
+                continue
+            s = text[lines[k].start : lines[k].end].strip(" \r")
+            if kinds[k] in (LineKind.TITLE, LineKind.ENCLOSED_TITLE, LineKind.TEXT) and title_piece(s, 120):
+                return k if without_paren_tail(s).endswith(made[-2:]) else None
+            seen += 1
+            if seen > _PURPOSE_PARAGRAPHS or not is_body_text(s, kinds[k], prep.markup_link):
+                return None
+        return None
+
+    def first_title_piece(k: int) -> int:
+        """Where the title whose last piece is line ``k`` begins: at the first of its pieces right above (II浙江省城市
+        内涝治理 / “十四五”规划; 青岛市支持省级数字经济园区建设等 / 奖补政策实施细则), after the current document's start."""
+        top = k
+        for j in range(k - 1, max(doc_first, k - _TITLE_PIECES), -1):
+            piece = text[lines[j].start : lines[j].end]
+            if not piece.strip():
+                continue  # (a line of an en space alone, 北大法宝 cells)
+            if kinds[j] not in (LineKind.TEXT, LineKind.TITLE, LineKind.ENCLOSED_TITLE) or not title_piece(piece) or separator(text, lines[j], kinds[j], prep):
+                break
+            top = j
+        return lines[k].start if starts and lines[top].start <= starts[-1] else lines[top].start
 
     def may_open() -> bool:
         """The current document may end here: it has body text, or is closed, or is provisional,
@@ -354,6 +424,19 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
         one_line = opening and one_line_ended(text, starts[-1] if starts else -1, ln.start, dated, prep)
         run_on = opening and ln.start > 0 and text[ln.start - 1] != "\n"  # a logical line cut from a physical one (segment.logical_lines)
         how = how_ended(after_end, page_ended, state, previous_kind(i), had_body, cover_issues, bool(att_names) or in_attachment or att_label, one_line, run_on) if opening else ""
+        made = self_purpose(i) if kind is LineKind.TEXT and has_body and state not in ("none", "header") and not (cover_issues or in_attachment or named_head) else ""
+        if made:
+            # 为…,制定本方案。 under a title that names a 方案, after another text's body; or, with no such title (the
+            # export left it out), right after another text's body that had headings
+            head = purpose_title(i, made)
+            if head is not None and head > doc_first and (body_before(head) or lines_between(doc_first, head) >= _OWN_TITLE_LINES):
+                start_doc(first_title_piece(head))
+                state, has_body, cover_lines = "body", True, 1
+                continue
+            if head is None and seen_heading and after_body(i):
+                start_doc(top if top is not None else after_debris(i))
+                state, has_body, cover_lines = "body", True, 1
+                continue
         if opening and (opens_after_end(line_text, kind, how, prep) if how else kind is LineKind.TEXT and had_body and (seen_heading or seen_signature) and (
             titleless_cover(line_text, prep) and next_kind(i) is LineKind.SIGNATURE
         )):

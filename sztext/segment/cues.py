@@ -299,7 +299,8 @@ def how_ended(after: str, page_ended: bool, state: str, previous: LineKind, had_
         return ""
     if run_on:
         return "line"
-    return "signed" if one_line or state == "closed" and previous is LineKind.DATE and had_body and not attached else ""
+    # (its date, or a signature printed again under it: 南方能源监管局 / 2025 年 6 月 18 日 / (依申请公开) / 国家能源局南方监管局)
+    return "signed" if one_line or state == "closed" and previous in (LineKind.DATE, LineKind.SIGNATURE) and had_body and not attached else ""
 
 
 def opens_after_end(s: str, kind: LineKind, end: str, prep: Prepared) -> bool:

@@ -260,6 +260,7 @@ class Prepared:
     page_source: Rule
     adoption_words: tuple[str, ...]
     first_article: Rule
+    self_purpose: Rule
     drafting_form: tuple[str, ...]
     countersign_draft: tuple[str, ...]
     markdown_title: Rule

@@ -174,3 +174,51 @@ def test_the_opening_paragraph_length_is_read_from_the_grammar(tmp_path: Path) -
     raised = segment_rules(sztext.load_grammar(tmp_path))
     assert raised.opening_paragraph_min == 200
     assert opens_after_end(line, LineKind.TEXT, "signed", raised) is False
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "opening"),
+    [
+        # a text with headings and no end (卫生部 2001), then a paragraph that says the text is made (segment.self_purpose):
+        # …,特制定本实施方案。 (山东省人民政府办公厅 2024); …,制定本行动计划。 (济南市人民政府 2024); …,制定本行动方案。 (山东省
+        # 工业和信息化厅 2019)
+        ("0235", "0162", "为深入实施创新驱动发展战略"),
+        ("0235", "0158", "为加快全市人工智能产业创新发展"),
+        ("0235", "0169", "\u2003为贯彻落实《数字山东发展规划（2018-2022年）》"),
+        # … or under a title that names what it makes: 智能制造试点示范培育行动实施方案 / 为…,制定本方案。 (山东省经济和信息化委员会 2016);
+        # 数字山东2021行动方案 / 为贯彻落实…,制定本方案。 (山东省人民政府办公厅 2021)
+        ("0235", "0149", "智能制造试点示范培育行动实施方案"),
+        ("0235", "0134", "数字山东2021行动方案"),
+        # a last article numbered as an item (国务院 1985: 十二、本规定自发布之日起施行。), in force once approved
+        # (公安部 1952: 第十一条 本条例经中央人民政府政务院批准由中央公安部发布施行。) or with who may start later (国务院 1995:
+        # 第九条 本规定自1995年5月1日起施行。1995年5月1日施行有困难的…), then a paragraph on something else or a purpose sentence
+        ("0299", "0036", "智慧旅游是运用新一代信息网络技术和装备"),
+        ("0329", "0052", "人工智能是人类发展新领域。"),
+        ("0311", "0162", "为深入实施创新驱动发展战略"),
+        # a signature printed again under the date and its access note (南方能源监管局 / 2025 年 6 月 18 日 / （依申请公开） /
+        # 国 家 能 源 局 南 方 监 管 局), then a purpose sentence (济南市民营经济发展局 2020)
+        ("0240", "0124", "为落实济南市国家新一代人工智能创新发展试验区建设工作"),
+    ],
+)
+def test_a_text_opens_at_the_paragraph_that_says_it_is_made(before: str, after: str, opening: str) -> None:
+    first, second = _text(before), _text(after)
+    assert second.lstrip(BLANKS).startswith(opening.lstrip(BLANKS))
+    for join in ("\n\n", "\n", "\n----\n"):
+        starts = _starts(first + join + second)
+        assert len(starts) == 2 and starts[1] == len(first) + len(join), (join, starts)
+
+
+@pytest.mark.parametrize(
+    ("number", "line"),
+    [
+        # the enclosed text's purpose paragraph under its title, after the cover's signed date (国务院办公厅 2019:
+        # 国家组织药品集中采购和使用试点方案 / 根据党中央、国务院部署,…,制定本方案。; 工业和信息化部办公厅 and others 2022:
+        # 附件1 / 智能制造试点示范行动实施方案 / 为深化智能制造推广应用,…,制定本方案。)
+        ("0022", "开展国家组织药品集中采购和使用试点，制定本方案。"),
+        ("0074", "保证智能制造试点示范行动有序开展，制定本方案。"),
+    ],
+)
+def test_a_purpose_paragraph_of_an_enclosed_text_stays_in_its_document(number: str, line: str) -> None:
+    text = _text(number)
+    assert line in text
+    assert len(_starts(text)) == 1
