@@ -356,7 +356,7 @@ CONTRACTS: Mapping[str, Contract] = {
         ),
         lists=("attachment_kinds",),
     ),
-    "doctypes": Contract(rules=("self_reference", "cover_notice"), tables={"title_suffix": dict[str, str], "regulation_suffix": dict[str, str]}, lists=("enclosed",)),
+    "doctypes": Contract(rules=("self_reference", "cover_notice", "self_reference_rule"), tables={"title_suffix": dict[str, str], "regulation_suffix": dict[str, str]}, lists=("enclosed",)),
     "docnumber": Contract(rules=("bracket", "decree", "decree_serial_line")),
     "headings": Contract(groups=("marker", "num"), tags=HeadingTags, tables={"rank": dict[str, int], "contents": ContentsTunables}, lists=("toc_leader", "toc_entry_stops")),
     "money": Contract(
