@@ -247,7 +247,11 @@ def _place_style(styles: list[str], style: str, rank: Mapping[str, object], pare
 
 
 def _is_list_entry(view: TextView, b: Block) -> bool:
-    """A numbered line that names a document rather than starting a measure: short, no sentence."""
+    """A numbered line that names a document rather than starting a measure: short, no sentence,
+    and a line of its own (a heading cut inside a run-on line, …(模板)一、申报单位基本情况(限500字)二、…
+    in one-line OCR, devcorpus 0228, is the attachment's own text)."""
+    if b.start > 0 and view.text[b.start - 1] != "\n" and view.text[view.text.rfind("\n", 0, b.start) + 1 : b.start].strip():
+        return False
     line = view.text[b.start : b.end].strip()
     return len(line) <= 60 and "。" not in line
 
