@@ -272,10 +272,11 @@ def _below_top(style: str | None, top_style: str | None, rank: Mapping[str, obje
 def _unprinted_first(b: Block, top: list[_Open | _Para], rank: Mapping[str, object], part: int) -> bool:
     """Whether ``b`` is a 第二章 whose 第一章 line is not printed: a regulation text that starts at
     第一条 and reaches 第二章 later (北大法宝 body cells and LawRefBook records that drop the first
-    chapter's heading: 浙江省实施《中华人民共和国农业技术推广法》办法, devcorpus 0424; docs/evaluation.md
-    lists only printed markers, so the articles before it are the first chapter's, not top-level
-    headings). ``b`` is numbered 2, of a regulation style (rank below ``list_styles_from``: 编 /
-    章 / 节), and every top-level heading before it is of a style ranking below it (the articles)."""
+    chapter's heading: 浙江省实施《中华人民共和国农业技术推广法》办法, devcorpus 0424; a 交通运输部 指南 whose
+    一、建设目的 … 七、建设任务 come before 第二章　系统架构, 0038; docs/evaluation.md lists only printed
+    markers, so what comes before it is the first chapter's, not top-level headings). ``b`` is
+    numbered 2, of a regulation style (rank below ``list_styles_from``: 编 / 章 / 节), and every
+    top-level heading before it is of a style ranking below it (articles, or 一、 sections)."""
     own = rank.get(b.style) if b.style is not None else None
     list_rank = rank.get("list_styles_from")
     if b.number != 2 or not isinstance(own, int) or not isinstance(list_rank, int) or own >= list_rank:
@@ -285,7 +286,7 @@ def _unprinted_first(b: Block, top: list[_Open | _Para], rank: Mapping[str, obje
         return False
     for h in heads:
         other = rank.get(h.block.style) if h.block.style is not None else None
-        if not isinstance(other, int) or other <= own or other >= list_rank:
+        if not isinstance(other, int) or other <= own:
             return False
     return True
 
