@@ -41,6 +41,7 @@ _PURPOSE_LOOK = 24  # lines (blank ones included) read back from a purpose parag
 _PURPOSE_PARAGRAPHS = 4  # paragraphs between a title and its purpose paragraph (2020年汛期以来,… / 2020年3月,… / 2020年8月,…)
 _OWN_TITLE_LINES = 8  # lines of a document (tables and all) after which a title is not its own (PDF tables: no body text)
 _BODY_LOOK = 400  # lines (blank ones included) searched back for body text
+_PARAGRAPH_LINES = 6  # short lines of one paragraph that PDF text broke, read together
 _PURPOSE_SPAN = 400  # characters of a paragraph read for its first sentence
 _TITLE_PIECES = 8  # lines (blank ones included) read back for the pieces of a title
 
@@ -205,9 +206,24 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
         s = text[lines[j].start : lines[j].end]
         return any(w in s for w in prep.adoption_words)
 
+    def paragraph(j: int) -> str:
+        """Line ``j``, with the lines after it when PDF text broke its paragraph into short lines (持续推进数字技术适老化是
+        践行积极应对人口老龄化 / 战略的重要举措,…内在要 / 求。…): up to _PARAGRAPH_LINES adjacent text lines about as wide as
+        the first, to the first that holds a 。 (a rule line or a longer line is another text's)."""
+        k = j
+        width = (lines[j].end - lines[j].start) * 3 // 2 + 2  # a broken paragraph's lines are about as wide as its first
+        while k + 1 < len(lines) and k < j + _PARAGRAPH_LINES and kinds[k] is LineKind.TEXT and kinds[k + 1] is LineKind.TEXT and "。" not in text[lines[k].start : lines[k].end]:
+            if lines[k + 1].end - lines[k + 1].start > width or separator(text, lines[k + 1], kinds[k + 1], prep):
+                break
+            k += 1
+        return text[lines[j].start : lines[k].end].replace("\n", "")
+
     def next_body(i: int) -> bool:
+        """The next line is body text, or opens a paragraph that PDF text broke into short lines."""
         j = next_index(i)
-        return j is not None and is_body_text(text[lines[j].start : lines[j].end], kinds[j], prep.markup_link)
+        if j is None:
+            return False
+        return is_body_text(text[lines[j].start : lines[j].end], kinds[j], prep.markup_link) or kinds[j] is LineKind.TEXT and is_body_text(paragraph(j), LineKind.TEXT, prep.markup_link)
 
     def line_matches(j: int | None, rule: Rule, allowed: tuple[LineKind, ...]) -> bool:
         if j is None or kinds[j] not in allowed:
@@ -420,7 +436,9 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
                     continue
         # a text whose title the export left out (北大法宝 body cells run together): its first line opens it after the
         # text before ended (segment.purpose_opening, segment.clause_sequel), or its cover over its signature does
-        opening = kind in (LineKind.TEXT, LineKind.HEADING) and body_line and state not in ("none", "header") and not named_head
+        # (a paragraph that PDF text broke into short lines is read whole)
+        para = line_text if body_line or kind is not LineKind.TEXT or state in ("none", "header") else paragraph(i)
+        opening = kind in (LineKind.TEXT, LineKind.HEADING) and (body_line or is_body_text(para, kind, prep.markup_link)) and state not in ("none", "header") and not named_head
         one_line = opening and one_line_ended(text, starts[-1] if starts else -1, ln.start, dated, prep)
         run_on = opening and ln.start > 0 and text[ln.start - 1] != "\n"  # a logical line cut from a physical one (segment.logical_lines)
         how = how_ended(after_end, page_ended, state, previous_kind(i), had_body, cover_issues, bool(att_names) or in_attachment or att_label, one_line, run_on) if opening else ""
@@ -437,7 +455,7 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
                 start_doc(top if top is not None else after_debris(i))
                 state, has_body, cover_lines = "body", True, 1
                 continue
-        if opening and (opens_after_end(line_text, kind, how, prep) if how else kind is LineKind.TEXT and had_body and (seen_heading or seen_signature) and (
+        if opening and (opens_after_end(para, kind, how, prep) if how else kind is LineKind.TEXT and had_body and (seen_heading or seen_signature) and (
             titleless_cover(line_text, prep) and next_kind(i) is LineKind.SIGNATURE
         )):
             start_doc(top if top is not None else after_debris(i))

@@ -222,3 +222,24 @@ def test_a_purpose_paragraph_of_an_enclosed_text_stays_in_its_document(number: s
     text = _text(number)
     assert line in text
     assert len(_starts(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "opening"),
+    [
+        # a text's first paragraph that PDF text broke into short lines, read whole: after a signed date (交通运输部办公厅 /
+        # 2013年9月24日), 近年来,各产煤省区、煤炭企业认真贯彻落实党中央、国务 / 院加快… (国家能源局 2023); after a public-access
+        # note (公开方式:主动公开, 广州市残疾人联合会), 有色金属行业是制造业的重要基础产业之一,是实现制 / 造强国的… (工业和信息化部 2023)
+        ("0041", "0062", "近年来，各产煤省区、煤炭企业认真贯彻落实党中央、国务"),
+        ("0268", "0066", "有色金属行业是制造业的重要基础产业之一，是实现制"),
+        # an addressee to all of a kind over such a paragraph (济南市工业和信息化局 2021: 各区县（功能区）工信部门，各有关单位： /
+        # 《济南“鲲鹏+昇腾”生态创新中心、华为（济南）软件开 / 发云创新中心、…), after a text with headings and no end (卫生部 2001)
+        ("0235", "0135", "各区县（功能区）工信部门，各有关单位："),
+    ],
+)
+def test_a_paragraph_broken_into_short_lines_opens_a_text(before: str, after: str, opening: str) -> None:
+    first, second = _text(before), _text(after)
+    assert second.lstrip(BLANKS).startswith(opening)
+    for join in ("\n\n", "\n", "\n----\n"):
+        starts = _starts(first + join + second)
+        assert len(starts) == 2 and starts[1] == len(first) + len(join), (join, starts)
