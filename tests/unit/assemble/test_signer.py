@@ -15,17 +15,19 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="shared corpus not available")
 @pytest.mark.parametrize(
-    ("path", "issuer", "signer"),
+    ("path", "issuer", "signer", "number"),
     [
         # 中华人民共和国国务院令 / 第707号 … 总理　　李克强 / 2018年12月18日
-        ("corpus/0004_gov_cn_guoling_707_2018.html", "中华人民共和国国务院", "总理　　李克强"),
+        ("corpus/0004_gov_cn_guoling_707_2018.html", "中华人民共和国国务院", "总理　　李克强", "中华人民共和国国务院令第707号"),
         # 广州市人民政府令 / 第179号 … 市　长：温国辉 / 2021年1月29日
-        ("corpus/0023_guangzhou_zhengfuling_179_2021.html", "广州市人民政府", "市　长：温国辉"),
+        ("corpus/0023_guangzhou_zhengfuling_179_2021.html", "广州市人民政府", "市　长：温国辉", "广州市人民政府令第179号"),
     ],
 )
-def test_decree_issuer_is_the_body_and_signer_the_person(path: str, issuer: str, signer: str) -> None:
+def test_decree_issuer_is_the_body_and_signer_the_person(path: str, issuer: str, signer: str, number: str) -> None:
     notice = sztext.parse_file(SHARED / path)[0]
     assert notice.doc_type == "令"
+    # the serial on the line under the decree's header (docnumber.decree_serial_line)
+    assert notice.doc_number is not None and notice.doc_number.clean == number
     assert notice.issuer is not None and notice.issuer.clean == issuer
     assert [i.clean for i in notice.issuers] == [issuer]
     assert notice.signer is not None and notice.signer.text == signer
