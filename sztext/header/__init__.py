@@ -202,7 +202,7 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
     first_title = blocks[title_blocks[0]] if title_blocks else None
     fill_issuers(view, blocks, grammar, h, IssuerClues(first_title, decree_body, decree_body_span, meta, meetings))
     h.doc_type = read_doc_type(view, blocks, grammar, h)
-    h.warnings = unknown_field_warnings(view, grammar, h)
+    h.warnings = [*h.warnings, *unknown_field_warnings(view, grammar, h)]
     return h
 
 
