@@ -191,23 +191,24 @@ def build_notice(
         duplicate_of=None,
         jurisdiction=header.jurisdiction,
     )
-    notice._source_text = view.source
+    # a view of a streamed file's chunk does not hold the whole text its spans index
+    notice._source_text = view.source if view.offset == 0 else ""
     return notice
 
 
 def _source_start(view: TextView, pos: int) -> int:
-    """Source offset of a boundary. Offset 0 stays 0 and the end of the view is the end of the
-    source, so noise deleted at the very start or end of a text (a Markdown ``#``, a trailing
-    control character) belongs to the first or last document."""
+    """Source offset of a boundary. The start and end of the view are those of the source, so
+    noise deleted at the very start or end of a text (a Markdown ``#``, a trailing control
+    character) belongs to the first or last document."""
     if pos == 0:
-        return 0
-    return len(view.source) if pos >= len(view.text) else view.to_source_start(pos)
+        return view.offset
+    return view.source_end if pos >= len(view.text) else view.to_source_start(pos)
 
 
 def _source_end(view: TextView, pos: int) -> int:
     """Source offset of a boundary that ends a document or node (the end of the view is the
     end of the source, also when the whole text was noise)."""
-    return len(view.source) if pos >= len(view.text) else _source_start(view, pos)
+    return view.source_end if pos >= len(view.text) else _source_start(view, pos)
 
 
 def _place_style(styles: list[str], style: str, rank: Mapping[str, object], parent: str | None) -> None:
@@ -286,7 +287,7 @@ def _freeze(item: _Open | _Para, view: TextView, attached: dict[int, dict[str, l
     s, e = _source_start(view, item.start), _source_end(view, item.end)
     extra = attached.get(id(item), {})
     common: dict[str, Any] = dict(
-        text=view.source[s:e],
+        text=view.source_at(s, e),
         clean=view.clean[item.start : item.end],
         span=(s, e),
         unit_groups=extra.get("unit_groups", []),
