@@ -43,7 +43,6 @@ _OWN_TITLE_LINES = 8  # lines of a document (tables and all) after which a title
 _BODY_LOOK = 400  # lines (blank ones included) searched back for body text
 _PARAGRAPH_LINES = 6  # short lines of one paragraph that PDF text broke, read together
 _PURPOSE_SPAN = 400  # characters of a paragraph read for its first sentence
-_TITLE_PIECES = 8  # lines (blank ones included) read back for the pieces of a title
 
 
 def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = None) -> list[DocumentRange]:
@@ -155,19 +154,6 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
             if seen > _PURPOSE_PARAGRAPHS or not is_body_text(s, kinds[k], prep.markup_link):
                 return None
         return None
-
-    def first_title_piece(k: int) -> int:
-        """Where the title whose last piece is line ``k`` begins: at the first of its pieces right above (II浙江省城市
-        内涝治理 / “十四五”规划; 青岛市支持省级数字经济园区建设等 / 奖补政策实施细则), after the current document's start."""
-        top = k
-        for j in range(k - 1, max(doc_first, k - _TITLE_PIECES), -1):
-            piece = text[lines[j].start : lines[j].end]
-            if not piece.strip():
-                continue  # (a line of an en space alone, 北大法宝 cells)
-            if kinds[j] not in (LineKind.TEXT, LineKind.TITLE, LineKind.ENCLOSED_TITLE) or not title_piece(piece) or separator(text, lines[j], kinds[j], prep):
-                break
-            top = j
-        return lines[k].start if starts and lines[top].start <= starts[-1] else lines[top].start
 
     def may_open() -> bool:
         """The current document may end here: it has body text, or is closed, or is provisional,
@@ -448,7 +434,7 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
             # export left it out), right after another text's body that had headings
             head = purpose_title(i, made)
             if head is not None and head > doc_first and (body_before(head) or lines_between(doc_first, head) >= _OWN_TITLE_LINES):
-                start_doc(first_title_piece(head))
+                start_doc(lines[head].start)  # (a line above it is not taken: a page's or a text's last short line)
                 state, has_body, cover_lines = "body", True, 1
                 continue
             if head is None and seen_heading and after_body(i):
