@@ -42,6 +42,7 @@ _PURPOSE_PARAGRAPHS = 4  # paragraphs between a title and its purpose paragraph 
 _OWN_TITLE_LINES = 8  # lines of a document (tables and all) after which a title is not its own (PDF tables: no body text)
 _BODY_LOOK = 400  # lines (blank ones included) searched back for body text
 _PARAGRAPH_LINES = 6  # short lines of one paragraph that PDF text broke, read together
+_SENTENCE_ENDS = ("。", "!", "?", ";", "”", ")")  # how a paragraph that ends a text ends (view forms)
 _PURPOSE_SPAN = 400  # characters of a paragraph read for its first sentence
 
 
@@ -116,12 +117,14 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
         m = prep.self_purpose.pattern.match(para) if para and may(prep.self_purpose, para) else None
         return m.group("type") if m is not None else ""
 
-    def after_body(j: int) -> bool:
-        """The line before line ``j`` (blank lines skipped) is body text of the current document."""
+    def after_body(j: int, ended: bool = False) -> bool:
+        """The line before line ``j`` (blank lines skipped) is body text of the current document (``ended``: and ends a
+        sentence; a title glued onto the line before, …2019年1月1日国家组织药品集中采购和使用试点方案, does not)."""
         j -= 1
         while j > doc_first and (kinds[j] is LineKind.BLANK or separator(text, lines[j], kinds[j], prep)):
             j -= 1  # (a rule line between two texts: ----)
-        return j > doc_first and is_body_text(text[lines[j].start : lines[j].end], kinds[j], prep.markup_link)
+        s = text[lines[j].start : lines[j].end]
+        return j > doc_first and is_body_text(s, kinds[j], prep.markup_link) and (not ended or s.rstrip(" \r").endswith(_SENTENCE_ENDS))
 
     def body_before(j: int) -> bool:
         """The current document has body text in the _BODY_LOOK lines before line ``j`` (a title there is not its own)."""
@@ -203,6 +206,13 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
                 break
             k += 1
         return text[lines[j].start : lines[k].end].replace("\n", "")
+
+    def ends_with_colon(i: int) -> bool:
+        """The line before line ``i`` (blank lines skipped) ends with a colon."""
+        j = i - 1
+        while j >= 0 and kinds[j] is LineKind.BLANK:
+            j -= 1
+        return j >= 0 and text[lines[j].start : lines[j].end].rstrip(" \r").endswith(":")
 
     def next_body(i: int) -> bool:
         """The next line is body text, or opens a paragraph that PDF text broke into short lines."""
@@ -422,8 +432,9 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
                     continue
         # a text whose title the export left out (北大法宝 body cells run together): its first line opens it after the
         # text before ended (segment.purpose_opening, segment.clause_sequel), or its cover over its signature does
-        # (a paragraph that PDF text broke into short lines is read whole)
-        para = line_text if body_line or kind is not LineKind.TEXT or state in ("none", "header") else paragraph(i)
+        # (a paragraph that PDF text broke into short lines is read whole, unless the line before ends with a colon: an
+        # addressee glued onto the text before, …各区县(功能区)工信部门,各有关单位:, goes on in it)
+        para = line_text if body_line or kind is not LineKind.TEXT or state in ("none", "header") or ends_with_colon(i) else paragraph(i)
         opening = kind in (LineKind.TEXT, LineKind.HEADING) and (body_line or is_body_text(para, kind, prep.markup_link)) and state not in ("none", "header") and not named_head
         one_line = opening and one_line_ended(text, starts[-1] if starts else -1, ln.start, dated, prep)
         run_on = opening and ln.start > 0 and text[ln.start - 1] != "\n"  # a logical line cut from a physical one (segment.logical_lines)
@@ -437,7 +448,7 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
                 start_doc(lines[head].start)  # (a line above it is not taken: a page's or a text's last short line)
                 state, has_body, cover_lines = "body", True, 1
                 continue
-            if head is None and seen_heading and after_body(i):
+            if head is None and seen_heading and after_body(i, ended=True):
                 start_doc(top if top is not None else after_debris(i))
                 state, has_body, cover_lines = "body", True, 1
                 continue
