@@ -277,7 +277,7 @@ class MojibakeTags(_OpenTags):
 
 
 class MoneyTags(_OpenTags):
-    shape: Literal["single", "range", "lead", "gap", "magnitude", "table", "numeral"] | None = None
+    shape: Literal["single", "range", "lead", "gap", "magnitude", "table", "numeral", "note"] | None = None
 
 
 class Tunables(BaseModel):
@@ -352,7 +352,7 @@ CONTRACTS: Mapping[str, Contract] = {
         rules=(
             "addressee", "addressee_modifier", "addressee_sector", "addressee_broken", "adoption_note", "approval_note", "attachment", "banner", "cc", "closing", "date_line",
             "meta_field", "metadata", "person_signature", "printed", "public_note", "publication_note", "history_note", "published", "title_issuer", "run_on_signature",
-            "signature", "signer", "trailing_date", "copy_number", "secrecy", "sign_off", "posted_time", "run_on_body", "addressee_set", "meeting_note", "in_force_note", "title_date", "title_banner_repeat", "title_number_tail", "title_decree", "reader_title", "reader_source", "title_after_number", "contact_signature", "record_date",
+            "signature", "signer", "trailing_date", "copy_number", "secrecy", "sign_off", "posted_time", "run_on_body", "addressee_set", "meeting_note", "in_force_note", "title_date", "title_banner_repeat", "title_number_tail", "title_decree", "reader_title", "reader_source", "title_after_number", "contact_signature", "record_date", "glued_urgency", "noted_signature", "dated_signature", "addressee_listed", "addressee_opening", "addressee_concerned",
         ),
         lists=("attachment_kinds",),
     ),
@@ -362,7 +362,7 @@ CONTRACTS: Mapping[str, Contract] = {
     "money": Contract(
         rules=(
             "amount", "range", "lead", "bound_pair", "enumeration", "bare_number", "two_digits", "estimate", "trailing_magnitudes",
-            "table_unit", "table_cell", "table_serial", "table_not_money", "table_end",
+            "table_unit", "table_cell", "table_serial", "table_not_money", "table_end", "currency_note",
         ),
         tags=MoneyTags,
         tables={

@@ -95,8 +95,10 @@ def split_bodies(view: TextView, grammar: Grammar, start: int, end: int) -> list
 def _shared_function_cuts(text: str, start: int, bounds: list[tuple[int, int, str]], grammar: Grammar) -> set[int]:
     """The 、 cuts of the chains whose parts all name sets of bodies (``header.addressee_set``:
     国务院各部委、各直属机构) while the last part goes on with a function they share (…人事（干部）部门):
-    such a chain is one addressee, its 、 cut nothing."""
+    such a chain is one addressee, its 、 cut nothing. So is a chain that 有关 opens and 和 closes
+    (``header.addressee_concerned``: 有关汽车生产企业、行业组织和技术服务机构)."""
     rule = grammar.rule("header.addressee_set").pattern
+    concerned = grammar.rule("header.addressee_concerned").pattern
     out: set[int] = set()
     chain: list[int] = []  # the 、 cuts of the current chain
     lo = start
@@ -111,6 +113,8 @@ def _shared_function_cuts(text: str, start: int, bounds: list[tuple[int, int, st
             sets = [rule.match(p) for p in parts]
             last = sets[-1]
             if all(m is not None and m.end() == len(p) for m, p in zip(sets[:-1], parts[:-1])) and last is not None and len(parts[-1]) - last.end() >= 2:
+                out.update(chain)
+            elif concerned.match("、".join(parts)):
                 out.update(chain)
         chain = []
         lo = cut_end

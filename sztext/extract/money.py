@@ -30,6 +30,9 @@ turns the matches of its rules into :class:`~sztext.models.Amount` values. Decis
   (``money.bare_number``: ``节省超过200万``, ``计划（0.99亿）``, ``总投资20亿``), as CNY.
 * Thousands may be separated by a space in PDF text (``1 000万元`` = 1000万); a number never starts
   with ``00``, so the tail ``000万元`` of such a number is never an amount of 0.
+* A note naming a currency "for what follows" (``10000元（澳门元，下同）``, rule ``money.currency_note``)
+  gives its currency to the amount just before it and to every later amount of the range whose
+  currency was only a plain 元/圆 (or no word): those read CNY otherwise.
 * A table cell that is only a number, under a unit header line (``单位：万元``), is an amount of
   that unit (:mod:`sztext.extract.moneytable`, rule id ``money.table_cell``). Not read: a unit in
   a column header only (``总投资（万元）`` beside a 数量 column): no reader aligns table columns.
@@ -63,6 +66,7 @@ _LEAD = "money.lead"
 _MAGNITUDE = "money.magnitude"
 _BARE_NUMBER = "money.bare_number"
 _TABLE_CELL = "money.table_cell"
+_CURRENCY_NOTE = "money.currency_note"
 _AMOUNT_MODEL = constructor(Amount)  # Amount.model_construct, without its per-field checks
 _LEAD_REACH = 64  # money.lead looks this far back; its longest possible match is 46 characters
 _ARABIC = regex.compile(r"(\d+(?:\.\d+)?)([^\d.]*)")
@@ -151,6 +155,7 @@ def _extract(view: TextView, grammar: Grammar, start: int, end: int | None, *, p
     kept = _resolve_overlaps(candidates)
     kept = _merge_bound_pairs(kept, text, grammar.rule(_BOUND_PAIR))
     kept = _inherit_in_lists(kept, text, grammar.rule(_ENUMERATION))
+    kept = _apply_currency_notes(kept, text, start, stop, grammar.rule(_CURRENCY_NOTE), lex)
     out = []
     for f in kept:
         s, e = view.span(f.start, f.end)
@@ -204,6 +209,7 @@ class _Lexicon:
     two_digits: regex.Pattern[str]  # money.two_digits
     estimate: regex.Pattern[str]  # money.estimate
     trailing_magnitudes: regex.Pattern[str]  # money.trailing_magnitudes
+    named_currency: regex.Pattern[str]  # a currency word of two or more characters (人民币, 澳门元): not a plain 元
 
 
 def _lexicon(grammar: Grammar) -> _Lexicon:
@@ -229,6 +235,7 @@ def _build_lexicon(grammar: Grammar) -> _Lexicon:
         grammar.rule(_TWO_DIGITS).pattern,
         grammar.rule(_ESTIMATE).pattern,
         grammar.rule("money.trailing_magnitudes").pattern,
+        regex.compile("|".join(regex.escape(w) for w in sorted(tables["currency"], key=len, reverse=True) if len(w) > 1)),
     )
 
 
@@ -469,5 +476,24 @@ def _inherit_in_lists(found: list[_Found], text: str, gap: Rule) -> list[_Found]
                 f, qualifier=prev.lead_qualifier or f.qualifier, per=prev.lead_per,
                 lead_qualifier=prev.lead_qualifier, lead_per=prev.lead_per,
             )
+        out.append(f)
+    return out
+
+
+def _apply_currency_notes(found: list[_Found], text: str, start: int, stop: int, note: Rule, lex: _Lexicon) -> list[_Found]:
+    """Give the currency of a ``money.currency_note`` (（澳门元，下同）) to the amount it follows and to
+    the later amounts whose only currency word is a plain 元 (read CNY without the note)."""
+    if note.anchor_finder is not None and note.anchor_finder.search(text, start, stop) is None:  # most texts have no 下同
+        return found
+    notes = [(m.start(), lex.currency[m["cur"]]) for m in note.pattern.finditer(text, start, stop)]
+    if not notes:
+        return found
+    out = []
+    for f in found:
+        before = [code for pos, code in notes if pos <= f.start]
+        after = [code for pos, code in notes if pos >= f.end and not text[f.end : pos].strip()]
+        code = after[0] if after else before[-1] if before else None
+        if code is not None and code != f.currency and f.currency == "CNY" and lex.named_currency.search(text, f.start, f.end) is None:
+            f = replace(f, currency=code)
         out.append(f)
     return out

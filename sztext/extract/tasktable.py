@@ -222,12 +222,20 @@ def table_unit_rows(view: TextView, grammar: Grammar, start: int = 0, end: int |
 
 def _may_start(text: str, lines: list[tuple[int, int]], k: int, rules: _Rules, squashed: list[str | None]) -> bool:
     """A units column name on this line, or (one line per cell) within the next few lines.
-    ``squashed``: each line's ``_squash``, filled in as lines are read."""
-    for j in range(k, min(k + 12, len(lines))):
+    ``squashed``: each line's ``_squash``, filled in as lines are read. Blank lines between the
+    cells are skipped, as ``_header_at`` skips them (a page that renders each cell as a paragraph:
+    序号 / 主 要 工 作 任 务 / 责任单位 with a blank line after each, 嘉政办发〔2023〕7号)."""
+    seen = 0
+    for j in range(k, len(lines)):
+        if seen >= 12:
+            break
         name = squashed[j]
         if name is None:
             a, b = lines[j]
             name = squashed[j] = squash(text[a:b])
+        if j > k and not name:
+            continue
+        seen += 1
         if name in rules.columns:
             return True
         if j == k:

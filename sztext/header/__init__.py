@@ -29,7 +29,7 @@ from .fields import previous_nonblank as _previous_nonblank
 from .fields import read_history_note
 from .fields import search as _search
 from .issuers import IssuerClues, fill_issuers
-from .marks import read_marks
+from .marks import read_marks, strip_glued_urgency
 from .signature import read_signature
 
 __all__ = ["Header", "read_header"]
@@ -162,12 +162,16 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
             continue
         if kind is LineKind.TEXT and title_blocks and not h.addressees and _broken_addressee(view, blocks, grammar, h, i):
             continue
+        if kind is LineKind.TEXT and title_blocks and not h.addressees and _listed_addressee(view, blocks, grammar, h, i):
+            continue
         if kind is LineKind.ADDRESSEE:
             h.roles[i] = "addressee"
             found = _search("header.addressee", grammar, text, b.start, b.end)
             if found:
                 m, off = found
                 h.addressees.extend(_bodies(view, grammar, off + m.start("body"), off + m.end("body")))
+            elif title_blocks and not h.addressees:
+                _listed_addressee(view, blocks, grammar, h, i)  # a run-on notice's 主送 list the segmenter cut
             continue
         if not h.addressees and (title_blocks or n < 8):
             _addressee_after_furniture(view, blocks, grammar, h, i, bool(title_blocks))
@@ -186,6 +190,7 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
             h.title = _strip_value(view, start, stop)
     if h.doc_number is None and numbers:
         h.doc_number = numbers[0]
+    strip_glued_urgency(view, grammar, h)  # 特提 / 加急 that OCR ran into the title or the 文号
     if h.published_date is None and h.title is not None:
         _stamp_under_repeated_title(view, blocks, grammar, h)
     read_signature(view, blocks, grammar, h)
@@ -214,6 +219,32 @@ def _broken_addressee(view: TextView, blocks: Sequence[Block], grammar: Grammar,
         return False
     m, off = found
     h.roles[i] = h.roles[j] = "addressee"
+    h.addressees.extend(_bodies(view, grammar, off + m.start("body"), off + m.end("body")))
+    return True
+
+
+def _listed_addressee(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header, i: int) -> bool:
+    """The first line under the title is a 主送 list of short names that header.addressee does not read
+    (``header.addressee_listed``: 国网河北电力，国网冀北电力，…：, devcorpus 0226; …武警山东省总队，省消防救援总队，国网山东
+    电力公司：, 0188), alone or broken over two lines (广州电力交易中心,广东、广西、海南电力交易中心,各有关发 / 电企业、…用户:,
+    0241), and the first paragraph opens after it (``header.addressee_opening``: 你单位报来的…, 根据…, 为落实…):
+    the addressees; the line(s) take the addressee role."""
+    text = view.text
+    following = [k for k in range(i + 1, min(len(blocks), i + 5)) if blocks[k].kind is not LineKind.BLANK]
+    lines = [i] if text[blocks[i].start : blocks[i].end].rstrip(" \r\n").endswith(":") else [i, *following[:1]]
+    after = following[len(lines) - 1] if len(following) >= len(lines) else None
+    if after is None or any(blocks[k].kind not in (LineKind.TEXT, LineKind.ADDRESSEE) for k in lines):
+        return False
+    start, end = blocks[i].start, blocks[lines[-1]].end
+    b = blocks[after]
+    if not _search("header.addressee_opening", grammar, text, b.start, b.end):
+        return False
+    found = _search("header.addressee_listed", grammar, text, start, end)
+    if not found or found[1] + found[0].start("body") >= blocks[i].end:
+        return False  # (the rule's ^ also matches at the second line: a list on that line alone is its own)
+    m, off = found
+    for k in lines:
+        h.roles[k] = "addressee"
     h.addressees.extend(_bodies(view, grammar, off + m.start("body"), off + m.end("body")))
     return True
 

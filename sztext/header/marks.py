@@ -1,4 +1,5 @@
-"""GB/T 9704 marks of the 版头 and 版记: 紧急程度, 附注, 印发机关 and 印发日期, 抄送."""
+"""GB/T 9704 marks of the 版头 and 版记: 紧急程度 (also glued to the title or 文号 by OCR), 附注,
+印发机关 and 印发日期, 抄送."""
 
 from __future__ import annotations
 
@@ -28,6 +29,33 @@ def read_marks(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gram
                 h.cc.extend(_bodies(view, grammar, off + m.start("body"), off + m.end("body")))
 
 
+def strip_glued_urgency(view: TextView, grammar: Grammar, h: Header) -> None:
+    """A 紧急程度 mark OCR ran into the 文号 (国家电网有限公司加急办值通(2020)638号) or into the title before its
+    关于 (山东省发展和改革委员会特提关于…的函), ``header.glued_urgency``: the mark is the urgency; the 文号 starts
+    after it, and the title's ``clean`` leaves it out (its ``text`` keeps the printed span)."""
+    rule = grammar.rule("header.glued_urgency").pattern
+    text = view.text
+    number = h.doc_number
+    if number is not None:
+        start, end = view.to_view(number.span[0]), view.to_view(number.span[1])
+        m = rule.match(text, start, end)
+        rest = _strip_value(view, m.start("rest"), end) if m is not None and m.end() == end else None
+        if m is not None and rest is not None:
+            mark = m.group("urgency")
+            agency = number.agency[len(mark) :] if number.agency and number.agency.startswith(mark) else number.agency
+            h.doc_number = number.model_copy(update={"text": rest.text, "clean": "".join(rest.clean.split()), "span": rest.span, "agency": agency})
+            h.urgency = h.urgency or _strip_value(view, m.start("urgency"), m.end("urgency"))
+    title = h.title
+    if title is not None:
+        start, end = view.to_view(title.span[0]), view.to_view(title.span[1])
+        m = next((m for m in rule.finditer(text, start, end) if m.group("rest") == "关于"), None)
+        before = _strip_value(view, start, m.start("urgency")) if m is not None else None
+        after = _strip_value(view, m.end("urgency"), end) if m is not None else None
+        if m is not None and before is not None and after is not None:
+            h.title = title.model_copy(update={"clean": before.clean + after.clean})
+            h.urgency = h.urgency or _strip_value(view, m.start("urgency"), m.end("urgency"))
+
+
 def _read_marks(view: TextView, doc: DocumentRange, blocks: Sequence[Block], grammar: Grammar, h: Header) -> None:
     """紧急程度 in the lines above the title (特急 alone on its line, or a telegram's 等级特急 — also
     in the part of the document's first line before its start, a 发电 header the document range
@@ -39,7 +67,7 @@ def _read_marks(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
     if line_start < doc.start:
         head.insert(0, (line_start, doc.start))
     head[:0] = _marks_above(view, grammar, line_start)
-    for start, end in head:
+    for start, end in head if h.urgency is None else ():
         found = _search("header.urgency", grammar, text, start, end)
         if found:
             m, off = found

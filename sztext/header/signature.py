@@ -89,24 +89,82 @@ def _read_run_on_signature(view: TextView, last: Block, grammar: Grammar, h: Hea
         # (…检查表龙岩市工业和信息化局2022年3月4日印发, single-line OCR) it still stands for the lost signature.
         return
     h.signed_date = _first_date(view, grammar, date_start, off + m.end("date"), "signed")
-    if h.issuers:
-        return
+    if not h.issuers:
+        h.issuers.extend(_run_on_issuers(view, grammar, h, last.start, date_start))
+        h.issuer = h.issuers[0] if h.issuers else None
+
+
+def _run_on_issuers(view: TextView, grammar: Grammar, h: Header, lo: int, date_start: int) -> list[TextValue]:
+    """The bodies run into a date at ``date_start`` (the line from ``lo``): the body the title
+    starts with (…关于…), when the text right before the date ends with it or with its first four
+    or more characters; else the run of names :func:`_run_on_body` finds; none when neither."""
+    text = view.text
     end = date_start
-    while end > last.start and text[end - 1] == " ":
+    while end > lo and text[end - 1] == " ":
         end -= 1
     if h.title is not None:
         title_view = h.title.clean.translate(view_table(grammar))
         cut = title_view.find("关于")
         issuer = title_view[:cut] if cut >= 4 else ""
         for size in range(len(issuer), 3, -1):
-            if text[max(last.start, end - size) : end] == issuer[:size]:
-                h.issuers.extend(_run_together(view, grammar, end - size, end))
+            if text[max(lo, end - size) : end] == issuer[:size]:
+                return _run_together(view, grammar, end - size, end)
+    start = _run_on_body(view, grammar, lo, end)
+    return _run_together(view, grammar, start, end) if start is not None else []
+
+
+def _read_dated_signature(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header, nonblank: list[int]) -> bool:
+    """No signature line has a date line under it: the first line (or the part of a run-on line after
+    a sentence) that is the signature's bodies and the date together (``header.dated_signature``:
+    国家医保局 财政部 2021年4月12日; …请遵照执行。 陕西省地方电力(集团)有限公司2021年8月3日     陕西省…计划…):
+    the signed date and the issuers, joint ones split at spaces as a signature line's."""
+    text = view.text
+    rule = grammar.rule("header.dated_signature").pattern
+    signature = grammar.rule("header.signature").pattern
+    for i in nonblank:
+        b = blocks[i]
+        if b.kind not in (LineKind.TEXT, LineKind.HEADING, LineKind.SIGNATURE) or i in h.roles:
+            continue
+        for m in rule.finditer(text, b.start, b.end):
+            if signature.match(m.group("body")) is None:
+                continue
+            date = _first_date(view, grammar, m.start("date"), m.end("date"), "signed")
+            if date is None:
+                continue
+            lo, hi = m.start("body"), m.end("body")
+            signers = [v for v in (_strip_value(view, s.start("body"), s.end("body")) for s in grammar.rule("header.signer").pattern.finditer(text, lo, hi)) if v is not None]
+            h.signed_date = date
+            if not h.issuers:
+                h.issuers = signers if len(signers) > 1 else _run_together(view, grammar, lo, hi)
                 h.issuer = h.issuers[0] if h.issuers else None
-                return
-    start = _run_on_body(view, grammar, last.start, end)
-    if start is not None:
-        h.issuers.extend(_run_together(view, grammar, start, end))
-        h.issuer = h.issuers[0] if h.issuers else None
+            if not text[b.start : m.start("body")].strip(" ") and not text[m.end("date") : b.end].strip(" \r\n"):
+                h.roles[i] = "signature"  # the whole line is the signature
+            return True
+    return False
+
+
+def _read_noted_signature(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header, nonblank: list[int]) -> bool:
+    """A signature and date run into a line with the 附注 right after the date (``header.noted_signature``:
+    single-line OCR of 国家电网 notices, where the attachment list, the signature, the date, the note and the
+    attachments run on: …申报综述(模板)中共国家电网有限公司党组宣传部2020年12月30日(此件不公开发布,…)附件1…): the
+    first such date is the signed date, the bodies right before it (:func:`_run_on_issuers`) the issuers."""
+    text = view.text
+    rule = grammar.rule("header.noted_signature").pattern
+    for i in nonblank:
+        b = blocks[i]
+        if b.kind not in (LineKind.TEXT, LineKind.HEADING, LineKind.ATTACHMENT):
+            continue
+        for m in rule.finditer(text, b.start, b.end):
+            bodies = _run_on_issuers(view, grammar, h, b.start, m.start("date"))
+            date = _first_date(view, grammar, m.start("date"), m.end("date"), "signed")
+            if not bodies or date is None:
+                continue
+            h.signed_date = date
+            if not h.issuers:
+                h.issuers = bodies
+                h.issuer = bodies[0]
+            return True
+    return False
 
 
 def _run_on_body(view: TextView, grammar: Grammar, lo: int, end: int) -> int | None:
@@ -177,6 +235,8 @@ def read_signature(view: TextView, blocks: Sequence[Block], grammar: Grammar, h:
                 continue
             break
         return
+    if _read_dated_signature(view, blocks, grammar, h, nonblank):
+        return
     # No date under any signature: a signature that ends the document still names the issuer
     # (samples/004 document 36 ends at 深圳市人民政府办公厅, the archive cut off the date).
     tail = list(reversed(nonblank))
@@ -187,6 +247,8 @@ def read_signature(view: TextView, blocks: Sequence[Block], grammar: Grammar, h:
         run.insert(0, i)
     if run and not h.issuers:
         _read_signers(view, blocks, grammar, h, run)
+        return
+    if h.signed_date is None and _read_noted_signature(view, blocks, grammar, h, nonblank):
         return
     if h.signed_date is None and nonblank:
         _read_run_on_signature(view, blocks[nonblank[-1]], grammar, h)

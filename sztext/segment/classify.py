@@ -6,7 +6,7 @@ import regex
 
 from ..grammar import Grammar
 from .kinds import Line, LineKind, split_lines  # noqa: F401 (split_lines: in the doctest)
-from .lines import logical_lines, runon_bare_title
+from .lines import listed_addressee_end, logical_lines, runon_bare_title
 from .rules import segment_rules, may, starts_heading
 from .text import (
     debris_end,
@@ -41,6 +41,8 @@ def classify(text: str, line: Line, grammar: Grammar) -> tuple[LineKind, regex.M
         return LineKind.METADATA, None
     if kind is LineKind.TEXT and not is_physical(text, line) and runon_bare_title(text, line.start, line.end, grammar):
         return LineKind.TITLE, None
+    if kind is LineKind.TEXT and not is_physical(text, line) and listed_addressee_end(text, line.start, min(len(text), line.end + 40), grammar) == line.end:
+        return LineKind.ADDRESSEE, None  # a run-on notice's 主送 list cut at its colon (国网河北电力，…，国网宁夏电力：你单位…)
     if kind in _CONTEXT_KINDS and is_physical(text, line):
         stripped = text[line.start : line.end].strip(" \r")
         if len(stripped) <= 60 and "。" not in stripped:

@@ -197,7 +197,7 @@ def _runon_cuts(text: str, ln: Line, grammar: Grammar) -> list[int]:
         title_end = addressed[0] if addressed else _runon_title_end(text, number.end(), min(ln.end, number.end() + 160), grammar)
         if title_end is not None:
             cuts.append(title_end)
-            colon = _addressee_end(text, title_end, ln.end, grammar)
+            colon = _addressee_end(text, title_end, ln.end, grammar) or listed_addressee_end(text, title_end, ln.end, grammar)
             if colon is not None:
                 cuts.append(colon)
     else:
@@ -248,6 +248,16 @@ def _addressee_end(text: str, start: int, end: int, grammar: Grammar) -> int | N
     if colon > 0 and grammar.rule("header.addressee").pattern.match(text[start : colon + 1]):
         return colon + 1
     return None
+
+
+def listed_addressee_end(text: str, start: int, end: int, grammar: Grammar) -> int | None:
+    """End (after the colon) of a 主送 list of short names that starts at ``start``, right after a run-on
+    notice's title, with the first paragraph's opening after the colon (``header.addressee_listed``,
+    ``header.addressee_opening``: …的批复国网河北电力，国网冀北电力，…：你单位报来的…)."""
+    colon = text.find(":", start, min(end, start + 400))
+    if colon < 0 or not grammar.rule("header.addressee_opening").pattern.match(text[colon + 1 : min(end, colon + 40)]):
+        return None
+    return colon + 1 if grammar.rule("header.addressee_listed").pattern.match(text[start : colon + 1]) else None
 
 
 def _title_ends(text: str, start: int, stop: int, grammar: Grammar) -> Iterator[int]:

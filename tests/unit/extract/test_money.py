@@ -367,6 +367,24 @@ DEVCORPUS_LINES = [
     # (A02, Shanghai 十四五 纲要: 1 亿元以上 … two pages … ⏎2.69 万亿元 was one range; shortened here)
     row("A02-no-pair-across-a-line-start", "培育 100 家年销售收入 1 亿元以上的龙头企业，到 2025 年，全市生产总值从 2015 年的\n2.69 万亿元上升",
         A("1 亿元以上", 100000000, qualifier="min"), A("2.69 万亿元", 2690000000000)),
+    # the rated noun of a daily deposit between 每日 and the number (money.toml fillword)
+    row("0339-per-day-rated-noun", "或者按每日行政拘留二百元的标准交纳保证金的，应当作出暂缓执行行政拘留的决定",  # 公安部 程序规定
+        A("每日行政拘留二百元", 200, per="日")),
+    row("e82-per-day-rated-noun", "或者按每日行政拘留二百元的标准交纳保证金,行政拘留的处罚决定暂缓执行。",  # 治安管理处罚法 art. 107
+        A("每日行政拘留二百元", 200, per="日")),
+    # 每人 + the verb of a handout (获发): extra e70 (Macau); e83 (Hong Kong) is in KNOWN_FAILURES (its plain 元)
+    row("e70-per-person-handout", "合資格的澳門永久性居民每人獲發一萬澳門元現金，合資格澳門非永久性居民每人獲派六千澳門元。",
+        A("每人獲發一萬澳門元", 10000, currency="MOP", per="人"), A("六千澳門元", 6000, currency="MOP")),
+    # a classifier, words naming the kind, then the head noun (per = the head noun)
+    row("0125-long-noun-head", "对每家创业投资机构年度累计补助额度最高不超过100万元。",
+        A("每家创业投资机构年度累计补助额度最高不超过100万元", 1000000, qualifier="max", per="机构/年")),
+    # a note naming the currency of what follows (money.currency_note): the amount before it and later plain 元
+    row("e85-currency-note-macau", "合资格永久性居民继续获发10000元(澳门元,下同)、合资格非永久性居民6000元;非强制性央积金个人账户注资,合资格居民额外注入7000元;医疗补贴计划维持700元;",
+        A("10000元", 10000, currency="MOP"), A("6000元", 6000, currency="MOP"), A("7000元", 7000, currency="MOP"), A("700元", 700, currency="MOP")),
+    row("e86-currency-note-macau", "每名永久居民派1萬元(澳門元,下同),非永久居民派6000元。同時也繼續向永久居民派600元醫療券。",
+        A("1萬元", 10000, currency="MOP"), A("6000元", 6000, currency="MOP"), A("600元", 600, currency="MOP")),
+    row("s004-currency-note-cny", "争取全市进口贸易总额突破1.8万亿元（人民币，下同）、占全省比重达50%左右",  # samples/004 (Shenzhen)
+        A("突破1.8万亿元", 1800000000000, qualifier="min")),
     row("0048-wan-count-not-money", "开展10万场以上“银龄数字课堂”"),
     row("0015-wan-people-not-money", "湖北、河南两省各15万左右，且主要是农业人口"),
     row("A02-wanyi-level-not-money", "打造若干千亿级、万亿级的大宗商品现货交易平台"),
@@ -411,6 +429,18 @@ KNOWN_FAILURES = [
         "补贴1万三千元",
         A("1万三千元", 13000),
         marks=pytest.mark.xfail(strict=True, reason="a Chinese numeral after 万 is not read (cn2an smart mode would); rare in 公文"),
+    ),
+    row(
+        "0170-three-denominators",
+        "对建成开通并持续运营国际互联网数据专用通道的每家电信运营企业每年每个园区给予20万元的奖补资金",
+        A("每家电信运营企业每年每个园区给予20万元", 200000, per="企业/年/园区"),
+        marks=pytest.mark.xfail(strict=True, reason="a 每 phrase reads two denominators at most (three: one issuer only)"),
+    ),
+    row(
+        "e83-hong-kong-plain-yuan",
+        "綜合社會保障援助受助人及長者生活津貼受惠人每人每月獲發十元津貼",
+        A("每人每月獲發十元", 10, currency="HKD", per="人/月"),
+        marks=pytest.mark.xfail(strict=True, reason="plain 元 on a Hong Kong page is HKD; the text names no currency (page currency, e73/e83)"),
     ),
     row(
         "single-character-numeral",

@@ -60,6 +60,19 @@ STATE_COUNCIL = (
 )
 
 
+# 嘉政办发〔2023〕7号 附件 (嘉兴市, tests/devcorpus/extra e93, jiaxing.gov.cn as the search corpus stores it):
+# one line per cell with a blank line after each cell, and a header cell spaced out (主 要 工 作 任 务, as
+# 0002's 主 要 内 容 above)
+JIAXING = (
+    "2023年政府工作报告重点工作责任分解\n\n序号\n\n主 要 工 作 任 务\n\n责任单位\n\n1\n\n地区生产总值增长6%左右。\n\n市发展改革委\n"
+)
+
+
+def test_one_line_per_cell_with_blank_lines_jiaxing(g: Grammar) -> None:
+    # the blank lines between the header cells do not hide the 责任单位 column
+    assert _groups(JIAXING, g) == [[("市发展改革委", R)]]
+
+
 def test_one_line_per_cell_guangzhou(g: Grammar) -> None:
     # the 牵头单位 cell's names lead, the 配合单位 cell's cooperate; 处室 columns are no units; / is empty
     assert _groups(GUANGZHOU, g) == [

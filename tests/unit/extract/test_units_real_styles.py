@@ -103,3 +103,40 @@ def test_real_lines(text: str, expected: list[list[tuple[str, str]]], g: Grammar
 @pytest.mark.parametrize("text", PARTY_AND_GOVERNMENT_NOT_NOTES)
 def test_party_and_government_in_attendee_lists_is_no_note(text: str, g: Grammar) -> None:
     assert unit_names(text, g) == []
+
+
+NOTE_ENDINGS = [
+    pytest.param(  # 内蒙古自治区人民政府 呼包鄂乌一体化发展若干举措 (tests/devcorpus/extra e91, freewechat.com reprint):
+        # a 下同 standing as its own item after 按职责分工负责 names no unit, and the remark after it is skipped
+        "推动呼和浩特至包头高铁及延伸线(呼和浩特至新机场段)项目前期工作。(责任单位:自治区发展改革委、财政厅,"
+        "中国铁路呼和浩特局集团有限公司,四市人民政府按职责分工负责,下同。以下各项任务均涉及四市或部分市人民政府,不再列出)",
+        [[("自治区发展改革委", R), ("自治区财政厅", R), ("中国铁路呼和浩特局集团有限公司", R), ("四市人民政府", R)]],
+        id="neimenggu-e91-same-below-after-role",
+    ),
+    pytest.param(  # devcorpus 0129 (山东省, 2021): the closing 下同 after the lead rule, no unit either
+        "不断提升思政教育能力。（省委教育工委、省委宣传部、团省委负责，列第一位者为牵头部门，下同）",
+        [[("省委教育工委", L), ("省委宣传部", R), ("团省委", R)]],
+        id="shandong-0129-same-below-after-lead-rule",
+    ),
+    pytest.param(  # 内蒙古自治区人民政府办公厅 2013 呼包银榆 重点工作分工方案 (tests/devcorpus/extra e90, wisor.cc):
+        # 和 between 环保厅 and a body naming its own place splits the two; 经济和信息化委 stays one name
+        "加快煤炭、电力、油气等输送通道建设。(自治区能源开发局牵头,自治区发展改革委、经济和信息化委、国土资源厅、"
+        "环保厅和内蒙古电力监管办及相关盟市配合)",
+        [[("自治区能源开发局", L), ("自治区发展改革委", C), ("自治区经济和信息化委", C), ("自治区国土资源厅", C),
+          ("自治区环保厅", C), ("内蒙古电力监管办", C), ("相关盟市", C)]],
+        id="neimenggu-e90-he-between-bodies",
+    ),
+    pytest.param(  # 新政办发〔2022〕49号 (新疆维吾尔自治区人民政府办公厅; tests/devcorpus/extra e94, mjxjqwh.cn reprint):
+        # 〔〕 as the inner parenthesis inside a name, the role word after the closing 〔行政公署〕, the
+        # trailing bracket kept in the unit's text and left out of its name
+        "科学有序推动批发零售、餐饮、文化娱乐、居民服务等人员聚集型行业复工复市。"
+        "(自治区卫生健康委、市场监督管理局,各地〔州、市〕人民政府〔行政公署〕负责)",
+        [[("自治区卫生健康委", R), ("自治区市场监督管理局", R), ("各地〔州、市〕人民政府", R)]],
+        id="xinjiang-e94-inner-brackets-and-role-after-bracket",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOTE_ENDINGS)
+def test_note_endings_and_joined_bodies(text: str, expected: list[list[tuple[str, str]]], g: Grammar) -> None:
+    assert unit_names(text, g) == expected
