@@ -491,7 +491,7 @@ class _Scorer:
                 if self.makes_word(left, text, right):
                     out.append(o)
                 continue
-            f, g = tt
+            f, g = tt[0], tt[1]
             if lt:
                 hit = with_left.get(f)
                 if hit is None:
