@@ -247,6 +247,7 @@ class HeadingTags(_Tags):
     midline: bool = False  # the marker may stand inside a run-on line
     sequel: bool = False  # a mid-line marker that counts only as the next number of its style (N after N-1)
     in_sequence: bool = False  # a line-start marker that opens a node only as 1 or as N after N-1 of its style
+    attached: bool = False  # a mid-line marker that opens an attachment's own text run on after 附件… (read in attachment lines too)
 
 
 class DateTags(_Tags):
@@ -356,7 +357,7 @@ CONTRACTS: Mapping[str, Contract] = {
         ),
         lists=("attachment_kinds",),
     ),
-    "doctypes": Contract(rules=("self_reference", "cover_notice"), tables={"title_suffix": dict[str, str], "regulation_suffix": dict[str, str]}, lists=("enclosed",)),
+    "doctypes": Contract(rules=("self_reference", "cover_notice", "self_reference_rule"), tables={"title_suffix": dict[str, str], "regulation_suffix": dict[str, str]}, lists=("enclosed",)),
     "docnumber": Contract(rules=("bracket", "decree", "decree_serial_line")),
     "headings": Contract(groups=("marker", "num"), tags=HeadingTags, tables={"rank": dict[str, int], "contents": ContentsTunables}, lists=("toc_leader", "toc_entry_stops")),
     "money": Contract(
