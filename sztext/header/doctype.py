@@ -92,8 +92,8 @@ def _self_reference(view: TextView, blocks: Sequence[Block], grammar: Grammar) -
     m = grammar.rule("doctypes.self_reference").pattern.search(view.text, blocks[0].start, stop)
     if m is None:
         return None
-    table = grammar.table("doctypes", "title_suffix")
-    found = table.get(m.group("type"))
+    # a 公文 type (意见) by the title table, a normative kind (指南, 规范) by the regulation table
+    found = grammar.table("doctypes", "title_suffix").get(m.group("type")) or grammar.table("doctypes", "regulation_suffix").get(m.group("type"))
     return found if isinstance(found, str) else None  # type: ignore[return-value]
 
 
