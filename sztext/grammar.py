@@ -291,7 +291,7 @@ class Headings:
     mid: tuple[Rule, ...]
     line_first: GuardedPattern | None
     tags: tuple[int, ...]  # the tag groups' numbers in ``line_first``, one per rule of ``line``
-    styles: Mapping[str, tuple[str, str, str]]  # rule id → style (id without _midline), node kind, numeral
+    styles: Mapping[str, tuple[str, str, str]]  # rule id → style (id without _midline/_sequel/_attached), node kind, numeral
 
     def at_line_start(self, text: str, start: int = 0, end: int | None = None) -> tuple[Rule, regex.Match[str]] | None:
         """The first line-start heading rule (file order) that matches at ``start``, and its match."""
@@ -326,7 +326,7 @@ def _build_headings(grammar: Grammar) -> Headings:
     first = alternation(line, tagged=True)
     tags = tuple(first.groupindex[f"_sz_{k}"] for k in range(len(line))) if first is not None else ()
     styles = {
-        r.id: (r.id.removesuffix("_midline").removesuffix("_sequel"), str(r.tags["kind"]), str(r.tags.get("numeral", "cn")))
+        r.id: (r.id.removesuffix("_midline").removesuffix("_sequel").removesuffix("_attached"), str(r.tags["kind"]), str(r.tags.get("numeral", "cn")))
         for r in rules if "kind" in r.tags
     }
     return Headings(line, mid, first, tags, styles)

@@ -325,7 +325,8 @@ class Notice(_Model):
 
     @property
     def source_text(self) -> str:
-        """The whole decoded input text that every span indexes (for HTML: the extracted text)."""
+        """The whole decoded input text that every span indexes (for HTML: the extracted text);
+        empty for a notice of a file ``sztext batch`` streamed (bind it with :meth:`from_record`)."""
         return self._source_text
 
     @property

@@ -194,10 +194,13 @@ class Pipeline:
         in vain adds up to about a third of its length; with ``chars``, the length of the
         whole text, a long document whose rest is that short is read to the end at once.
 
-        Spans index the whole text; indexes and ``duplicate_of`` count from its first document.
-        The caller checks that the text has a visible character (``iter_results`` raises
-        otherwise); ``max_chars`` is not applied (a streamed archive has no whole-text limit).
-        Only the documents after the first cut are span-shifted (:func:`shift_spans`)."""
+        Spans index the whole text: each chunk's view is normalized with the offset in the text
+        where it starts (:class:`~sztext.normalize.TextView` ``offset``), so its documents are
+        built with their final spans. Indexes and ``duplicate_of`` count from the first
+        document. The records are for writing out: a notice holds no ``source_text`` (the
+        whole text is never in memory; ``Notice.from_record(record, text)`` binds it). The
+        caller checks that the text has a visible character (``iter_results`` raises
+        otherwise); ``max_chars`` is not applied (a streamed archive has no whole-text limit)."""
         return self._iter_stream(chunks, path, chars)
 
     def _iter_stream(self, chunks: Iterable[str], path: str | None, chars: int | None) -> Iterator[Notice | ErrorRecord]:
@@ -227,7 +230,7 @@ class Pipeline:
             fresh, fresh_chars = [], 0
             try:
                 with time_budget(len(text)):
-                    view = normalize(text, self.grammar)
+                    view = normalize(text, self.grammar, offset=base)
                     table = line_table(view, self.grammar)
                     ranges = segment_archive(view, self.grammar, table)
             except MemoryError:
@@ -251,15 +254,15 @@ class Pipeline:
                 s = view.to_source_start(ranges[0].start)
                 lead = (Warning(code="text_before_first_document", message=f"{s} characters before the first document belong to no document", span=(0, s)),)
             for rng in done:
-                yield self._streamed_document(view, table, rng, index, path, lead if index == 0 else (), duplicates, base)
+                yield self._streamed_document(view, table, rng, index, path, lead if index == 0 else (), duplicates)
                 index += 1
             if not last:
                 cut = view.to_source_start(ranges[len(done)].start)
-                base += cut
-                carry = text[cut:]
+                carry = text[cut - base :]
+                base = cut
 
     def _streamed_document(
-        self, view: TextView, table: LineTable, rng: DocumentRange, index: int, path: str | None, lead: tuple[Warning, ...], duplicates: _DuplicateFinder, base: int,
+        self, view: TextView, table: LineTable, rng: DocumentRange, index: int, path: str | None, lead: tuple[Warning, ...], duplicates: _DuplicateFinder,
     ) -> Notice | ErrorRecord:
         try:
             notice = self._document(view, table, rng, index, path, lead)
@@ -270,7 +273,8 @@ class Pipeline:
             original = duplicates.check(notice)
             if original is not None:
                 notice = notice.model_copy(update={"duplicate_of": original})
-        return shift_spans(notice, base) if base else notice
+        notice._source_text = ""  # a chunk, not the text the spans index (the first chunk's too)
+        return notice
 
     def parse_archive(self, text: str, *, path: str | None = None) -> list[Notice]:
         """Split ``text`` into documents and parse each one."""
@@ -382,18 +386,6 @@ def _line_back(text: str, lines: int) -> int:
         if pos < 0:
             return 0
     return pos + 1
-
-
-def shift_spans(notice: Notice, base: int) -> Notice:
-    """``notice`` with ``base`` added to every span (a document parsed from a later chunk of a
-    streamed text, whose view starts at ``base``). Done on the record's JSON, where a span is
-    always written ``"span":[start,end]`` (a quote inside a string is escaped, so no text can
-    look like one), and validated back: a third cheaper than walking the model's dict."""
-    data = notice.__pydantic_serializer__.to_json(notice)
-    return Notice.model_validate_json(_SPAN.sub(lambda m: b'"span":[%d,%d]' % (int(m[1]) + base, int(m[2]) + base), data))
-
-
-_SPAN = re.compile(rb'"span":\[(\d+),(\d+)\]')
 
 
 def _with_legal_status(notice: Notice, view: TextView, rng: DocumentRange, grammar: Grammar) -> Notice:

@@ -27,6 +27,8 @@ def read_doc_type(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: 
         doc_type = _self_reference(view, blocks, grammar)
     if doc_type is None and h.title is None and _issues_enclosed(view, blocks, grammar, h):
         doc_type = "通知"  # a cover notice that says it issues a text is a 通知 (条例 art. 8)
+    if doc_type is None and h.title is None and h.main_title is None:
+        doc_type = _self_named_rule(view, blocks, grammar)  # 第一条 …制定本办法 (not a cover notice: checked above)
     return doc_type
 
 
@@ -92,9 +94,34 @@ def _self_reference(view: TextView, blocks: Sequence[Block], grammar: Grammar) -
     m = grammar.rule("doctypes.self_reference").pattern.search(view.text, blocks[0].start, stop)
     if m is None:
         return None
-    # a 公文 type (意见) by the title table, a normative kind (指南, 规范) by the regulation table
-    found = grammar.table("doctypes", "title_suffix").get(m.group("type")) or grammar.table("doctypes", "regulation_suffix").get(m.group("type"))
+    table = grammar.table("doctypes", "title_suffix")
+    found = table.get(m.group("type"))
     return found if isinstance(found, str) else None  # type: ignore[return-value]
+
+
+_OPENING_STYLES = ("headings.part", "headings.chapter", "headings.section_zh")
+_ARTICLE_STYLES = ("headings.article", "headings.article_arabic")
+
+
+def _self_named_rule(view: TextView, blocks: Sequence[Block], grammar: Grammar) -> DocType | None:
+    """The kind a rule without a title names itself by in its purpose clause (制定本办法): in the
+    text before the first heading or, when the text opens with its articles (第一章 总则 / 第一条),
+    in the first article."""
+    if not blocks:
+        return None
+    stop = blocks[-1].end
+    for k, b in enumerate(blocks):
+        if b.kind is not LineKind.HEADING or b.style is None:
+            continue
+        if b.style in _OPENING_STYLES:
+            continue  # 第一章 总则 above the first article
+        stop = b.start
+        if b.style in _ARTICLE_STYLES:
+            after = next((c for c in blocks[k + 1 :] if c.kind is LineKind.HEADING and c.style is not None), None)
+            stop = after.start if after is not None else blocks[-1].end
+        break
+    m = grammar.rule("doctypes.self_reference_rule").pattern.search(view.text, blocks[0].start, stop)
+    return _type_by_ending(m.group("type"), grammar, "regulation_suffix") if m else None
 
 
 def unknown_field_warnings(view: TextView, grammar: Grammar, h: Header) -> list[Warning]:

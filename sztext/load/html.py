@@ -343,6 +343,7 @@ def _main_block(top: Any, sizes: dict[Any, int], own_sizes: dict[Any, int]) -> A
     the page's menus, whose texts are links (not counted) or short.
     """
     scores: dict[Any, float] = {}
+    blocks: list[tuple[Any, int]] = []  # (paragraph block, its text) for _widened
     for el in reversed(own_sizes):  # document order, as top.iter(): ties go to the first
         own = own_sizes[el]
         if own < 20:
@@ -350,6 +351,7 @@ def _main_block(top: Any, sizes: dict[Any, int], own_sizes: dict[Any, int]) -> A
         block = el
         while block is not top and _tag(block) not in _PARAGRAPH_TAGS:
             block = block.getparent()
+        blocks.append((block, own))
         parent = block.getparent() if block is not top else None
         if parent is None:
             scores[top] = scores.get(top, 0.0) + own
@@ -362,7 +364,33 @@ def _main_block(top: Any, sizes: dict[Any, int], own_sizes: dict[Any, int]) -> A
         return top
     best = max(scores, key=lambda e: scores[e])
     # a lone paragraph block's score sits on its container: take that container (it is ``best``)
-    return best if sizes.get(best, 0) else top
+    return _widened(best, top, blocks) if sizes.get(best, 0) else top
+
+
+def _widened(best: Any, top: Any, blocks: list[tuple[Any, int]]) -> Any:
+    """``best`` or the container of the editor layout it is one piece of: a <section> inside
+    <section>s whose outermost section's parent holds three times its paragraph text is one
+    answer of an article laid out by a WeChat-style editor, where each heading and each
+    paragraph sits in its own nested sections (01 什么是电子居住证？ / its answer …: 广州 来穗人员
+    电子居住证 page, devcorpus 0271, laid out by the 135编辑器); the parent of the outermost section is
+    the article. Any other main block stays as it is."""
+    if _tag(best) != "section":
+        return best
+    outer = best
+    while outer.getparent() is not None and outer.getparent() is not top and _tag(outer.getparent()) == "section":
+        outer = outer.getparent()
+    container = outer.getparent()
+    if container is None or container is top or outer is best:
+        return best
+    under: dict[Any, int] = {}
+    for block, own in blocks:
+        node = block
+        while node is not None:
+            under[node] = under.get(node, 0) + own
+            if node is top:
+                break
+            node = node.getparent()
+    return container if under.get(container, 0) >= 3 * under.get(best, 0) else best
 
 
 def _article_block(main: Any, sizes: dict[Any, int], title: str) -> Any:
