@@ -25,7 +25,7 @@ from .cues import (
     markdown_titles,
     opens_decree,
     standard_cover,
-    how_ended, one_line_ended, opens_after_end, separator, titleless_cover,
+    how_ended, names_itself, one_line_ended, opens_after_end, separator, titleless_cover,
     title_piece,
     whole_item,
 )
@@ -266,7 +266,7 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
                 signed = any(w in byline.group() for w in prep.byline_roles)
             elif may(prep.closing_clause, line_text) and prep.closing_clause.pattern.match(line_text) or after_end == "clause" and line_text.rstrip(" \r\u3000").endswith("。") and any(
                 w in line_text for w in prep.clause_sequel
-            ) and not (may(prep.purpose_opening, line_text) and prep.purpose_opening.pattern.match(line_text)):
+            ) and not (may(prep.purpose_opening, line_text) and prep.purpose_opening.pattern.match(line_text)) and not names_itself(line_text, prep):
                 ended = "clause"  # (also a paragraph that goes on with the last article: 根据本决定,…废止。)
             elif last_item and may(prep.closing_clause_tail, line_text) and prep.closing_clause_tail.pattern.search(line_text):
                 ended = "clause"  # a whole regulation run into one line, its last article at the end

@@ -283,6 +283,7 @@ class Prepared:
     glued_close: Rule
     title_issuer: Rule  # header.title_issuer: the bodies a title names before 关于
     purpose_opening: Rule
+    self_named_close: Rule  # segment.self_named_close: …，制定本行动计划。 ends a new text's preamble
     titleless_cover: Rule
     field_label: AtStart
     clause_sequel: tuple[str, ...]

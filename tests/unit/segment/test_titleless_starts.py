@@ -65,6 +65,11 @@ def _starts(text: str) -> list[int]:
         ("0441", "0145", "青岛市支持省级数字经济园区建设等"),
         ("0438", "0145", "青岛市支持省级数字经济园区建设等"),
         ("0440", "0106", "第一章总则"),
+        # a regulation's last article (第二十条 本条例自2004年1月1日起施行。, 重庆市; 第六十八条 本条例自公布之日起施行。…,
+        # 北京市), then a preamble that names its own text but says 实施 (…制定本行动计划。 商务部 2024; …制定本实施
+        # 方案。 国务院办公厅 2020): it opens there, not at the 一、总体要求 under it (segment.self_named_close)
+        ("0434", "0099", "数字商务是数字经济发展最迅速"),
+        ("0369", "0108", "随着我国互联网、大数据、人工智能等信息技术快速发展"),
     ],
 )
 def test_a_text_without_its_title_opens_after_the_text_before(before: str, after: str, opening: str) -> None:
