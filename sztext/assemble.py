@@ -68,6 +68,7 @@ class _Open:
     end: int  # view (own text)
     children: list["_Open | _Para"] = field(default_factory=list)
     part: int = 0  # 0: the document; k: its k-th appended part (a 说明, an attachment's outline)
+    implied: bool = False  # the unprinted 第一章 above the articles before 第二章 (see _unprinted_first)
 
 
 @dataclass
@@ -114,6 +115,13 @@ def build_notice(
             depth = styles.index(b.style)
             while stack and styles.index(cast(str, stack[-1].block.style)) >= depth:
                 stack.pop()
+            if not stack and _unprinted_first(b, top, rank, part):
+                first = next(k for k, item in enumerate(top) if isinstance(item, _Open))
+                mark = top[first].start
+                implied = _Open(Block(mark, mark, b.kind, b.style, b.node_kind, mark, mark, 1), depth, mark, mark, top[first:], part, True)
+                del top[first:]
+                top.append(implied)
+                last_top = 1  # 第二章 follows its unprinted 第一章: the same part
             if not stack and b.number is not None and b.style in rank:
                 if last_top >= 2 and b.number <= last_top:
                     part += 1  # 一、 after 八、 or after 第六章: an appended part (its paths get A1/)
@@ -191,23 +199,24 @@ def build_notice(
         duplicate_of=None,
         jurisdiction=header.jurisdiction,
     )
-    notice._source_text = view.source
+    # a view of a streamed file's chunk does not hold the whole text its spans index
+    notice._source_text = view.source if view.offset == 0 else ""
     return notice
 
 
 def _source_start(view: TextView, pos: int) -> int:
-    """Source offset of a boundary. Offset 0 stays 0 and the end of the view is the end of the
-    source, so noise deleted at the very start or end of a text (a Markdown ``#``, a trailing
-    control character) belongs to the first or last document."""
+    """Source offset of a boundary. The start and end of the view are those of the source, so
+    noise deleted at the very start or end of a text (a Markdown ``#``, a trailing control
+    character) belongs to the first or last document."""
     if pos == 0:
-        return 0
-    return len(view.source) if pos >= len(view.text) else view.to_source_start(pos)
+        return view.offset
+    return view.source_end if pos >= len(view.text) else view.to_source_start(pos)
 
 
 def _source_end(view: TextView, pos: int) -> int:
     """Source offset of a boundary that ends a document or node (the end of the view is the
     end of the source, also when the whole text was noise)."""
-    return len(view.source) if pos >= len(view.text) else _source_start(view, pos)
+    return view.source_end if pos >= len(view.text) else _source_start(view, pos)
 
 
 def _place_style(styles: list[str], style: str, rank: Mapping[str, object], parent: str | None) -> None:
@@ -239,7 +248,11 @@ def _place_style(styles: list[str], style: str, rank: Mapping[str, object], pare
 
 
 def _is_list_entry(view: TextView, b: Block) -> bool:
-    """A numbered line that names a document rather than starting a measure: short, no sentence."""
+    """A numbered line that names a document rather than starting a measure: short, no sentence,
+    and a line of its own (a heading cut inside a run-on line, …(模板)一、申报单位基本情况(限500字)二、…
+    in one-line OCR, devcorpus 0228, is the attachment's own text)."""
+    if b.start > 0 and view.text[b.start - 1] != "\n" and view.text[view.text.rfind("\n", 0, b.start) + 1 : b.start].strip():
+        return False
     line = view.text[b.start : b.end].strip()
     return len(line) <= 60 and "。" not in line
 
@@ -255,6 +268,28 @@ def _below_top(style: str | None, top_style: str | None, rank: Mapping[str, obje
         return False
     top_rank = cast(int, rank[top_style])
     return top_rank >= cast(int, rank["list_styles_from"]) and cast(int, rank[style]) > top_rank
+
+
+def _unprinted_first(b: Block, top: list[_Open | _Para], rank: Mapping[str, object], part: int) -> bool:
+    """Whether ``b`` is a 第二章 whose 第一章 line is not printed: a regulation text that starts at
+    第一条 and reaches 第二章 later (北大法宝 body cells and LawRefBook records that drop the first
+    chapter's heading: 浙江省实施《中华人民共和国农业技术推广法》办法, devcorpus 0424; a 交通运输部 指南 whose
+    一、建设目的 … 七、建设任务 come before 第二章　系统架构, 0038; docs/evaluation.md lists only printed
+    markers, so what comes before it is the first chapter's, not top-level headings). ``b`` is
+    numbered 2, of a regulation style (rank below ``list_styles_from``: 编 / 章 / 节), and every
+    top-level heading before it is of a style ranking below it (articles, or 一、 sections)."""
+    own = rank.get(b.style) if b.style is not None else None
+    list_rank = rank.get("list_styles_from")
+    if b.number != 2 or not isinstance(own, int) or not isinstance(list_rank, int) or own >= list_rank:
+        return False
+    heads = [item for item in top if isinstance(item, _Open)]
+    if not heads or any(h.part != part or h.implied for h in heads):
+        return False
+    for h in heads:
+        other = rank.get(h.block.style) if h.block.style is not None else None
+        if not isinstance(other, int) or other <= own:
+            return False
+    return True
 
 
 def _has_heading(items: list[_Open | _Para]) -> bool:
@@ -286,7 +321,7 @@ def _freeze(item: _Open | _Para, view: TextView, attached: dict[int, dict[str, l
     s, e = _source_start(view, item.start), _source_end(view, item.end)
     extra = attached.get(id(item), {})
     common: dict[str, Any] = dict(
-        text=view.source[s:e],
+        text=view.source_at(s, e),
         clean=view.clean[item.start : item.end],
         span=(s, e),
         unit_groups=extra.get("unit_groups", []),
@@ -301,8 +336,8 @@ def _freeze(item: _Open | _Para, view: TextView, attached: dict[int, dict[str, l
     own = str(number if number is not None else "?")
     path = f"{parent_path}.{own}" if parent_path else (f"A{item.part}/{own}" if item.part else own)
     children = [_freeze(child, view, attached, path, grammar) for child in item.children]
-    marker = view.clean[b.marker_start : b.marker_end]
+    marker = None if item.implied else view.clean[b.marker_start : b.marker_end]
     return _NODE(
         kind=cast(NodeKind, b.node_kind or "paragraph"), role=None, marker=marker, number=number, path=path,
-        heading=_heading_text(view, b), children=children, **common,
+        heading=None if item.implied else _heading_text(view, b), children=children, **common,
     )

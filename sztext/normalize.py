@@ -11,6 +11,10 @@ Two layers, both recorded edit by edit (never diffed afterwards):
 
 Extractors match on ``view.text`` and turn view offsets into source spans with
 :meth:`TextView.span`. ``source[start:end]`` then gives back the value's ``text``.
+
+A view may stand for a piece of a longer text (a chunk of a streamed file): its ``offset`` is
+where ``source`` starts in that text, and every span it gives counts from the start of the
+whole text, so the documents parsed on it need no span rewrite afterwards.
 """
 
 from __future__ import annotations
@@ -45,17 +49,24 @@ class Edit:
 class TextView:
     """The normalised view of a source text and the offset map between them.
 
+    Offsets called *source offsets* below (spans, :meth:`to_view`'s argument, :meth:`noise`'s
+    range) count in the whole text: ``offset`` plus an index of ``source``.
+
     Attributes:
-        source: the decoded input, which every span indexes.
+        source: the decoded input (or the piece of it from ``offset`` on), which spans index.
+        offset: where ``source`` starts in the whole text (0 unless the view is of a piece).
         clean: the source with noise edits applied, in its own script.
         text: the view: ``clean`` translated 1:1 to Simplified, half-width, canonical brackets.
-        edits: the noise edits, in source order.
+        edits: the noise edits, in source order, at indexes of ``source`` (not offset).
     """
 
-    __slots__ = ("source", "clean", "text", "edits", "_v_start", "_v_end", "_s_start", "_s_end")
+    __slots__ = ("source", "offset", "clean", "text", "edits", "_v_start", "_v_end", "_s_start", "_s_end")
 
-    def __init__(self, source: str, edits: Sequence[Edit], table: dict[int, str], runs: re.Pattern[str] | None = None) -> None:
+    def __init__(
+        self, source: str, edits: Sequence[Edit], table: dict[int, str], runs: re.Pattern[str] | None = None, *, offset: int = 0,
+    ) -> None:
         self.source = source
+        self.offset = offset
         self.edits = tuple(edits)
         pieces: list[str] = []
         v_start: list[int] = []
@@ -82,14 +93,23 @@ class TextView:
     def __len__(self) -> int:
         return len(self.text)
 
+    @property
+    def source_end(self) -> int:
+        """The source offset of the end of ``source``."""
+        return self.offset + len(self.source)
+
+    def source_at(self, start: int, end: int) -> str:
+        """The source text between two source offsets (what a span gives back)."""
+        return self.source[start - self.offset : end - self.offset]
+
     def to_source_start(self, pos: int) -> int:
         """Source offset of the view position ``pos`` used as a span start."""
         i = bisect.bisect_right(self._v_start, pos) - 1
         if i < 0:
-            return pos
+            return self.offset + pos
         if pos < self._v_end[i]:
-            return self._s_start[i]
-        return self._s_end[i] + (pos - self._v_end[i])
+            return self.offset + self._s_start[i]
+        return self.offset + self._s_end[i] + (pos - self._v_end[i])
 
     def to_source_end(self, pos: int) -> int:
         """Source offset of the view position ``pos`` used as an exclusive span end.
@@ -98,13 +118,14 @@ class TextView:
         """
         i = bisect.bisect_left(self._v_start, pos) - 1
         if i < 0:
-            return pos
+            return self.offset + pos
         if pos <= self._v_end[i]:
-            return self._s_end[i]
-        return self._s_end[i] + (pos - self._v_end[i])
+            return self.offset + self._s_end[i]
+        return self.offset + self._s_end[i] + (pos - self._v_end[i])
 
     def to_view(self, source_pos: int) -> int:
         """View position of a source offset (inside an edit: the edit's view start)."""
+        source_pos -= self.offset
         i = bisect.bisect_right(self._s_start, source_pos) - 1
         if i < 0:
             return source_pos
@@ -121,12 +142,14 @@ class TextView:
     def value(self, start: int, end: int) -> TextValue:
         """A :class:`TextValue` for the view range ``[start, end)``."""
         s, e = self.span(start, end)
-        return _TEXT_VALUE(text=self.source[s:e], clean=self.clean[start:end], span=(s, e))
+        base = self.offset
+        return _TEXT_VALUE(text=self.source[s - base : e - base], clean=self.clean[start:end], span=(s, e))
 
     def noise(self, start: int = 0, end: int | None = None) -> list[Noise]:
         """The noise report for source offsets ``[start, end)``."""
-        stop = len(self.source) if end is None else end
-        lo = bisect.bisect_left(self._s_start, start)
+        base = self.offset
+        stop = len(self.source) if end is None else end - base
+        lo = bisect.bisect_left(self._s_start, start - base)
         out = []
         for edit in self.edits[lo:]:
             if edit.start >= stop:
@@ -135,7 +158,7 @@ class TextView:
                 _NOISE(
                     kind=edit.kind,
                     text=self.source[edit.start : edit.end],
-                    span=(edit.start, edit.end),
+                    span=(base + edit.start, base + edit.end),
                     repaired=edit.replacement or None,
                     rule_id=edit.rule_id,
                 )
@@ -299,13 +322,15 @@ def _resolve_overlaps(edits: Iterable[Edit]) -> list[Edit]:
     return drop_overlaps(edits, lambda e: (e.start, e.end))
 
 
-def normalize(source: str, grammar: Grammar, extra_edits: Sequence[Edit] = ()) -> TextView:
+def normalize(source: str, grammar: Grammar, extra_edits: Sequence[Edit] = (), *, offset: int = 0) -> TextView:
     """Build the matching view of ``source``.
 
     Args:
         source: the decoded text.
         grammar: the compiled grammar (noise rules and the view table).
         extra_edits: edits found elsewhere (e.g. mojibake repairs), merged with the noise rules'.
+        offset: where ``source`` starts in a longer text (a chunk of a streamed file): the
+            view's spans count from the start of that text.
     Returns:
         A :class:`TextView`.
 
@@ -326,7 +351,7 @@ def normalize(source: str, grammar: Grammar, extra_edits: Sequence[Edit] = ()) -
     if repairs:
         # repairs win over the glosses they contain: resolve with repairs first at equal starts
         edits = _resolve_overlaps([*repairs, *edits])
-    return TextView(source, edits, view_table(grammar), grammar.derived(_build_view_runs))
+    return TextView(source, edits, view_table(grammar), grammar.derived(_build_view_runs), offset=offset)
 
 
 # Building trusted output models fast (used wherever values are built in bulk): what
@@ -362,6 +387,10 @@ def constructor(cls: type[M]) -> Callable[..., M]:
         return cls.model_construct
     new = cls.__new__
     count = len(names)
+    # one set for every instance: every field is given, the models are frozen, and pydantic's own
+    # copies (model_copy) copy the set before adding to it; a set of 15 names costs ~730 bytes, as
+    # much as the rest of a paragraph node
+    given = set(names)
 
     def make(**values: Any) -> M:
         if len(values) != count:
@@ -375,7 +404,7 @@ def constructor(cls: type[M]) -> Callable[..., M]:
                 return cls.model_construct(**values)
         m = new(cls)
         _setattr(m, "__dict__", ordered)
-        _setattr(m, "__pydantic_fields_set__", set(names))
+        _setattr(m, "__pydantic_fields_set__", given)
         _setattr(m, "__pydantic_extra__", None)
         _setattr(m, "__pydantic_private__", None)
         return m

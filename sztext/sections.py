@@ -247,6 +247,7 @@ class HeadingTags(_Tags):
     midline: bool = False  # the marker may stand inside a run-on line
     sequel: bool = False  # a mid-line marker that counts only as the next number of its style (N after N-1)
     in_sequence: bool = False  # a line-start marker that opens a node only as 1 or as N after N-1 of its style
+    attached: bool = False  # a mid-line marker that opens an attachment's own text run on after 附件… (read in attachment lines too)
 
 
 class DateTags(_Tags):
@@ -312,6 +313,14 @@ class SegmentTunables(BaseModel):
     opening_paragraph_min: int = Field(default=40, ge=1)
 
 
+class HeaderTunables(BaseModel):
+    """``header.toml [table.tunables]``: bounds of the header reader."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
+    # the most bodies one signature names as issuers (header.signature._read_signers)
+    max_issuers: int = Field(default=64, ge=1)
+
+
 _Char = Annotated[str, Field(min_length=1, max_length=1)]
 
 
@@ -352,11 +361,12 @@ CONTRACTS: Mapping[str, Contract] = {
         rules=(
             "addressee", "addressee_modifier", "addressee_sector", "addressee_broken", "adoption_note", "approval_note", "attachment", "banner", "cc", "closing", "date_line",
             "meta_field", "metadata", "person_signature", "printed", "public_note", "publication_note", "history_note", "published", "title_issuer", "run_on_signature",
-            "signature", "signer", "trailing_date", "copy_number", "secrecy", "sign_off", "posted_time", "run_on_body", "addressee_set", "meeting_note", "in_force_note", "title_date", "title_banner_repeat", "title_number_tail", "title_decree", "reader_title", "reader_source", "title_after_number", "contact_signature", "record_date", "glued_urgency", "noted_signature", "dated_signature", "addressee_listed", "addressee_opening", "addressee_concerned",
+            "signature", "signer", "trailing_date", "copy_number", "secrecy", "sign_off", "posted_time", "run_on_body", "addressee_set", "meeting_note", "in_force_note", "title_date", "title_banner_repeat", "title_number_tail", "title_decree", "reader_title", "reader_source", "title_after_number", "contact_signature", "glued_urgency", "noted_signature", "dated_signature", "addressee_listed", "addressee_opening", "addressee_concerned",
         ),
         lists=("attachment_kinds",),
+        tables={"tunables": HeaderTunables},
     ),
-    "doctypes": Contract(rules=("self_reference", "cover_notice"), tables={"title_suffix": dict[str, str], "regulation_suffix": dict[str, str]}, lists=("enclosed",)),
+    "doctypes": Contract(rules=("self_reference", "cover_notice", "self_reference_rule"), tables={"title_suffix": dict[str, str], "regulation_suffix": dict[str, str]}, lists=("enclosed",)),
     "docnumber": Contract(rules=("bracket", "decree", "decree_serial_line")),
     "headings": Contract(groups=("marker", "num"), tags=HeadingTags, tables={"rank": dict[str, int], "contents": ContentsTunables}, lists=("toc_leader", "toc_entry_stops")),
     "money": Contract(

@@ -13,7 +13,7 @@ from typing import Mapping, Sequence
 import regex
 
 from .budget import CHECK_MASK, check_budget
-from .grammar import Grammar, Rule
+from .grammar import Grammar, Rule, literal_finder
 from .normalize import TextView
 from .numerals import marker_number
 from .segment import DocumentRange, Line, LineKind, LineTable, classify, logical_lines
@@ -104,6 +104,8 @@ def _repeated_run(text: str, lines: Sequence[Line], heads: list[bool], stops: tu
     >>> sorted(_repeated_run(t, spans, [False, True, True, True, False, True, False, True, True]))
     [1, 2, 3]
     """
+    if sum(heads) < min_run:
+        return set()  # a run is made of heading lines: fewer than min_run in all, none repeats enough
     keys = [_squash(text[ln.start : ln.end]) for ln in lines]
     later: dict[str, int] = {}  # key → its last line index
     for i, k in enumerate(keys):
@@ -181,6 +183,59 @@ def _with_sequels(
     return kept
 
 
+def _attachment_text_start(text: str, start: int, end: int, attached: tuple[Rule, ...]) -> int | None:
+    """In an attachment line (附件:… run on with the attachment itself, one-line OCR), where the
+    attachment's own text starts: at its first heading after its label and title (headings.toml
+    ``attached`` rules: …日附件报告提纲1.…); None when there is none, so a list of attachments
+    (附件:1.…2.…) and a 回执's numbered notes stay text."""
+    found = [m.start("marker") for rule in attached for m in (rule.pattern.search(text, start, end),) if m is not None]
+    return min(found) if found else None
+
+
+def _with_attached(
+    text: str, start: int, end: int, piece: str, cuts: list[tuple[int, Rule, regex.Match[str]]],
+    attached: tuple[Rule, ...], line_start_cut: bool,
+) -> list[tuple[int, Rule, regex.Match[str]]]:
+    """The cuts of one line with the first headings of run-on attachments (``attached`` rules)
+    added, in text order. Added after the other mid-line rules, so that such a heading late in the
+    line never hides the line's earlier headings."""
+    added = list(cuts)
+    taken = {m.start("marker") for _, _, m in cuts}
+    floor = cuts[0][2].end() if line_start_cut else start
+    for rule in attached:
+        if not may(rule, piece):
+            continue
+        for m in rule.pattern.finditer(text, start, end):
+            if m.start("marker") >= floor and m.start("marker") not in taken:
+                added.append((m.start(), rule, m))
+    if len(added) == len(cuts):
+        return cuts
+    added.sort(key=lambda c: c[0])
+    return added
+
+
+@dataclass(frozen=True)
+class _MidRules:
+    """The mid-line heading rules, split, and one scan for an anchor of any of them."""
+
+    plain: tuple[Rule, ...]
+    sequels: tuple[Rule, ...]
+    attached: tuple[Rule, ...]
+    # None when a rule has no anchor (it may match any line): then every line is tried
+    any_anchor: regex.Pattern[str] | None
+
+
+def _mid_rules(grammar: Grammar) -> _MidRules:
+    mid = grammar.headings.mid
+    anchored = bool(mid) and all(r.anchors for r in mid)
+    return _MidRules(
+        tuple(r for r in mid if not r.tags.get("sequel") and not r.tags.get("attached")),
+        tuple(r for r in mid if r.tags.get("sequel")),
+        tuple(r for r in mid if r.tags.get("attached")),
+        literal_finder({a for r in mid for a in r.anchors}) if anchored else None,
+    )
+
+
 _LINE_HEADING_KINDS = (LineKind.HEADING, LineKind.TEXT)
 # DECREE_NOTE: 深圳市…规定（…令第328 号发布…）第一章总则第一条 … runs on in one line (samples/004 l.2735)
 _MID_HEADING_KINDS = (LineKind.HEADING, LineKind.TEXT, LineKind.TITLE, LineKind.ENCLOSED_TITLE, LineKind.DECREE_NOTE)
@@ -202,8 +257,8 @@ def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar, table: LineTa
     """
     text = view.text
     h = grammar.headings
-    mid_rules = tuple(r for r in h.mid if not r.tags.get("sequel"))
-    sequels = tuple(r for r in h.mid if r.tags.get("sequel"))
+    mids = grammar.derived(_mid_rules)
+    mid_rules, sequels, attached_rules, any_anchor = mids.plain, mids.sequels, mids.attached, mids.any_anchor
     last: dict[str, int] = {}  # style → the number of its last heading so far (for the sequel rules)
     leaders = tuple(grammar.word_list("headings", "toc_leader"))
     # what a line-start heading style starts with (read from headings.toml at load): a line
@@ -245,16 +300,23 @@ def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar, table: LineTa
         cuts: list[tuple[int, Rule, regex.Match[str]]] = []
         if found is not None:
             cuts.append((start, *found))
-        if kind in _MID_HEADING_KINDS:
+        if any_anchor is not None and any_anchor.search(text, start, end) is None:
+            # one anchor scan for all mid-line rules: without one on the line every ``may`` below
+            # fails, so they would add nothing and only ``found`` is counted (most lines of a page)
+            mid_from = None
+        else:
+            mid_from = start if kind in _MID_HEADING_KINDS else _attachment_text_start(text, start, end, attached_rules)
+        if mid_from is not None:
             piece = text[start:end]
             for rule in mid_rules:
                 # the anchor prefilter (G6), then a search: most lines have no mid-line heading
-                if not may(rule, piece) or rule.pattern.search(text, start, end) is None:
+                if not may(rule, piece) or rule.pattern.search(text, mid_from, end) is None:
                     continue
-                for m in rule.pattern.finditer(text, start, end):
+                for m in rule.pattern.finditer(text, mid_from, end):
                     if not cuts or m.start("marker") > cuts[0][2].end():
                         cuts.append((m.start(), rule, m))
-            cuts = _with_sequels(text, start, end, piece, cuts, sequels, h.styles, last)
+            cuts = _with_attached(text, mid_from, end, piece, cuts, attached_rules, found is not None)
+            cuts = _with_sequels(text, mid_from, end, text[mid_from:end], cuts, sequels, h.styles, last)
         elif found is not None:
             _count(cuts[0][1], cuts[0][2], h.styles, last)
         if not cuts:

@@ -105,6 +105,22 @@ def test_a_file_with_no_newline_in_its_first_mib_decodes_as_the_whole_file(tmp_p
     assert [len(p) for p in pieces[:-1]] == [100_000] * (len(pieces) - 1)
 
 
+def test_streamed_notices_verify_against_the_file_text_and_hold_no_chunk() -> None:
+    """Each chunk's view starts at the chunk's offset in the file, so a streamed notice's spans
+    index the file's text as they are built (samples/004: 37 notices of a Guangdong portal
+    whose page furniture, 【字体：大中小 】, moves the view against the source; in
+    20,000-character chunks all but the first few documents lie past the first chunk)."""
+    text = load_path(SEED_004).text
+    streamed = [r for r in iter_records(SEED_004, Pipeline(), chunk_chars=20_000) if isinstance(r, Notice)]
+    assert all(n.source_text == "" for n in streamed)  # the file is never whole in memory
+    notices = [Notice.from_record(dumps_jsonl_line(n), text) for n in streamed]
+    for notice in notices:
+        notice.verify()
+    later = [n for n in notices if n.source.span[0] > 20_000]
+    assert len(later) >= 30 and sum(len(n.noise) for n in later) >= 20  # 32 documents, 22 noise spans
+    assert [n.text for n in notices] == [n.text for n in sztext.parse_file(SEED_004)]
+
+
 def test_streamed_documents_get_duplicate_of() -> None:
     """samples/004 holds the same 意见 twice (once with 党中央, once with 中共中央): document 25
     repeats document 24, also when the file is streamed (before: streamed documents never got

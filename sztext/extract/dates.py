@@ -307,7 +307,7 @@ def extract_dates(view: TextView, grammar: Grammar, start: int = 0, end: int | N
                 precision=f.precision,
                 kind="period" if f.is_range else _kind(text, s, e, contexts, start, stop),
                 rule_id=f.rule_id,
-                text=view.source[span[0] : span[1]],
+                text=view.source_at(*span),
                 span=span,
             )
         )

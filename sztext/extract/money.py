@@ -161,7 +161,7 @@ def _extract(view: TextView, grammar: Grammar, start: int, end: int | None, *, p
         s, e = view.span(f.start, f.end)
         out.append(
             _AMOUNT_MODEL(
-                text=view.source[s:e], value=f.value, low=f.low, high=f.high, currency=f.currency,
+                text=view.source_at(s, e), value=f.value, low=f.low, high=f.high, currency=f.currency,
                 qualifier=f.qualifier, per=f.per, rule_id=f.rule_id, span=(s, e),
             )
         )

@@ -546,7 +546,7 @@ def _units(
         if defined is not None and canonical is None:
             canonical = defined[1]
         span = view.span(it.start, it.end)
-        units.append(_UNIT(text=view.source[span[0] : span[1]], name=clean_name, canonical=canonical, role=role, span=span))
+        units.append(_UNIT(text=view.source_at(*span), name=clean_name, canonical=canonical, role=role, span=span))
         if it.qualifier is not None:
             written = text[it.start : it.name_end]
             _define(it.qualifier, (view_name, written), clean_name, canonical, rules, definitions)

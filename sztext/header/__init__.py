@@ -124,8 +124,10 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
                     decree_body_span = (off + m.start("body"), off + m.end("body"))
                     read_history_note(view, grammar, h, m, off)
         if kind is LineKind.DATE and title_blocks and h.published_date is None and i == _next_nonblank(blocks, title_blocks[-1]):
-            found = _search("header.record_date", grammar, text, b.start, b.end)
-            if found:  # # 国务院关于…的暂行规定 / 1955年12月29日: a law record's date, its published date
+            # a date alone on the line right under the title, before any signature (header.date_line, the
+            # shape of a signature's date): # 国务院关于…的暂行规定 / 1955年12月29日, a law record's date, its published date
+            found = _search("header.date_line", grammar, text, b.start, b.end)
+            if found:
                 m, off = found
                 h.roles[i] = "metadata"
                 h.published_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "published")
@@ -200,7 +202,7 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
     first_title = blocks[title_blocks[0]] if title_blocks else None
     fill_issuers(view, blocks, grammar, h, IssuerClues(first_title, decree_body, decree_body_span, meta, meetings))
     h.doc_type = read_doc_type(view, blocks, grammar, h)
-    h.warnings = unknown_field_warnings(view, grammar, h)
+    h.warnings = [*h.warnings, *unknown_field_warnings(view, grammar, h)]
     return h
 
 

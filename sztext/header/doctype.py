@@ -7,7 +7,7 @@ from typing import Sequence
 import regex
 
 from ..grammar import Grammar
-from ..models import DocType, Warning
+from ..models import DocType, Warning, warning
 from ..normalize import TextView, view_table
 from ..segment import LineKind
 from ..tokenize import Block
@@ -27,6 +27,8 @@ def read_doc_type(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: 
         doc_type = _self_reference(view, blocks, grammar)
     if doc_type is None and h.title is None and _issues_enclosed(view, blocks, grammar, h):
         doc_type = "通知"  # a cover notice that says it issues a text is a 通知 (条例 art. 8)
+    if doc_type is None and h.title is None and h.main_title is None:
+        doc_type = _self_named_rule(view, blocks, grammar)  # 第一条 …制定本办法 (not a cover notice: checked above)
     return doc_type
 
 
@@ -97,6 +99,31 @@ def _self_reference(view: TextView, blocks: Sequence[Block], grammar: Grammar) -
     return found if isinstance(found, str) else None  # type: ignore[return-value]
 
 
+_OPENING_STYLES = ("headings.part", "headings.chapter", "headings.section_zh")
+_ARTICLE_STYLES = ("headings.article", "headings.article_arabic")
+
+
+def _self_named_rule(view: TextView, blocks: Sequence[Block], grammar: Grammar) -> DocType | None:
+    """The kind a rule without a title names itself by in its purpose clause (制定本办法): in the
+    text before the first heading or, when the text opens with its articles (第一章 总则 / 第一条),
+    in the first article."""
+    if not blocks:
+        return None
+    stop = blocks[-1].end
+    for k, b in enumerate(blocks):
+        if b.kind is not LineKind.HEADING or b.style is None:
+            continue
+        if b.style in _OPENING_STYLES:
+            continue  # 第一章 总则 above the first article
+        stop = b.start
+        if b.style in _ARTICLE_STYLES:
+            after = next((c for c in blocks[k + 1 :] if c.kind is LineKind.HEADING and c.style is not None), None)
+            stop = after.start if after is not None else blocks[-1].end
+        break
+    m = grammar.rule("doctypes.self_reference_rule").pattern.search(view.text, blocks[0].start, stop)
+    return _type_by_ending(m.group("type"), grammar, "regulation_suffix") if m else None
+
+
 def unknown_field_warnings(view: TextView, grammar: Grammar, h: Header) -> list[Warning]:
     """A warning for each header field the document does not state (null, never a guess):
     ``doc_type_unknown`` (no title, or a title whose kind word is not a DocType: …实施方案),
@@ -107,16 +134,16 @@ def unknown_field_warnings(view: TextView, grammar: Grammar, h: Header) -> list[
     if h.doc_type is None:
         title = h.title or h.main_title
         if title is None:
-            out.append(Warning(code="doc_type_unknown", message="no title states the document type", span=None))
+            out.append(warning(code="doc_type_unknown", message="no title states the document type", span=None))
         else:
             bare = _bare(title.clean.translate(view_table(grammar)))
             kind = next((k for k in sorted(grammar.word_list("doctypes", "enclosed"), key=len, reverse=True) if bare.endswith(k)), None)
             said = f"the title ends in {kind}, which is not a document type of the contract" if kind else "the title names no document type"
             if h.title is None:  # only the text it encloses is titled, and the text does not say it issues it
                 said = "no title states the document type; the text it encloses is not its title"
-            out.append(Warning(code="doc_type_unknown", message=said, span=title.span))
+            out.append(warning(code="doc_type_unknown", message=said, span=title.span))
     if not h.issuers:
-        out.append(Warning(code="issuer_unknown", message="no signature, decree header, adoption note, title or metadata names the issuing body", span=None))
+        out.append(warning(code="issuer_unknown", message="no signature, decree header, adoption note, title or metadata names the issuing body", span=None))
     if h.signed_date is None:
-        out.append(Warning(code="signed_date_unknown", message="no date under a signature, adoption date or 成文日期 states when it was signed", span=None))
+        out.append(warning(code="signed_date_unknown", message="no date under a signature, adoption date or 成文日期 states when it was signed", span=None))
     return out

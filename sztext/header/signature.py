@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import Sequence
 
 from ..grammar import Grammar
-from ..models import TextValue
+from ..models import TextValue, Warning
 from ..normalize import TextView, view_table
 from ..segment import LineKind
 from ..tokenize import Block
@@ -16,11 +17,18 @@ from .fields import search as _search
 
 
 def _read_signers(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header, run: list[int]) -> None:
-    """The bodies (or the person) of a run of signature blocks, in order, into ``issuers``."""
+    """The bodies (or the person) of a run of signature blocks, in order, into ``issuers``: at most
+    ``max_issuers`` (header.toml [table.tunables]). The bodies past it stay signature lines of the
+    text and outline, not issuers, and an ``issuers_capped`` warning spans them."""
     text = view.text
+    value = grammar.table("header", "tunables").get("max_issuers", 64)
+    cap = value if isinstance(value, int) else 64  # typed by sections.HeaderTunables
+    past: int | None = None  # view offset where the first body past the cap starts
     for j in run:
         h.roles[j] = "signature"
         b = blocks[j]
+        if past is not None:
+            continue
         person = _search("header.person_signature", grammar, text, b.start, b.end)
         if person:
             pm, off = person
@@ -33,15 +41,30 @@ def _read_signers(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: 
             continue
         sm, off = sig
         lo, hi = off + sm.start("body"), off + sm.end("body")
-        signers = list(grammar.rule("header.signer").pattern.finditer(text, lo, hi))
-        if len(signers) > 1:
-            for signer in signers:
-                v = _strip_value(view, signer.start("body"), signer.end("body"))
+        room = cap - len(h.issuers)
+        signers = grammar.rule("header.signer").pattern.finditer(text, lo, hi)
+        first_two = [m for _, m in zip(range(2), signers)]
+        if len(first_two) > 1:  # bodies separated by spaces; one past the room is enough to know
+            found = []
+            for m in chain(first_two, signers):
+                v = _strip_value(view, m.start("body"), m.end("body"))
                 if v is not None:
-                    h.issuers.append(v)
+                    found.append(v)
+                    if len(found) > room:
+                        break
         else:
-            h.issuers.extend(_run_together(view, grammar, lo, hi))
+            found = _run_together(view, grammar, lo, hi)
+        if len(found) > room:
+            past = view.to_view(found[room].span[0])
+        h.issuers.extend(found[:room])
     h.issuer = h.issuers[0] if h.issuers else None
+    if past is not None:
+        rest = _strip_value(view, past, blocks[run[-1]].end)
+        h.warnings.append(Warning(
+            code="issuers_capped",
+            message=f"the signature names more than {cap} bodies, more than any joint document seen: the first {cap} are the issuers, the rest stay signature lines of the text",
+            span=rest.span if rest is not None else None,
+        ))
 
 
 def _run_together(view: TextView, grammar: Grammar, lo: int, hi: int) -> list[TextValue]:

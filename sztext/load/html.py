@@ -22,10 +22,10 @@ _BLOCK_TAGS = frozenset({
     "main", "nav", "aside", "figure", "figcaption", "caption", "thead", "tbody", "tfoot", "address",
 })
 # Elements whose text is never document text (scripts, widgets, forms).
-_DROP_TAGS = (
+_DROP_TAGS = frozenset({
     "script", "style", "noscript", "iframe", "object", "embed", "svg", "canvas", "template", "button",
     "select", "input", "textarea", "form", "head", "audio", "video", "map",
-)
+})
 # Blocks whose text counts as a paragraph when scoring the main text.
 _PARAGRAPH_TAGS = frozenset({"p", "div", "td", "th", "li", "dd", "pre", "blockquote", "center", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6"})
 # The <meta> fields rendered as ``Name: value`` lines (gz.gov.cn and other TRS-built sites).
@@ -95,10 +95,15 @@ def _to_drop(root: Any) -> list[Any]:
         tag = el.tag
         if tag.__class__ is not str:
             continue
-        if tag.lower() in _DROP_TAGS:
+        if tag.lower() in _DROP_TAGS:  # a set: most tags are none of them
             found.append(el)
-        elif tag not in ("html", "body") and (el.get("hidden") is not None or display_none(el.get("style") or "")):
-            found.append(el)
+        elif tag != "html" and tag != "body":
+            if el.get("hidden") is not None:
+                found.append(el)
+            else:
+                style = el.get("style")  # 10,410 of the 32 corpus pages' 18,319 elements have one
+                if style and display_none(style):
+                    found.append(el)
     return found
 
 
@@ -239,10 +244,7 @@ def _html_to_text(html: str, notes: list[str]) -> str:
             title_probe = value
     main = _main_block(top, sizes, own)
     article = _article_block(main, sizes, squash(_REPRINT.sub("", title_probe)))
-    renderer = _Renderer(main if article is not main else None, consumed)
-    renderer.walk(article, in_link=False, in_main=article is main)
-    renderer.newline()
-    lines.extend(renderer.lines)
+    lines.extend(_render(article, main if article is not main else None, consumed, article is main))
     return "\n".join(lines) + "\n" if lines else ""
 
 
@@ -343,6 +345,7 @@ def _main_block(top: Any, sizes: dict[Any, int], own_sizes: dict[Any, int]) -> A
     the page's menus, whose texts are links (not counted) or short.
     """
     scores: dict[Any, float] = {}
+    blocks: list[tuple[Any, int]] = []  # (paragraph block, its text) for _widened
     for el in reversed(own_sizes):  # document order, as top.iter(): ties go to the first
         own = own_sizes[el]
         if own < 20:
@@ -350,6 +353,7 @@ def _main_block(top: Any, sizes: dict[Any, int], own_sizes: dict[Any, int]) -> A
         block = el
         while block is not top and _tag(block) not in _PARAGRAPH_TAGS:
             block = block.getparent()
+        blocks.append((block, own))
         parent = block.getparent() if block is not top else None
         if parent is None:
             scores[top] = scores.get(top, 0.0) + own
@@ -362,7 +366,33 @@ def _main_block(top: Any, sizes: dict[Any, int], own_sizes: dict[Any, int]) -> A
         return top
     best = max(scores, key=lambda e: scores[e])
     # a lone paragraph block's score sits on its container: take that container (it is ``best``)
-    return best if sizes.get(best, 0) else top
+    return _widened(best, top, blocks) if sizes.get(best, 0) else top
+
+
+def _widened(best: Any, top: Any, blocks: list[tuple[Any, int]]) -> Any:
+    """``best`` or the container of the editor layout it is one piece of: a <section> inside
+    <section>s whose outermost section's parent holds three times its paragraph text is one
+    answer of an article laid out by a WeChat-style editor, where each heading and each
+    paragraph sits in its own nested sections (01 什么是电子居住证？ / its answer …: 广州 来穗人员
+    电子居住证 page, devcorpus 0271, laid out by the 135编辑器); the parent of the outermost section is
+    the article. Any other main block stays as it is."""
+    if _tag(best) != "section":
+        return best
+    outer = best
+    while outer.getparent() is not None and outer.getparent() is not top and _tag(outer.getparent()) == "section":
+        outer = outer.getparent()
+    container = outer.getparent()
+    if container is None or container is top or outer is best:
+        return best
+    under: dict[Any, int] = {}
+    for block, own in blocks:
+        node = block
+        while node is not None:
+            under[node] = under.get(node, 0) + own
+            if node is top:
+                break
+            node = node.getparent()
+    return container if under.get(container, 0) >= 3 * under.get(best, 0) else best
 
 
 def _article_block(main: Any, sizes: dict[Any, int], title: str) -> Any:
@@ -439,53 +469,63 @@ def _in_heading(el: Any) -> bool:
     return any(_tag(a) in ("h1", "h2", "h3", "h4", "h5", "h6") for a in el.iterancestors())
 
 
-class _Renderer:
-    """Walks an element into lines; outside ``main``, a line made only of link text is dropped."""
+def _render(article: Any, main: Any, skip: set[Any], in_main: bool) -> list[str]:
+    """The lines of ``article``; outside ``main``, a line made only of link text is dropped.
 
-    def __init__(self, main: Any, skip: set[Any]) -> None:
-        self.main = main
-        self.skip = skip
-        self.lines: list[str] = []
-        self._buf: list[str] = []
-        self._plain = False  # the line has text outside links
-        self._outside = False  # the line has text outside the main block
+    One closure, not a class: the walk visits every element of the article, and a method call
+    per text (``add``) and per block end cost a third of loading a page. A line's flags only go
+    from False to True, so a text is stripped only when it could still set one."""
+    lines: list[str] = []
+    buf: list[str] = []
+    plain = False  # the line has text outside links
+    outside = False  # the line has text outside the main block
 
-    def add(self, text: str, in_link: bool, in_main: bool) -> None:
-        if not text:
+    def newline() -> None:
+        nonlocal plain, outside
+        line = _clean_line("".join(buf))
+        if line and (plain or not outside):
+            lines.append(line)
+        buf.clear()
+        plain = outside = False
+
+    def walk(el: Any, in_link: bool, in_main: bool) -> None:
+        nonlocal plain, outside
+        if el in skip:
             return
-        self._buf.append(text)
-        if text.strip():
-            self._plain = self._plain or not in_link
-            self._outside = self._outside or not in_main
-
-    def newline(self) -> None:
-        if not self._buf:
-            return  # nothing since the last line (its flags are still False)
-        line = _clean_line("".join(self._buf))
-        if line and (self._plain or not self._outside):
-            self.lines.append(line)
-        self._buf, self._plain, self._outside = [], False, False
-
-    def walk(self, el: Any, *, in_link: bool, in_main: bool) -> None:
-        tag = _tag(el)
-        if el in self.skip:
-            return
-        in_main = in_main or el is self.main
+        tag = el.tag
+        tag = tag.lower() if tag.__class__ is str else ""
+        in_main = in_main or el is main
         in_link = in_link or tag == "a"
         # <h2>title<small>(发布日期：… 文号：…)</small></h2>: the subtitle is a line of its own (corpus 0046)
-        block = tag in _BLOCK_TAGS or el is self.main or (tag == "small" and _in_heading(el))
-        if block:
-            self.newline()
+        block = tag in _BLOCK_TAGS or el is main or (tag == "small" and _in_heading(el))
+        if block and buf:
+            newline()
+        # a text sets the flags only when one of them can still change
+        settles = (not in_link and not plain) or (not in_main and not outside)
         text = el.text
         if text:
-            self.add(text, in_link, in_main)
+            buf.append(text)
+            if settles and text.strip():
+                plain = plain or not in_link
+                outside = outside or not in_main
+                settles = (not in_link and not plain) or (not in_main and not outside)
         for child in el:
             if child.tag.__class__ is str:
-                self.walk(child, in_link=in_link, in_main=in_main)
+                walk(child, in_link, in_main)
+                settles = (not in_link and not plain) or (not in_main and not outside)
             tail = child.tail
             if tail:
-                self.add(tail, in_link, in_main)
+                buf.append(tail)
+                if settles and tail.strip():
+                    plain = plain or not in_link
+                    outside = outside or not in_main
+                    settles = (not in_link and not plain) or (not in_main and not outside)
         if tag in ("td", "th"):
-            self.add("\t", in_link, in_main)
-        if block:
-            self.newline()
+            buf.append("\t")  # blank: sets no flag
+        if block and buf:
+            newline()
+
+    walk(article, False, in_main)
+    if buf:
+        newline()
+    return lines

@@ -167,7 +167,7 @@ def markdown_titles(view: TextView, grammar: Grammar) -> frozenset[int]:
         if e.rule_id != "noise.markdown_heading" or (e.start > 0 and source[e.start - 1] != "\n"):
             continue
         if rule.pattern.match(source[e.start : e.end + 1]) is not None:
-            out.add(view.to_view(e.end))
+            out.add(view.to_view(view.offset + e.end))  # an edit indexes source, not the whole text
     return frozenset(out)
 
 

@@ -328,3 +328,27 @@ def test_a_signature_above_the_版记_line_is_still_read() -> None:
     n = sztext.parse(text)
     assert [i.clean for i in n.issuers] == ["山东省人民政府"]
     assert n.signed_date is not None and n.signed_date.value == dt.date(2020, 12, 8)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "doc_type"),
+    [
+        ("0090", "办法"),  # 第一章 总则 / 第一条 …提升数字人才培训评价质量，制定本办法 (人力资源社会保障部办公厅)
+        ("0106", "办法"),  # 第一章总则 / 第一条 …按照《关于加快煤矿智能化发展的指导意见》…，制定本办法。 (国家能源局)
+        ("0105", "办法"),  # 第一条 …充分发挥专家在煤矿智能化建设中的决策支撑作用，制定本办法。 (国家能源局、国家矿山安全监察局)
+        ("0081", "规范"),  # 第一章 总 则 / 第一条 …等法律法规，制定本规范 (教育部)
+        ("0154", "细则"),  # 第一条 …（青政办字〔2023〕13号），制定本实施细则。 (青岛市)
+    ],
+)
+def test_a_rule_without_a_title_takes_the_kind_its_first_article_names(prefix: str, doc_type: str) -> None:
+    n = _file(prefix)
+    assert n.title is None and n.main_title is None
+    assert n.doc_type == doc_type and "doc_type_unknown" not in [w.code for w in n.warnings]
+
+
+def test_a_rule_names_its_kind_only_in_its_first_article() -> None:
+    # 本办法 in a later article (第三条 本办法自…施行) names nothing: the first article is the purpose clause
+    n = sztext.parse("第一条 为加强管理，根据有关规定，结合实际。\n第二条 适用范围。\n第三条 按照本办法执行，制定本办法的部门负责解释。\n")
+    assert n.doc_type is None
+    n = sztext.parse("第一章 总则\n第一条 为加强管理，制定本办法。\n第二条 适用范围。\n")
+    assert n.doc_type == "办法"

@@ -72,3 +72,24 @@ def test_a_publication_note_names_the_issuer_and_the_approver_is_none(title: str
     assert [i.clean for i in n.issuers] == [issuer]
     assert n.published_date is not None and n.published_date.value == date
     n.verify()
+
+
+@pytest.mark.parametrize(
+    ("line", "decree", "issued"),
+    [
+        # seeds 004 (深圳市人民政府令（第310号）…, the decree's own title line)
+        ("深圳市人民政府令（第310号）深圳市政府投资建设项目施工许可管理规定", "深圳市人民政府令（第310号）", "深圳市政府投资建设项目施工许可管理规定"),
+        # a ministry's decree titled the same way (quoted in a public repository's tests)
+        ("中华人民共和国应急管理部令（第13号）工贸企业有限空间作业安全规定", "中华人民共和国应急管理部令（第13号）", "工贸企业有限空间作业安全规定"),
+        # link text to the gov.cn 国务院公报 page of 公安部令第82号
+        ("中华人民共和国公安部令（第 82 号）互联网安全保护技术措施规定", "中华人民共和国公安部令（第 82 号）", "互联网安全保护技术措施规定"),
+    ],
+)
+def test_bracketed_decree_serial_on_the_title_line(line: str, decree: str, issued: str) -> None:
+    # header.title_decree: the decree is the title, the text it issues the main title
+    text = f"{line}\n\n第一条 为了加强管理，制定本规定。\n\n第二条 本规定自公布之日起施行。\n"
+    n = sztext.parse(text)
+    assert n.title is not None and n.title.text == decree
+    assert n.main_title is not None and n.main_title.text == issued
+    assert n.doc_type == "令"
+    assert n.doc_number is not None and n.doc_number.text == decree

@@ -57,6 +57,7 @@ def test_a_bare_publication_date_under_the_meeting_notes() -> None:
     ],
 )
 def test_a_bare_date_under_a_record_title_is_its_published_date(title: str, date: str, published_on: dt.date) -> None:
+    # header.date_line (a signature date's shape) read at the line right under the title
     text = f"# {title}\n\n{date}\n\n<!-- INFO END -->\n\n一、工作人员在国家机关工作的时间，一律计算为工作年限。\n"
     n = sztext.parse(text)
     assert n.published_date is not None and n.published_date.value == published_on

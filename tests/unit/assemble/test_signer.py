@@ -15,17 +15,19 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="shared corpus not available")
 @pytest.mark.parametrize(
-    ("path", "issuer", "signer"),
+    ("path", "issuer", "signer", "number"),
     [
         # 中华人民共和国国务院令 / 第707号 … 总理　　李克强 / 2018年12月18日
-        ("corpus/0004_gov_cn_guoling_707_2018.html", "中华人民共和国国务院", "总理　　李克强"),
+        ("corpus/0004_gov_cn_guoling_707_2018.html", "中华人民共和国国务院", "总理　　李克强", "中华人民共和国国务院令第707号"),
         # 广州市人民政府令 / 第179号 … 市　长：温国辉 / 2021年1月29日
-        ("corpus/0023_guangzhou_zhengfuling_179_2021.html", "广州市人民政府", "市　长：温国辉"),
+        ("corpus/0023_guangzhou_zhengfuling_179_2021.html", "广州市人民政府", "市　长：温国辉", "广州市人民政府令第179号"),
     ],
 )
-def test_decree_issuer_is_the_body_and_signer_the_person(path: str, issuer: str, signer: str) -> None:
+def test_decree_issuer_is_the_body_and_signer_the_person(path: str, issuer: str, signer: str, number: str) -> None:
     notice = sztext.parse_file(SHARED / path)[0]
     assert notice.doc_type == "令"
+    # the serial on the line under the decree's header (docnumber.decree_serial_line)
+    assert notice.doc_number is not None and notice.doc_number.clean == number
     assert notice.issuer is not None and notice.issuer.clean == issuer
     assert [i.clean for i in notice.issuers] == [issuer]
     assert notice.signer is not None and notice.signer.text == signer
@@ -102,4 +104,46 @@ def test_the_body_of_a_promulgation_note_issues_an_unsigned_text(text: str, issu
 def test_without_a_signature_the_bodies_the_title_names_issue_it(title: str, issuers: list[str]) -> None:
     notice = sztext.parse(f"{title}\n各有关单位：\n现将有关事项通知如下。\n一、做好申报工作。\n")
     assert [i.clean for i in notice.issuers] == issuers
+    notice.verify()
+
+
+# devcorpus 0112 (住房和城乡建设部 and 12 other bodies, 2020): 13 signature lines, then the date
+_JOINT_13 = (
+    "中华人民共和国住房和城乡建设部\n中华人民共和国国家发展和改革委员会\n中华人民共和国科学技术部\n"
+    "中华人民共和国工业和信息化部\n中华人民共和国人力资源和社会保障部\n中华人民共和国生态环境部\n"
+    "中华人民共和国交通运输部\n中华人民共和国水利部\n国家税务总局\n国家市场监督管理总局\n"
+    "中国银行保险监督管理委员会\n国家铁路局\n中国民用航空局\n2020年7月3日\n"
+)
+_OPENING = "关于推动智能建造与建筑工业化协同发展的指导意见\n各省、自治区、直辖市住房和城乡建设厅：\n现提出如下意见。\n"
+
+
+def test_a_real_joint_signature_is_read_whole() -> None:
+    notice = sztext.parse(_OPENING + _JOINT_13)
+    assert len(notice.issuers) == 13 and notice.issuers[-1].clean == "中国民用航空局"
+    assert "issuers_capped" not in [w.code for w in notice.warnings]
+
+
+def test_a_signature_past_max_issuers_keeps_its_lines_in_the_text(tmp_path: Path) -> None:
+    # header.toml [table.tunables] max_issuers (64 shipped) set to 10 by an overlay: the first 10
+    # bodies of 0112's signature are the issuers, the other 3 lines stay signature lines of the text
+    assert sztext.load_grammar().table("header", "tunables")["max_issuers"] == 64
+    (tmp_path / "header.toml").write_text('version = 1\ndescription = "overlay"\n[table.tunables]\nmax_issuers = 10\n', encoding="utf-8")
+    text = _OPENING + _JOINT_13
+    notice = sztext.parse(text, options=sztext.Options(grammar_dir=str(tmp_path)))
+    assert [i.clean for i in notice.issuers][-1] == "国家市场监督管理总局" and len(notice.issuers) == 10
+    (capped,) = [w for w in notice.warnings if w.code == "issuers_capped"]
+    assert capped.span is not None
+    assert text[capped.span[0] : capped.span[1]] == "中国银行保险监督管理委员会\n国家铁路局\n中国民用航空局"
+    assert notice.signed_date is not None and notice.signed_date.text == "2020年7月3日"
+    notice.verify()  # every character still in the outline
+
+
+def test_thousands_of_agency_lines_give_at_most_max_issuers() -> None:
+    # bench/hostile.py agency_lines (issue 16): 6,000 lines of 市财政局, no date
+    text = "市财政局\n" * 6000
+    notice = sztext.parse(text)
+    assert len(notice.issuers) == 64
+    (capped,) = [w for w in notice.warnings if w.code == "issuers_capped"]
+    assert capped.span == (64 * 5, len(text) - 1)
+    assert sum(n.text.count("市财政局") for n in notice.nodes()) == 6000
     notice.verify()

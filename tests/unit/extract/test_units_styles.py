@@ -191,11 +191,18 @@ PREFIXES = [
         [[("省发展改革委", L), ("省财政厅", L), ("省工业和信息化委", C), ("省国土资源厅", C), ("国家开发银行云南省分行", C), ("各州人民政府", C), ("各市人民政府", C)]],
         id="yunnan-prefectures-and-cities",
     ),
-    pytest.param(  # constructed from the 自治区 naming of 宁夏 (宁财规发〔2023〕4号: 自治区财政厅、工业和信息化厅) and
-        # 内蒙古 (2025: 自治区工业和信息化厅、财政厅): 自治区 is lent to the bare names after it
-        "推进建设。（自治区工业和信息化厅牵头，自治区发展改革委、财政厅配合）",
-        [[("自治区工业和信息化厅", L), ("自治区发展改革委", C), ("自治区财政厅", C)]],
-        id="constructed-autonomous-region-prefix",
+    pytest.param(  # 广西实施新一轮工业振兴三年行动的若干政策措施 (广西壮族自治区人民政府办公厅 2024, www.liunan.gov.cn):
+        # 自治区 is lent to the bare names after it, 各市人民政府 keeps its own
+        "二、支持工业科技创新\n支持工业互联网、数字化转型生态建设,对列入国家级试点示范的工业互联网平台等项目给予资金支持。(牵头单位:自治区工业和信息化厅、财政厅、发展改革委、科技厅;配合单位:各市人民政府)\n",
+        [[("自治区工业和信息化厅", L), ("自治区财政厅", L), ("自治区发展改革委", L), ("自治区科技厅", L), ("各市人民政府", C)]],
+        id="guangxi-autonomous-region-prefix",
+    ),
+    pytest.param(  # 内蒙古自治区2023年…推动产业高质量发展政策清单 (内政发〔2023〕3号, a docx copy at doc.chddh.cn):
+        # the same lending in a 责任单位 note of another autonomous region (the spaces of the docx's line breaks
+        # inside words left out)
+        "2.实施耕地保护与建设行动,对 395 万亩高标准农田建设项目给予支持。对呼伦贝尔市、兴安盟、通辽市、赤峰市实施 1920 万亩黑土地保护性耕作给予支持。(责任单位: 自治区农牧厅、发展改革委、财政厅)\n",
+        [[("自治区农牧厅", R), ("自治区发展改革委", R), ("自治区财政厅", R)]],
+        id="inner-mongolia-autonomous-region-prefix",
     ),
     pytest.param(  # devcorpus 0131 (山东省): 济南、青岛、济宁市政府 share 市政府; a city's body takes no 省
         "（牵头单位：省大数据局，参加单位：省生态环境厅、省发展改革委，济南、青岛、济宁市政府）",
@@ -305,3 +312,28 @@ def test_a_sentence_note_belongs_to_its_subsection() -> None:
     # in the 要点 appended after the letter (一、…四、, then 一、…五、 again), so its path is A1/5.2
     groups = _node_groups(next(DEVCORPUS.glob("0075_*")) if DEVCORPUS.exists() else DEVCORPUS / "missing", "A1/5.2")
     assert groups == [[("交通运输部人事教育司", L), ("运输服务司", C), ("科技司", C)]]
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        # 湖北省人民政府 鄂政发〔2018〕26号 (addressee line, a copy at chaincenturyfinance.com/tzgg/2421.html)
+        ("各市、州、县人民政府", ["各市人民政府", "各州人民政府", "各县人民政府"]),
+        # 云南省人民政府 2017 稳增长意见 (addressee line, tests/devcorpus/extra e54)
+        ("各州、市、县、区人民政府", ["各州人民政府", "各市人民政府", "各县人民政府", "各区人民政府"]),
+    ],
+)
+def test_prefecture_is_a_level_of_a_list(items: str, expected: list[str], g: Grammar) -> None:
+    # units.level_item: 州 (an autonomous prefecture) takes the list's 各 and 人民政府 like 市 and 县
+    from sztext.extract.unitlists import lent_in_lists
+    from sztext.normalize import normalize
+
+    view = normalize(items, g)
+    spans, pos = [], 0
+    for n, part in enumerate(items.split("、")):
+        spans.append((pos, pos + len(part), "、" if n else "", False))
+        pos += len(part) + 1
+    lent = lent_in_lists(view, spans, g.rule("units.level_item"), g.rule("units.place_item"))
+    none = (("", ""), ("", ""))
+    names = [lent.get(n, none)[0][0] + items[a:b] + lent.get(n, none)[1][0] for n, (a, b, _, _) in enumerate(spans)]
+    assert names == expected

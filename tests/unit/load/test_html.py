@@ -275,3 +275,35 @@ def test_unterminated_doctype_subsets_are_scanned_once(monkeypatch: pytest.Monke
     assert counter.calls == 1
     # a closed subset anywhere is still removed, and a plain DOCTYPE kept out of the text
     assert html_to_text('<!DOCTYPE html><p>甲</p><!DOCTYPE x [<!ENTITY a "b">]><p>乙&a;</p>').replace("\n", "") in ("甲乙&a;", "甲乙")
+
+
+# A WeChat-editor layout (135编辑器, as devcorpus 0271 is laid out): each heading and each paragraph in
+# sections nested inside sections, so no one container holds most paragraphs directly
+_P = "　　电子居住证是公安机关按照国家电子证照管理有关规范签发生成的居住证电子文件，来穗人员可以申领。"
+NESTED_SECTIONS = (
+    "<html><body><div class='menu'><a href='/'>首页</a></div><div id='zoomcon'>"
+    "<section><section><p>　　01&nbsp;什么是电子居住证？</p></section></section>"
+    f"<section><section><p>{_P}</p><p>{_P}</p></section></section>"
+    "<section><section><p>　　02&nbsp;如何使用电子居住证？</p></section></section>"
+    f"<section><section><p>{_P}</p><p>{_P}</p></section></section>"
+    f"<section><section><section><p>{_P}</p><p>{_P}</p></section></section></section>"
+    f"<section><section><p>{_P}</p><p>{_P}</p></section></section>"
+    "</div><div class='foot'>版权所有</div></body></html>"
+)
+
+
+def test_nested_editor_sections_are_read_as_one_article() -> None:
+    text = html_to_text(NESTED_SECTIONS)
+    assert "01 什么是电子居住证？" in text and "02 如何使用电子居住证？" in text
+    assert text.count("来穗人员可以申领") == 8
+    assert "版权所有" not in text and "首页" not in text
+
+
+def test_a_lone_section_article_is_not_widened() -> None:
+    # an article in one <section> (not nested in sections) beside a sidebar keeps its own block
+    page = (
+        f"<html><body><div><section class='article'><p>{_P}</p><p>{_P}</p></section>"
+        "<div class='side'><p>　　相关阅读：广州市人民政府办公厅关于进一步优化营商环境的若干措施。</p></div></div></body></html>"
+    )
+    text = html_to_text(page)
+    assert text.count("来穗人员可以申领") == 2 and "相关阅读" not in text

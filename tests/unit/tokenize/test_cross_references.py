@@ -36,3 +36,24 @@ def test_a_reference_broken_over_lines_opens_no_node() -> None:
     assert markers == []
     # the line still belongs to its article: no character is dropped
     assert any("（十二）项规定提供相关材料" in n.text for n in notice.nodes())
+
+
+@pytest.mark.parametrize(
+    ("text", "article"),
+    [
+        (  # 河南省 (devcorpus 0406, 第四十六条): the real sentence, wrapped before （四）项 as a fixed-width text wraps
+            "# 河南省实施《中华人民共和国农产品质量安全法》办法\n\n第四十六条 违反本办法第三十二条第\n"
+            "（四）项规定，使用保鲜剂、防腐剂、添加剂等材料不符合国家有关强制性的技术规范的，责令停止销售。\n",
+            "第四十六条",
+        ),
+        (  # 交通部 1966 (devcorpus 0315, the second paragraph of 第八条, opened here with its article): ASCII brackets
+            "# 国境河流外国籍船舶管理办法\n\n第八条 船舶在遇险或发生意外事故时，可启用本条前款\n"
+            "(二)项所列的物品，但启用后应立即向港务监督报告。\n",
+            "第八条",
+        ),
+    ],
+)
+def test_a_wrapped_reference_of_other_issuers_opens_no_node(text: str, article: str) -> None:
+    notice = sztext.parse(text)
+    notice.verify()
+    assert [n.marker for n in notice.nodes() if n.marker] == [article]

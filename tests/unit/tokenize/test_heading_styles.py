@@ -76,3 +76,28 @@ def test_a_number_that_is_no_style_is_not_a_heading(grammar: sztext.Grammar) -> 
     # own list but is no style of headings.toml; its output is the same as before (no node)
     v = normalize("04.01普通外科专业\n", grammar)
     assert classify(v.text, split_lines(v.text)[0], grammar)[0] is LineKind.TEXT
+
+
+def test_a_sequel_counts_headings_across_page_furniture(grammar: sztext.Grammar) -> None:
+    """Lines holding no anchor of a mid-line rule (a page's menu: 设为首页/工作邮箱/搜索 of
+    国家能源局江苏监管办公室, devcorpus 0239; 下载文字版/政策解读 of 重庆市经济和信息化委员会, corpus
+    0042) skip the mid-line rules in one scan, and the numbering a sequel continues still counts
+    the line-start heading before them: 二、 after 一、 opens a node (headings.toml's example of
+    国家电网, devcorpus 0229), 四、 with no 三、 before it does not."""
+    for menu in ("设为首页\n工作邮箱\n搜索\n", "下载文字版\n下载图片版\n政策解读\n"):
+        text = "一、总体要求\n" + menu + "自文件印发之日起至2021年1月8日止二、对象范围总部各部门\n"
+        v = normalize(text, grammar)
+        blocks = tokenize(v, DocumentRange(0, len(v.text)), grammar)
+        assert [(b.style, b.number, v.text[b.marker_start : b.marker_end]) for b in blocks if b.style] == [
+            ("headings.cn_comma", 1, "一、"), ("headings.cn_comma", 2, "二、"),
+        ]
+        skipped = text.replace("二、对象范围", "四、对象范围")
+        v = normalize(skipped, grammar)
+        blocks = tokenize(v, DocumentRange(0, len(v.text)), grammar)
+        assert [(b.style, b.number) for b in blocks if b.style] == [("headings.cn_comma", 1)]
+        # 1　总则 … 2　组织机构和职责 (国家粮食应急预案, 国办函〔2005〕57号, corpus 0016): lines with no
+        # anchor at all, so 2 opens a node only if 1 was counted when the mid-line rules were skipped
+        text = "1\u3000总则\n" + menu + "2\u3000组织机构和职责\n"
+        v = normalize(text, grammar)
+        blocks = tokenize(v, DocumentRange(0, len(v.text)), grammar)
+        assert [(b.style, b.number) for b in blocks if b.style] == [("headings.decimal_1", 1), ("headings.decimal_1", 2)]

@@ -200,6 +200,24 @@ def test_midline_chapter_after_a_sentence() -> None:
     assert _node(notice, "4").heading == "施工许可"
 
 
+def test_midline_chapter_in_a_state_council_regulation() -> None:
+    # devcorpus archive A01 l.1652 (防治海洋工程建设项目污染损害海洋环境管理条例, 国务院令第475号, gov.cn text with a
+    # paragraph a line; lines 1648 and 1652, under a 第一章 line of their own): the chapter and its first
+    # article run on after the last sentence of 第一章
+    notice = _parse(
+        "第一章　总　　则\n"
+        "　　第七条　任何单位和个人对海洋工程污染损害海洋环境、破坏海洋生态等违法行为，都有权向海洋主管部门进行举报。\n"
+        "　　接到举报的海洋主管部门应当依法进行调查处理，并为举报人保密。第二章　环境影响评价　　第八条　国家实行海洋工程环境影响评价制度。\n"
+    )
+    assert _outline(notice) == [
+        ("chapter", "第一章", "1"),
+        ("article", "第七条", "1.7"),
+        ("chapter", "第二章", "2"),
+        ("article", "第八条", "2.8"),
+    ]
+    assert _node(notice, "2").heading == "环境影响评价"
+
+
 @pytest.mark.parametrize(
     "text",
     [
