@@ -128,6 +128,9 @@ def build(modules: list[str], into: Path) -> None:
 
 def run(where: Path, repeat: int) -> dict[str, object]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    # a cache directory per copy: the grammar's cache file holds the derived tables pickled as
+    # the pure copy's classes, which a compiled class cannot be built from (same sources, same key)
+    env["SZTEXT_CACHE_DIR"] = str(where / ".sztext-cache")
     done = subprocess.run([sys.executable, "-c", CHILD, str(where), str(repeat), str(where)], check=True, capture_output=True, text=True, env=env, cwd=where)
     return json.loads(done.stdout)  # type: ignore[no-any-return]
 

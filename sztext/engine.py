@@ -16,7 +16,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .batch import iter_records
 from .errors import SztextError
 from .load import load_bytes
 from .models import ErrorRecord, Notice
@@ -42,6 +41,8 @@ def parse_record(source: str | Path | bytes, *, path: str | None = None, options
     """
     pipeline = Pipeline.for_options(options)
     if isinstance(source, (str, Path)):
+        from .batch import iter_records  # on first use: the batch machinery (process pools) is ~15 ms of import
+
         records = list(iter_records(Path(source), pipeline))
         if len(records) > 1 and isinstance(records[-1], ErrorRecord) and records[-1].index is None:
             records = records[-1:]  # the input failed as a whole (it changed while streamed): no partial result

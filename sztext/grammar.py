@@ -18,7 +18,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping, NoReturn, Sequence, TypeVar
+from typing import Any, Callable, Iterable, Iterator, Mapping, NoReturn, Sequence, TypeVar, cast
 
 import regex
 
@@ -150,9 +150,11 @@ class GuardedPattern:
             raise RegexTimeoutError(self.rule_id, self.timeout) from None
 
     def finditer(self, string: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
-        if (len(string) if endpos is None else endpos) - pos <= self.long_span:
-            yield from self.compiled.finditer(string, pos, endpos)
-            return
+        if (len(string) if endpos is None else endpos) - pos <= self.long_span:  # the engine's iterator, no generator frame per match
+            return cast(Iterator[regex.Match[str]], self.compiled.finditer(string, pos, endpos))
+        return self._timed_finditer(string, pos, endpos)
+
+    def _timed_finditer(self, string: str, pos: int, endpos: int | None) -> Iterator[regex.Match[str]]:
         try:
             yield from self.compiled.finditer(string, pos, endpos, timeout=self.timeout)
         except TimeoutError:
@@ -230,9 +232,8 @@ class Jurisdiction:
 
 
 def literal_finder(words: Iterable[str]) -> regex.Pattern[str] | None:
-    """A pattern that finds any of ``words``, longest first (``word in s`` for all of them in
-    one scan); ``None`` for no words. Literals only, so it cannot backtrack and runs without the
-    timeout guard."""
+    """A pattern that finds any of ``words``, longest first (``word in s`` for all of them in one
+    scan); ``None`` for no words. Literals only: it cannot backtrack, and runs unguarded."""
     ordered = sorted(words, key=len, reverse=True)
     if not ordered:
         return None
@@ -505,8 +506,7 @@ def _stamp(path: Path, shipped: Path, standalone: bool) -> tuple[tuple[str, int,
 
 
 def _racy(stamp: tuple[tuple[str, int, int, int, int], ...]) -> bool:
-    """A file written in the last two seconds: an edit within the same clock tick could keep its
-    mtime and size, so its content is hashed again next time instead of trusting the stamp."""
+    """A file written in the last two seconds (an edit within one clock tick can keep its mtime and size): hash it again."""
     now = time.time_ns()
     return any(now - max(mtime, ctime) < _RACY_NS for _, mtime, ctime, _, _ in stamp)
 

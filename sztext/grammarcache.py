@@ -34,7 +34,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -123,6 +122,8 @@ def write_cached(key: str, value: object, kind: str = "grammar") -> None:
         if not _private(folder):
             return
         suffix = f".{kind}.pickle"
+        import tempfile  # only when a file is written: ~4 ms of import
+
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=suffix)
         try:
             with os.fdopen(fd, "wb") as out:

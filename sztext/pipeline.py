@@ -31,7 +31,7 @@ from .grammar import Grammar, load_grammar
 from .load import Loaded, load_path
 from .load.record import render_record
 from .load.paths import record_path
-from .models import ErrorRecord, Notice, Warning
+from .models import ErrorRecord, Notice, Warning, warning
 from .normalize import TextView, normalize
 from .segment import DocumentRange, LineTable, line_table, segment_archive
 from .tokenize import tokenize
@@ -119,7 +119,7 @@ class Pipeline:
             several: tuple[Warning, ...] = ()
             if len(ranges) > 1:
                 # kept whole as asked, but a user who meant an archive should know
-                several = (Warning(code="several_documents", message=f"this text reads as {len(ranges)} documents; parse_archive() splits them"),)
+                several = (warning(code="several_documents", message=f"this text reads as {len(ranges)} documents; parse_archive() splits them"),)
             return self._document(view, table, DocumentRange(0, len(view.text)), 0, path, several)
         except (SztextError, MemoryError):
             raise
@@ -155,7 +155,7 @@ class Pipeline:
         lead: tuple[Warning, ...] = ()
         if ranges and ranges[0].start > 0:
             s = view.to_source_start(ranges[0].start)
-            lead = (Warning(code="text_before_first_document", message=f"{s} characters before the first document belong to no document", span=(0, s)),)
+            lead = (warning(code="text_before_first_document", message=f"{s} characters before the first document belong to no document", span=(0, s)),)
         duplicates = _DuplicateFinder()
         for index, rng in enumerate(ranges):
             try:
@@ -252,7 +252,7 @@ class Pipeline:
             lead: tuple[Warning, ...] = ()
             if index == 0 and ranges and ranges[0].start > 0:
                 s = view.to_source_start(ranges[0].start)
-                lead = (Warning(code="text_before_first_document", message=f"{s} characters before the first document belong to no document", span=(0, s)),)
+                lead = (warning(code="text_before_first_document", message=f"{s} characters before the first document belong to no document", span=(0, s)),)
             for rng in done:
                 yield self._streamed_document(view, table, rng, index, path, lead if index == 0 else (), duplicates)
                 index += 1
@@ -344,7 +344,7 @@ class Pipeline:
                 check_budget(name)
                 return extractor()
             except RegexTimeoutError as exc:
-                notes.append(Warning(code="regex_timeout", message=f"{name} skipped: {exc}", span=None))
+                notes.append(warning(code="regex_timeout", message=f"{name} skipped: {exc}", span=None))
                 return None
 
         dates = run("dates", lambda: extract_dates(view, g, rng.start, rng.end)) or []
@@ -407,13 +407,13 @@ def _lexicon_warnings(found: Extracted, place: str | None) -> list[Warning]:
         return []
     names = "、".join(dict.fromkeys(u.name for u in missing[:5]))
     if place is None:
-        return [Warning(code="jurisdiction_unknown", message=f"no jurisdiction read from the header: {len(missing)} units have no canonical name ({names} …)", span=missing[0].span)]
-    return [Warning(code="agency_not_in_lexicon", message=f"{len(missing)} units are not in the lexicons of {place} and above ({names} …)", span=missing[0].span)]
+        return [warning(code="jurisdiction_unknown", message=f"no jurisdiction read from the header: {len(missing)} units have no canonical name ({names} …)", span=missing[0].span)]
+    return [warning(code="agency_not_in_lexicon", message=f"{len(missing)} units are not in the lexicons of {place} and above ({names} …)", span=missing[0].span)]
 
 
 # A 公文 is written in Chinese: a document whose visible characters are almost none of them Han
 # (a Lorem-ipsum file, an English page, random bytes that decoded) is parsed, but flagged.
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN_RUNS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")  # counted by runs: 4× faster than one match a character
 _BLANKS = re.compile(r"\s+|(?:https?|javascript|mailto):[^\s()\[\]]*")  # spaces, links of a web page's furniture
 NOT_A_NOTICE_HAN_SHARE = 0.1  # of the first 20,000 visible characters
 _SAMPLE = 20_000
@@ -423,10 +423,10 @@ def _not_a_notice(view: TextView, rng: DocumentRange) -> list[Warning]:
     """A ``not_a_notice`` warning when fewer than ``NOT_A_NOTICE_HAN_SHARE`` of the document's
     visible characters (its first 20,000, links left out) are Han characters."""
     visible = _BLANKS.sub("", view.text[rng.start : min(rng.end, rng.start + 2 * _SAMPLE)])[:_SAMPLE]
-    han = len(_HAN.findall(visible))
+    han = sum(map(len, _HAN_RUNS.findall(visible)))
     if not visible or han >= NOT_A_NOTICE_HAN_SHARE * len(visible):
         return []
-    return [Warning(code="not_a_notice", message=f"only {han} of {len(visible)} visible characters are Chinese: this does not read as a 公文", span=view.span(rng.start, rng.end))]
+    return [warning(code="not_a_notice", message=f"only {han} of {len(visible)} visible characters are Chinese: this does not read as a 公文", span=view.span(rng.start, rng.end))]
 
 
 def _sentences(notice: Notice) -> frozenset[str]:
@@ -573,7 +573,7 @@ def with_load_warnings(notice: Notice, warnings: Sequence[str]) -> Notice:
     whichever way it was parsed (parse_file, sztext batch, parse_record)."""
     if not warnings:
         return notice
-    found = [Warning(code=w.partition(": ")[0], message=w.partition(": ")[2], span=None) for w in warnings]
+    found = [warning(code=w.partition(": ")[0], message=w.partition(": ")[2], span=None) for w in warnings]
     out = notice.model_copy(update={"warnings": [*found, *notice.warnings]})
     out._source_text = notice._source_text
     return out

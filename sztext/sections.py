@@ -347,7 +347,7 @@ CONTRACTS: Mapping[str, Contract] = {
             "split_year", "title_start", "titled_decree_note", "value_fragment", "markdown_title", "interview_title", "closing_clause_tail",
             "page_number_lead", "attachment_label", "cover_mark", "front_matter", "notice_attachment", "page_number_line", "decree_note_open",
             "undecodable_glyph", "page_numbers_lead", "glued_close",
-            "purpose_opening", "titleless_cover", "field_label", "separator_line", "glued_head", "glued_end",
+            "purpose_opening", "self_named_close", "titleless_cover", "field_label", "separator_line", "glued_head", "glued_end",
             "adoption_note", "first_heading", "page_footer", "markup_link", "standard_cover", "addressee_to_all", "page_head",
             "page_source", "first_article", "self_purpose",
         ),

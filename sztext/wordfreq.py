@@ -48,7 +48,8 @@ class WordFreq:
         self._packed = packed
         self._loaded: dict[str, dict[str, int]] = {}
 
-    def _bucket(self, first: str) -> dict[str, int]:
+    def bucket(self, first: str) -> dict[str, int]:
+        """The words and prefixes starting with the character ``first``, with their frequencies."""
         bucket = self._loaded.get(first)
         if bucket is None:
             packed = self._packed.get(first)
@@ -58,14 +59,14 @@ class WordFreq:
 
     def get(self, word: str) -> int | None:
         """The frequency of ``word`` (0 for a prefix only), ``None`` when the dictionary has neither."""
-        return self._bucket(word[0]).get(word) if word else None
+        return self.bucket(word[0]).get(word) if word else None
 
     def route_score(self, piece: str) -> float:
         """The log-probability of ``piece``'s best segmentation (jieba's ``calc`` over its ``get_DAG``)."""
         n = len(piece)
         dag: list[list[int]] = []
         for k in range(n):
-            bucket = self._bucket(piece[k])
+            bucket = self.bucket(piece[k])
             ends = []
             i = k
             frag = piece[k]
@@ -78,7 +79,7 @@ class WordFreq:
         score = [0.0] * (n + 1)
         logtotal = self._logtotal
         for idx in range(n - 1, -1, -1):
-            bucket = self._bucket(piece[idx])
+            bucket = self.bucket(piece[idx])
             score[idx] = max(log(bucket.get(piece[idx : x + 1]) or 1) - logtotal + score[x + 1] for x in dag[idx])
         return score[0]
 

@@ -7,7 +7,7 @@ from typing import Sequence
 import regex
 
 from ..grammar import Grammar
-from ..models import DocType, Warning
+from ..models import DocType, Warning, warning
 from ..normalize import TextView, view_table
 from ..segment import LineKind
 from ..tokenize import Block
@@ -134,16 +134,16 @@ def unknown_field_warnings(view: TextView, grammar: Grammar, h: Header) -> list[
     if h.doc_type is None:
         title = h.title or h.main_title
         if title is None:
-            out.append(Warning(code="doc_type_unknown", message="no title states the document type", span=None))
+            out.append(warning(code="doc_type_unknown", message="no title states the document type", span=None))
         else:
             bare = _bare(title.clean.translate(view_table(grammar)))
             kind = next((k for k in sorted(grammar.word_list("doctypes", "enclosed"), key=len, reverse=True) if bare.endswith(k)), None)
             said = f"the title ends in {kind}, which is not a document type of the contract" if kind else "the title names no document type"
             if h.title is None:  # only the text it encloses is titled, and the text does not say it issues it
                 said = "no title states the document type; the text it encloses is not its title"
-            out.append(Warning(code="doc_type_unknown", message=said, span=title.span))
+            out.append(warning(code="doc_type_unknown", message=said, span=title.span))
     if not h.issuers:
-        out.append(Warning(code="issuer_unknown", message="no signature, decree header, adoption note, title or metadata names the issuing body", span=None))
+        out.append(warning(code="issuer_unknown", message="no signature, decree header, adoption note, title or metadata names the issuing body", span=None))
     if h.signed_date is None:
-        out.append(Warning(code="signed_date_unknown", message="no date under a signature, adoption date or 成文日期 states when it was signed", span=None))
+        out.append(warning(code="signed_date_unknown", message="no date under a signature, adoption date or 成文日期 states when it was signed", span=None))
     return out

@@ -25,7 +25,7 @@ from .cues import (
     markdown_titles,
     opens_decree,
     standard_cover,
-    how_ended, one_line_ended, opens_after_end, separator, titleless_cover,
+    how_ended, names_itself, one_line_ended, opens_after_end, separator, titleless_cover,
     title_piece,
     whole_item,
 )
@@ -42,7 +42,6 @@ _PURPOSE_PARAGRAPHS = 4  # paragraphs between a title and its purpose paragraph 
 _OWN_TITLE_LINES = 8  # lines of a document (tables and all) after which a title is not its own (PDF tables: no body text)
 _BODY_LOOK = 400  # lines (blank ones included) searched back for body text
 _PARAGRAPH_LINES = 6  # short lines of one paragraph that PDF text broke, read together
-_SENTENCE_ENDS = ("。", "!", "?", ";", "”", ")")  # how a paragraph that ends a text ends (view forms)
 _PURPOSE_SPAN = 400  # characters of a paragraph read for its first sentence
 
 
@@ -116,15 +115,6 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
         para = para[: para.find("。") + 1].replace("\n", "")
         m = prep.self_purpose.pattern.match(para) if para and may(prep.self_purpose, para) else None
         return m.group("type") if m is not None else ""
-
-    def after_body(j: int, ended: bool = False) -> bool:
-        """The line before line ``j`` (blank lines skipped) is body text of the current document (``ended``: and ends a
-        sentence; a title glued onto the line before, …2019年1月1日国家组织药品集中采购和使用试点方案, does not)."""
-        j -= 1
-        while j > doc_first and (kinds[j] is LineKind.BLANK or separator(text, lines[j], kinds[j], prep)):
-            j -= 1  # (a rule line between two texts: ----)
-        s = text[lines[j].start : lines[j].end]
-        return j > doc_first and is_body_text(s, kinds[j], prep.markup_link) and (not ended or s.rstrip(" \r").endswith(_SENTENCE_ENDS))
 
     def body_before(j: int) -> bool:
         """The current document has body text in the _BODY_LOOK lines before line ``j`` (a title there is not its own)."""
@@ -348,7 +338,7 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
                 signed = any(w in byline.group() for w in prep.byline_roles)
             elif may(prep.closing_clause, line_text) and prep.closing_clause.pattern.match(line_text) or after_end == "clause" and line_text.rstrip(" \r\u3000").endswith("。") and any(
                 w in line_text for w in prep.clause_sequel
-            ) and not (may(prep.purpose_opening, line_text) and prep.purpose_opening.pattern.match(line_text)):
+            ) and not (may(prep.purpose_opening, line_text) and prep.purpose_opening.pattern.match(line_text)) and not names_itself(line_text, prep):
                 ended = "clause"  # (also a paragraph that goes on with the last article: 根据本决定,…废止。)
             elif last_item and may(prep.closing_clause_tail, line_text) and prep.closing_clause_tail.pattern.search(line_text):
                 ended = "clause"  # a whole regulation run into one line, its last article at the end
@@ -441,15 +431,11 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
         how = how_ended(after_end, page_ended, state, previous_kind(i), had_body, cover_issues, bool(att_names) or in_attachment or att_label, one_line, run_on) if opening else ""
         made = self_purpose(i) if kind is LineKind.TEXT and has_body and state not in ("none", "header") and not (cover_issues or in_attachment or named_head) else ""
         if made:
-            # 为…,制定本方案。 under a title that names a 方案, after another text's body; or, with no such title (the
-            # export left it out), right after another text's body that had headings
+            # 为…,制定本方案。 under a title that names a 方案, after another text's body (with no such title, the purpose
+            # sentence opens a text only after the text before ended: segment.purpose_opening below)
             head = purpose_title(i, made)
             if head is not None and head > doc_first and (body_before(head) or lines_between(doc_first, head) >= _OWN_TITLE_LINES):
                 start_doc(lines[head].start)  # (a line above it is not taken: a page's or a text's last short line)
-                state, has_body, cover_lines = "body", True, 1
-                continue
-            if head is None and seen_heading and after_body(i, ended=True):
-                start_doc(top if top is not None else after_debris(i))
                 state, has_body, cover_lines = "body", True, 1
                 continue
         if opening and (opens_after_end(para, kind, how, prep) if how else kind is LineKind.TEXT and had_body and (seen_heading or seen_signature) and (

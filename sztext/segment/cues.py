@@ -305,7 +305,8 @@ def how_ended(after: str, page_ended: bool, state: str, previous: LineKind, had_
 
 def opens_after_end(s: str, kind: LineKind, end: str, prep: Prepared) -> bool:
     """Line ``s`` (body text) opens a new text right after the text before ended as ``end`` says
-    (:func:`how_ended`). A purpose sentence opens one (segment.purpose_opening: 为进一步贯彻落实…,);
+    (:func:`how_ended`). A purpose sentence opens one (segment.purpose_opening: 为进一步贯彻落实…,), and
+    so does, after an end that is not an enclosure, a paragraph naming its own text (segment.self_named_close);
     so does, after a last article, a public-access note or a footer, a first chapter, article or
     item (segment.first_heading: 一、示范目的) or a paragraph that says nothing of the text before
     (segment.clause_sequel: 智慧旅游是运用新一代信息网络技术和装备,…。); after a signed date, a first
@@ -316,6 +317,8 @@ run on after its date ("line"), a first chapter or article or a cover only.
     if prep.field_label.match(s) is not None:
         return False
     if may(prep.purpose_opening, s) and prep.purpose_opening.pattern.match(s) is not None or kind is LineKind.TEXT and titleless_cover(s, prep):
+        return True
+    if kind is LineKind.TEXT and end in ("clause", "note", "page", "signed") and names_itself(s, prep):
         return True
     if kind is LineKind.HEADING:
         if end == "enclosed":
@@ -333,6 +336,12 @@ run on after its date ("line"), a first chapter or article or a cover only.
         # 2021: …2021年8月10日电能计量故障、差错快报附件1:…)
         return False
     return says_nothing_before
+
+
+def names_itself(s: str, prep: Prepared) -> bool:
+    """``s`` ends by naming the text it opens (segment.self_named_close: …，制定本行动计划。)."""
+    rule = prep.self_named_close
+    return may(rule, s) and rule.pattern.search(s) is not None
 
 
 def titleless_cover(s: str, prep: Prepared) -> bool:

@@ -96,7 +96,7 @@ class Lines(Sequence[Line]):
     def __getitem__(self, k: slice) -> Lines: ...
     def __getitem__(self, k: int | slice) -> Line | Lines:
         if isinstance(k, slice):
-            out = Lines.__new__(Lines)
+            out = Lines(0)  # not Lines.__new__: a class compiled with mypyc (bench/compiled.py) refuses it
             out.starts, out.ends, out.stops = self.starts[k], self.ends[k], self.stops[k]
             return out
         return _LINE((self.starts[k], self.ends[k], self.stops[k]))

@@ -284,6 +284,7 @@ class Prepared:
     glued_close: Rule
     title_issuer: Rule  # header.title_issuer: the bodies a title names before 关于
     purpose_opening: Rule
+    self_named_close: Rule  # segment.self_named_close: …，制定本行动计划。 ends a new text's preamble
     titleless_cover: Rule
     field_label: AtStart
     clause_sequel: tuple[str, ...]
@@ -338,16 +339,27 @@ def _declared(grammar: Grammar) -> dict[str, Any]:
     """
     out: dict[str, Any] = {}
     for f in fields(Prepared):
-        if f.type in _FROM_RULE:
+        kind = _annotation(f.type)
+        if kind in _FROM_RULE:
             stem = next((s for s in _DECLARING if f.name in CONTRACTS[s].rules), None)
             if stem is None:
                 raise LookupError(f"segment reads the rule {f.name!r}: declare it in sztext.sections.CONTRACTS")
-            out[f.name] = _FROM_RULE[str(f.type)](grammar.rule(f"{stem}.{f.name}"))
-        elif f.type == "tuple[str, ...]":
+            out[f.name] = _FROM_RULE[kind](grammar.rule(f"{stem}.{f.name}"))
+        elif kind == "tuple[str, ...]":
             stem = next((s for s in _DECLARING if f.name in CONTRACTS[s].lists), None)
             if stem is not None:  # others (the title suffixes) are derived below
                 out[f.name] = grammar.word_list(stem, f.name)
     return out
+
+
+def _annotation(annotation: object) -> str:
+    """A field's annotation as written here (``"Rule"``, ``"tuple[str, ...]"``). Compiled with
+    mypyc (bench/compiled.py) a field's type is a class, ``tuple`` for ``tuple[str, ...]``."""
+    if isinstance(annotation, str):
+        return annotation
+    if annotation is tuple:
+        return "tuple[str, ...]"
+    return str(getattr(annotation, "__name__", annotation))
 
 
 def _prepare(grammar: Grammar) -> Prepared:

@@ -307,6 +307,27 @@ def test_制定本指导意见_before_the_first_heading_only() -> None:
 
 
 @pytest.mark.parametrize(
+    "prefix",
+    [
+        "0038",  # …保证工程在不同层级间…的整体性、协调性和集约性，…制定本指南。 (交通运输部, 城市公共交通智能化应用示范工程)
+        "0042",  # …更好推进人工智能赋能新型工业化，特制定本指南。 (工业和信息化部等四部门, 人工智能标准体系)
+    ],
+)
+def test_a_text_without_a_title_that_makes_itself_a_指南_is_a_指南(prefix: str) -> None:
+    n = _file(prefix)
+    assert n.title is None
+    assert n.doc_type == "指南" and "doc_type_unknown" not in [w.code for w in n.warnings]
+
+
+def test_制定本规范_in_a_preamble_names_a_规范() -> None:
+    # the preamble of 国家智慧教育平台 接入管理规范 (教育部办公厅, devcorpus 0084) without its cover
+    text = "为加强国家智慧教育平台的管理，形成以国家智慧教育门户为核心的国家智慧教育平台体系，制定本规范。\n一、总体要求\n"
+    assert sztext.parse(text).doc_type == "规范"
+    # 规范化 is not the text's kind
+    assert sztext.parse("为推进平台建设，形成本规范化管理体系。\n一、总体要求\n").doc_type is None
+
+
+@pytest.mark.parametrize(
     ("prefix", "printed_by", "printed"),
     [
         ("0120", "山东省人民政府办公厅", dt.date(2020, 12, 10)),  # 抄送：… / 山东省人民政府办公厅2020年12月10日印发
