@@ -101,6 +101,7 @@ def build_notice(
     top_style: str | None = None  # the ranked style of the document's first top-level heading
     closed = False  # after a structural block, text is a top-level paragraph until a heading
     listing = False  # right after 附件：, numbered short lines are the list of attachments
+    headed = False  # a heading node is in ``top`` (once placed, one stays: see the implied 第一章)
     for i, b in enumerate(blocks):
         role = header.roles.get(i)
         if listing and b.kind is LineKind.HEADING and role is None and _is_list_entry(view, b):
@@ -129,6 +130,7 @@ def build_notice(
                 top_style = top_style or b.style
             node = _Open(b, depth, b.start, b.end, part=part)
             (stack[-1].children if stack else top).append(node)
+            headed = True
             stack.append(node)
             closed = False
             continue
@@ -141,13 +143,15 @@ def build_notice(
             closed = bool(stack) or closed
             stack.clear()
         if role is None:
-            role = "preamble" if not _has_heading(top) else "text"
+            role = "text" if headed else "preamble"
         if top and isinstance(top[-1], _Para) and top[-1].role == role and role in ("preamble", "text", "metadata"):
             top[-1].end = b.end
         else:
             top.append(_Para(role, b.start, b.end))
-    pre_order: list[tuple[int, int]] = []  # (source start, id) for attaching values
-    _collect(top, view, pre_order)
+    items: list[_Open | _Para] = []  # the outline in pre-order
+    _collect(top, items)
+    bounds = _boundaries(view, [doc.start, doc.end] + [item.start for item in items] + [item.end for item in items])
+    pre_order = [(bounds[item.start], id(item)) for item in items]  # (source start, id) for attaching values
     starts = [s for s, _ in pre_order]
     attached: dict[int, dict[str, list[object]]] = {}
 
@@ -165,8 +169,8 @@ def build_notice(
         attach(c.span[0], "citations", c)
     for offset, group in found.unit_groups:
         attach(view.to_source_start(offset), "unit_groups", group)
-    body = [_freeze(item, view, attached, "", grammar) for item in top]
-    s0, s1 = _source_start(view, doc.start), _source_end(view, doc.end)
+    body = [_freeze(item, view, bounds, attached, "", grammar) for item in top]
+    s0, s1 = bounds[doc.start], _end_of(view, bounds, doc.end)
     notice = Notice.model_construct(
         source=Source.model_construct(path=path, index=index, span=(s0, s1)),
         sztext_version=version,
@@ -217,6 +221,21 @@ def _source_end(view: TextView, pos: int) -> int:
     """Source offset of a boundary that ends a document or node (the end of the view is the
     end of the source, also when the whole text was noise)."""
     return view.source_end if pos >= len(view.text) else _source_start(view, pos)
+
+
+def _boundaries(view: TextView, positions: list[int]) -> dict[int, int]:
+    """:func:`_source_start` of each of ``positions`` (view offsets), in one walk of the edit table."""
+    inside = sorted({pos for pos in positions if 0 < pos < len(view.text)})
+    bounds = dict(zip(inside, view.to_source_starts(inside)))
+    for pos in positions:
+        if pos not in bounds:
+            bounds[pos] = _source_start(view, pos)  # 0 or the end of the view: no edit lookup
+    return bounds
+
+
+def _end_of(view: TextView, bounds: Mapping[int, int], pos: int) -> int:
+    """:func:`_source_end` of a position in ``bounds``."""
+    return view.source_end if pos >= len(view.text) else bounds[pos]
 
 
 def _place_style(styles: list[str], style: str, rank: Mapping[str, object], parent: str | None) -> None:
@@ -292,15 +311,11 @@ def _unprinted_first(b: Block, top: list[_Open | _Para], rank: Mapping[str, obje
     return True
 
 
-def _has_heading(items: list[_Open | _Para]) -> bool:
-    return any(isinstance(item, _Open) for item in items)
-
-
-def _collect(items: list[_Open | _Para], view: TextView, out: list[tuple[int, int]]) -> None:
+def _collect(items: list[_Open | _Para], out: list[_Open | _Para]) -> None:
     for item in items:
-        out.append((_source_start(view, item.start), id(item)))
+        out.append(item)
         if isinstance(item, _Open):
-            _collect(item.children, view, out)
+            _collect(item.children, out)
 
 
 def _heading_text(view: TextView, b: Block) -> str | None:
@@ -315,10 +330,12 @@ def _heading_text(view: TextView, b: Block) -> str | None:
 _NODE = constructor(Node)  # Node.model_construct, without its per-field alias and default checks
 
 
-def _freeze(item: _Open | _Para, view: TextView, attached: dict[int, dict[str, list[object]]], parent_path: str, grammar: Grammar) -> Node:
+def _freeze(
+    item: _Open | _Para, view: TextView, bounds: Mapping[int, int], attached: dict[int, dict[str, list[object]]], parent_path: str, grammar: Grammar,
+) -> Node:
     # Both ends map as starts, so that noise deleted at a boundary belongs to the next node
     # and node spans stay contiguous (the outline tiles the document).
-    s, e = _source_start(view, item.start), _source_end(view, item.end)
+    s, e = bounds[item.start], _end_of(view, bounds, item.end)
     extra = attached.get(id(item), {})
     common: dict[str, Any] = dict(
         text=view.source_at(s, e),
@@ -330,14 +347,14 @@ def _freeze(item: _Open | _Para, view: TextView, attached: dict[int, dict[str, l
         citations=extra.get("citations", []),
     )
     if isinstance(item, _Para):
-        return _NODE(kind="paragraph", role=item.role, marker=None, number=None, path=None, heading=None, children=[], **common)
+        return _NODE(kind="paragraph", role=item.role, marker=None, number=None, path=None, heading=None, **common, children=[])
     b = item.block
     number = b.number
     own = str(number if number is not None else "?")
     path = f"{parent_path}.{own}" if parent_path else (f"A{item.part}/{own}" if item.part else own)
-    children = [_freeze(child, view, attached, path, grammar) for child in item.children]
+    children = [_freeze(child, view, bounds, attached, path, grammar) for child in item.children]
     marker = None if item.implied else view.clean[b.marker_start : b.marker_end]
     return _NODE(
         kind=cast(NodeKind, b.node_kind or "paragraph"), role=None, marker=marker, number=number, path=path,
-        heading=None if item.implied else _heading_text(view, b), children=children, **common,
-    )
+        heading=None if item.implied else _heading_text(view, b), **common, children=children,
+    )  # in Node's field order: _NODE then keeps the keywords' dict as it is

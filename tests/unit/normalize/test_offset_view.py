@@ -75,3 +75,14 @@ def test_markdown_titles_of_a_piece_are_those_of_the_text(grammar: sztext.Gramma
     heads = sorted(alone.text[t : alone.text.index("\n", t)] for t in titles)
     assert heads == ["温州市销售燃放烟花爆竹管理规定", "重庆市专业技术人员继续教育条例"]
     assert markdown_titles(piece, grammar) == titles
+
+
+def test_batched_starts_are_the_starts_one_by_one(pair: tuple[TextView, TextView]) -> None:
+    # assemble maps an outline's boundaries in one walk (to_source_starts): every position, also
+    # inside and right after an edit (a gloss, a repair, a furniture line), maps as to_source_start
+    for view in pair:
+        at_edits = {view.to_view(view.offset + e.start) for e in view.edits}
+        inside = sorted({pos for v in at_edits for pos in range(max(0, v - 2), v + 3)} | set(range(0, len(view.text), 13)))
+        batched = view.to_source_starts(inside)
+        assert batched == [view.to_source_start(pos) for pos in inside]
+        assert any(s != view.offset + pos for s, pos in zip(batched, inside))  # the edits shift the map
