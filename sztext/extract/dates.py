@@ -104,7 +104,8 @@ def parse_cn_int(text: str) -> int | None:
 @lru_cache(maxsize=8192)
 def _interval(y: str | None, m: str | None, d: str | None) -> tuple[_dt.date, _dt.date, Precision] | None:
     """First day, last day and precision of a written date; ``None`` when impossible (cached: pure)."""
-    year = parse_cn_int(y) if y else None
+    # a year PDF text split by a space (dates.ymd_split_year: 202 4) is read without it
+    year = parse_cn_int(y.replace(" ", "")) if y else None
     if year is None or not 1 <= year <= 9999:
         return None
     if not m:

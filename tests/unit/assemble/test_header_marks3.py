@@ -242,12 +242,16 @@ def test_joint_title_with_spaces_and_the_bracketed_date_under_it() -> None:
     assert n.signed_date is not None and n.signed_date.value == dt.date(2018, 1, 2)
 
 
-def test_a_split_year_is_no_signed_date() -> None:
-    # devcorpus 0242 (PDF text): 广西壮族自治区能源局 / 202 4 年 7 月 9 日 — the year split by a space
-    # is not read (one issuer prints it so); the issuer comes from the title 广西壮族自治区能源局 关于…
+def test_a_year_split_by_a_space_is_the_signed_date() -> None:
+    # devcorpus 0242 (PDF text): 广西壮族自治区能源局 / 202 4 年 7 月 9 日 — PDF text split the year; a
+    # split 19xx/20xx year is read in a full 年月日 date (dates.ymd_split_year: 山东省财政厅 OCR prints
+    # 2 021年12月31日 too, corpus 0033), the span keeps the space. The 版记 line 广西壮族自治区 能源局
+    # 20 24 年 7 月 10 日印 is its printed_by / printed_date.
     n = _file("0242")
     assert [i.clean for i in n.issuers] == ["广西壮族自治区能源局"]
-    assert n.signed_date is None and "signed_date_unknown" in [w.code for w in n.warnings]
+    assert n.signed_date is not None and n.signed_date.value == dt.date(2024, 7, 9) and n.signed_date.text == "202 4 年 7 月 9 日"
+    assert "signed_date_unknown" not in [w.code for w in n.warnings]
+    assert n.printed_date is not None and n.printed_date.value == dt.date(2024, 7, 10) and n.printed_date.text == "20 24 年 7 月 10 日"
 
 
 def test_addressee_after_a_header_the_line_rules_did_not_title() -> None:
