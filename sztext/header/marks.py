@@ -48,7 +48,7 @@ def strip_glued_urgency(view: TextView, grammar: Grammar, h: Header) -> None:
     title = h.title
     if title is not None:
         start, end = view.to_view(title.span[0]), view.to_view(title.span[1])
-        m = next((m for m in rule.finditer(text, start, end) if m.group("rest") == "关于"), None)
+        m = next((m for m in rule.finditer(text, start, end) if m.group("about") is not None), None)
         before = _strip_value(view, start, m.start("urgency")) if m is not None else None
         after = _strip_value(view, m.end("urgency"), end) if m is not None else None
         if m is not None and before is not None and after is not None:

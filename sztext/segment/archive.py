@@ -36,7 +36,6 @@ from .text import debris_end, title_kind, without_paren_tail
 
 __all__ = ["glued_start", "segment_archive"]
 
-_PURPOSE_FIRST = "为根按依"  # how segment.self_purpose opens (a quick screen before the paragraph is read)
 _PURPOSE_LOOK = 24  # lines (blank ones included) read back from a purpose paragraph for its title
 _PURPOSE_PARAGRAPHS = 4  # paragraphs between a title and its purpose paragraph (2020年汛期以来,… / 2020年3月,… / 2020年8月,…)
 _OWN_TITLE_LINES = 8  # lines of a document (tables and all) after which a title is not its own (PDF tables: no body text)
@@ -105,12 +104,14 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
     # an attachment label above the signature (附件： over its list): the attachments may follow the date
     att_label = False
     named_head = False  # since the last named attachment title, no body text
+    opens_with = str(prep.self_purpose.tags.get("opens_with", ""))
+
     def self_purpose(i: int) -> str:
         """The type of text (方案, 行动计划) that line ``i`` says is made, when it opens the paragraph that says a
         text is made for a purpose (segment.self_purpose: 为…,制定本方案。), else ""."""
         ln = lines[i]
-        if text[ln.start : ln.end].lstrip(" ")[:1] not in _PURPOSE_FIRST:
-            return ""
+        if opens_with and text[ln.start : ln.end].lstrip(" ")[:1] not in opens_with:
+            return ""  # the rule's declared openings (tags.opens_with): a quick screen before the paragraph is read
         para = text[ln.start : ln.start + _PURPOSE_SPAN]
         para = para[: para.find("。") + 1].replace("\n", "")
         m = prep.self_purpose.pattern.match(para) if para and may(prep.self_purpose, para) else None

@@ -243,3 +243,20 @@ def test_a_paragraph_broken_into_short_lines_opens_a_text(before: str, after: st
     for join in ("\n\n", "\n", "\n----\n"):
         starts = _starts(first + join + second)
         assert len(starts) == 2 and starts[1] == len(first) + len(join), (join, starts)
+
+
+def test_self_purpose_screen_covers_every_declared_opening():
+    """segment.self_purpose's quick screen (tags.opens_with) is grammar data: every example the rule
+    declares (山东省人民政府办公厅, 济南市人民政府, 山东省工业和信息化厅 openings) starts with one of its characters,
+    so the screen never hides a paragraph the pattern would read."""
+    import tomllib
+    from pathlib import Path
+
+    from sztext.grammar import load_grammar
+
+    opens = str(load_grammar().rule("segment.self_purpose").tags["opens_with"])
+    assert opens
+    spec = tomllib.loads((Path(__file__).parents[3] / "grammars" / "segment.toml").read_text(encoding="utf-8"))
+    (rule,) = [r for r in spec["rule"] if r["id"] == "segment.self_purpose"]
+    for example in rule["examples"]:
+        assert example["text"].lstrip(" \u3000")[:1] in opens, example["text"]
