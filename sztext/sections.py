@@ -361,7 +361,7 @@ CONTRACTS: Mapping[str, Contract] = {
         rules=(
             "addressee", "addressee_modifier", "addressee_sector", "addressee_broken", "adoption_note", "approval_note", "attachment", "banner", "cc", "closing", "date_line",
             "meta_field", "metadata", "person_signature", "printed", "public_note", "publication_note", "history_note", "published", "title_issuer", "run_on_signature",
-            "signature", "signer", "trailing_date", "copy_number", "secrecy", "sign_off", "posted_time", "run_on_body", "addressee_set", "meeting_note", "in_force_note", "title_date", "title_banner_repeat", "title_number_tail", "title_decree", "reader_title", "reader_source", "title_after_number", "contact_signature", "glued_urgency", "noted_signature", "dated_signature", "addressee_listed", "addressee_opening", "addressee_concerned",
+            "signature", "signer", "trailing_date", "copy_number", "secrecy", "sign_off", "posted_time", "run_on_body", "addressee_set", "meeting_note", "in_force_note", "title_date", "title_banner_repeat", "title_number_tail", "title_decree", "reader_title", "reader_source", "title_after_number", "contact_signature", "glued_urgency", "noted_signature", "dated_signature", "addressee_listed", "addressee_single", "addressee_opening", "addressee_concerned",
         ),
         lists=("attachment_kinds",),
         tables={"tunables": HeaderTunables},

@@ -168,8 +168,8 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
             continue
         if kind is LineKind.ADDRESSEE:
             h.roles[i] = "addressee"
-            found = _search("header.addressee", grammar, text, b.start, b.end)
-            if found:
+            found = _search("header.addressee", grammar, text, b.start, b.end) or _search("header.addressee_single", grammar, text, b.start, b.end)
+            if found:  # (header.addressee_single: one body's name the segmenter read over the text's opening)
                 m, off = found
                 h.addressees.extend(_bodies(view, grammar, off + m.start("body"), off + m.end("body")))
             elif title_blocks and not h.addressees:

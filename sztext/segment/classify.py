@@ -43,6 +43,8 @@ def classify(text: str, line: Line, grammar: Grammar) -> tuple[LineKind, regex.M
         return LineKind.TITLE, None
     if kind is LineKind.TEXT and not is_physical(text, line) and listed_addressee_end(text, line.start, min(len(text), line.end + 40), grammar) == line.end:
         return LineKind.ADDRESSEE, None  # a run-on notice's 主送 list cut at its colon (国网河北电力，…，国网宁夏电力：你单位…)
+    if kind is LineKind.TEXT and is_physical(text, line) and _single_addressee(text, line, grammar):
+        return LineKind.ADDRESSEE, None  # 北京工业大学： over 《关于报送…的函》…收悉 (devcorpus 0075)
     if kind in _CONTEXT_KINDS and is_physical(text, line):
         stripped = text[line.start : line.end].strip(" \r")
         if len(stripped) <= 60 and "。" not in stripped:
@@ -139,6 +141,19 @@ def _is_banner_run(text: str, line: Line, grammar: Grammar) -> bool:
             return head.startswith("关于") and (kind is LineKind.TITLE or _in_title_group(text, nxt, grammar))
         nxt = line_after(text, nxt)
     return False
+
+
+def _single_addressee(text: str, line: Line, grammar: Grammar) -> bool:
+    """A line naming one body that header.addressee does not read (``header.addressee_single``: 北京工业大学：),
+    with the first paragraph's opening on the next non-blank line (``header.addressee_opening``)."""
+    if line.end - line.start > 40 or not grammar.rule("header.addressee_single").pattern.match(text[line.start : line.end]):
+        return False
+    nxt = line_after(text, line)
+    for _ in range(3):  # up to two blank lines between (a 北大法宝 cell)
+        if nxt is None or text[nxt.start : nxt.end].strip(" \r"):
+            break
+        nxt = line_after(text, nxt)
+    return nxt is not None and bool(grammar.rule("header.addressee_opening").pattern.match(text[nxt.start : nxt.end]))
 
 
 def _titles_addressee(text: str, line: Line, stripped: str, grammar: Grammar) -> bool:
