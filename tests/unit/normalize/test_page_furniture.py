@@ -25,6 +25,8 @@ FURNITURE = [
     ("北京市发展和改革委员会关于公开征集市政府固定资产投资支持新能源供热项目的通知\n分享:\nX\n各有关单位：", "noise.share_close", "X"),
     # devcorpus 0254 (广州, source 广州日报): the share counter
     ("来源：广州日报\n分享到\n-次\n职工医保个人账户共济范围扩至近亲属", "noise.share_close", "-次"),
+    # devcorpus 0262 (广东 市人社局 社保中心): 分享 after the view counter (浏览次数： - is noise.view_counter)
+    ("浏览次数： - 分享\n分享文章到\n扫一扫在手机打开当前页", "noise.share_close", "分享"),
 ]
 
 
@@ -33,7 +35,7 @@ def test_widget_is_removed_and_the_rest_kept(grammar: sztext.Grammar, text: str,
     view = normalize(text, grammar)
     mine = [e for e in view.edits if e.rule_id == rule_id]
     assert [text[e.start : e.end] for e in mine] == [removed]
-    assert removed not in view.clean
+    assert view.clean.count(removed) == text.count(removed) - 1
     assert view.clean.replace("\n", "") != ""
 
 
