@@ -99,24 +99,24 @@ def _self_reference(view: TextView, blocks: Sequence[Block], grammar: Grammar) -
     return found if isinstance(found, str) else None  # type: ignore[return-value]
 
 
-_OPENING_STYLES = ("headings.part", "headings.chapter", "headings.section_zh")
-_ARTICLE_STYLES = ("headings.article", "headings.article_arabic")
-
-
 def _self_named_rule(view: TextView, blocks: Sequence[Block], grammar: Grammar) -> DocType | None:
     """The kind a rule without a title names itself by in its purpose clause (制定本办法): in the
     text before the first heading or, when the text opens with its articles (第一章 总则 / 第一条),
-    in the first article."""
+    in the first article. What opens a rule above its articles is read from headings.toml: a style
+    ranked above the list styles (``[table.rank]``: 编 / 章 / 节) whose node kind is not ``article``."""
     if not blocks:
         return None
+    rank = grammar.table("headings", "rank")
+    list_from = rank.get("list_styles_from")
     stop = blocks[-1].end
     for k, b in enumerate(blocks):
         if b.kind is not LineKind.HEADING or b.style is None:
             continue
-        if b.style in _OPENING_STYLES:
+        own = rank.get(b.style)
+        if b.node_kind != "article" and isinstance(own, int) and isinstance(list_from, int) and own < list_from:
             continue  # 第一章 总则 above the first article
         stop = b.start
-        if b.style in _ARTICLE_STYLES:
+        if b.node_kind == "article":
             after = next((c for c in blocks[k + 1 :] if c.kind is LineKind.HEADING and c.style is not None), None)
             stop = after.start if after is not None else blocks[-1].end
         break
