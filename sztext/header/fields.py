@@ -14,6 +14,7 @@ from ..models import DateValue, DocNumber, DocType, JurisdictionRef, ParagraphRo
 from ..normalize import TextView
 from ..segment import LineKind
 from ..tokenize import Block
+from ..values import strip_value
 
 TITLE_KINDS = (LineKind.TITLE, LineKind.ENCLOSED_TITLE, LineKind.DECREE_HEAD)
 
@@ -52,6 +53,17 @@ def search(rule_id: str, grammar: Grammar, text: str, start: int, end: int) -> t
     and the offset to add to its positions."""
     m = grammar.rule(rule_id).pattern.search(text[start:end])
     return (m, start) if m else None
+
+
+def spaced_signers(view: TextView, grammar: Grammar, lo: int, hi: int) -> list[TextValue]:
+    """The bodies of a signature's names between view offsets ``lo`` and ``hi`` split where
+    ``header.signer`` splits them (joint signers separated by spaces), each stripped; empty pieces left out."""
+    out = []
+    for m in grammar.rule("header.signer").pattern.finditer(view.text, lo, hi):
+        v = strip_value(view, m.start("body"), m.end("body"))
+        if v is not None:
+            out.append(v)
+    return out
 
 
 def first_date(view: TextView, grammar: Grammar, start: int, end: int, kind: str) -> DateValue | None:

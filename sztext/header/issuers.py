@@ -15,6 +15,7 @@ from ..values import strip_value as _strip_value
 from .fields import Header
 from .fields import first_date as _first_date
 from .fields import search as _search
+from .fields import spaced_signers
 
 
 
@@ -116,10 +117,7 @@ def _read_byline(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: H
             continue  # the title printed again further down (a page's 基本信息 block, then the text)
         sm, off = sig
         lo, hi = off + sm.start("body"), off + sm.end("body")
-        for signer in grammar.rule("header.signer").pattern.finditer(text, lo, hi):
-            v = _strip_value(view, signer.start("body"), signer.end("body"))
-            if v is not None:
-                h.issuers.append(v)
+        h.issuers.extend(spaced_signers(view, grammar, lo, hi))
         h.issuer = h.issuers[0] if h.issuers else None
         if h.issuers and h.signed_date is None:
             m, off = when

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from itertools import chain
-from typing import Sequence
+from typing import Iterator, Sequence
+
+import regex
 
 from ..grammar import Grammar
-from ..models import TextValue, Warning
+from ..models import DateValue, TextValue, Warning
 from ..normalize import TextView, view_table
 from ..segment import LineKind
 from ..tokenize import Block
@@ -14,6 +16,7 @@ from ..values import strip_value as _strip_value
 from .fields import Header
 from .fields import first_date as _first_date
 from .fields import search as _search
+from .fields import spaced_signers
 
 
 def _read_signers(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header, run: list[int]) -> None:
@@ -136,33 +139,49 @@ def _run_on_issuers(view: TextView, grammar: Grammar, h: Header, lo: int, date_s
     return _run_together(view, grammar, start, end) if start is not None else []
 
 
+_RUN_ON_KINDS = (LineKind.TEXT, LineKind.HEADING, LineKind.ATTACHMENT)  # lines a run-on signature hides in
+
+
+def _line_matches(view: TextView, blocks: Sequence[Block], nonblank: list[int], pattern: regex.Pattern[str], kinds: tuple[LineKind, ...]) -> Iterator[tuple[int, Block, regex.Match[str]]]:
+    """Every match of ``pattern`` in the non-blank lines of the given kinds, in reading order, with
+    the line's index and block (the scan the run-on signature readers share)."""
+    text = view.text
+    for i in nonblank:
+        b = blocks[i]
+        if b.kind in kinds:
+            for m in pattern.finditer(text, b.start, b.end):
+                yield i, b, m
+
+
+def _sign(h: Header, date: DateValue, bodies: list[TextValue]) -> None:
+    """A run-on signature found: its date is the signed date, its bodies the issuers unless a
+    reader before it already named them."""
+    h.signed_date = date
+    if not h.issuers:
+        h.issuers = bodies
+        h.issuer = bodies[0] if bodies else None
+
+
 def _read_dated_signature(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header, nonblank: list[int]) -> bool:
     """No signature line has a date line under it: the first line (or the part of a run-on line after
     a sentence) that is the signature's bodies and the date together (``header.dated_signature``:
     国家医保局 财政部 2021年4月12日; …请遵照执行。 陕西省地方电力(集团)有限公司2021年8月3日     陕西省…计划…):
     the signed date and the issuers, joint ones split at spaces as a signature line's."""
     text = view.text
-    rule = grammar.rule("header.dated_signature").pattern
     signature = grammar.rule("header.signature").pattern
-    for i in nonblank:
-        b = blocks[i]
-        if b.kind not in (LineKind.TEXT, LineKind.HEADING, LineKind.SIGNATURE) or i in h.roles:
+    kinds = (LineKind.TEXT, LineKind.HEADING, LineKind.SIGNATURE)
+    for i, b, m in _line_matches(view, blocks, nonblank, grammar.rule("header.dated_signature").pattern, kinds):
+        if i in h.roles or signature.match(m.group("body")) is None:
             continue
-        for m in rule.finditer(text, b.start, b.end):
-            if signature.match(m.group("body")) is None:
-                continue
-            date = _first_date(view, grammar, m.start("date"), m.end("date"), "signed")
-            if date is None:
-                continue
-            lo, hi = m.start("body"), m.end("body")
-            signers = [v for v in (_strip_value(view, s.start("body"), s.end("body")) for s in grammar.rule("header.signer").pattern.finditer(text, lo, hi)) if v is not None]
-            h.signed_date = date
-            if not h.issuers:
-                h.issuers = signers if len(signers) > 1 else _run_together(view, grammar, lo, hi)
-                h.issuer = h.issuers[0] if h.issuers else None
-            if not text[b.start : m.start("body")].strip(" ") and not text[m.end("date") : b.end].strip(" \r\n"):
-                h.roles[i] = "signature"  # the whole line is the signature
-            return True
+        date = _first_date(view, grammar, m.start("date"), m.end("date"), "signed")
+        if date is None:
+            continue
+        lo, hi = m.start("body"), m.end("body")
+        signers = spaced_signers(view, grammar, lo, hi)
+        _sign(h, date, signers if len(signers) > 1 else _run_together(view, grammar, lo, hi))
+        if not text[b.start : m.start("body")].strip(" ") and not text[m.end("date") : b.end].strip(" \r\n"):
+            h.roles[i] = "signature"  # the whole line is the signature
+        return True
     return False
 
 
@@ -171,22 +190,13 @@ def _read_noted_signature(view: TextView, blocks: Sequence[Block], grammar: Gram
     single-line OCR of 国家电网 notices, where the attachment list, the signature, the date, the note and the
     attachments run on: …申报综述(模板)中共国家电网有限公司党组宣传部2020年12月30日(此件不公开发布,…)附件1…): the
     first such date is the signed date, the bodies right before it (:func:`_run_on_issuers`) the issuers."""
-    text = view.text
-    rule = grammar.rule("header.noted_signature").pattern
-    for i in nonblank:
-        b = blocks[i]
-        if b.kind not in (LineKind.TEXT, LineKind.HEADING, LineKind.ATTACHMENT):
+    for _, b, m in _line_matches(view, blocks, nonblank, grammar.rule("header.noted_signature").pattern, _RUN_ON_KINDS):
+        bodies = _run_on_issuers(view, grammar, h, b.start, m.start("date"))
+        date = _first_date(view, grammar, m.start("date"), m.end("date"), "signed")
+        if not bodies or date is None:
             continue
-        for m in rule.finditer(text, b.start, b.end):
-            bodies = _run_on_issuers(view, grammar, h, b.start, m.start("date"))
-            date = _first_date(view, grammar, m.start("date"), m.end("date"), "signed")
-            if not bodies or date is None:
-                continue
-            h.signed_date = date
-            if not h.issuers:
-                h.issuers = bodies
-                h.issuer = bodies[0]
-            return True
+        _sign(h, date, bodies)
+        return True
     return False
 
 
@@ -316,25 +326,16 @@ def _read_contact_signature(view: TextView, blocks: Sequence[Block], grammar: Gr
     """A signature and date run into a line right after the contact e-mail, the attachment
     following (single-line OCR, ``header.contact_signature``: …邮箱:XXX@cnea.gov.cn山东能源监管办2021年7月22日
     附件…, devcorpus 0182; …@shandong.cn省乡村振兴局2021年8月3日…, 0180): the issuer and the signed date."""
-    text = view.text
-    rule = grammar.rule("header.contact_signature").pattern
     signature = grammar.rule("header.signature").pattern
-    for i in nonblank:
-        b = blocks[i]
-        if b.kind not in (LineKind.TEXT, LineKind.HEADING, LineKind.ATTACHMENT):
+    for _, _, m in _line_matches(view, blocks, nonblank, grammar.rule("header.contact_signature").pattern, _RUN_ON_KINDS):
+        body = _strip_value(view, m.start("body"), m.end("body"))
+        if body is None or signature.match(m.group("body")) is None:
             continue
-        for m in rule.finditer(text, b.start, b.end):
-            body = _strip_value(view, m.start("body"), m.end("body"))
-            if body is None or signature.match(m.group("body")) is None:
-                continue
-            date = _first_date(view, grammar, m.start("date"), m.end("date"), "signed")
-            if date is None:
-                continue
-            h.signed_date = date
-            if not h.issuers:
-                h.issuers = [body]
-                h.issuer = body
-            return True
+        date = _first_date(view, grammar, m.start("date"), m.end("date"), "signed")
+        if date is None:
+            continue
+        _sign(h, date, [body])
+        return True
     return False
 
 
