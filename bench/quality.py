@@ -160,7 +160,7 @@ def dev_fields(n: sztext.Notice, g: dict[str, Any]) -> dict[str, bool]:
         "published_date": iso(n.published_date) == g["published_date"],
         "effective_from": effective == g["effective_from"],
         "top_headings": top_headings(n) == [squash(h) for h in g["top_headings"]],
-    }
+    } | ({"jurisdiction": (n.jurisdiction.name if n.jurisdiction else None) == g["jurisdiction"]} if "jurisdiction" in g else {})
 
 
 def devcorpus(score: Score) -> None:
@@ -202,9 +202,10 @@ def header_rows(score: Score, goldens: list[dict[str, Any]], folder: Path, prefi
             # scores its later documents against whatever came out there (or nothing)
             for i, g in enumerate(gold["documents"]):
                 n = notices[i] if i < len(notices) else None
-                for field in DEV_FIELDS:
-                    add(rows, field, n is not None and dev_fields(n, g)[field])
-        for field in ("documents found", *DEV_FIELDS):
+                for field in (*DEV_FIELDS, "jurisdiction"):
+                    if field in g:  # jurisdiction: graded where a golden names it
+                        add(rows, field, n is not None and dev_fields(n, g)[field])
+        for field in ("documents found", *DEV_FIELDS, "jurisdiction"):
             if field in rows:
                 score[f"{prefix}{label}: {field}"] = rows[field]
 
@@ -233,6 +234,7 @@ def dev_misses() -> int:
                 "published_date": iso(n.published_date),
                 "effective_from": n.effective.from_.isoformat() if n.effective is not None and n.effective.from_ is not None else None,
                 "top_headings": top_headings(n),
+                "jurisdiction": n.jurisdiction.name if n.jurisdiction else None,
             }
             for field, ok in dev_fields(n, g).items():
                 if not ok:
