@@ -96,6 +96,10 @@ class JurisdictionSpec(_Strict):
     # 文号 agency codes of the place's bodies (深府, 深府办, 粤府 …): a code is matched as a
     # prefix of a document number's agency, the longest code wins
     codes: list[str] = Field(default_factory=list)
+    # 文号 agency codes that name the place only when they are the whole agency code, before any
+    # prefix code is tried: 青政办 (青政办〔2023〕28号, 青海省人民政府办公厅) is 青海省's while 青政办字 and 青政办发,
+    # which start with it, are 青岛市's (its prefix code 青政)
+    exact_codes: list[str] = Field(default_factory=list)
 
 
 class AgencyFileSpec(_Strict):

@@ -87,6 +87,7 @@ def _squash(text: str) -> str:
 
 def _repeated_run(
     text: str, lines: Sequence[Line], heads: list[bool], stops: tuple[str, ...] = ("。",), min_run: int = 3, labels: tuple[str, ...] = (),
+    leaders: tuple[str, ...] = (),
 ) -> set[int]:
     """The indexes of lines in a table of contents written without dot leaders: a run of
     heading lines in a row (blank lines between allowed) of which at least
@@ -134,10 +135,21 @@ def _repeated_run(
         else:
             close()
     close()
-    return out | _labelled_run(keys, heads, labels, stops, min_run)
+    return out | _labelled_run(keys, heads, labels, stops, min_run, leaders)
 
 
-def _labelled_run(keys: list[str], heads: list[bool], labels: tuple[str, ...], stops: tuple[str, ...], min_run: int) -> set[int]:
+def _before_leader(key: str, leaders: tuple[str, ...]) -> str:
+    """``key`` up to its first dot leader (一、甲......1 → 一、甲)."""
+    for leader in leaders:
+        at = key.find(leader)
+        if at > 0:
+            key = key[:at]
+    return key
+
+
+def _labelled_run(
+    keys: list[str], heads: list[bool], labels: tuple[str, ...], stops: tuple[str, ...], min_run: int, leaders: tuple[str, ...] = (),
+) -> set[int]:
     """The lines of a table of contents under its own label (headings.toml ``toc_label``: a line that
     is only 目录 or 目次): the lines after the label up to the first that repeats one of them (the
     body's first heading), a sentence (a line holding one of ``stops``) or the next label, when
@@ -150,10 +162,16 @@ def _labelled_run(keys: list[str], heads: list[bool], labels: tuple[str, ...], s
     [1, 2, 3]
     >>> sorted(_labelled_run(keys, [False, True, True, True, True, True], (), ("。",), 3))
     []
+    >>> dotted = ["目录", "一、甲......1", "二、乙......2", "三、丙......3", "一、甲", "一段正文"]
+    >>> sorted(_labelled_run(dotted, [False, True, True, True, True, False], ("目录",), ("。",), 3, ("....",)))
+    [1, 2, 3]
     """
     out: set[int] = set()
     if not labels:
         return out
+    # an entry with its dot leader (headings.toml toc_leader) and page number (一、智能制造系统架构……1,
+    # devcorpus 0094) is repeated by the body's bare heading
+    keys = [_before_leader(k, leaders) for k in keys]
     i, n = 0, len(keys)
     while i < n:
         if keys[i] not in labels:
@@ -325,7 +343,7 @@ def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar, table: LineTa
     # headings.toml [table.contents] (checked by sections.ContentsTunables at load)
     min_run = grammar.table("headings", "contents").get("min_run", 3)
     labels = tuple(grammar.word_list("headings", "toc_label"))
-    contents = _repeated_run(text, lines, [f is not None for f in founds], stops, min_run if isinstance(min_run, int) else 3, labels)
+    contents = _repeated_run(text, lines, [f is not None for f in founds], stops, min_run if isinstance(min_run, int) else 3, labels, leaders)
     blocks: list[Block] = []
     append = blocks.append
     for i, (line, kind) in enumerate(zip(lines, kinds)):
