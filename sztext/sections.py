@@ -25,6 +25,7 @@ __all__ = [
     "TableValue", "RuleSpec", "ExampleSpec", "AgencySpec", "FormerNameSpec", "JurisdictionSpec", "JurisdictionLevel",
     "AgencyFileSpec", "GrammarFileSpec", "Section", "LEXICON_DIR", "read_directory", "parse_file", "merge_section",
     "Contract", "CONTRACTS", "check_sections", "check_anchored", "written_line_anchored", "written_end_anchored",
+    "Tunables", "HeaderTunables", "SegmentTunables", "ContentsTunables", "typed_table",
 ]
 
 TableValue = str | int | bool | list[str]
@@ -311,6 +312,15 @@ class SegmentTunables(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
     # the shortest paragraph after a signed date that opens a text of its own (segment.cues.opens_after_end)
     opening_paragraph_min: int = Field(default=40, ge=1)
+
+
+_Tuned = TypeVar("_Tuned", bound=BaseModel)
+
+
+def typed_table(table: Mapping[str, Any], model: type[_Tuned]) -> _Tuned:
+    """A ``[table.NAME]`` of bounds as its model: the values the file sets (checked at load by
+    :func:`check_sections`), the model's defaults for the rest, so a default is written once."""
+    return model.model_validate(dict(table))
 
 
 class HeaderTunables(BaseModel):

@@ -16,6 +16,7 @@ from .budget import CHECK_MASK, check_budget
 from .grammar import Grammar, Rule, literal_finder
 from .normalize import TextView
 from .numerals import marker_number
+from .sections import ContentsTunables, typed_table
 from .segment import DocumentRange, Line, LineKind, LineTable, classify, logical_lines
 from .segment.rules import segment_rules, may
 
@@ -282,8 +283,8 @@ def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar, table: LineTa
             founds.append(None)
     stops = tuple(grammar.word_list("headings", "toc_entry_stops"))
     # headings.toml [table.contents] (checked by sections.ContentsTunables at load)
-    min_run = grammar.table("headings", "contents").get("min_run", 3)
-    contents = _repeated_run(text, lines, [f is not None for f in founds], stops, min_run if isinstance(min_run, int) else 3)
+    min_run = typed_table(grammar.table("headings", "contents"), ContentsTunables).min_run
+    contents = _repeated_run(text, lines, [f is not None for f in founds], stops, min_run)
     blocks: list[Block] = []
     append = blocks.append
     for i, (line, kind) in enumerate(zip(lines, kinds)):
