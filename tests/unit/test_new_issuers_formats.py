@@ -170,3 +170,32 @@ def test_a_breadcrumb_line_is_page_furniture(grammar: sztext.Grammar) -> None:
     text = "您的位置: 首页 » 法律资料网 » 法律法规 »\n\n吉安市市本级政务公开工作实施细则\n"
     kinds = [(e.rule_id, text[e.start : e.end]) for e in find_noise(text, grammar)]
     assert ("noise.breadcrumb", "您的位置: 首页 » 法律资料网 » 法律法规 »") in kinds
+
+
+# --- dates.ymd_lost_marks and header.date_line: a signature date whose 年月日 a scrape lost
+
+
+def test_a_date_line_that_lost_its_marks_dates_the_reply() -> None:
+    assert _iso(_parse("e186").signed_date) == "2022-07-14"  # 准格尔旗人民政府 / 2022714
+
+
+def _signed(signature: str, date: str) -> str | None:
+    # 邯政办规〔2018〕9号 (hd.gov.cn) and the 铜川市耀州区 notice (yaozhou.gov.cn), lines as found
+    text = (
+        "邯郸市人民政府办公厅关于印发邯郸市粮食应急预案的通知\n\n"
+        "各县(市、区)人民政府,市对口有关单位,市政府有关部门,冀南新区、邯郸经济技术开发区管委会:\n\n"
+        "《邯郸市粮食应急预案》已经市政府同意,现印发给你们,请认真贯彻执行。\n\n"
+        f"                         {signature}\n\n"
+        f"                              {date}\n\n"
+        "(此件公开发布)\n"
+    )
+    return _iso(sztext.parse(text).signed_date)
+
+
+def test_a_city_office_date_line_that_lost_its_marks() -> None:
+    assert _signed("邯郸市人民政府办公厅", "2018420") == "2018-04-20"
+
+
+def test_digits_that_split_two_ways_are_no_date() -> None:
+    # 2022117: 2022年1月17日 or 2022年11月7日 (铜川市耀州区人民政府办公室's was 1月17日; the digits do not tell)
+    assert _signed("铜川市耀州区人民政府办公室", "2022117") is None
