@@ -199,3 +199,34 @@ def test_a_city_office_date_line_that_lost_its_marks() -> None:
 def test_digits_that_split_two_ways_are_no_date() -> None:
     # 2022117: 2022年1月17日 or 2022年11月7日 (铜川市耀州区人民政府办公室's was 1月17日; the digits do not tell)
     assert _signed("铜川市耀州区人民政府办公室", "2022117") is None
+
+
+# --- docnumber.bracket_lost_close: a 文号 line whose 〕 and 号 a scrape lost
+
+
+def test_a_number_line_that_lost_its_bracket_is_the_doc_number() -> None:
+    number = _parse("e186").doc_number  # 准建提复字〔202261 (〔2022〕61号)
+    assert number is not None and (number.clean, number.agency, number.year, number.serial) == ("准建提复字〔202261", "准建提复", 2022, 61)
+
+
+def test_a_county_office_number_that_lost_its_bracket() -> None:
+    # 牟定县人民政府办公室 (mdx.gov.cn), lines as found
+    text = (
+        "牟定县人民政府办公室关于印发牟定县突发环境事件应急预案(试行)的通知\n\n"
+        "牟政办发〔201746\n\n"
+        "各乡镇人民政府,县级有关部门:\n\n"
+        "经县人民政府同意,现将《牟定县突发环境事件应急预案(试行)》印发给你们,请认真贯彻执行,原2007年印发的《牟定县突发环境事件应急预案》同时废止。\n\n"
+        "牟定县人民政府办公室\n\n"
+        "(此件公开发布)\n"
+    )
+    number = sztext.parse(text).doc_number
+    assert number is not None and (number.year, number.serial) == (2017, 46)
+
+
+def test_a_citation_that_lost_its_bracket_is_no_doc_number() -> None:
+    from sztext.extract.docnumber import extract_doc_numbers
+    from sztext.normalize import normalize
+
+    g = sztext.load_grammar()
+    view = normalize("你提出的《关于准格尔经济开发区管委会继续驻扎在沙圪堵的建议》(〔202289号)收悉。", g)
+    assert [d.rule_id for d in extract_doc_numbers(view, g)] == []
