@@ -62,7 +62,7 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
     table.belongs_to(view, grammar)
     lines, kinds = table.lines, table.kinds
     # the lines' offsets read from the table's arrays (a Line built per read was ~10% of this loop)
-    S, E, n_lines = lines.starts, lines.ends, n_lines
+    S, E, n_lines = lines.starts, lines.ends, len(lines)
     starts: list[int] = []
     state = "none"  # none | header | body | closed | enclosed
     expects_enclosure = False
