@@ -408,10 +408,14 @@ def _doc_number_line(stripped: str, grammar: Grammar) -> regex.Match[str] | None
     p = segment_rules(grammar)
     debris = p.image_debris.pattern.match(stripped) if may(p.image_debris, stripped) else None
     rest = stripped[debris.end() :] if debris else stripped
-    if rest.startswith("(") and rest.endswith(")"):
+    bracketed = rest.startswith("(") and rest.endswith(")")
+    if bracketed:
         rest = rest[1:-1].strip()  # （医保办函〔2025〕82 号） under the title (corpus 0039)
     for rule in p.number_rules:
         m = rule.pattern.match(rest) if may(rule, rest) else None
-        if m and (not rest[m.end() :].strip() or grammar.rule("header.sign_off").pattern.fullmatch(rest[m.end() :].strip())):  # 鲁政字〔2021〕5号 签发人：张三 (GB/T 9704 7.2.6)
+        tail = rest[m.end() :].strip() if m else ""
+        if m and (not tail or grammar.rule("header.sign_off").pattern.fullmatch(tail)):  # 鲁政字〔2021〕5号 签发人：张三 (GB/T 9704 7.2.6)
             return m
+        if m and bracketed and grammar.rule("header.number_date_tail").pattern.fullmatch(tail):
+            return m  # (赣府字〔2010〕37号 2010年3月22日): the 文号 and the date in one bracket (header.title_date)
     return None
