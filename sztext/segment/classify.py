@@ -130,9 +130,14 @@ def _next_cut(text: str, at: int, grammar: Grammar) -> list[int]:
 def _is_banner_run(text: str, line: Line, grammar: Grammar) -> bool:
     """Issuing bodies listed above a title that names none (重庆市… / 重庆市财政局 / … / 关于印发…, corpus 0042, 0025;
     国务院办公厅 / 关于湖北省在温家宝总理考察工作时 / 所提问题和建议办理情况的函, devcorpus 0015): the issuer
-    lines are the first lines of the title (issue 14: joint documents print every issuer)."""
+    lines are the first lines of the title (issue 14: joint documents print every issuer). A page dump that puts a
+    blank line after every line prints them so too (中共重庆市永川区来苏镇委员会 / 重庆市永川区来苏镇人民政府 / 关于印发…的通知,
+    one blank line between, tests/devcorpus/extra e159; the same layout in extra e144, e151): one blank line between
+    two lines is read over."""
     nxt = line_after(text, line)
     for _ in range(6):
+        if nxt is not None and not text[nxt.start : nxt.end].strip(" \r"):
+            nxt = line_after(text, nxt)  # one blank line between
         if nxt is None:
             return False
         kind = _classify_alone(text, nxt, grammar)[0]

@@ -117,3 +117,30 @@ def test_number_and_date_in_one_bracket(text: str, number: str, date: dt.date) -
     n = sztext.parse(text)
     assert n.doc_number is not None and n.doc_number.clean == number
     assert n.signed_date is not None and n.signed_date.value == date
+
+
+def test_issuer_lines_above_a_title_across_blank_lines() -> None:
+    """A joint notice's issuer lines head its title also when a page dump puts a blank line after every line
+    (中共重庆市永川区来苏镇委员会 and 重庆市永川区来苏镇人民政府, 来苏委发〔2021〕68号, extra e159), as they do without
+    blank lines (the five issuers of a 重庆 notice, corpus 0042)."""
+    text = (
+        "来苏委发〔2021〕68号\n\n中共重庆市永川区来苏镇委员会\n\n重庆市永川区来苏镇人民政府\n\n"
+        "关于印发《来苏镇第十一届村民委员会换届选举工作方案》的通知\n\n各村党总支、村委会:\n\n"
+        "《来苏镇第十一届村民委员会换届选举工作方案》已经镇党委同意,现印发给你们,请结合实际,抓好落实。\n\n"
+        "中共重庆市永川区来苏镇委员会\n\n重庆市永川区来苏镇人民政府\n\n2021年3月11日\n"
+    )
+    n = sztext.parse(text)
+    assert n.title is not None and n.title.clean == (
+        "中共重庆市永川区来苏镇委员会重庆市永川区来苏镇人民政府关于印发《来苏镇第十一届村民委员会换届选举工作方案》的通知"
+    )
+    assert [a.clean for a in n.addressees] == ["各村党总支", "村委会"]
+
+
+def test_a_signature_over_a_blank_line_and_text_heads_no_title() -> None:
+    """Two blank lines, or a line that is no 关于 title, end the run: a signature stays a signature."""
+    text = (
+        "某某市人民政府关于做好有关工作的通知\n某府〔2024〕6号\n各区人民政府:\n现将有关事项通知如下。\n\n"
+        "某某市人民政府\n\n2024年5月18日\n"
+    )
+    n = sztext.parse(text)
+    assert [i.clean for i in n.issuers] == ["某某市人民政府"]
