@@ -15,7 +15,7 @@ from typing import Any, Callable
 import regex
 
 from ..grammar import Grammar, GuardedPattern, Rule, alternation, literal_finder
-from ..sections import CONTRACTS
+from ..sections import CONTRACTS, SegmentTunables, typed_table
 from .kinds import LineKind
 
 __all__ = []
@@ -382,8 +382,7 @@ def _prepare(grammar: Grammar) -> Prepared:
 
 
 def _opening_paragraph_min(grammar: Grammar) -> int:
-    value = grammar.table("segment", "tunables").get("opening_paragraph_min", 40)
-    return value if isinstance(value, int) else 40
+    return typed_table(grammar.table("segment", "tunables"), SegmentTunables).opening_paragraph_min
 
 
 def _heading_first(grammar: Grammar) -> frozenset[str] | None:
