@@ -199,7 +199,8 @@ class TextView:
         """A :class:`TextValue` for the view range ``[start, end)``."""
         s, e = self.span(start, end)
         base = self.offset
-        return _TEXT_VALUE(text=self.source[s - base : e - base], clean=self.clean[start:end], span=(s, e))
+        text, clean = self.source[s - base : e - base], self.clean[start:end]
+        return _TEXT_VALUE(text=text, clean=text if clean == text else clean, span=(s, e))
 
     def noise(self, start: int = 0, end: int | None = None) -> list[Noise]:
         """The noise report for source offsets ``[start, end)``."""
