@@ -229,6 +229,8 @@ class Jurisdiction:
     prefixes: Mapping[str, str]
     codes: tuple[str, ...]
     file: str
+    # 文号 agency codes that name this place only as the whole code (``exact_codes``)
+    exact_codes: tuple[str, ...] = ()
 
 
 def literal_finder(words: Iterable[str]) -> regex.Pattern[str] | None:
@@ -616,7 +618,9 @@ def _add_lexicon(file: Path, data: bytes, jurisdictions: dict[str, Jurisdiction]
         raise GrammarError(str(file), None, f"[jurisdiction -> name] {j.name} has a lexicon already ({jurisdictions[j.name].file})")
     if j.level != "national" and j.parent is None:
         raise GrammarError(str(file), None, "[jurisdiction -> parent] required below the national level")
-    jurisdictions[j.name] = Jurisdiction(j.name, j.level, j.parent, tuple(j.names), FrozenDict(j.prefixes), tuple(j.codes), str(file))
+    jurisdictions[j.name] = Jurisdiction(
+        j.name, j.level, j.parent, tuple(j.names), FrozenDict(j.prefixes), tuple(j.codes), str(file), tuple(j.exact_codes)
+    )
     agencies.extend(_entries(spec.agency, j.name))
 
 

@@ -41,9 +41,10 @@ from typing import Literal, Mapping, Sequence
 
 import regex
 
-from .grammar import Grammar, Rule, TableValue
+from .grammar import Grammar, Rule
 from .normalize import Edit, view_table
 from .numerals import sequence_number, write_small
+from .sections import Tunables, typed_table
 from .wordfreq import word_freq
 
 __all__ = ["find_mojibake", "spot_starts"]
@@ -109,8 +110,7 @@ def find_mojibake(source: str, grammar: Grammar) -> list[Edit]:
         return []
     # Repairs cost milliseconds each: a hostile text made of '?。ㄒ唬' runs would take minutes.
     # Real scrapes have a few dozen spots; past the budget the rest stay as written (not removed).
-    budget = grammar.table("mojibake", "tunables").get("max_repairs", 400)
-    spots = spots[: budget if isinstance(budget, int) else 400]
+    spots = spots[: typed_table(grammar.table("mojibake", "tunables"), Tunables).max_repairs]
     solver = _Solver(source, grammar, rules)
     after_gloss = solver.rules.get("after_spot")
     edits: list[Edit] = []
@@ -143,23 +143,18 @@ def spot_starts(source: str, grammar: Grammar) -> list[int]:
 
 
 def _tunables(grammar: Grammar) -> _Tunables:
-    table = grammar.table("mojibake", "tunables")
-
-    def num(key: str, default: int) -> int:
-        value: TableValue = table.get(key, default)
-        return value if isinstance(value, int) else default
-
+    t = typed_table(grammar.table("mojibake", "tunables"), Tunables)
     return _Tunables(
-        heading_lead=int(str(table.get("heading_lead", "A1")), 16),
-        context=num("context_chars", 4),
-        vanish_cost=num("vanish_cost", 15) / 10,
-        punct_cost=num("punctuation_cost", 30) / 10,
-        doc_bonus=num("document_bigram_bonus", 30) / 10,
-        guess=table.get("guess", True) is True,
-        placeholder=str(table.get("placeholder", "〓")),
-        min_common=num("min_common_percent", 80) / 100,
-        min_gain=num("inline_min_gain", 60) / 10,
-        vocabulary=num("vocabulary_chars", 20000),
+        heading_lead=int(t.heading_lead, 16),
+        context=t.context_chars,
+        vanish_cost=t.vanish_cost / 10,
+        punct_cost=t.punctuation_cost / 10,
+        doc_bonus=t.document_bigram_bonus / 10,
+        guess=t.guess,
+        placeholder=t.placeholder,
+        min_common=t.min_common_percent / 100,
+        min_gain=t.inline_min_gain / 10,
+        vocabulary=t.vocabulary_chars,
     )
 
 

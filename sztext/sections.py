@@ -25,6 +25,7 @@ __all__ = [
     "TableValue", "RuleSpec", "ExampleSpec", "AgencySpec", "FormerNameSpec", "JurisdictionSpec", "JurisdictionLevel",
     "AgencyFileSpec", "GrammarFileSpec", "Section", "LEXICON_DIR", "read_directory", "parse_file", "merge_section",
     "Contract", "CONTRACTS", "check_sections", "check_anchored", "written_line_anchored", "written_end_anchored",
+    "Tunables", "HeaderTunables", "SegmentTunables", "ContentsTunables", "typed_table",
 ]
 
 TableValue = str | int | bool | list[str]
@@ -96,6 +97,10 @@ class JurisdictionSpec(_Strict):
     # 文号 agency codes of the place's bodies (深府, 深府办, 粤府 …): a code is matched as a
     # prefix of a document number's agency, the longest code wins
     codes: list[str] = Field(default_factory=list)
+    # 文号 agency codes that name the place only when they are the whole agency code, before any
+    # prefix code is tried: 青政办 (青政办〔2023〕28号, 青海省人民政府办公厅) is 青海省's while 青政办字 and 青政办发,
+    # which start with it, are 青岛市's (its prefix code 青政)
+    exact_codes: list[str] = Field(default_factory=list)
 
 
 class AgencyFileSpec(_Strict):
@@ -311,6 +316,18 @@ class SegmentTunables(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
     # the shortest paragraph after a signed date that opens a text of its own (segment.cues.opens_after_end)
     opening_paragraph_min: int = Field(default=40, ge=1)
+    # the shortest item line (a numbered heading with its own sentence) that a self-naming paragraph under it does not go on
+    # with (segment.archive: 第二十一条 辅警履行职责应当接受社会监督。 / 为…,制定以下措施。 opens a text)
+    item_sentence_min: int = Field(default=16, ge=1)
+
+
+_Tuned = TypeVar("_Tuned", bound=BaseModel)
+
+
+def typed_table(table: Mapping[str, Any], model: type[_Tuned]) -> _Tuned:
+    """A ``[table.NAME]`` of bounds as its model: the values the file sets (checked at load by
+    :func:`check_sections`), the model's defaults for the rest, so a default is written once."""
+    return model.model_validate(dict(table))
 
 
 class HeaderTunables(BaseModel):
@@ -349,7 +366,7 @@ CONTRACTS: Mapping[str, Contract] = {
             "undecodable_glyph", "page_numbers_lead", "glued_close",
             "purpose_opening", "self_named_close", "titleless_cover", "field_label", "separator_line", "glued_head", "glued_end",
             "adoption_note", "first_heading", "page_footer", "markup_link", "standard_cover", "addressee_to_all", "page_head",
-            "page_source", "first_article", "self_purpose",
+            "page_source", "first_article", "self_purpose", "page_end_widget", "article_item",
         ),
         lists=(
             "debris", "sentence_end", "drafting_form", "runon_bare_title", "countersign_draft", "byline_roles", "clause_sequel",
@@ -368,7 +385,7 @@ CONTRACTS: Mapping[str, Contract] = {
     ),
     "doctypes": Contract(rules=("self_reference", "cover_notice", "self_reference_rule"), tables={"title_suffix": dict[str, str], "regulation_suffix": dict[str, str]}, lists=("enclosed",)),
     "docnumber": Contract(rules=("bracket", "decree", "decree_serial_line")),
-    "headings": Contract(groups=("marker", "num"), tags=HeadingTags, tables={"rank": dict[str, int], "contents": ContentsTunables}, lists=("toc_leader", "toc_entry_stops")),
+    "headings": Contract(groups=("marker", "num"), tags=HeadingTags, tables={"rank": dict[str, int], "contents": ContentsTunables}, lists=("toc_leader", "toc_entry_stops", "toc_label")),
     "money": Contract(
         rules=(
             "amount", "range", "lead", "bound_pair", "enumeration", "bare_number", "two_digits", "estimate", "trailing_magnitudes",

@@ -16,6 +16,7 @@ from .budget import CHECK_MASK, check_budget
 from .grammar import Grammar, Rule, literal_finder
 from .normalize import TextView
 from .numerals import marker_number
+from .sections import ContentsTunables, typed_table
 from .segment import DocumentRange, Line, LineKind, LineTable, classify, logical_lines
 from .segment.rules import segment_rules, may
 
@@ -85,7 +86,10 @@ def _squash(text: str) -> str:
     return text
 
 
-def _repeated_run(text: str, lines: Sequence[Line], heads: list[bool], stops: tuple[str, ...] = ("。",), min_run: int = 3) -> set[int]:
+def _repeated_run(
+    text: str, lines: Sequence[Line], heads: list[bool], stops: tuple[str, ...] = ("。",), min_run: int = 3, labels: tuple[str, ...] = (),
+    leaders: tuple[str, ...] = (),
+) -> set[int]:
     """The indexes of lines in a table of contents written without dot leaders: a run of
     heading lines in a row (blank lines between allowed) of which at least
     ``min_run`` (headings.toml ``[table.contents]``) and two in three repeat, word for word (spaces aside), as later lines of the
@@ -132,6 +136,62 @@ def _repeated_run(text: str, lines: Sequence[Line], heads: list[bool], stops: tu
         else:
             close()
     close()
+    return out | _labelled_run(keys, heads, labels, stops, min_run, leaders)
+
+
+def _before_leader(key: str, leaders: tuple[str, ...]) -> str:
+    """``key`` up to its first dot leader (一、甲......1 → 一、甲)."""
+    for leader in leaders:
+        at = key.find(leader)
+        if at > 0:
+            key = key[:at]
+    return key
+
+
+def _labelled_run(
+    keys: list[str], heads: list[bool], labels: tuple[str, ...], stops: tuple[str, ...], min_run: int, leaders: tuple[str, ...] = (),
+) -> set[int]:
+    """The lines of a table of contents under its own label (headings.toml ``toc_label``: a line that
+    is only 目录 or 目次): the lines after the label up to the first that repeats one of them (the
+    body's first heading), a sentence (a line holding one of ``stops``) or the next label, when
+    ``min_run`` of them are heading lines. The body need not repeat the entries, so an excerpt that
+    ends right after the contents keeps them out of its headings (齐齐哈尔市人民政府办公室, tests/devcorpus/
+    extra e112: ``目 录`` / ``1  总则`` / ``1.1编制目的`` … / ``8.3预案生效时间`` then ``1 总则``).
+
+    >>> keys = ["目录", "第一章总则", "第二章公文种类", "第三章公文格式", "第一章总则", "第一条为使…。"]
+    >>> sorted(_labelled_run(keys, [False, True, True, True, True, True], ("目录",), ("。",), 3))
+    [1, 2, 3]
+    >>> sorted(_labelled_run(keys, [False, True, True, True, True, True], (), ("。",), 3))
+    []
+    >>> dotted = ["目录", "一、甲......1", "二、乙......2", "三、丙......3", "一、甲", "一段正文"]
+    >>> sorted(_labelled_run(dotted, [False, True, True, True, True, False], ("目录",), ("。",), 3, ("....",)))
+    [1, 2, 3]
+    """
+    out: set[int] = set()
+    if not labels:
+        return out
+    # an entry with its dot leader (headings.toml toc_leader) and page number (一、智能制造系统架构……1,
+    # devcorpus 0094) is repeated by the body's bare heading
+    keys = [_before_leader(k, leaders) for k in keys]
+    i, n = 0, len(keys)
+    while i < n:
+        if keys[i] not in labels:
+            i += 1
+            continue
+        run: list[int] = []
+        seen: set[str] = set()
+        j = i + 1
+        while j < n:
+            k = keys[j]
+            if k and (k in seen or k in labels or any(c in k for c in stops)):
+                break
+            if k:
+                run.append(j)
+                seen.add(k)
+            j += 1
+        if sum(heads[r] for r in run) >= min_run:
+            out.update(run)
+        i = j
     return out
 
 
@@ -282,8 +342,9 @@ def tokenize(view: TextView, doc: DocumentRange, grammar: Grammar, table: LineTa
             founds.append(None)
     stops = tuple(grammar.word_list("headings", "toc_entry_stops"))
     # headings.toml [table.contents] (checked by sections.ContentsTunables at load)
-    min_run = grammar.table("headings", "contents").get("min_run", 3)
-    contents = _repeated_run(text, lines, [f is not None for f in founds], stops, min_run if isinstance(min_run, int) else 3)
+    min_run = typed_table(grammar.table("headings", "contents"), ContentsTunables).min_run
+    labels = tuple(grammar.word_list("headings", "toc_label"))
+    contents = _repeated_run(text, lines, [f is not None for f in founds], stops, min_run, labels, leaders)
     blocks: list[Block] = []
     append = blocks.append
     for i, (line, kind) in enumerate(zip(lines, kinds)):

@@ -5,8 +5,9 @@ Read from the header, strongest signal first:
 1. an issuer (the signature or 发文机关) that starts with a place's name, after a leading
    中共/中国共产党: ``济南市人民政府办公厅`` → 济南市, ``中共深圳市委`` → 深圳市;
 2. the title, when it starts with a place's name (``山东省人民政府关于…``);
-3. the 文号 agency code: the longest of the places' ``codes`` that starts the document
-   number's agency (``深府规`` → 深圳市, ``国办发`` → national);
+3. the 文号 agency code: a place's ``exact_codes`` entry that is the whole agency (``青政办`` →
+   青海省), else the longest of the places' ``codes`` that starts the document number's agency
+   (``深府规`` → 深圳市, ``国办发`` → national, ``青政办字`` → 青岛市);
 4. for a text with none of these (a body without its header, samples/000), the place named
    most often in the text, when it is named at least 3 times and at least twice as often as
    any other place (sample 000: 深圳 10 times, no other place).
@@ -125,6 +126,10 @@ def _places(grammar: Grammar) -> tuple[tuple[tuple[str, Jurisdiction], ...], tup
     return tuple(sorted(names, key=by_length)), tuple(sorted(codes, key=by_length))
 
 
+def _exact_codes(grammar: Grammar) -> dict[str, Jurisdiction]:
+    return {c: j for j in grammar.jurisdictions.values() for c in j.exact_codes}
+
+
 def _starts(text: str, names: Iterable[tuple[str, Jurisdiction]]) -> Jurisdiction | None:
     for party in _PARTY:
         if text.startswith(party):
@@ -175,7 +180,7 @@ def find_jurisdiction(
         )
     if found is None and agency_code:
         agency = agency_code.translate(table)
-        found = next((j for c, j in codes if agency.startswith(c)), None)
+        found = grammar.derived(_exact_codes).get(agency) or next((j for c, j in codes if agency.startswith(c)), None)
     if found is None and body and not issuers and title is None and agency_code is None:
         found = _most_named(body, grammar)
     if found is None:

@@ -33,6 +33,8 @@ turns the matches of its rules into :class:`~sztext.models.Amount` values. Decis
 * A note naming a currency "for what follows" (``10000元（澳门元，下同）``, rule ``money.currency_note``)
   gives its currency to the amount just before it and to every later amount of the range whose
   currency was only a plain 元/圆 (or no word): those read CNY otherwise.
+* In a text whose amounts name 港元/港币, 澳门元 or 新台币 (one of them only) and never 人民币, a plain 元 is that
+  currency (rule ``money.page_currency``: ``累计资助总额不得超过1,500万元`` beside ``港币1,500万元``).
 * A table cell that is only a number, under a unit header line (``单位：万元``), is an amount of
   that unit (:mod:`sztext.extract.moneytable`, rule id ``money.table_cell``). Not read: a unit in
   a column header only (``总投资（万元）`` beside a 数量 column): no reader aligns table columns.
@@ -67,6 +69,7 @@ _MAGNITUDE = "money.magnitude"
 _BARE_NUMBER = "money.bare_number"
 _TABLE_CELL = "money.table_cell"
 _CURRENCY_NOTE = "money.currency_note"
+_PAGE_CURRENCY = "money.page_currency"
 _AMOUNT_MODEL = constructor(Amount)  # Amount.model_construct, without its per-field checks
 _LEAD_REACH = 64  # money.lead looks this far back; its longest possible match is 46 characters
 _ARABIC = regex.compile(r"(\d+(?:\.\d+)?)([^\d.]*)")
@@ -156,6 +159,7 @@ def _extract(view: TextView, grammar: Grammar, start: int, end: int | None, *, p
     kept = _merge_bound_pairs(kept, text, grammar.rule(_BOUND_PAIR))
     kept = _inherit_in_lists(kept, text, grammar.rule(_ENUMERATION))
     kept = _apply_currency_notes(kept, text, start, stop, grammar.rule(_CURRENCY_NOTE), lex)
+    kept = _apply_page_currency(kept, text, start, stop, grammar.rule(_PAGE_CURRENCY), lex)
     out = []
     for f in kept:
         s, e = view.span(f.start, f.end)
@@ -497,3 +501,22 @@ def _apply_currency_notes(found: list[_Found], text: str, start: int, stop: int,
             f = replace(f, currency=code)
         out.append(f)
     return out
+
+
+def _apply_page_currency(found: list[_Found], text: str, start: int, stop: int, page: Rule, lex: _Lexicon) -> list[_Found]:
+    """Give the one currency a text names (港元, 澳门元, 新台币: ``money.page_currency``) to its plain 元 amounts,
+    when the text never names 人民币 nor a second of these currencies."""
+    if page.anchor_finder is not None and page.anchor_finder.search(text, start, stop) is None:  # most texts name no currency
+        return found
+    codes = set()
+    for m in page.pattern.finditer(text, start, stop):
+        if m["cny"]:
+            return found
+        codes.add(lex.currency[m["cur"]])
+    if len(codes) != 1:
+        return found
+    (code,) = codes
+    return [
+        replace(f, currency=code) if f.currency == "CNY" and lex.named_currency.search(text, f.start, f.end) is None else f
+        for f in found
+    ]

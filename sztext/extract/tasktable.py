@@ -224,7 +224,8 @@ def _may_start(text: str, lines: list[tuple[int, int]], k: int, rules: _Rules, s
     """A units column name on this line, or (one line per cell) within the next few lines.
     ``squashed``: each line's ``_squash``, filled in as lines are read. Blank lines between the
     cells are skipped, as ``_header_at`` skips them (a page that renders each cell as a paragraph:
-    序号 / 主 要 工 作 任 务 / 责任单位 with a blank line after each, 嘉政办发〔2023〕7号)."""
+    序号 / 主 要 工 作 任 务 / 责任单位 with a blank line after each, 嘉政办发〔2023〕7号; 序号 / 内容与要求 /
+    进展情况 / 责任单位, 绍兴市 2020 重点工作进展情况表, tests/devcorpus/extra e245)."""
     seen = 0
     for j in range(k, len(lines)):
         if seen >= 12:

@@ -10,6 +10,7 @@ import regex
 from ..grammar import Grammar
 from ..models import DateValue, TextValue, Warning
 from ..normalize import TextView, view_table
+from ..sections import HeaderTunables, typed_table
 from ..segment import LineKind
 from ..tokenize import Block
 from ..values import strip_value as _strip_value
@@ -24,8 +25,7 @@ def _read_signers(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: 
     ``max_issuers`` (header.toml [table.tunables]). The bodies past it stay signature lines of the
     text and outline, not issuers, and an ``issuers_capped`` warning spans them."""
     text = view.text
-    value = grammar.table("header", "tunables").get("max_issuers", 64)
-    cap = value if isinstance(value, int) else 64  # typed by sections.HeaderTunables
+    cap = typed_table(grammar.table("header", "tunables"), HeaderTunables).max_issuers
     past: int | None = None  # view offset where the first body past the cap starts
     for j in run:
         h.roles[j] = "signature"

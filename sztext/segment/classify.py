@@ -244,10 +244,39 @@ def _issuers_of_title(text: str, line: Line, grammar: Grammar) -> bool:
     return prev is None or _classify_alone(text, prev, grammar)[0] is not LineKind.SIGNATURE
 
 
+def _after_blanks(text: str, line: Line | None) -> Line | None:
+    """The next line after ``line``, over up to ``_TITLE_GAP`` blank lines."""
+    nxt = line_after(text, line) if line is not None else None
+    for _ in range(_TITLE_GAP):
+        if nxt is None or text[nxt.start : nxt.end].strip(" \r\u3000"):
+            return nxt
+        nxt = line_after(text, nxt)
+    return nxt
+
+
+def _before_blanks(text: str, start: int) -> Line | None:
+    """The line before the one starting at ``start``, over up to ``_TITLE_GAP`` blank lines."""
+    prev = line_before(text, start)
+    for _ in range(_TITLE_GAP):
+        if prev is None or text[prev.start : prev.end].strip(" \r\u3000"):
+            return prev
+        prev = line_before(text, prev.start)
+    return prev
+
+
+# The pieces of a title that a page dump or PDF text prints with blank lines between them (<br><br>,
+# one paragraph a line) are read as one title over up to this many blank lines: 吉林省人民政府办公厅关于印发 /
+# 吉林省第三个十年绿化美化吉林大地规划 / (2021-2030年)的通知 (吉林省人民政府办公厅 信息公开 page, tests/devcorpus/
+# extra e102), 关于印发《新疆维吾尔自治区关于进一步 / 做好稳就业工作的实施意见》的通知 (新疆维吾尔自治区人民政府, PDF
+# text reposted by the 阿拉山口 site, e109)
+_TITLE_GAP = 3
+
+
 def _in_title_group(text: str, line: Line, grammar: Grammar) -> bool:
-    """The line belongs to two or three consecutive short lines that together make a title."""
-    n1 = line_after(text, line)
-    n2 = line_after(text, n1) if n1 is not None else None
+    """The line belongs to two or three consecutive short lines (blank lines between allowed,
+    ``_TITLE_GAP``) that together make a title."""
+    n1 = _after_blanks(text, line)
+    n2 = _after_blanks(text, n1) if n1 is not None else None
     after = [ln for ln in (line, n1, n2) if ln is not None]
     later = [text[ln.start : ln.end].strip(" \r") for ln in after]
     # a group ends in a piece that ends like a title (this line or one of the next two): tested
@@ -260,8 +289,8 @@ def _in_title_group(text: str, line: Line, grammar: Grammar) -> bool:
     ]
     if not any(later_ends):
         return False
-    p1 = line_before(text, line.start)
-    p2 = line_before(text, p1.start) if p1 is not None else None
+    p1 = _before_blanks(text, line.start)
+    p2 = _before_blanks(text, p1.start) if p1 is not None else None
     before = [ln for ln in (p2, p1) if ln is not None]
     window = [*before, *after]
     me = len(before)

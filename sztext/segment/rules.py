@@ -15,7 +15,7 @@ from typing import Any, Callable
 import regex
 
 from ..grammar import Grammar, GuardedPattern, Rule, alternation, literal_finder
-from ..sections import CONTRACTS
+from ..sections import CONTRACTS, SegmentTunables, typed_table
 from .kinds import LineKind
 
 __all__ = []
@@ -264,6 +264,7 @@ class Prepared:
     drafting_form: tuple[str, ...]
     countersign_draft: tuple[str, ...]
     markdown_title: Rule
+    page_end_widget: Rule  # segment.page_end_widget: a page's closing widget line the view empties
     byline_roles: tuple[str, ...]
     interview_title: Rule
     closing_clause_tail: Rule
@@ -289,6 +290,8 @@ class Prepared:
     field_label: AtStart
     clause_sequel: tuple[str, ...]
     opening_paragraph_min: int  # segment.toml [table.tunables]
+    item_sentence_min: int  # segment.toml [table.tunables]
+    article_item: AtStart  # segment.article_item: an article of a regulation (第二十一条 …)
     runon_date: GuardedPattern  # segment.runon_date: a date in a run-on line
     separator_line: Rule
     glued_head: Rule
@@ -378,12 +381,17 @@ def _prepare(grammar: Grammar) -> Prepared:
         heading_first=_heading_first(grammar),
         metadata_first=first_chars(grammar.rule("header.metadata").pattern.compiled),
         opening_paragraph_min=_opening_paragraph_min(grammar),
+        item_sentence_min=_tunable(grammar, "item_sentence_min", 16),
     )
 
 
 def _opening_paragraph_min(grammar: Grammar) -> int:
-    value = grammar.table("segment", "tunables").get("opening_paragraph_min", 40)
-    return value if isinstance(value, int) else 40
+    return typed_table(grammar.table("segment", "tunables"), SegmentTunables).opening_paragraph_min
+
+
+def _tunable(grammar: Grammar, name: str, default: int) -> int:
+    value = grammar.table("segment", "tunables").get(name, default)
+    return value if isinstance(value, int) else default
 
 
 def _heading_first(grammar: Grammar) -> frozenset[str] | None:

@@ -99,6 +99,10 @@ def test_adding_hangzhou_is_one_data_file(tmp_path: Path) -> None:
         (["国务院办公厅"], None, None, ("中华人民共和国", "national")),
         ([], "山东省人民政府关于印发…的通知", None, ("山东省", "provincial")),
         ([], None, "青政办字", ("青岛市", "prefecture")),  # shared/devcorpus 0154 青政办字〔2023〕13号
+        # an exact code (agencies/qinghai.toml exact_codes): 青政办〔2023〕28号 is 青海省人民政府办公厅's
+        # (tests/devcorpus/extra e111), while 青岛市's 青政办字 / 青政发 start with it
+        ([], None, "青政办", ("青海省", "provincial")),
+        ([], None, "青政发", ("青岛市", "prefecture")),
         ([], None, "国办发", ("中华人民共和国", "national")),  # shared/corpus 0011 国办发〔1996〕25号
         (["某某公司"], "关于印发若干措施的通知", "某发", None),
     ],

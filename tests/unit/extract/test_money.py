@@ -372,9 +372,24 @@ DEVCORPUS_LINES = [
         A("每日行政拘留二百元", 200, per="日")),
     row("e82-per-day-rated-noun", "或者按每日行政拘留二百元的标准交纳保证金,行政拘留的处罚决定暂缓执行。",  # 治安管理处罚法 art. 107
         A("每日行政拘留二百元", 200, per="日")),
-    # 每人 + the verb of a handout (获发): extra e70 (Macau); e83 (Hong Kong) is in KNOWN_FAILURES (its plain 元)
+    # 每人 + the verb of a handout (获发, 获派): extra e70 (Macau); e83 (Hong Kong) is in KNOWN_FAILURES (its plain 元);
+    # 發放, 普發現金, 加發 in test_handout_verbs_rate_the_amount (plain 元 of Hong Kong and Taiwan pages)
     row("e70-per-person-handout", "合資格的澳門永久性居民每人獲發一萬澳門元現金，合資格澳門非永久性居民每人獲派六千澳門元。",
-        A("每人獲發一萬澳門元", 10000, currency="MOP", per="人"), A("六千澳門元", 6000, currency="MOP")),
+        A("每人獲發一萬澳門元", 10000, currency="MOP", per="人"), A("每人獲派六千澳門元", 6000, currency="MOP", per="人")),
+    # the one currency a text names (money.page_currency) is the currency of its plain 元
+    row("e73-page-currency-hong-kong",  # 环境保护署 recycling fund
+        "每个企业最多可获资助十个核准项目,而累计资助总额不得超过1,500万元。\n申请企业与所有「关联人士」会被视为同一企业,总累积资助上限为港币1,500万元。",
+        A("不得超过1,500万元", 15000000, currency="HKD", qualifier="max"), A("上限为港币1,500万元", 15000000, currency="HKD", qualifier="max")),
+    row("e226-page-currency-hong-kong",  # 财政司 2020 budget, i-CABLE
+        "宣布向所有18歲或以上香港永久居民派錢一萬港元,700萬人受惠。\n\n除了填表外,亦可以網上登記,連計行政費會花710億元,預計700萬人受惠",
+        A("一萬港元", 10000, currency="HKD"), A("710億元", 71000000000, currency="HKD")),
+    row("e85-page-currency-headline-macau",  # 施政报告 2026 (點新聞): the headline before the note
+        "澳门明年续派钱!永久居民每人获发一万元 结婚失业丧葬等津贴调升\n合资格永久性居民继续获发10000元(澳门元,下同)",
+        A("每人获发一万元", 10000, currency="MOP", per="人"), A("10000元", 10000, currency="MOP")),
+    row("page-currency-not-with-renminbi", "对港资企业投资额1000万港元以上的,给予人民币100万元奖励;另给予50万元补助",
+        A("1000万港元以上", 10000000, currency="HKD", qualifier="min"), A("人民币100万元", 1000000), A("50万元", 500000)),
+    row("page-currency-not-with-two-currencies", "獲發1萬港元,另澳門居民獲發1萬澳門元,合共20億元",
+        A("1萬港元", 10000, currency="HKD"), A("1萬澳門元", 10000, currency="MOP"), A("20億元", 2000000000)),
     # a classifier, words naming the kind, then the head noun (per = the head noun)
     row("0125-long-noun-head", "对每家创业投资机构年度累计补助额度最高不超过100万元。",
         A("每家创业投资机构年度累计补助额度最高不超过100万元", 1000000, qualifier="max", per="机构/年")),
@@ -399,6 +414,8 @@ TABLES = [
         A("2", 20000), A("0.5", 5000), A("10", 100000)),
     row("e52-pipe-rows-serial-central", "單位:萬元 | ||||\n序 號 | 地 區(qū) | 2017年補助金額 |\n合 計 | 54500 |\n1 | 天津市 | 727 |\n2 | 河北省 | 1091 |",
         A("54500", 545000000), A("727", 7270000), A("1091", 10910000)),
+    # a blank budget form (a state S&T programme's application form, e234): every number is a row number
+    row("e234-serial-column-blank-form", "金额单位:万元\n序号\n| 预算科目名称\n| 合计\n| 专项经费\n| 自筹经费\n| (1)\n| (2)\n| 1\n| 一、经费支出\n| | | | 2\n| (一)直接费用\n| | | | 3\n| 1、设备费\n| | | | 4\n| (1)购置设备费"),
     row("e50-pipe-cells-hunan", "单位:万元 |\n单位 |\n补助资金(万元) |\n备注 |\n|\n资阳区 |\n150 |\n|\n合计 |\n400 |\n|\n扫一扫在手机打开当前页",
         A("150", 1500000), A("400", 4000000)),
     row("e49-amount-header-zhejiang", "金额单位:万元\n\n单位\n\n金额\n\n全省合计\n\n10656\n\n海宁市\n\n32", A("10656", 106560000), A("32", 320000)),
@@ -440,7 +457,7 @@ KNOWN_FAILURES = [
         "e83-hong-kong-plain-yuan",
         "綜合社會保障援助受助人及長者生活津貼受惠人每人每月獲發十元津貼",
         A("每人每月獲發十元", 10, currency="HKD", per="人/月"),
-        marks=pytest.mark.xfail(strict=True, reason="plain 元 on a Hong Kong page is HKD; the text names no currency (page currency, e73/e83)"),
+        marks=pytest.mark.xfail(strict=True, reason="plain 元 on a Hong Kong page is HKD; this text names no currency (money.page_currency needs a 港元 in the text: e73, e226)"),
     ),
     row(
         "single-character-numeral",
@@ -465,6 +482,21 @@ def test_amounts(text: str, expected: list[A]) -> None:
     for a in found:
         assert text[a.span[0] : a.span[1]] == a.text
         assert a.rule_id.startswith("money.")
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "per"),
+    [
+        ("另外,財委會批准向綜援受助人及長者生活津貼受惠人每人每月發放10元垃圾收費津貼。", "每人每月發放10元", "人/月"),  # 社会福利署, e83
+        ("因此鄉公所向代表會提案，原本規劃每人普發現金五千元，鄉代會再加碼五千元", "每人普發現金五千元", "人"),  # 澎湖縣白沙鄉, e231
+        ("並針對上述族群每月加發五百元至一千元不等補助", "每月加發五百元至一千元", "月"),  # 高雄市政府, e231
+    ],
+)
+def test_handout_verbs_rate_the_amount(text: str, amount: str, per: str) -> None:
+    """A handout verb (發放, 普發現金, 加發) between 每X and the number: the rate is read (the plain 元 of these
+    Hong Kong and Taiwan pages names no currency, so its currency is not asserted here)."""
+    got = _run(text)
+    assert [(a.text, a.per) for a in got][:1] == [(amount, per)]
 
 
 @pytest.mark.parametrize("text", [pytest.param(p.values[0], id=p.id) for p in ALL_ROWS])

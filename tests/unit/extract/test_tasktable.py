@@ -73,6 +73,44 @@ def test_one_line_per_cell_with_blank_lines_jiaxing(g: Grammar) -> None:
     assert _groups(JIAXING, g) == [[("市发展改革委", R)]]
 
 
+# 绍兴市人民政府 2020 市政府重点工作一季度进展情况表 (sx.gov.cn, tests/devcorpus/extra e245): the same layout from
+# another issuer, with a 进展情况 column between the task and the units (rows 1 and 2)
+SHAOXING = (
+    '\n'
+    '发布日期:2020-05-14 09:44 浏览次数: 字体:[ ]\n'
+    '分享:\n'
+    '\n'
+    '序号\n'
+    '\n'
+    '内容与要求\n'
+    '\n'
+    '进展情况\n'
+    '\n'
+    '责任单位\n'
+    '\n'
+    '1\n'
+    '\n'
+    '坚持“稳开稳走,提质提效”的总体态势,加强季度、月度数据监测,确保地区生产总值增长7%左右。\n'
+    '\n'
+    '从1-2月主要经济指标完成情况看,金融机构存贷款余额、保费收入、规上其他营利性服务业营收、规上非营利性服务业中营利活动营收等错月指标实现正增长,其他指标增速虽有不同程度回落,但在全省排名靠前,如规上工业增加值全省第2,建安投资全省第1,限上零售、住宿、餐饮分别为全省第1、第3和第2,商品房销售面积全省第1。\n'
+    '\n'
+    '市发改委\n'
+    '\n'
+    '2\n'
+    '\n'
+    '持续推进重大项目攻坚,确保有效投资增长高于经济增长、4个结构性指标均实现10%以上增长,市县长项目落地率50%以上。\n'
+    '\n'
+    '1-2月,全市固定资产投资同比下降12.7%,高于全省平均水平1.7个百分点,居全省第6位,比去年同期提升5位。4个结构性指标中,生态环保、城市更新和水利设施投资增长12.5%,为全省唯一个该指标实现10%以上增长的地市;民间项目投资同比下降26.8%、交通投资同比下降4.8%、高新技术产业投资同比下降2.0%。市县长项目目前已安排36个项目,总投资882.1亿元。\n'
+    '\n'
+    '市发改委\n'
+)
+
+
+def test_one_line_per_cell_with_blank_lines_shaoxing(g: Grammar) -> None:
+    # blank lines between the four header cells; each 责任单位 cell is one group
+    assert _groups(SHAOXING, g) == [[("市发改委", R)], [("市发改委", R)]]
+
+
 def test_one_line_per_cell_guangzhou(g: Grammar) -> None:
     # the 牵头单位 cell's names lead, the 配合单位 cell's cooperate; 处室 columns are no units; / is empty
     assert _groups(GUANGZHOU, g) == [

@@ -246,8 +246,21 @@ PREFIXES = [
     ),
 ]
 
+TIME_CLAUSES = [  # units.remark: an unlabelled time clause after the names is no unit
+    pytest.param(  # 国务院 国发〔2020〕6号 落实《政府工作报告》重点工作部门分工的意见, item 1 (tests/devcorpus/extra e248)
+        "坚定实施扩大内需战略,维护经济发展和社会稳定大局,确保完成决战决胜脱贫攻坚目标任务,全面建成小康社会。(国务院各部门分别负责,年内持续推进)",
+        [[("国务院各部门", R)]],
+        id="central-guofa-2020-6-time-clause",
+    ),
+    pytest.param(  # 天津市 2020 落实国务院《政府工作报告》重点工作的任务分工, item 1 (tests/devcorpus/extra e20)
+        "坚定实施扩大内需战略,维护经济发展和社会稳定大局,全面建成高质量小康社会,实现“十三五”规划圆满收官。(市政府各部门分别负责,年内持续推进)",
+        [[("市政府各部门", R)]],
+        id="tianjin-2020-time-clause",
+    ),
+]
 
-@pytest.mark.parametrize(("text", "expected"), LINE_NOTES + SENTENCES + INSIDE_SENTENCE + ROLE_WORDS + SPLITS + PREFIXES)
+
+@pytest.mark.parametrize(("text", "expected"), LINE_NOTES + SENTENCES + INSIDE_SENTENCE + ROLE_WORDS + SPLITS + PREFIXES + TIME_CLAUSES)
 def test_note_styles(text: str, expected: list[list[tuple[str, str]]], g: Grammar) -> None:
     assert _names(text, g) == expected
 

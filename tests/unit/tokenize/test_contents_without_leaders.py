@@ -53,8 +53,9 @@ def test_contents_lines_that_the_body_repeats_are_not_headings(grammar: sztext.G
 
 
 def test_heading_lines_the_body_does_not_repeat_stay_headings(grammar: sztext.Grammar) -> None:
-    # the same six lines without the body after them: nothing repeats, they are an outline
-    got = outline(sztext.parse(TOC_0034, grammar=grammar))
+    # the same lines without their 目录 label and without the body after them: nothing repeats and
+    # nothing calls them contents, they are an outline
+    got = outline(sztext.parse(TOC_0034.replace("\u3000\u3000目录\n", ""), grammar=grammar))
     assert [row[2] for row in got if row[0] == 0] == ["\u3000\u3000一、 总体要求 ", "\u3000\u3000二、 建设思路 "]
 
 
@@ -107,9 +108,10 @@ def _overlay(tmp_path, body: str) -> sztext.Grammar:  # type: ignore[no-untyped-
 
 def test_the_contents_run_threshold_is_read_from_headings_toml(tmp_path) -> None:  # type: ignore[no-untyped-def]
     # 0034's 目录 has six heading lines the body repeats: with [table.contents] min_run = 7 they
-    # are not a contents list any more, and its 一、 总体要求 opens the outline
+    # are not a contents list any more, and its 一、 总体要求 opens the outline (its 目录 label taken
+    # out: under a label, headings.toml toc_label, seven heading lines are a contents list)
     strict = _overlay(tmp_path, "[table.contents]\nmin_run = 7\n")
-    got = outline(sztext.parse(TOC_0034 + BODY_0034, grammar=strict))
+    got = outline(sztext.parse(TOC_0034.replace("\u3000\u3000目录\n", "") + BODY_0034, grammar=strict))
     assert [row[2] for row in got if row[0] == 0][:1] == ["\u3000\u3000一、 总体要求 "]
     loose = _overlay(tmp_path, "[table.contents]\nmin_run = 6\n")
     got = outline(sztext.parse(TOC_0034 + BODY_0034, grammar=loose))
@@ -121,3 +123,25 @@ def test_a_bad_contents_threshold_fails_at_load(tmp_path) -> None:  # type: igno
 
     with pytest.raises(sztext.GrammarError, match="table.contents"):
         _overlay(tmp_path, "[table.contents]\nmin_run = 0\n")
+
+
+# tests/devcorpus/extra e112 (齐齐哈尔市人民政府办公室, 齐政办规〔2019〕13号, qqhr.gov.cn): the enclosed 预案's
+# 目 录, shortened to its first entries, and the excerpt's last line, the body's first heading
+TOC_E112 = (
+    "齐齐哈尔市环境污染和生态破坏突发事件应急预案\n\n(2019年修订)\n\n \n\n"
+    "  目 录\n  1  总则\n  1.1编制目的\n  1.2编制依据\n  2 组织指挥体系及职责\n  2.1领导机构与职责\n"
+    "  3 预警和预防机制\n  8  预案管理\n  8.3预案生效时间\n  1 总则\n"
+)
+# tests/devcorpus/extra e116 (阿拉善盟行政公署办公室, 阿署办发〔2007〕22号): the 细则's 目 录 and its first
+# article, shortened
+TOC_E116 = (
+    "阿拉善盟行政公署办公室公文处理实施细则及文种式样\n目 录\n第一章 总则\n第二章 公文种类\n第三章 公文格式\n"
+    "第八章 附则\n第一章 总则\n第一条 为使全盟行政机关公文处理工作规范化、制度化、科学化,制定本实施细则。\n"
+)
+
+
+def test_the_entries_under_a_contents_label_are_not_headings(grammar: sztext.Grammar) -> None:
+    # the body does not repeat the entries (the excerpt ends at its first heading): the 目录 label
+    # (headings.toml toc_label) makes them contents all the same
+    assert [row[2].strip() for row in outline(sztext.parse(TOC_E112, grammar=grammar)) if row[0] == 0] == ["1 总则"]
+    assert [row[2].strip() for row in outline(sztext.parse(TOC_E116, grammar=grammar)) if row[0] == 0] == ["第一章 总则"]
