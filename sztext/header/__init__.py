@@ -189,6 +189,9 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
         else:
             start = _title_start(view, blocks, grammar, h, title_blocks[0])
             stop = _title_stop(view, grammar, start, stop)
+            quoted = grammar.rule("segment.quoted_title").pattern.match(text[start:stop])
+            if quoted:  # 《…的通知》: a reprint's title line, read without its 《》
+                start, stop = start + quoted.start("title"), start + quoted.end("title")
             h.title = _strip_value(view, start, stop)
     if h.doc_number is None and numbers:
         h.doc_number = numbers[0]

@@ -243,7 +243,7 @@ class Prepared:
     addressee: GuardedPattern
     bracket: GuardedPattern
     decree: GuardedPattern
-    number_rules: tuple[Rule, ...]  # docnumber.bracket, docnumber.decree
+    number_rules: tuple[Rule, ...]  # docnumber.bracket, docnumber.decree, docnumber.bracket_lost_close
     closing_byline: Rule
     closing_clause: Rule
     news_dateline: Rule
@@ -377,7 +377,7 @@ def _prepare(grammar: Grammar) -> Prepared:
         suffixes=suffixes,
         suffixes_longest_first=tuple(sorted(suffixes, key=len, reverse=True)),
         titled_decree_note_check=_check(grammar.rule("segment.titled_decree_note"), LineKind.DECREE_NOTE),
-        number_rules=(grammar.rule("docnumber.bracket"), grammar.rule("docnumber.decree")),
+        number_rules=(grammar.rule("docnumber.bracket"), grammar.rule("docnumber.decree"), grammar.rule("docnumber.bracket_lost_close")),
         heading_first=_heading_first(grammar),
         metadata_first=first_chars(grammar.rule("header.metadata").pattern.compiled),
         opening_paragraph_min=_opening_paragraph_min(grammar),
