@@ -229,8 +229,7 @@ class Jurisdiction:
     prefixes: Mapping[str, str]
     codes: tuple[str, ...]
     file: str
-    # 文号 agency codes that name this place only as the whole code (``exact_codes``)
-    exact_codes: tuple[str, ...] = ()
+    exact_codes: tuple[str, ...] = ()  # 文号 agency codes that name the place only as the whole code
 
 
 def literal_finder(words: Iterable[str]) -> regex.Pattern[str] | None:
@@ -582,8 +581,7 @@ def _compile(directory: str, digest: str, layers: Sequence[GrammarFiles]) -> Gra
         tables[stem] = section.tables
         lists[stem] = {name: tuple(words) for name, words in section.lists.items()}
         if section.agency:
-            # a lexicon in a top-level file (the layout before agencies/<place>.toml): its
-            # place is the full name of its [table.city]
+            # a lexicon in a top-level file (the layout before agencies/<place>.toml): its place is the full name of its [table.city]
             city = section.tables.get("city", {})
             full, short = str(city.get("full", "")), str(city.get("short", ""))
             if full and full not in jurisdictions:
@@ -618,9 +616,7 @@ def _add_lexicon(file: Path, data: bytes, jurisdictions: dict[str, Jurisdiction]
         raise GrammarError(str(file), None, f"[jurisdiction -> name] {j.name} has a lexicon already ({jurisdictions[j.name].file})")
     if j.level != "national" and j.parent is None:
         raise GrammarError(str(file), None, "[jurisdiction -> parent] required below the national level")
-    jurisdictions[j.name] = Jurisdiction(
-        j.name, j.level, j.parent, tuple(j.names), FrozenDict(j.prefixes), tuple(j.codes), str(file), tuple(j.exact_codes)
-    )
+    jurisdictions[j.name] = Jurisdiction(j.name, j.level, j.parent, tuple(j.names), FrozenDict(j.prefixes), tuple(j.codes), str(file), tuple(j.exact_codes))
     agencies.extend(_entries(spec.agency, j.name))
 
 

@@ -118,7 +118,8 @@ def date_number(text: str) -> int | None:
     """
     if text.isascii():
         return int(text) if text.isdigit() else None
-    value = _cn2an(text, "normal")
+    # a year's zero typed as the letter O (二OO三, grammars/dates.toml year_c)
+    value = _cn2an(text.replace("O", "〇"), "normal")
     if isinstance(value, ValueError):  # cn2an's only error for text that is not a numeral ("十十")
         return None
     if isinstance(value, Exception):

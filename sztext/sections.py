@@ -316,6 +316,9 @@ class SegmentTunables(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
     # the shortest paragraph after a signed date that opens a text of its own (segment.cues.opens_after_end)
     opening_paragraph_min: int = Field(default=40, ge=1)
+    # the shortest item line (a numbered heading with its own sentence) that a self-naming paragraph under it does not go on
+    # with (segment.archive: 第二十一条 辅警履行职责应当接受社会监督。 / 为…,制定以下措施。 opens a text)
+    item_sentence_min: int = Field(default=16, ge=1)
 
 
 _Tuned = TypeVar("_Tuned", bound=BaseModel)
@@ -363,7 +366,7 @@ CONTRACTS: Mapping[str, Contract] = {
             "undecodable_glyph", "page_numbers_lead", "glued_close",
             "purpose_opening", "self_named_close", "titleless_cover", "field_label", "separator_line", "glued_head", "glued_end",
             "adoption_note", "first_heading", "page_footer", "markup_link", "standard_cover", "addressee_to_all", "page_head",
-            "page_source", "first_article", "self_purpose",
+            "page_source", "first_article", "self_purpose", "page_end_widget", "article_item",
         ),
         lists=(
             "debris", "sentence_end", "drafting_form", "runon_bare_title", "countersign_draft", "byline_roles", "clause_sequel",

@@ -11,7 +11,7 @@ from ..numerals import arabic
 
 __all__ = ["extract_doc_numbers", "parse_doc_number"]
 
-_RULES = ("docnumber.bracket", "docnumber.decree")
+_RULES = ("docnumber.bracket", "docnumber.bracket_lost_close", "docnumber.decree")
 _DOC_NUMBER = constructor(DocNumber)
 _SPACES = regex.compile(r"\s+")
 

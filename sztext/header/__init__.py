@@ -189,6 +189,9 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
         else:
             start = _title_start(view, blocks, grammar, h, title_blocks[0])
             stop = _title_stop(view, grammar, start, stop)
+            quoted = grammar.rule("segment.quoted_title").pattern.match(text[start:stop])
+            if quoted:  # 《…的通知》: a reprint's title line, read without its 《》
+                start, stop = start + quoted.start("title"), start + quoted.end("title")
             h.title = _strip_value(view, start, stop)
     if h.doc_number is None and numbers:
         h.doc_number = numbers[0]
@@ -414,13 +417,16 @@ def _date_under_title(view: TextView, blocks: Sequence[Block], grammar: Grammar,
     """No signature dated the document: a bracketed date on the line under the title is its
     成文日期 (中共中央 国务院关于…的意见 / （2018年1月2日）, ``header.title_date``)."""
     after = _next_nonblank(blocks, last_title)
-    if after is None or after in h.roles and h.roles[after] != "metadata":
-        return
+    while after is not None and h.roles.get(after) == "title":  # the title printed again (法搜网 pages)
+        after = _next_nonblank(blocks, after)
+    if after is None or after in h.roles and h.roles[after] not in ("metadata", "doc_number"):
+        return  # (a 文号 line may carry the date: (赣府字〔2010〕37号 2010年3月22日), header.title_date)
     b = blocks[after]
     found = _search("header.title_date", grammar, view.text, b.start, b.end)
     if found:
         m, off = found
-        h.roles[after] = "date"
+        if h.roles.get(after) != "doc_number":
+            h.roles[after] = "date"
         h.signed_date = _first_date(view, grammar, off + m.start("date"), off + m.end("date"), "signed")
 
 

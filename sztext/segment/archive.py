@@ -23,6 +23,7 @@ from .cues import (
     comparable_text,
     lone_cell,
     markdown_titles,
+    page_end_widgets,
     opens_decree,
     standard_cover,
     how_ended, names_itself, one_line_ended, opens_after_end, separator, titleless_cover,
@@ -89,6 +90,7 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
     # the view starts of such lines, the titles seen in the current document, and whether the
     # document opened at a page head (Title: … / URL Source: …), whose first # heading is its title.
     md_titles = markdown_titles(view, grammar)
+    widget_ends = page_end_widgets(view, grammar)  # a page's closing widget line the view emptied: a page end
     titles_seen: set[str] = set()
     page_headed = False
     last_item = False  # the last non-blank line was a whole text run into one line (whole_item)
@@ -134,9 +136,9 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
                     break
         return n
 
-    def purpose_title(i: int, made: str) -> int | None:
+    def purpose_title(i: int, made: str, paragraphs: int = _PURPOSE_PARAGRAPHS) -> int | None:
         """The line of the title over purpose paragraph ``i`` that names the type it says is made (浙江省城市内涝治理
-        “十四五”规划 / 2020年汛期以来,… / 为贯彻…,制定本规划。), up to _PURPOSE_PARAGRAPHS paragraphs above it."""
+        “十四五”规划 / 2020年汛期以来,… / 为贯彻…,制定本规划。), up to ``paragraphs`` paragraphs above it."""
         seen = 0
         for k in range(i - 1, max(doc_first, i - _PURPOSE_LOOK), -1):
             if kinds[k] is LineKind.BLANK or separator(text, lines[k], kinds[k], prep):
@@ -145,9 +147,34 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
             if kinds[k] in (LineKind.TITLE, LineKind.ENCLOSED_TITLE, LineKind.TEXT) and title_piece(s, 120):
                 return k if without_paren_tail(s).endswith(made[-2:]) else None
             seen += 1
-            if seen > _PURPOSE_PARAGRAPHS or not is_body_text(s, kinds[k], prep.markup_link):
+            if seen > paragraphs or not is_body_text(s, kinds[k], prep.markup_link):
                 return None
         return None
+
+    def titled_before(j: int) -> bool:
+        """The current document printed title line ``j`` already (a cover or a contents page over the title set again)."""
+        key = comparable_text(text[lines[j].start : lines[j].end])
+        return any(
+            kinds[k] is not LineKind.BLANK and comparable_text(text[lines[k].start : lines[k].end]) == key
+            for k in range(doc_first, min(j, doc_first + _BODY_LOOK))
+        )
+
+    def named_type(s: str) -> str:
+        """The type of text a one-line paragraph says it makes at its end (segment.self_named_close: …,制定本规划。), or ""."""
+        rule = prep.self_named_close
+        m = rule.pattern.search(s) if may(rule, s) else None
+        return m.group("type") if m is not None else ""
+
+    def under_item(i: int) -> bool:
+        """The line before line ``i`` (blank lines and rules skipped) is an item of the current document that holds its
+        own sentence (a numbered heading with its text, segment.toml item_sentence_min) or its signature or date, where
+        it lists no attachments."""
+        for k in range(i - 1, max(doc_first, i - 12) - 1, -1):
+            if kinds[k] is LineKind.BLANK or separator(text, lines[k], kinds[k], prep):
+                continue
+            s = text[lines[k].start : lines[k].end].strip(" \r\u3000")
+            return kinds[k] is LineKind.HEADING and "。" in s and len(s) >= prep.item_sentence_min and prep.article_item.match(s) is not None
+        return False
 
     def may_open() -> bool:
         """The current document may end here: it has body text, or is closed, or is provisional,
@@ -283,6 +310,8 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
         if not i & CHECK_MASK:
             check_budget("segment")
         if kind is LineKind.BLANK:
+            if widget_ends and ln.start in widget_ends and has_body and state not in ("none", "header"):
+                ended, page_ended = "page", True  # 扫一扫在手机打开当前页 / 分享： under the text (segment.page_end_widget)
             continue
         if 0 <= glued_next <= ln.start:
             start_doc(glued_next)
@@ -430,13 +459,27 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
         one_line = opening and one_line_ended(text, starts[-1] if starts else -1, ln.start, dated, prep)
         run_on = opening and ln.start > 0 and text[ln.start - 1] != "\n"  # a logical line cut from a physical one (segment.logical_lines)
         how = how_ended(after_end, page_ended, state, previous_kind(i), had_body, cover_issues, bool(att_names) or in_attachment or att_label, one_line, run_on) if opening else ""
-        made = self_purpose(i) if kind is LineKind.TEXT and has_body and state not in ("none", "header") and not (cover_issues or in_attachment or named_head) else ""
+        may_name = kind is LineKind.TEXT and has_body and state not in ("none", "header") and not (cover_issues or in_attachment or named_head)
+        made = self_purpose(i) if may_name else ""
+        # a one-line paragraph that does not open with 为 and closes naming its type (segment.self_named_close: “十四五”时期是…,
+        # 制定本规划。) right under a title that names it, after another text's body: the title opens a text
+        named = "" if made or not may_name else named_type(line_text)
+        head = purpose_title(i, named, 0) if named else None
+        if head is not None and head > doc_first and not titled_before(head) and body_before(head):
+            start_doc(lines[head].start)
+            state, has_body, cover_lines = "body", True, 1
+            continue
         if made:
             # 为…,制定本方案。 under a title that names a 方案, after another text's body (with no such title, the purpose
-            # sentence opens a text only after the text before ended: segment.purpose_opening below)
+            # sentence opens a text only right under an item or the signature of the text before, or after that text ended:
+            # segment.purpose_opening below)
             head = purpose_title(i, made)
-            if head is not None and head > doc_first and (body_before(head) or lines_between(doc_first, head) >= _OWN_TITLE_LINES):
+            if head is not None and head > doc_first and not titled_before(head) and (body_before(head) or lines_between(doc_first, head) >= _OWN_TITLE_LINES):
                 start_doc(lines[head].start)  # (a line above it is not taken: a page's or a text's last short line)
+                state, has_body, cover_lines = "body", True, 1
+                continue
+            if head is None and under_item(i) and not reprinted(i):
+                start_doc(ln.start)  # 第二十一条 辅警履行职责应当接受社会监督。 / 为…,制定以下措施。 (segment.toml item_sentence_min)
                 state, has_body, cover_lines = "body", True, 1
                 continue
         if opening and (opens_after_end(para, kind, how, prep) if how else kind is LineKind.TEXT and had_body and (seen_heading or seen_signature) and (
@@ -533,6 +576,10 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
             # an addressee opens the next notice, also where no signature was printed (北大法宝
             # body cells: 各省、自治区、直辖市邮政管理局,…: after 公开方式:主动公开; 各相关单位:)
             ended_before = after_end in ("clause", "note", "page") or page_ended
+            # ... or a whole notice run into the physical line before, up to its signed date (single-line OCR: 山东省能源局
+            # 会议通知国网山东省电力公司:…山东省能源局2020年11月4日 / 北京工业大学:, devcorpus 0216 then 0075)
+            # (not one that issues or forwards a text: that text follows it)
+            ended_before = ended_before or has_body and not expects_enclosure and one_line_ended(text, starts[-1] if starts else -1, ln.start, dated, prep)
             # ... or one to all of a kind (各…:) over a paragraph, where no cover issues the text
             # after it (各煤矿安全监察分局,…,各煤矿: / 为认真贯彻…, 各相关单位: / 为维护用户…)
             to_all = line_text.lstrip(" \u3000").startswith("各") and has_body and not cover_issues and next_body(i)
@@ -542,7 +589,9 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
                 if not named_head and not reprinted(i):
                     start_doc(ln.start)
             continue
-        if kind is LineKind.PUBLIC_NOTE:
+        if kind is LineKind.PUBLIC_NOTE or kind in (LineKind.CC, LineKind.PRINTED) and has_body and state != "header":
+            # (also the 版记 that closes a document: 抄送：… / …2019年3月15日印发, 山东省人民政府办公厅 2019, devcorpus 0169;
+            # 济南市人民政府办公厅 2019, 0170; 南方能源监管局 2025, 0241)
             ended = "note"
         if kind is LineKind.HEADING and after_end == "clause" and not cover_issues and line_matches(i, prep.first_article, (LineKind.HEADING,)):
             start_doc(ln.start)  # 第一条 right after a regulation's last article: another regulation (title left out)

@@ -130,9 +130,14 @@ def _next_cut(text: str, at: int, grammar: Grammar) -> list[int]:
 def _is_banner_run(text: str, line: Line, grammar: Grammar) -> bool:
     """Issuing bodies listed above a title that names none (重庆市… / 重庆市财政局 / … / 关于印发…, corpus 0042, 0025;
     国务院办公厅 / 关于湖北省在温家宝总理考察工作时 / 所提问题和建议办理情况的函, devcorpus 0015): the issuer
-    lines are the first lines of the title (issue 14: joint documents print every issuer)."""
+    lines are the first lines of the title (issue 14: joint documents print every issuer). A page dump that puts a
+    blank line after every line prints them so too (中共重庆市永川区来苏镇委员会 / 重庆市永川区来苏镇人民政府 / 关于印发…的通知,
+    one blank line between, tests/devcorpus/extra e159; the same layout in extra e144, e151): one blank line between
+    two lines is read over."""
     nxt = line_after(text, line)
     for _ in range(6):
+        if nxt is not None and not text[nxt.start : nxt.end].strip(" \r"):
+            nxt = line_after(text, nxt)  # one blank line between
         if nxt is None:
             return False
         kind = _classify_alone(text, nxt, grammar)[0]
@@ -437,10 +442,14 @@ def _doc_number_line(stripped: str, grammar: Grammar) -> regex.Match[str] | None
     p = segment_rules(grammar)
     debris = p.image_debris.pattern.match(stripped) if may(p.image_debris, stripped) else None
     rest = stripped[debris.end() :] if debris else stripped
-    if rest.startswith("(") and rest.endswith(")"):
+    bracketed = rest.startswith("(") and rest.endswith(")")
+    if bracketed:
         rest = rest[1:-1].strip()  # （医保办函〔2025〕82 号） under the title (corpus 0039)
     for rule in p.number_rules:
         m = rule.pattern.match(rest) if may(rule, rest) else None
-        if m and (not rest[m.end() :].strip() or grammar.rule("header.sign_off").pattern.fullmatch(rest[m.end() :].strip())):  # 鲁政字〔2021〕5号 签发人：张三 (GB/T 9704 7.2.6)
+        tail = rest[m.end() :].strip() if m else ""
+        if m and (not tail or grammar.rule("header.sign_off").pattern.fullmatch(tail)):  # 鲁政字〔2021〕5号 签发人：张三 (GB/T 9704 7.2.6)
             return m
+        if m and bracketed and grammar.rule("header.number_date_tail").pattern.fullmatch(tail):
+            return m  # (赣府字〔2010〕37号 2010年3月22日): the 文号 and the date in one bracket (header.title_date)
     return None

@@ -171,6 +171,22 @@ def markdown_titles(view: TextView, grammar: Grammar) -> frozenset[int]:
     return frozenset(out)
 
 
+def page_end_widgets(view: TextView, grammar: Grammar) -> frozenset[int]:
+    """The view starts of the lines the view emptied of a page's closing widget (segment.page_end_widget:
+    扫一扫在手机打开当前页, 分享：, removed as noise.widget_line): a page end the line table sees only as a blank line."""
+    rule = segment_rules(grammar).page_end_widget
+    source = view.source
+    out = set()
+    for e in view.edits:
+        if e.rule_id != "noise.widget_line" or (e.start > 0 and source[e.start - 1] != "\n"):
+            continue
+        line_end = source.find("\n", e.end)
+        line = source[e.start : line_end if line_end >= 0 else len(source)]
+        if may(rule, line) and rule.pattern.match(line) is not None:
+            out.add(view.to_view(view.offset + e.start))  # an edit indexes source, not the whole text
+    return frozenset(out)
+
+
 def lone_cell(text: str, line: Line, kind: LineKind, follower: LineKind) -> bool:
     """A line of a table that only looks like a document's first line: a doc type alone (命令,
     in a code table of 公文种类, A02), or one metadata line (分类  韧性类别) among text lines,

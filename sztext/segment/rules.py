@@ -243,7 +243,7 @@ class Prepared:
     addressee: GuardedPattern
     bracket: GuardedPattern
     decree: GuardedPattern
-    number_rules: tuple[Rule, ...]  # docnumber.bracket, docnumber.decree
+    number_rules: tuple[Rule, ...]  # docnumber.bracket, docnumber.decree, docnumber.bracket_lost_close
     closing_byline: Rule
     closing_clause: Rule
     news_dateline: Rule
@@ -264,6 +264,7 @@ class Prepared:
     drafting_form: tuple[str, ...]
     countersign_draft: tuple[str, ...]
     markdown_title: Rule
+    page_end_widget: Rule  # segment.page_end_widget: a page's closing widget line the view empties
     byline_roles: tuple[str, ...]
     interview_title: Rule
     closing_clause_tail: Rule
@@ -289,6 +290,8 @@ class Prepared:
     field_label: AtStart
     clause_sequel: tuple[str, ...]
     opening_paragraph_min: int  # segment.toml [table.tunables]
+    item_sentence_min: int  # segment.toml [table.tunables]
+    article_item: AtStart  # segment.article_item: an article of a regulation (第二十一条 …)
     runon_date: GuardedPattern  # segment.runon_date: a date in a run-on line
     separator_line: Rule
     glued_head: Rule
@@ -374,15 +377,21 @@ def _prepare(grammar: Grammar) -> Prepared:
         suffixes=suffixes,
         suffixes_longest_first=tuple(sorted(suffixes, key=len, reverse=True)),
         titled_decree_note_check=_check(grammar.rule("segment.titled_decree_note"), LineKind.DECREE_NOTE),
-        number_rules=(grammar.rule("docnumber.bracket"), grammar.rule("docnumber.decree")),
+        number_rules=(grammar.rule("docnumber.bracket"), grammar.rule("docnumber.decree"), grammar.rule("docnumber.bracket_lost_close")),
         heading_first=_heading_first(grammar),
         metadata_first=first_chars(grammar.rule("header.metadata").pattern.compiled),
         opening_paragraph_min=_opening_paragraph_min(grammar),
+        item_sentence_min=_tunable(grammar, "item_sentence_min", 16),
     )
 
 
 def _opening_paragraph_min(grammar: Grammar) -> int:
     return typed_table(grammar.table("segment", "tunables"), SegmentTunables).opening_paragraph_min
+
+
+def _tunable(grammar: Grammar, name: str, default: int) -> int:
+    value = grammar.table("segment", "tunables").get(name, default)
+    return value if isinstance(value, int) else default
 
 
 def _heading_first(grammar: Grammar) -> frozenset[str] | None:

@@ -27,6 +27,11 @@ def title_kind(text: str, grammar: Grammar) -> LineKind | None:
     s = strip_trailing_debris(text.strip(" \r"), grammar)
     if not (4 <= len(s) <= 160):
         return None
+    if s[0] == "《" and s[-1] == "》":
+        # a reprint's title line inside 《》 (segment.quoted_title): a title when what they hold is one
+        quoted = grammar.rule("segment.quoted_title").pattern.match(s)
+        inner = title_kind(quoted.group("title"), grammar) if quoted else None
+        return LineKind.TITLE if inner is LineKind.TITLE else None
     bare = without_paren_tail(s)
     if not bare.endswith(p.suffixes) and not bare.endswith(p.enclosed):
         return None  # what gives a kind below needs one of these endings: most lines have none

@@ -95,15 +95,22 @@ def test_an_unchanged_grammar_is_not_read_again(tmp_path: Path, monkeypatch: pyt
     assert len(reads) == 4  # the overlay and the shipped directory, twice
 
 
-def test_the_shipped_grammar_loads_in_well_under_a_millisecond() -> None:
-    """issue 19: load_grammar ran on every parse_file and read and hashed all 24 files (0.56 ms);
-    with the stamp it reads none (0.09 ms measured on the 2-core box)."""
-    sztext.load_grammar()
-    start = time.process_time()
-    for _ in range(200):
-        sztext.load_grammar()
-    per_call = (time.process_time() - start) / 200
-    assert per_call < 0.0004, per_call
+def test_a_cached_load_of_the_shipped_grammar_reads_no_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """issue 19: load_grammar ran on every parse_file and read and hashed all the files (0.56 ms);
+    with the stamp a repeated load reads none (its cost is measured in bench/, not asserted here)."""
+    monkeypatch.setattr(grammar_module, "_RACY_NS", 0)  # a fresh checkout's files are not 'just written'
+    first = sztext.load_grammar()
+    reads: list[Path] = []
+    real = sections.read_directory
+
+    def counting(path: Path) -> object:
+        reads.append(path)
+        return real(path)
+
+    monkeypatch.setattr(grammar_module, "read_directory", counting)
+    for _ in range(3):
+        assert sztext.load_grammar() is first
+    assert reads == []
 
 
 def test_one_pipeline_per_options_follows_the_edits(tmp_path: Path) -> None:

@@ -260,3 +260,103 @@ def test_self_purpose_screen_covers_every_declared_opening():
     (rule,) = [r for r in spec["rule"] if r["id"] == "segment.self_purpose"]
     for example in rule["examples"]:
         assert example["text"].lstrip(" \u3000")[:1] in opens, example["text"]
+
+
+def _joined_starts_ok(*numbers: str) -> None:
+    """Texts joined as an archive joins them (a blank line, none, a ---- line): a start at each text after the first."""
+    texts = [_text(n) for n in numbers]
+    for join in ("\n\n", "\n", "\n----\n"):
+        want, pos = [], 0
+        for t in texts:
+            want.append(pos)
+            pos += len(t) + len(join)
+        starts = _starts(join.join(texts))
+        assert len(starts) == len(texts) and starts[1:] == want[1:], (join, starts, want)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "opening"),
+    [
+        # a regulation's article with its own sentence, no last article printed (第二十一条 辅警履行职责应当接受社会监督。, 宁波市人大
+        # 常委会 2020) or a judicial interpretation's last one (第十七条 本解释自2015年12月16日起施行。…, 最高人民法院、最高人民检察院
+        # 2015), then a paragraph that says it makes its own text (…,制定以下措施。 山东省科学技术厅 and others 2024; …,特制定本实施
+        # 方案。 山东省人民政府办公厅 2024): segment.article_item, segment.toml item_sentence_min
+        ("0416", "0164", "为深入贯彻习近平总书记关于数字经济发展的重要论述"),
+        ("0361", "0162", "为深入实施创新驱动发展战略"),
+        ("0416", "0162", "为深入实施创新驱动发展战略"),
+        ("0361", "0164", "为深入贯彻习近平总书记关于数字经济发展的重要论述"),
+    ],
+)
+def test_a_self_naming_paragraph_right_under_an_article_opens_a_text(before: str, after: str, opening: str) -> None:
+    assert _text(after).startswith(opening)
+    _joined_starts_ok(before, after)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # a signed 函 (山东省应急管理厅 2020) or a text with headings and no end (卫生部 2001), then a title over a one-line paragraph
+        # that closes naming what it makes (山东省“十四五”教育事业发展规划 / “十四五”时期是…,制定本规划。, 山东省人民政府 2021)
+        ("0189", "0129"),
+        ("0235", "0129"),
+    ],
+)
+def test_a_title_over_a_paragraph_naming_what_it_makes_opens_a_text(before: str, after: str) -> None:
+    assert _text(after).startswith("山东省“十四五”教育事业发展规划")
+    _joined_starts_ok(before, after)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # a page whose QR caption 扫一扫在手机打开当前页 (emptied by noise.widget_line) closes its article (天河区教育局 2026;
+        # 广州市政务服务数据管理局 2024), then a text without its title (国家能源局 2023; 国家旅游局 2015): segment.page_end_widget
+        ("0249", "0062"),
+        ("0270", "0036"),
+        ("0270", "0062"),
+        ("0249", "0036"),
+    ],
+)
+def test_a_page_closing_widget_line_ends_its_page(before: str, after: str) -> None:
+    _joined_starts_ok(before, after)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        # a document's 版记 (抄送：… / 山东省人民政府办公厅2019年3月15日印发; 济南市人民政府办公厅 2019年1月3日印发; 山东省人民政府办公厅
+        # 2020年12月10日印发), then a first article (国家能源局 2020), a first item (中国气象局 2024) or a paragraph on something else
+        # (国家旅游局 2015)
+        ("0169", "0105"),
+        ("0170", "0105"),
+        ("0120", "0025"),
+        ("0170", "0036"),
+    ],
+)
+def test_a_printed_line_ends_its_document(before: str, after: str) -> None:
+    _joined_starts_ok(before, after)
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [
+        # a single-line OCR notice in an archive, whole up to its signed date (山东省能源局 2020; 山东省住房和城乡建设厅 2020), then an
+        # addressee over its text (北京工业大学：, 交通运输部 2022; 各市人民政府，…各高等院校：, 山东省人民政府 2019)
+        ("0425", "0216", "0075"),
+        ("0425", "0218", "0075"),
+        ("0425", "0216", "0168"),
+        ("0361", "0218", "0075"),
+    ],
+)
+def test_an_addressee_after_a_whole_notice_on_the_line_before_opens_a_text(numbers: tuple[str, ...]) -> None:
+    _joined_starts_ok(*numbers)
+
+
+def test_a_second_purpose_paragraph_under_a_text_without_its_title_is_no_start() -> None:
+    """交通运输部 2011 (devcorpus 0038) opens “城市公共交通智能化应用示范工程”是… and only its second paragraph says what it makes
+    (为更好指导…,制定本指南。): after a regulation's article (浙江省 2017, 0422: 第十六条 …) the second paragraph is not under an
+    article, so it opens nothing (the text is merged into the one before, never cut inside)."""
+    first, second = _text("0422"), _text("0038")
+    for join in ("\n\n", "\n", "\n----\n"):
+        starts = _starts(first + join + second)
+        assert all(s <= len(first) + len(join) for s in starts), (join, starts)
