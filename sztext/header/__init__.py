@@ -53,6 +53,7 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
     meta: dict[str, tuple[int, int]] = {}
     title_blocks: list[int] = []
     meetings: list[tuple[int, int]] = []  # the bodies of the meeting notes under the title
+    record_organ: tuple[int, int] | None = None  # a law record's issuing-organ line between its title lines
     lead, reader_title = _reader_page(view, blocks, grammar, h, meta)  # a Markdown reader's page furniture
     for i, b in enumerate(blocks):
         kind = b.kind
@@ -162,6 +163,12 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
             # 文件, a telegram's 发电 header (…等级特急·明电) or its second number (鲁机发号)
             h.roles[i] = "metadata"
             continue
+        if kind is LineKind.SIGNATURE and title_blocks and _record_organ_line(blocks, h, i):
+            # a law site's record prints the issuing organ between two title lines (云南省临沧市人民政府,
+            # tests/devcorpus/extra e140; 江西省吉安市人民政府办公室, e151): the issuer as printed, when no signature is
+            h.roles[i] = "metadata"
+            record_organ = record_organ or (b.start, b.end)
+            continue
         if kind is LineKind.TEXT and title_blocks and not h.addressees and _broken_addressee(view, blocks, grammar, h, i):
             continue
         if kind is LineKind.TEXT and title_blocks and not h.addressees and _listed_addressee(view, blocks, grammar, h, i):
@@ -202,12 +209,24 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
     if h.signed_date is None and title_blocks:
         _date_under_title(view, blocks, grammar, h, title_blocks[-1])
     read_marks(view, doc, blocks, grammar, h)
+    if record_organ is not None and not h.issuers:
+        organ = _strip_value(view, *record_organ)
+        if organ is not None:
+            h.issuers, h.issuer = [organ], organ
     first_title = blocks[title_blocks[0]] if title_blocks else None
     fill_issuers(view, blocks, grammar, h, IssuerClues(first_title, decree_body, decree_body_span, meta, meetings))
     h.doc_type = read_doc_type(view, blocks, grammar, h)
     h.warnings = [*h.warnings, *unknown_field_warnings(view, grammar, h)]
     return h
 
+
+
+def _record_organ_line(blocks: Sequence[Block], h: Header, i: int) -> bool:
+    """A signature-like line between two title lines, the issuing organ of a law site's record (title / organ /
+    title): the line before it is a title the header read, the line after it a title."""
+    before = _previous_nonblank(blocks, i)
+    after = _next_nonblank(blocks, i)
+    return before >= 0 and h.roles.get(before) == "title" and after is not None and blocks[after].kind in _TITLE_KINDS
 
 
 def _broken_addressee(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header, i: int) -> bool:
