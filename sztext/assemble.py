@@ -18,6 +18,7 @@ from typing import Any, Mapping, Sequence, cast
 
 from .grammar import Grammar
 from .models import (
+    NO_ITEMS,
     Amount,
     Citation,
     DateValue,
@@ -60,7 +61,7 @@ _ROLE_OF_KIND: dict[LineKind, ParagraphRole] = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class _Open:
     block: Block
     depth: int
@@ -71,7 +72,7 @@ class _Open:
     implied: bool = False  # the unprinted 第一章 above the articles before 第二章 (see _unprinted_first)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Para:
     role: ParagraphRole
     start: int
@@ -327,6 +328,7 @@ def _heading_text(view: TextView, b: Block) -> str | None:
     return heading if heading and len(heading) <= 120 else None
 
 
+_NO_VALUES: Mapping[str, list[object]] = {}
 _NODE = constructor(Node)  # Node.model_construct, without its per-field alias and default checks
 
 
@@ -336,18 +338,20 @@ def _freeze(
     # Both ends map as starts, so that noise deleted at a boundary belongs to the next node
     # and node spans stay contiguous (the outline tiles the document).
     s, e = bounds[item.start], _end_of(view, bounds, item.end)
-    extra = attached.get(id(item), {})
+    extra = attached.get(id(item), _NO_VALUES)
+    text = view.source_at(s, e)
+    clean = view.clean[item.start : item.end]
     common: dict[str, Any] = dict(
-        text=view.source_at(s, e),
-        clean=view.clean[item.start : item.end],
+        text=text,
+        clean=text if clean == text else clean,  # one string where nothing was cleaned
         span=(s, e),
-        unit_groups=extra.get("unit_groups", []),
-        amounts=extra.get("amounts", []),
-        dates=extra.get("dates", []),
-        citations=extra.get("citations", []),
+        unit_groups=extra.get("unit_groups", NO_ITEMS),  # the shared empty list (models.NO_ITEMS)
+        amounts=extra.get("amounts", NO_ITEMS),
+        dates=extra.get("dates", NO_ITEMS),
+        citations=extra.get("citations", NO_ITEMS),
     )
     if isinstance(item, _Para):
-        return _NODE(kind="paragraph", role=item.role, marker=None, number=None, path=None, heading=None, **common, children=[])
+        return _NODE(kind="paragraph", role=item.role, marker=None, number=None, path=None, heading=None, **common, children=NO_ITEMS)
     b = item.block
     number = b.number
     own = str(number if number is not None else "?")
@@ -356,5 +360,5 @@ def _freeze(
     marker = None if item.implied else view.clean[b.marker_start : b.marker_end]
     return _NODE(
         kind=cast(NodeKind, b.node_kind or "paragraph"), role=None, marker=marker, number=number, path=path,
-        heading=None if item.implied else _heading_text(view, b), **common, children=children,
+        heading=None if item.implied else _heading_text(view, b), **common, children=children or NO_ITEMS,
     )  # in Node's field order: _NODE then keeps the keywords' dict as it is

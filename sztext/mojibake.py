@@ -47,7 +47,7 @@ from .numerals import sequence_number, write_small
 from .sections import Tunables, typed_table
 from .wordfreq import word_freq
 
-__all__ = ["find_mojibake"]
+__all__ = ["find_mojibake", "spot_starts"]
 
 Quality = Literal["exact", "inferred", "guessed", "partial"]
 _RANK: dict[Quality, int] = {"exact": 0, "inferred": 1, "guessed": 2, "partial": 3}
@@ -128,6 +128,18 @@ def find_mojibake(source: str, grammar: Grammar) -> list[Edit]:
             if m is not None:
                 edits.append(Edit(m.start(), m.end(), "", "pinyin", after_gloss.id))
     return edits
+
+
+def spot_starts(source: str, grammar: Grammar) -> list[int]:
+    """Where ``source`` holds a candidate spot (a detector match whose bytes parse), ascending.
+
+    A spot is read from its own line (the detectors look back at most to the line's start), so a
+    text whose pieces, cut at line starts, hold no spot holds none: ``find_mojibake`` of it is
+    empty, whatever the rest of the document would lend a repair. Where a text has spots, their
+    repairs depend on the whole of it (its glosses, its numbering, the repair budget).
+    """
+    detectors = [r for r in grammar.rules_of("mojibake") if r.tags.get("role") == "detect" and r.may_match(source)]
+    return [spot.start for spot in _candidates(source, detectors)] if detectors else []
 
 
 def _tunables(grammar: Grammar) -> _Tunables:

@@ -30,7 +30,7 @@ from pydantic import BaseModel
 from .grammar import Grammar, GuardedPattern, Rule
 from .models import Noise, NoiseKind, TextValue
 
-__all__ = ["Edit", "TextView", "normalize", "line_ends_as_lf", "view_table", "find_noise", "constructor", "drop_overlaps"]
+__all__ = ["Edit", "TextView", "GrowingView", "normalize", "line_ends_as_lf", "view_table", "find_noise", "constructor", "drop_overlaps"]
 
 _S = TypeVar("_S")
 
@@ -92,6 +92,45 @@ class TextView:
 
     def __len__(self) -> int:
         return len(self.text)
+
+    @classmethod
+    def _of(
+        cls, source: str, offset: int, edits: tuple[Edit, ...], clean: str, text: str,
+        maps: tuple[list[int], list[int], list[int], list[int]],
+    ) -> TextView:
+        """A view from its parts, as ``__init__`` would have built them (no edit is re-applied)."""
+        view = object.__new__(cls)
+        view.source, view.offset, view.edits, view.clean, view.text = source, offset, edits, clean, text
+        view._v_start, view._v_end, view._s_start, view._s_end = maps
+        return view
+
+    def splits_at(self, at: int) -> bool:
+        """Whether no edit holds the index ``at`` of ``source`` strictly inside it (an edit may
+        end or start there): the view is then its part before ``at`` followed by its part after."""
+        i = bisect.bisect_left(self._s_start, at) - 1
+        return i < 0 or self._s_end[i] <= at
+
+    def tail(self, at: int) -> TextView:
+        """The view of ``source[at:]`` (offset ``offset + at``), sliced from this one: ``at`` is
+        an index of ``source`` where :meth:`splits_at` holds."""
+        k = bisect.bisect_left(self._s_start, at)
+        v = self.to_view(self.offset + at)
+        edits = tuple(Edit(e.start - at, e.end - at, e.replacement, e.kind, e.rule_id) for e in self.edits[k:])
+        maps = ([x - v for x in self._v_start[k:]], [x - v for x in self._v_end[k:]], [x - at for x in self._s_start[k:]], [x - at for x in self._s_end[k:]])
+        return TextView._of(self.source[at:], self.offset + at, edits, self.clean[v:], self.text[v:], maps)
+
+    def joined(self, at: int, after: TextView) -> TextView:
+        """This view up to the index ``at`` of ``source`` (where :meth:`splits_at` holds), then
+        ``after``, the view of a text that starts at ``offset + at``: the view of the joined
+        source, with the edits of both (those of this view that start at ``at`` or later let go)."""
+        k = bisect.bisect_left(self._s_start, at)
+        v = self.to_view(self.offset + at)
+        edits = self.edits[:k] + tuple(Edit(e.start + at, e.end + at, e.replacement, e.kind, e.rule_id) for e in after.edits)
+        maps = (
+            self._v_start[:k] + [x + v for x in after._v_start], self._v_end[:k] + [x + v for x in after._v_end],
+            self._s_start[:k] + [x + at for x in after._s_start], self._s_end[:k] + [x + at for x in after._s_end],
+        )
+        return TextView._of(self.source[:at] + after.source, self.offset, edits, self.clean[:v] + after.clean, self.text[:v] + after.text, maps)
 
     @property
     def source_end(self) -> int:
@@ -160,7 +199,8 @@ class TextView:
         """A :class:`TextValue` for the view range ``[start, end)``."""
         s, e = self.span(start, end)
         base = self.offset
-        return _TEXT_VALUE(text=self.source[s - base : e - base], clean=self.clean[start:end], span=(s, e))
+        text, clean = self.source[s - base : e - base], self.clean[start:end]
+        return _TEXT_VALUE(text=text, clean=text if clean == text else clean, span=(s, e))
 
     def noise(self, start: int = 0, end: int | None = None) -> list[Noise]:
         """The noise report for source offsets ``[start, end)``."""
@@ -369,6 +409,95 @@ def normalize(source: str, grammar: Grammar, extra_edits: Sequence[Edit] = (), *
         # repairs win over the glosses they contain: resolve with repairs first at equal starts
         edits = _resolve_overlaps([*repairs, *edits])
     return TextView(source, edits, view_table(grammar), grammar.derived(_build_view_runs), offset=offset)
+
+
+#: A read piece is normalized with the carried view's last lines (at least this many characters,
+#: back to a line start): noise matches read at most a line and the line before it (a widget
+#: whose value is on the next line, a lookbehind on the previous line), so what a piece adds
+#: cannot change an edit found earlier than that.
+GROW_MARGIN = 512
+
+
+class GrowingView:
+    """The view of a text that is read piece by piece (a file streamed in chunks), each piece
+    normalized once: what is read is normalized with the last lines of the view carried so far
+    (:data:`GROW_MARGIN`) and joined to the rest of it, and the view's edits before them are kept.
+
+    ``view`` is ``normalize(text, grammar, offset=offset)`` of the text held (everything
+    :meth:`extend` added since the start, less what :meth:`drop_before` let go), with one
+    exception: a text with a mojibake spot (:func:`~sztext.mojibake.spot_starts`) is normalized
+    whole with each piece, because its repairs depend on the whole of it (its glosses and
+    numbering); real scrapes with spots are small. ``normalized`` counts the characters
+    normalized so far (a piece once, the margins and such whole texts again).
+    """
+
+    __slots__ = ("grammar", "view", "normalized", "_offset", "_spots")
+
+    def __init__(self, grammar: Grammar, offset: int = 0) -> None:
+        self.grammar = grammar
+        self.view: TextView | None = None
+        self.normalized = 0
+        self._offset = offset  # where the text held starts, before a view exists
+        self._spots: list[int] = []  # text offsets of the mojibake spots of the text held
+
+    @property
+    def offset(self) -> int:
+        """Where the text held starts in the whole text."""
+        return self.view.offset if self.view is not None else self._offset
+
+    def __len__(self) -> int:
+        """The characters held."""
+        return len(self.view.source) if self.view is not None else 0
+
+    def extend(self, more: str) -> TextView:
+        """The view of the text held followed by ``more`` (which is then held)."""
+        from .mojibake import spot_starts
+
+        g, view = self.grammar, self.view
+        at = 0 if view is None else _restart(view)
+        piece = more if view is None else view.source[at:] + more
+        base = self.offset + at
+        found = [base + s for s in spot_starts(line_ends_as_lf(piece), g)]
+        if found:  # a spot is read from its line: the text before ``at`` gave its own already
+            self._spots = sorted(set(self._spots).union(found))
+        if view is None or at == 0 or self._spots:
+            source = piece if view is None else view.source + more
+            self.normalized += len(source)
+            self.view = normalize(source, g, offset=self.offset)
+            return self.view
+        self.normalized += len(piece)
+        after = TextView(piece, find_noise(line_ends_as_lf(piece), g), view_table(g), g.derived(_build_view_runs), offset=base)
+        self.view = view.joined(at, after)
+        return self.view
+
+    def drop_before(self, cut: int) -> None:
+        """Let go of the text before the offset ``cut`` (of the whole text, inside the text held)."""
+        view = self.view
+        assert view is not None and view.offset <= cut <= view.source_end
+        at = cut - view.offset
+        self._spots = [s for s in self._spots if s >= cut]
+        if view.splits_at(at):
+            self.view = view.tail(at)
+            return
+        # an edit holds the cut: the rest is normalized again from there, as a text of its own
+        self.view, self._offset = None, cut
+        rest = view.source[at:]
+        if rest:
+            self.extend(rest)
+
+
+def _restart(view: TextView) -> int:
+    """The index of ``view.source`` from which a read piece is normalized with the carried text:
+    a line start at least :data:`GROW_MARGIN` characters before its end, which no edit holds,
+    and where none starts (it may read the line before); 0 when there is none."""
+    source = view.source
+    at = source.rfind("\n", 0, max(0, len(source) - GROW_MARGIN)) + 1
+    while at > 0:
+        i = bisect.bisect_right(view._s_start, at) - 1
+        if i < 0 or (view._s_end[i] <= at and view._s_start[i] != at):
+            return at
+        at = source.rfind("\n", 0, max(0, min(at, view._s_start[i]) - 1)) + 1
+    return 0
 
 
 # Building trusted output models fast (used wherever values are built in bulk): what

@@ -32,7 +32,7 @@ from .load import Loaded, load_path
 from .load.record import render_record
 from .load.paths import record_path
 from .models import ErrorRecord, Notice, Warning, warning
-from .normalize import TextView, normalize
+from .normalize import GrowingView, TextView, normalize
 from .segment import DocumentRange, LineTable, line_table, segment_archive
 from .tokenize import tokenize
 
@@ -143,71 +143,44 @@ class Pipeline:
             yield ErrorRecord.from_exception(path, None, exc)
 
     def _iter(self, text: str, path: str | None, *, keep_going: bool, pages: Sequence[int] = ()) -> Iterator[Notice | ErrorRecord]:
-        try:
-            with time_budget(len(text)):
-                view = self._view(text)
-                table = line_table(view, self.grammar)
-                ranges = segment_archive(view, self.grammar, table)
-        except (SztextError, MemoryError):
-            raise
-        except Exception as exc:
-            raise InternalError("segment", exc) from exc
-        lead: tuple[Warning, ...] = ()
-        if ranges and ranges[0].start > 0:
-            s = view.to_source_start(ranges[0].start)
-            lead = (warning(code="text_before_first_document", message=f"{s} characters before the first document belong to no document", span=(0, s)),)
-        duplicates = _DuplicateFinder()
-        for index, rng in enumerate(ranges):
-            try:
-                notice = self._document(view, table, rng, index, path, lead if index == 0 else ())
-            except Exception as exc:
-                # sztext's own errors as they are, a MemoryError too; anything else is a defect
-                error = exc if isinstance(exc, (SztextError, MemoryError)) else InternalError(f"document {index}", exc)
-                if not keep_going:
-                    if error is exc:
-                        raise
-                    raise error from exc
-                yield ErrorRecord.from_exception(path, index, error)
-                continue
-            if pages:
-                notice = notice.model_copy(update={"source": notice.source.model_copy(update={"pages": list(pages)})})
-                notice._source_text = view.source
-            if self.options.mark_duplicates:
-                original = duplicates.check(notice)
-                if original is not None:
-                    notice = notice.model_copy(update={"duplicate_of": original})
-                    notice._source_text = view.source
-            yield notice
+        return self._records((text,), path, keep_going=keep_going, pages=pages, whole=True)
 
     def iter_stream(self, chunks: Iterable[str], *, path: str | None = None, chars: int | None = None) -> Iterator[Notice | ErrorRecord]:
         """What :meth:`iter_results` gives on the text ``"".join(chunks)``, for a text that comes
         in chunks (a large file read piece by piece, :mod:`sztext.load.stream`): memory is bounded
-        by a chunk plus the longest document, and each character is normalized and segmented
-        about once.
+        by a chunk plus the longest document, and each character is normalized once.
 
-        A chunk is normalized and segmented with what is carried from the one before; the
+        The text is normalized as it is read (:class:`~sztext.normalize.GrowingView`: a chunk
+        joined to the view carried from the one before, its edits kept) and segmented; the
         documents that start well before its end (``STREAM_LOOKAHEAD_LINES`` lines: decisions
         near the end may change with the lines that follow) are parsed on that view, and the
-        last of them is carried into the next chunk. When no document ends in a chunk (a long
-        one), ``STREAM_GROWTH`` times as much text as is carried is read before the next
-        attempt, so a document of any length is segmented a few times, and the text segmented
-        in vain adds up to about a third of its length; with ``chars``, the length of the
-        whole text, a long document whose rest is that short is read to the end at once.
+        view from the last of them on is carried into the next chunk. When no document ends in
+        a chunk (a long one), ``STREAM_GROWTH`` times as much text as is carried is read before
+        the next attempt, so a document of any length is segmented a few times, and the text
+        segmented in vain adds up to about a third of its length; with ``chars``, the length of
+        the whole text, a long document whose rest is that short is read to the end at once.
 
-        Spans index the whole text: each chunk's view is normalized with the offset in the text
-        where it starts (:class:`~sztext.normalize.TextView` ``offset``), so its documents are
-        built with their final spans. Indexes and ``duplicate_of`` count from the first
-        document. The records are for writing out: a notice holds no ``source_text`` (the
-        whole text is never in memory; ``Notice.from_record(record, text)`` binds it). The
+        It is the loop of :meth:`iter_results` (which runs it on one chunk, the whole text).
+        Spans index the whole text: the view of a piece knows where it starts (its ``offset``),
+        so documents are built with their final spans. Indexes and ``duplicate_of`` count from
+        the first document. The records are for writing out: a notice holds no ``source_text``
+        (the whole text is never in memory; ``Notice.from_record(record, text)`` binds it). The
         caller checks that the text has a visible character (``iter_results`` raises
         otherwise); ``max_chars`` is not applied (a streamed archive has no whole-text limit)."""
-        return self._iter_stream(chunks, path, chars)
+        return self._records(chunks, path, chars=chars)
 
-    def _iter_stream(self, chunks: Iterable[str], path: str | None, chars: int | None) -> Iterator[Notice | ErrorRecord]:
-        # An error of reading the chunks (the file changed) goes to the caller; a text that
-        # cannot be segmented is one error record, as in iter_results.
-        carry = ""  # the text from ``base`` on that is not yet parsed: it starts with a document
-        base = 0  # offset of ``carry`` in the whole text
+    def _records(
+        self, chunks: Iterable[str], path: str | None, *, chars: int | None = None, keep_going: bool = True,
+        pages: Sequence[int] = (), whole: bool = False,
+    ) -> Iterator[Notice | ErrorRecord]:
+        """The one loop of :meth:`iter_parse`, :meth:`iter_results` and :meth:`iter_stream`.
+
+        ``whole``: ``chunks`` is the whole text, one piece, checked and rendered by ``_view``
+        (its errors are raised, as a failing segmentation's are without ``keep_going``); the
+        notices keep it as their ``source_text``. Otherwise an error of reading the chunks (the
+        file changed) goes to the caller, and a text that cannot be segmented is one error record.
+        """
+        growing = GrowingView(self.grammar)
         index = 0
         fresh: list[str] = []  # chunks read since the last segmentation
         fresh_chars = 0
@@ -221,22 +194,27 @@ class Pipeline:
             fresh.append(block)
             fresh_chars += len(block)
             block = following
-            if not last and fresh_chars < STREAM_GROWTH * len(carry):
+            held = len(growing)
+            if not last and fresh_chars < STREAM_GROWTH * held:
                 continue  # a long document: read more before segmenting it again
-            held = len(carry) + fresh_chars
-            if not last and waiting and chars is not None and chars - base - held <= STREAM_GROWTH * held:
+            if not last and waiting and chars is not None and chars - growing.offset - held - fresh_chars <= STREAM_GROWTH * (held + fresh_chars):
                 continue  # and the rest of the text is short: read it to the end
-            text = carry + "".join(fresh)
+            more = "".join(fresh)
             fresh, fresh_chars = [], 0
             try:
-                with time_budget(len(text)):
-                    view = normalize(text, self.grammar, offset=base)
+                with time_budget(held + len(more)):
+                    view = self._view(more) if whole else growing.extend(more)
                     table = line_table(view, self.grammar)
                     ranges = segment_archive(view, self.grammar, table)
             except MemoryError:
                 raise
             except Exception as exc:
-                yield ErrorRecord.from_exception(path, None, exc if isinstance(exc, SztextError) else InternalError("segment", exc))
+                if whole and isinstance(exc, SztextError):
+                    raise
+                error = exc if isinstance(exc, SztextError) else InternalError("segment", exc)
+                if not keep_going:
+                    raise error from exc
+                yield ErrorRecord.from_exception(path, None, error)
                 return
             if last:
                 done = ranges
@@ -244,8 +222,7 @@ class Pipeline:
                 safe = _line_back(view.text, STREAM_LOOKAHEAD_LINES)
                 final = [r for r in ranges if r.start < safe]
                 if len(final) < 2:
-                    carry = text  # nothing ends safely in this text yet
-                    waiting = True
+                    waiting = True  # nothing ends safely in this text yet
                     continue
                 done = ranges[: ranges.index(final[-1])]
                 waiting = False
@@ -254,27 +231,30 @@ class Pipeline:
                 s = view.to_source_start(ranges[0].start)
                 lead = (warning(code="text_before_first_document", message=f"{s} characters before the first document belong to no document", span=(0, s)),)
             for rng in done:
-                yield self._streamed_document(view, table, rng, index, path, lead if index == 0 else (), duplicates)
+                try:
+                    notice = self._document(view, table, rng, index, path, lead if index == 0 else ())
+                except Exception as exc:
+                    # sztext's own errors as they are, a MemoryError too; anything else is a defect
+                    failed = exc if isinstance(exc, (SztextError, MemoryError)) else InternalError(f"document {index}", exc)
+                    if not keep_going:
+                        if failed is exc:
+                            raise
+                        raise failed from exc
+                    yield ErrorRecord.from_exception(path, index, failed)
+                    index += 1
+                    continue
+                if pages:
+                    notice = notice.model_copy(update={"source": notice.source.model_copy(update={"pages": list(pages)})})
+                if self.options.mark_duplicates:
+                    original = duplicates.check(notice)
+                    if original is not None:
+                        notice = notice.model_copy(update={"duplicate_of": original})
+                # a streamed view is a piece, not the text the spans index (the first piece's too)
+                notice._source_text = view.source if whole else ""
                 index += 1
+                yield notice
             if not last:
-                cut = view.to_source_start(ranges[len(done)].start)
-                carry = text[cut - base :]
-                base = cut
-
-    def _streamed_document(
-        self, view: TextView, table: LineTable, rng: DocumentRange, index: int, path: str | None, lead: tuple[Warning, ...], duplicates: _DuplicateFinder,
-    ) -> Notice | ErrorRecord:
-        try:
-            notice = self._document(view, table, rng, index, path, lead)
-        except Exception as exc:
-            error = exc if isinstance(exc, (SztextError, MemoryError)) else InternalError(f"document {index}", exc)
-            return ErrorRecord.from_exception(path, index, error)
-        if self.options.mark_duplicates:
-            original = duplicates.check(notice)
-            if original is not None:
-                notice = notice.model_copy(update={"duplicate_of": original})
-        notice._source_text = ""  # a chunk, not the text the spans index (the first chunk's too)
-        return notice
+                growing.drop_before(view.to_source_start(ranges[len(done)].start))
 
     def parse_archive(self, text: str, *, path: str | None = None) -> list[Notice]:
         """Split ``text`` into documents and parse each one."""

@@ -26,7 +26,7 @@ from .cues import (
     page_end_widgets,
     opens_decree,
     standard_cover,
-    how_ended, names_itself, one_line_ended, opens_after_end, separator, titleless_cover,
+    how_ended, names_itself, one_line_ended, opens_after_end, titleless_cover,
     title_piece,
     whole_item,
 )
@@ -61,6 +61,8 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
         table = line_table(view, grammar)
     table.belongs_to(view, grammar)
     lines, kinds = table.lines, table.kinds
+    # the lines' offsets read from the table's arrays (a Line built per read was ~10% of this loop)
+    S, E, n_lines = lines.starts, lines.ends, len(lines)
     starts: list[int] = []
     state = "none"  # none | header | body | closed | enclosed
     expects_enclosure = False
@@ -107,14 +109,26 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
     att_label = False
     named_head = False  # since the last named attachment title, no body text
     opens_with = str(prep.self_purpose.tags.get("opens_with", ""))
+    separator_rule = prep.separator_line
+    # separator(line k) for each line, read once (0: not yet, 1: no, 2: yes): the helpers below ask it again and again
+    seps = bytearray(n_lines)
+
+    def sep(k: int) -> bool:
+        """``sep(k)``, read once per line."""
+        if kinds[k] is not LineKind.TEXT:
+            return False
+        v = seps[k]
+        if not v:
+            s = text[S[k] : E[k]]
+            v = seps[k] = 2 if may(separator_rule, s) and separator_rule.pattern.match(s) is not None else 1
+        return v == 2
 
     def self_purpose(i: int) -> str:
         """The type of text (方案, 行动计划) that line ``i`` says is made, when it opens the paragraph that says a
         text is made for a purpose (segment.self_purpose: 为…,制定本方案。), else ""."""
-        ln = lines[i]
-        if opens_with and text[ln.start : ln.end].lstrip(" ")[:1] not in opens_with:
+        if opens_with and text[S[i] : E[i]].lstrip(" ")[:1] not in opens_with:
             return ""  # the rule's declared openings (tags.opens_with): a quick screen before the paragraph is read
-        para = text[ln.start : ln.start + _PURPOSE_SPAN]
+        para = text[S[i] : S[i] + _PURPOSE_SPAN]
         para = para[: para.find("。") + 1].replace("\n", "")
         m = prep.self_purpose.pattern.match(para) if para and may(prep.self_purpose, para) else None
         return m.group("type") if m is not None else ""
@@ -122,7 +136,7 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
     def body_before(j: int) -> bool:
         """The current document has body text in the _BODY_LOOK lines before line ``j`` (a title there is not its own)."""
         return any(
-            kinds[k] is not LineKind.BLANK and is_body_text(text[lines[k].start : lines[k].end], kinds[k], prep.markup_link)
+            kinds[k] is not LineKind.BLANK and is_body_text(text[S[k] : E[k]], kinds[k], prep.markup_link)
             for k in range(j - 1, max(doc_first, j - _BODY_LOOK) - 1, -1)
         )
 
@@ -141,9 +155,9 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
         “十四五”规划 / 2020年汛期以来,… / 为贯彻…,制定本规划。), up to ``paragraphs`` paragraphs above it."""
         seen = 0
         for k in range(i - 1, max(doc_first, i - _PURPOSE_LOOK), -1):
-            if kinds[k] is LineKind.BLANK or separator(text, lines[k], kinds[k], prep):
+            if kinds[k] is LineKind.BLANK or sep(k):
                 continue
-            s = text[lines[k].start : lines[k].end].strip(" \r")
+            s = text[S[k] : E[k]].strip(" \r")
             if kinds[k] in (LineKind.TITLE, LineKind.ENCLOSED_TITLE, LineKind.TEXT) and title_piece(s, 120):
                 return k if without_paren_tail(s).endswith(made[-2:]) else None
             seen += 1
@@ -153,9 +167,9 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
 
     def titled_before(j: int) -> bool:
         """The current document printed title line ``j`` already (a cover or a contents page over the title set again)."""
-        key = comparable_text(text[lines[j].start : lines[j].end])
+        key = comparable_text(text[S[j] : E[j]])
         return any(
-            kinds[k] is not LineKind.BLANK and comparable_text(text[lines[k].start : lines[k].end]) == key
+            kinds[k] is not LineKind.BLANK and comparable_text(text[S[k] : E[k]]) == key
             for k in range(doc_first, min(j, doc_first + _BODY_LOOK))
         )
 
@@ -170,9 +184,9 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
         own sentence (a numbered heading with its text, segment.toml item_sentence_min) or its signature or date, where
         it lists no attachments."""
         for k in range(i - 1, max(doc_first, i - 12) - 1, -1):
-            if kinds[k] is LineKind.BLANK or separator(text, lines[k], kinds[k], prep):
+            if kinds[k] is LineKind.BLANK or sep(k):
                 continue
-            s = text[lines[k].start : lines[k].end].strip(" \r\u3000")
+            s = text[S[k] : E[k]].strip(" \r\u3000")
             return kinds[k] is LineKind.HEADING and "。" in s and len(s) >= prep.item_sentence_min and prep.article_item.match(s) is not None
         return False
 
@@ -182,14 +196,14 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
         return has_body or provisional or state == "closed" or page_ended
 
     def next_index(i: int) -> int | None:
-        for j in range(i + 1, min(len(lines), i + 12)):  # blank lines do not count (\r\n\r\n pages double them)
+        for j in range(i + 1, min(n_lines, i + 12)):  # blank lines do not count (\r\n\r\n pages double them)
             if kinds[j] is not LineKind.BLANK:
                 return j
         return None
 
     def previous_kind(i: int) -> LineKind:
         for j in range(i - 1, max(-1, i - 12), -1):
-            if kinds[j] is not LineKind.BLANK and not separator(text, lines[j], kinds[j], prep):
+            if kinds[j] is not LineKind.BLANK and not sep(j):
                 return kinds[j]
         return LineKind.BLANK
 
@@ -201,7 +215,7 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
         """The line before ``i`` (blank lines skipped) when it may be a title's first piece."""
         for j in range(i - 1, max(-1, i - 8), -1):
             if kinds[j] is not LineKind.BLANK:
-                piece = kinds[j] in (LineKind.TEXT, LineKind.TITLE) and title_piece(text[lines[j].start : lines[j].end])
+                piece = kinds[j] in (LineKind.TEXT, LineKind.TITLE) and title_piece(text[S[j] : E[j]])
                 return j if piece else None
         return None
 
@@ -210,7 +224,7 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
         if not line_matches(j, prep.adoption_note, (LineKind.TEXT, LineKind.DATE, LineKind.DECREE_NOTE)):
             return False
         assert j is not None
-        s = text[lines[j].start : lines[j].end]
+        s = text[S[j] : E[j]]
         return any(w in s for w in prep.adoption_words)
 
     def paragraph(j: int) -> str:
@@ -218,31 +232,31 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
         践行积极应对人口老龄化 / 战略的重要举措,…内在要 / 求。…): up to _PARAGRAPH_LINES adjacent text lines about as wide as
         the first, to the first that holds a 。 (a rule line or a longer line is another text's)."""
         k = j
-        width = (lines[j].end - lines[j].start) * 3 // 2 + 2  # a broken paragraph's lines are about as wide as its first
-        while k + 1 < len(lines) and k < j + _PARAGRAPH_LINES and kinds[k] is LineKind.TEXT and kinds[k + 1] is LineKind.TEXT and "。" not in text[lines[k].start : lines[k].end]:
-            if lines[k + 1].end - lines[k + 1].start > width or separator(text, lines[k + 1], kinds[k + 1], prep):
+        width = (E[j] - S[j]) * 3 // 2 + 2  # a broken paragraph's lines are about as wide as its first
+        while k + 1 < n_lines and k < j + _PARAGRAPH_LINES and kinds[k] is LineKind.TEXT and kinds[k + 1] is LineKind.TEXT and "。" not in text[S[k] : E[k]]:
+            if E[k + 1] - S[k + 1] > width or sep(k + 1):
                 break
             k += 1
-        return text[lines[j].start : lines[k].end].replace("\n", "")
+        return text[S[j] : E[k]].replace("\n", "")
 
     def ends_with_colon(i: int) -> bool:
         """The line before line ``i`` (blank lines skipped) ends with a colon."""
         j = i - 1
         while j >= 0 and kinds[j] is LineKind.BLANK:
             j -= 1
-        return j >= 0 and text[lines[j].start : lines[j].end].rstrip(" \r").endswith(":")
+        return j >= 0 and text[S[j] : E[j]].rstrip(" \r").endswith(":")
 
     def next_body(i: int) -> bool:
         """The next line is body text, or opens a paragraph that PDF text broke into short lines."""
         j = next_index(i)
         if j is None:
             return False
-        return is_body_text(text[lines[j].start : lines[j].end], kinds[j], prep.markup_link) or kinds[j] is LineKind.TEXT and is_body_text(paragraph(j), LineKind.TEXT, prep.markup_link)
+        return is_body_text(text[S[j] : E[j]], kinds[j], prep.markup_link) or kinds[j] is LineKind.TEXT and is_body_text(paragraph(j), LineKind.TEXT, prep.markup_link)
 
     def line_matches(j: int | None, rule: Rule, allowed: tuple[LineKind, ...]) -> bool:
         if j is None or kinds[j] not in allowed:
             return False
-        s = text[lines[j].start : lines[j].end]
+        s = text[S[j] : E[j]]
         return may(rule, s) and rule.pattern.match(s) is not None
 
     banner = grammar.rule("segment.runon_banner").pattern
@@ -251,7 +265,7 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
         """A document opening at a piece cut from a single-line OCR notice (its 文号) opens at
         the 版头 piece cut before it on the same physical line (山东省扶贫开发领导组文件|鲁扶贫组字…)."""
         k = bisect.bisect_left(table.starts, pos)  # the line that starts at pos (a dict of every line: 58 B a line)
-        if k == 0 or k >= len(lines) or table.starts[k] != pos:
+        if k == 0 or k >= n_lines or table.starts[k] != pos:
             return pos
         prev = lines[k - 1]
         if "\n" in text[prev.end : pos] or (prev.start > 0 and text[prev.start - 1] != "\n") or (starts and prev.start <= starts[-1]):
@@ -304,7 +318,7 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
         return has_body and printed_again(text, lines, kinds, doc_first, i)
 
     def after_debris(i: int) -> int:
-        return lines[i].start + debris_end(text[lines[i].start : lines[i].end], grammar)
+        return S[i] + debris_end(text[S[i] : E[i]], grammar)
 
     for i, (ln, kind) in enumerate(zip(lines, kinds)):
         if not i & CHECK_MASK:
@@ -321,7 +335,7 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
             page_ended = page_ended or has_body and state != "header" and prep.debris_any is not None and prep.debris_any.search(text, ln.start, ln.end) is not None
             continue
         line_text = text[ln.start : ln.end]
-        if separator(text, ln, kind, prep):
+        if sep(i):
             continue  # ---- between two texts: what the text before ended with holds across it
         body_line = is_body_text(line_text, kind, prep.markup_link)
         # a whole text run into one line after another (news items one line each, A01)
@@ -415,8 +429,8 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
             start_doc(ln.start + cover_at)  # a standard's cover (ICS 07.060), after the glued page number of the last text
             continue
         piece = _previous_piece(i) if kind in (LineKind.TEXT, LineKind.ADDRESSEE) and may_open() and state != "header" and "号" in line_text[:200] else None
-        if piece is not None and title_number_head(text[lines[piece].start : lines[piece].end] + line_text, grammar):
-            start_doc(lines[piece].start)  # a title broken over lines, its second piece run on with the number (A01)
+        if piece is not None and title_number_head(text[S[piece] : E[piece]] + line_text, grammar):
+            start_doc(S[piece])  # a title broken over lines, its second piece run on with the number (A01)
             state = "body"
             has_body = True
             continue
@@ -466,7 +480,7 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
         named = "" if made or not may_name else named_type(line_text)
         head = purpose_title(i, named, 0) if named else None
         if head is not None and head > doc_first and not titled_before(head) and body_before(head):
-            start_doc(lines[head].start)
+            start_doc(S[head])
             state, has_body, cover_lines = "body", True, 1
             continue
         if made:
@@ -475,7 +489,7 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
             # segment.purpose_opening below)
             head = purpose_title(i, made)
             if head is not None and head > doc_first and not titled_before(head) and (body_before(head) or lines_between(doc_first, head) >= _OWN_TITLE_LINES):
-                start_doc(lines[head].start)  # (a line above it is not taken: a page's or a text's last short line)
+                start_doc(S[head])  # (a line above it is not taken: a page's or a text's last short line)
                 state, has_body, cover_lines = "body", True, 1
                 continue
             if head is None and under_item(i) and not reprinted(i):
@@ -517,7 +531,7 @@ def segment_archive(view: TextView, grammar: Grammar, table: LineTable | None = 
             # what follows the title, past the same title printed again (北大法宝 prints it twice: 北京市经济和信息化局印发
             # 《…》的通知 twice over 京经信发〔2022〕87号, devcorpus 0024; 市场监管总局办公厅、工业和信息化部办公厅关于…, 0091)
             j = next_index(i)
-            if j is not None and kinds[j] is kind and comparable_text(text[lines[j].start : lines[j].end]) == comparable_text(line_text):
+            if j is not None and kinds[j] is kind and comparable_text(text[S[j] : E[j]]) == comparable_text(line_text):
                 j = next_index(j)
             follower = LineKind.BLANK if j is None else kinds[j]
             if (seen_signature or state in ("closed", "enclosed")) and in_attachment and comparable_text(line_text) in att_names:

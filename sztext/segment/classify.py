@@ -39,13 +39,15 @@ def classify(text: str, line: Line, grammar: Grammar) -> tuple[LineKind, regex.M
         return LineKind.METADATA, None  # 版头 then 发文字号: 山东省市场监督管理局 / 鲁市监标函〔2021〕33号 (corpus 0034)
     if kind is LineKind.SIGNATURE and _named_again_by_title(text, line, grammar):
         return LineKind.METADATA, None
-    if kind is LineKind.TEXT and not is_physical(text, line) and runon_bare_title(text, line.start, line.end, grammar):
+    # whether the line is a whole line of the text, read once (the tests below ask it up to four times)
+    physical = kind in _CONTEXT_KINDS and is_physical(text, line)  # (TEXT is one of them)
+    if kind is LineKind.TEXT and not physical and runon_bare_title(text, line.start, line.end, grammar):
         return LineKind.TITLE, None
-    if kind is LineKind.TEXT and not is_physical(text, line) and listed_addressee_end(text, line.start, min(len(text), line.end + 40), grammar) == line.end:
+    if kind is LineKind.TEXT and not physical and listed_addressee_end(text, line.start, min(len(text), line.end + 40), grammar) == line.end:
         return LineKind.ADDRESSEE, None  # a run-on notice's 主送 list cut at its colon (国网河北电力，…，国网宁夏电力：你单位…)
-    if kind is LineKind.TEXT and is_physical(text, line) and _single_addressee(text, line, grammar):
+    if kind is LineKind.TEXT and physical and _single_addressee(text, line, grammar):
         return LineKind.ADDRESSEE, None  # 北京工业大学： over 《关于报送…的函》…收悉 (devcorpus 0075)
-    if kind in _CONTEXT_KINDS and is_physical(text, line):
+    if kind in _CONTEXT_KINDS and physical:
         stripped = text[line.start : line.end].strip(" \r")
         if len(stripped) <= 60 and "。" not in stripped:
             if _is_metadata_value(text, line, stripped, grammar):

@@ -88,7 +88,9 @@ _RUNON_FIRST_MIN = 60
 
 def join_at(text: str, physical: Sequence[Line], i: int, grammar: Grammar, facts: LineFacts | None, out: list[Line] | Lines) -> int:
     """Append the logical line(s) that start at physical line ``i``; return the next such ``i``."""
-    ln, joined = physical[i], _joined_value(text, physical, i, grammar, facts)
+    n = len(physical)
+    ln = physical[i]
+    joined = _joined_value(text, physical, i, grammar, facts, ln, n)
     size = ln.end - ln.start
     if joined != i or size < _RUNON_FIRST_MIN or size < _RUNON_MIN and not _first_text_line(text, ln):
         cuts = []
@@ -132,11 +134,17 @@ def _number_tail_cut(text: str, ln: Line, grammar: Grammar) -> list[int]:
     return [ln.start + open_]
 
 
-def _joined_value(text: str, physical: Sequence[Line], i: int, grammar: Grammar, facts: LineFacts | None = None) -> int:
-    """Index of the last physical line that belongs with line ``i`` (``i`` when none does)."""
+def _joined_value(
+    text: str, physical: Sequence[Line], i: int, grammar: Grammar, facts: LineFacts | None = None, ln: Line | None = None, n: int = -1,
+) -> int:
+    """Index of the last physical line that belongs with line ``i`` (``i`` when none does).
+    ``ln`` and ``n``: ``physical[i]`` and ``len(physical)`` when the caller has them (each is a call on :class:`Lines`)."""
     p = segment_rules(grammar)
-    ln = physical[i]
-    if i + 5 < len(physical):
+    if ln is None:
+        ln = physical[i]
+    if n < 0:
+        n = len(physical)
+    if i + 5 < n:
         if facts is None or ln.start == ln.end:  # a blank line is not memoised (1 M of them: 100 MB)
             year = p.split_year.match(text[ln.start : ln.end]) is not None
         else:
@@ -147,7 +155,7 @@ def _joined_value(text: str, physical: Sequence[Line], i: int, grammar: Grammar,
             m = p.date_line.match(text, ln.start, physical[i + 5].end)
             if m and m.end() == physical[i + 5].end:
                 return i + 5
-    if i + 1 >= len(physical):
+    if i + 1 >= n:
         return i
     nxt = physical[i + 1]
     value = text[nxt.start : nxt.end].strip(" \r")
@@ -160,7 +168,7 @@ def _joined_value(text: str, physical: Sequence[Line], i: int, grammar: Grammar,
         return i
     last = i + 1
     fragment = p.value_fragment
-    while last + 1 < min(i + 4, len(physical)) and fragment.match(text[physical[last + 1].start : physical[last + 1].end]):
+    while last + 1 < min(i + 4, n) and fragment.match(text[physical[last + 1].start : physical[last + 1].end]):
         last += 1
     return last
 

@@ -157,18 +157,33 @@ class _Check:
     kind: LineKind
     anchored: bool  # declared anchored = "line": on a line without a newline, match at 0 is the search
     first: frozenset[str] | None = None  # what a match at 0 starts with (:func:`first_chars`), None: any
+    last: frozenset[str] | None = None  # what a matched line ends with (declared: :func:`line_ends`), None: any
 
     def find(self, s: str) -> regex.Match[str] | None:
         if self.anchored and "\n" not in s:
             if self.first is not None and s[:1] not in self.first:
                 return None
+            if self.last is not None and s.rstrip(" \r")[-1:] not in self.last:
+                return None
             return self.pattern.match(s)
         return self.pattern.search(s)
 
 
+def line_ends(rule: Rule) -> frozenset[str] | None:
+    """The characters a line the rule matches ends with, before its trailing spaces and ``\r``, as the
+    grammar declares them (``tags.ends_with``, a string of characters, on a rule ``anchored = "line"``
+    that matches to its line's end): a line ending with another character is not matched, without a
+    pattern call. ``None`` when the rule declares none (any line may match). Declared in the grammar,
+    not read from the pattern: a test checks the declaration against the rule's examples and real lines."""
+    ends = rule.tags.get("ends_with")
+    if rule.spec.anchored != "line" or not isinstance(ends, str) or not ends:
+        return None
+    return frozenset(ends)
+
+
 def _check(rule: Rule, kind: LineKind) -> _Check:
     anchored = rule.spec.anchored == "line"
-    return _Check(rule.pattern, kind, anchored, first_chars(rule.pattern.compiled) if anchored else None)
+    return _Check(rule.pattern, kind, anchored, first_chars(rule.pattern.compiled) if anchored else None, line_ends(rule))
 
 
 def _any_check(rules: tuple[Rule, ...]) -> _Check | None:
@@ -177,7 +192,9 @@ def _any_check(rules: tuple[Rule, ...]) -> _Check | None:
     if joined is None:
         return None
     anchored = all(r.spec.anchored == "line" for r in rules)
-    return _Check(joined, LineKind.TEXT, anchored, first_chars(joined.compiled) if anchored else None)
+    ends = [line_ends(r) for r in rules]
+    last = None if any(e is None for e in ends) else frozenset().union(*(e for e in ends if e is not None))
+    return _Check(joined, LineKind.TEXT, anchored, first_chars(joined.compiled) if anchored else None, last)
 
 
 @dataclass(frozen=True)
@@ -192,6 +209,9 @@ class _CheckList:
     has_free: bool  # some rule has no anchors
     free_any: _Check | None  # the rules without anchors as one alternation (None: cannot join)
     anchors_any: regex.Pattern[str] | None  # finds any anchor of the anchored rules
+    # one rule without anchors: ``free_any`` is that rule's own check, so its match is the rule's
+    # (not searched for a second time when the rules before it do not match)
+    one_free: bool = False
 
     @classmethod
     def of(cls, rules: tuple[Rule, ...], kinds: tuple[LineKind, ...]) -> _CheckList:
@@ -202,18 +222,31 @@ class _CheckList:
             bool(free),
             (_check(free[0], LineKind.TEXT) if len(free) == 1 else _any_check(free)) if free else None,
             literal_finder({a for r in rules for a in r.anchors}),
+            len(free) == 1,
         )
 
     def first(self, s: str) -> tuple[LineKind, regex.Match[str]] | None:
         """The kind and match of the first rule that matches ``s`` (by ``search``)."""
-        free_hit = self.has_free and (self.free_any is None or self.free_any.find(s) is not None)
+        free_m = None
+        if not self.has_free:
+            free_hit = False
+        elif self.free_any is None:
+            free_hit = True
+        else:
+            free_m = self.free_any.find(s)
+            free_hit = free_m is not None
         anchor_hit = self.anchors_any is not None and self.anchors_any.search(s) is not None
         if not free_hit and not anchor_hit:
             return None
         for rule, check in zip(self.rules, self.checks):
-            if not (anchor_hit and may(rule, s) if rule.anchors else free_hit):
+            if rule.anchors:
+                if not (anchor_hit and may(rule, s)):
+                    continue
+                m = check.find(s)
+            elif not free_hit:
                 continue
-            m = check.find(s)
+            else:
+                m = free_m if self.one_free and free_m is not None else check.find(s)
             if m:
                 return check.kind, m
         return None

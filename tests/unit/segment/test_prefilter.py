@@ -95,3 +95,52 @@ def test_a_title_glued_after_a_sentence_is_still_found() -> None:
               "特此通知。广东省人民政府办公厅关于推动新型储能产业高质量发展的指导意见"):
         found = glued.glued_start(s, Line(0, len(s), len(s)), g)
         assert found is not None and s[found[0] :].startswith(("深圳市人民政府关于", "广东省人民政府办公厅关于")), (s, found)
+
+
+def test_declared_line_ends_cover_the_rules_examples_and_body_words() -> None:
+    """header.signature and header.addressee declare what a line they match ends with (tags.ends_with,
+    read by rules.line_ends): every example (深圳市人民政府办公厅, 国务院, a 代章 note of 山东省…办公室; 各区人民政府，
+    市有关单位：) ends with one of the characters, and so does every word of header's ``body`` variable
+    (the words a signature ends with), so a word added there without its last character fails here."""
+    import tomllib
+
+    from sztext.segment.rules import line_ends
+
+    g = load_grammar()
+    spec = tomllib.loads((ROOT / "grammars" / "header.toml").read_text(encoding="utf-8"))
+    for rule_id in ("header.signature", "header.addressee"):
+        ends = line_ends(g.rule(rule_id))
+        assert ends, rule_id
+        (rule,) = [r for r in spec["rule"] if r["id"] == rule_id]
+        for example in rule["examples"]:
+            view = normalize(example["text"], g).text
+            assert view.rstrip(" \r\n")[-1:] in ends, (rule_id, example["text"])
+    words = spec["vars"]["body"].removeprefix("(?:").removesuffix(")").split("|")
+    assert "人民政府" in words and all(w[-1] in line_ends(g.rule("header.signature")) for w in words), words
+
+
+def test_declared_line_ends_agree_with_the_patterns_on_real_lines() -> None:
+    """No line that a declared ending turns away is matched: every line of the samples, the shared corpus
+    and the tuned devcorpus files (Shenzhen, Guangzhou, Shandong, gov.cn pages), as the segmenter reads them."""
+    from sztext.load import load_path
+
+    g = load_grammar()
+    p = segment_rules(g)
+    checks = [c for c in (*p.early.checks, *p.late.checks, p.early.free_any, p.late.free_any) if c is not None and c.last is not None]
+    assert len(checks) >= 2
+    files = sorted((ROOT / "samples").glob("*.txt"))
+    shared = Path("/work/shared")
+    tuned = [f for f in sorted((shared / "devcorpus" / "docs").glob("*")) if not regex.match(r"\d{3}[37]_", f.name)]  # held-out files left out
+    files += sorted((shared / "corpus").glob("*"))[:60] + tuned[:80]
+    turned_away = 0
+    for path in files:
+        try:
+            text = normalize(load_path(path).text, g).text
+        except Exception:
+            continue
+        for line in text.split("\n"):
+            for c in checks:
+                if line.rstrip(" \r")[-1:] not in c.last:
+                    turned_away += 1
+                    assert c.pattern.match(line) is None, (c.pattern.rule_id, line)
+    assert turned_away > 1000
