@@ -97,6 +97,9 @@ def test_adding_hangzhou_is_one_data_file(tmp_path: Path) -> None:
         (["济南市人民政府办公厅"], None, None, ("济南市", "prefecture")),
         (["中共深圳市委办公厅"], None, None, ("深圳市", "prefecture")),
         (["国务院办公厅"], None, None, ("中华人民共和国", "national")),
+        # 国家能源局's regional offices (agencies/national.toml): devcorpus 0241's signature, 0246's title
+        (["南方能源监管局"], None, None, ("中华人民共和国", "national")),
+        ([], "华北能源监管局关于公示内蒙古电力调峰辅助服务市场模拟运行试结算报告的公告", None, ("中华人民共和国", "national")),
         ([], "山东省人民政府关于印发…的通知", None, ("山东省", "provincial")),
         ([], None, "青政办字", ("青岛市", "prefecture")),  # shared/devcorpus 0154 青政办字〔2023〕13号
         # an exact code (agencies/qinghai.toml exact_codes): 青政办〔2023〕28号 is 青海省人民政府办公厅's
