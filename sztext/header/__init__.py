@@ -9,7 +9,7 @@ and serial, addressees (this module); the signature and date under the cover not
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Sequence, cast
 
 import regex
 
@@ -184,6 +184,8 @@ def read_header(view: TextView, doc: DocumentRange, blocks: Sequence[Block], gra
             continue
         if not h.addressees and (title_blocks or n < 8):
             _addressee_after_furniture(view, blocks, grammar, h, i, bool(title_blocks))
+        if title_blocks and not numbers and h.doc_number is None:
+            numbers.extend(_number_after_furniture(view, blocks, grammar, h, i))
         break
     if title_blocks:
         first, last = blocks[title_blocks[0]], blocks[title_blocks[-1]]
@@ -360,6 +362,34 @@ def _addressee_after_furniture(view: TextView, blocks: Sequence[Block], grammar:
             return
         if b.kind in (LineKind.HEADING, LineKind.SIGNATURE, LineKind.DATE, LineKind.CLOSING) or "。" in text[b.start : b.end]:
             return
+
+
+def _number_after_furniture(view: TextView, blocks: Sequence[Block], grammar: Grammar, h: Header, i: int) -> list[DocNumber]:
+    """The 文号 line of a titled document past the page furniture the header stopped at
+    (``header.number_after_furniture``): the first 文号 line before the 主送 line or the text's
+    start (a sentence with 。, a heading, a date); none when the text starts first. A 版头 on the way
+    reads like a signature (新疆维吾尔自治区人民政府 / 文件 / 新政发〔2020〕16号) and does not stop it."""
+    from ..extract import extract_doc_numbers
+
+    text = view.text
+    stop = grammar.rule("header.number_after_furniture")
+    limit = int(cast(int, stop.tags["lines"]))
+    seen = 0
+    for j in range(i, len(blocks)):
+        b = blocks[j]
+        if b.kind is LineKind.BLANK:
+            continue
+        seen += 1
+        if seen > limit or b.kind in (LineKind.ADDRESSEE, LineKind.HEADING, LineKind.DATE, LineKind.CLOSING):
+            return []
+        if stop.pattern.search(text, b.start, b.end):
+            return []
+        if b.kind is LineKind.DOC_NUMBER:
+            found = extract_doc_numbers(view, grammar, b.start, b.end)
+            if found:
+                h.roles[j] = "doc_number"
+                return found[:1]
+    return []
 
 
 def _next_nonblank(blocks: Sequence[Block], i: int) -> int | None:

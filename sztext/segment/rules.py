@@ -401,7 +401,7 @@ def _annotation(annotation: object) -> str:
 def _prepare(grammar: Grammar) -> Prepared:
     early = tuple(grammar.rule(rule_id) for rule_id, _ in _EARLY_CHECKS)
     late = tuple(grammar.rule(rule_id) for rule_id, _ in _LATE_CHECKS)
-    suffixes = tuple(grammar.table("doctypes", "title_suffix"))
+    suffixes = (*grammar.table("doctypes", "title_suffix"), *grammar.table("doctypes", "title_only_suffix"))
     return Prepared(
         **_declared(grammar),
         early=_CheckList.of(early, tuple(kind for _, kind in _EARLY_CHECKS)),
