@@ -10,6 +10,11 @@ samples/004), tests/corpus/golden/*.json (14 files, 17 documents, of ../shared/c
 issuers), tests/golden/units_00{0,1,3}.json (every measure's unit groups),
 tests/golden/noise_seeds.json.
 
+Header goldens of whole documents from places the devcorpus lacks (issue 14): tests/devcorpus/golden_extra
+(texts in tests/devcorpus/extra; README.md there), graded like the devcorpus ones in the rows
+"new places dev (tuned)" and "new places held-out". A golden document that names its `jurisdiction`
+is also graded on it (`Notice.jurisdiction.name`; row "… : jurisdiction").
+
 Units and money on real documents (issue 15): tests/devcorpus/golden_units/*.json and
 tests/devcorpus/golden_money/*.json, each naming its source (`corpus` "devcorpus":
 ../shared/devcorpus/docs; "extra": tests/devcorpus/extra, plans found with the search tools) and
