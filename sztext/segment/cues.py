@@ -4,11 +4,11 @@ Markdown title, an interview's title, a lone table cell, a title piece, body tex
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from ..chars import squash
 from ..grammar import Grammar, Rule
-from ..normalize import TextView
+from ..normalize import Edit, TextView
 from .kinds import Line, LineKind
 from .rules import AtStart, Prepared, segment_rules, may
 
@@ -156,6 +156,14 @@ def interview_title(s: str, rule: Rule) -> int:
     return m.end() if m else 0
 
 
+def _line_start_edits(view: TextView, rule_id: str) -> Iterator[Edit]:
+    """The view's edits by one noise rule that start a source line."""
+    source = view.source
+    for e in view.edits:
+        if e.rule_id == rule_id and (e.start == 0 or source[e.start - 1] == "\n"):
+            yield e
+
+
 def markdown_titles(view: TextView, grammar: Grammar) -> frozenset[int]:
     """The view starts of the lines a Markdown rendering marks as level-1 headings (``# 标题``):
     where the view lost a heading mark (noise.markdown_heading) that ``segment.markdown_title``
@@ -163,9 +171,7 @@ def markdown_titles(view: TextView, grammar: Grammar) -> frozenset[int]:
     rule = segment_rules(grammar).markdown_title
     source = view.source
     out = set()
-    for e in view.edits:
-        if e.rule_id != "noise.markdown_heading" or (e.start > 0 and source[e.start - 1] != "\n"):
-            continue
+    for e in _line_start_edits(view, "noise.markdown_heading"):
         if rule.pattern.match(source[e.start : e.end + 1]) is not None:
             out.add(view.to_view(view.offset + e.end))  # an edit indexes source, not the whole text
     return frozenset(out)
@@ -177,9 +183,7 @@ def page_end_widgets(view: TextView, grammar: Grammar) -> frozenset[int]:
     rule = segment_rules(grammar).page_end_widget
     source = view.source
     out = set()
-    for e in view.edits:
-        if e.rule_id != "noise.widget_line" or (e.start > 0 and source[e.start - 1] != "\n"):
-            continue
+    for e in _line_start_edits(view, "noise.widget_line"):
         line_end = source.find("\n", e.end)
         line = source[e.start : line_end if line_end >= 0 else len(source)]
         if may(rule, line) and rule.pattern.match(line) is not None:

@@ -71,12 +71,8 @@ def test_a_same_size_edit_with_the_old_mtime_is_still_seen(tmp_path: Path) -> No
     assert "部份" in second.rule("headings.part_bufen").pattern.pattern
 
 
-def test_an_unchanged_grammar_is_not_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    directory = tmp_path / "g"
-    directory.mkdir()
-    (directory / "headings.toml").write_text(PARTS, encoding="utf-8")
-    _age(directory)
-    first = sztext.load_grammar(directory)
+def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The directories load_grammar reads from now on (each call of sections.read_directory)."""
     reads: list[Path] = []
     real = sections.read_directory
 
@@ -85,6 +81,16 @@ def test_an_unchanged_grammar_is_not_read_again(tmp_path: Path, monkeypatch: pyt
         return real(path)
 
     monkeypatch.setattr(grammar_module, "read_directory", counting)
+    return reads
+
+
+def test_an_unchanged_grammar_is_not_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    directory = tmp_path / "g"
+    directory.mkdir()
+    (directory / "headings.toml").write_text(PARTS, encoding="utf-8")
+    _age(directory)
+    first = sztext.load_grammar(directory)
+    reads = _count_reads(monkeypatch)
     assert sztext.load_grammar(directory) is first
     assert reads == []
     # a file written just now is re-read every time (its mtime tick may not be over)
@@ -100,14 +106,7 @@ def test_a_cached_load_of_the_shipped_grammar_reads_no_file(monkeypatch: pytest.
     with the stamp a repeated load reads none (its cost is measured in bench/, not asserted here)."""
     monkeypatch.setattr(grammar_module, "_RACY_NS", 0)  # a fresh checkout's files are not 'just written'
     first = sztext.load_grammar()
-    reads: list[Path] = []
-    real = sections.read_directory
-
-    def counting(path: Path) -> object:
-        reads.append(path)
-        return real(path)
-
-    monkeypatch.setattr(grammar_module, "read_directory", counting)
+    reads = _count_reads(monkeypatch)
     for _ in range(3):
         assert sztext.load_grammar() is first
     assert reads == []
