@@ -152,3 +152,15 @@ def test_every_rule_the_line_classifier_reads_is_checked_at_load(tmp_path: Path,
     with pytest.raises(GrammarError, match=rf"copy/segment\.toml \(rule {rule_id}\): \[rule\] missing"):
         sztext.load_grammar(copy, standalone=True)
 
+
+
+def test_typed_table_gives_the_files_values_and_the_models_defaults() -> None:
+    """sections.typed_table: the shipped header.toml sets max_issuers; an empty table gives every
+    default of the model, the same as the model built with no arguments (a default written once)."""
+    from sztext.sections import HeaderTunables, Tunables, typed_table
+
+    grammar = sztext.load_grammar()
+    assert typed_table(grammar.table("header", "tunables"), HeaderTunables).max_issuers == 64
+    assert typed_table({"max_issuers": 3}, HeaderTunables).max_issuers == 3
+    assert typed_table({}, Tunables) == Tunables()
+    assert typed_table({"guess": False}, Tunables).guess is False
