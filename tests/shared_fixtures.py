@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import sztext
 from sztext.extract import extract_unit_groups
 from sztext.grammar import Grammar
+from sztext.load import load_path
 from sztext.normalize import normalize
 
 # Hangzhou's lexicon as a user adds it in an overlay grammar: Hangzhou's municipal departments as
@@ -54,3 +57,20 @@ def unit_names(text: str, grammar: Grammar) -> list[list[tuple[str, str]]]:
     """(name, role) of every unit, one list per responsibility note, as the units extractor reads ``text``."""
     view = normalize(text, grammar)
     return [[(u.name, u.role) for u in units] for _, units in extract_unit_groups(view, grammar)]
+
+
+def real_texts() -> list[tuple[str, str]]:
+    """(name, loaded text) of every sample, ../shared/corpus and seed file that loads: the real
+    lines a fast path is checked against its plain path on (files absent on a machine without
+    ../shared are left out)."""
+    root = Path(__file__).resolve().parents[1]
+    shared = root.parent / "shared"
+    files = [*sorted((root / "samples").glob("*.txt")), *sorted((shared / "corpus").glob("*")), *sorted((shared / "seeds").glob("*"))]
+    out = []
+    for f in files:
+        if f.is_file() and not f.name.startswith(("MANIFEST", "README")):
+            try:
+                out.append((f.name, load_path(f).text))
+            except sztext.SztextError:
+                continue
+    return out

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 
 import sztext
-from sztext.load import load_path
+from shared_fixtures import real_texts
 from sztext.normalize import _build_view_runs, _finditer, _runs_of, _translate, view_table
 
 GRAMMAR = sztext.load_grammar()
@@ -28,24 +27,10 @@ def test_the_shipped_gloss_rule_takes_the_fast_path() -> None:
     assert [r.id for r in GRAMMAR.rules_of("noise") if r.tags.get("shape") == "gloss"] == ["noise.pinyin_gloss"]
 
 
-def _real_texts() -> list[tuple[str, str]]:
-    root = Path(__file__).resolve().parents[3]
-    shared = root.parent / "shared"
-    files = [*sorted((root / "samples").glob("*.txt")), *sorted((shared / "corpus").glob("*")), *sorted((shared / "seeds").glob("*"))]
-    out = []
-    for f in files:
-        if f.is_file() and not f.name.startswith(("MANIFEST", "README")):
-            try:
-                out.append((f.name, load_path(f).text))
-            except sztext.SztextError:
-                continue
-    return out
-
-
 def test_gloss_fast_path_equals_the_plain_scan_on_real_texts() -> None:
     """Differential: the declared fast path finds what the plain scan finds on every sample,
     corpus and seed text (samples/000 and /001 hold 2,438 glosses)."""
-    texts = _real_texts()
+    texts = real_texts()
     assert len(texts) >= 5
     found = 0
     for name, text in texts:

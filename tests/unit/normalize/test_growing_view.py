@@ -4,33 +4,18 @@ whole text has: each piece is normalized once and joined to the view carried (is
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 
 import sztext
-from sztext.load import load_path
+from shared_fixtures import real_texts
 from sztext.mojibake import spot_starts
 from sztext.normalize import GrowingView, TextView, line_ends_as_lf, normalize
 
 GRAMMAR = sztext.load_grammar()
-ROOT = Path(__file__).resolve().parents[3]
 
 
-def _real_texts() -> list[tuple[str, str]]:
-    shared = ROOT.parent / "shared"
-    files = [*sorted((ROOT / "samples").glob("*.txt")), *sorted((shared / "corpus").glob("*")), *sorted((shared / "seeds").glob("*"))]
-    out = []
-    for f in files:
-        if f.is_file() and not f.name.startswith(("MANIFEST", "README")):
-            try:
-                out.append((f.name, load_path(f).text))
-            except sztext.SztextError:
-                continue
-    return out
-
-
-TEXTS = _real_texts()
+TEXTS = real_texts()
 
 
 def _parts(view: TextView) -> tuple[object, ...]:
