@@ -402,6 +402,7 @@ def _prepare(grammar: Grammar) -> Prepared:
     early = tuple(grammar.rule(rule_id) for rule_id, _ in _EARLY_CHECKS)
     late = tuple(grammar.rule(rule_id) for rule_id, _ in _LATE_CHECKS)
     suffixes = (*grammar.table("doctypes", "title_suffix"), *grammar.table("doctypes", "title_only_suffix"))
+    tunables = typed_table(grammar.table("segment", "tunables"), SegmentTunables)
     return Prepared(
         **_declared(grammar),
         early=_CheckList.of(early, tuple(kind for _, kind in _EARLY_CHECKS)),
@@ -413,18 +414,9 @@ def _prepare(grammar: Grammar) -> Prepared:
         number_rules=(grammar.rule("docnumber.bracket"), grammar.rule("docnumber.decree"), grammar.rule("docnumber.bracket_lost_close")),
         heading_first=_heading_first(grammar),
         metadata_first=first_chars(grammar.rule("header.metadata").pattern.compiled),
-        opening_paragraph_min=_opening_paragraph_min(grammar),
-        item_sentence_min=_tunable(grammar, "item_sentence_min", 16),
+        opening_paragraph_min=tunables.opening_paragraph_min,
+        item_sentence_min=tunables.item_sentence_min,
     )
-
-
-def _opening_paragraph_min(grammar: Grammar) -> int:
-    return typed_table(grammar.table("segment", "tunables"), SegmentTunables).opening_paragraph_min
-
-
-def _tunable(grammar: Grammar, name: str, default: int) -> int:
-    value = grammar.table("segment", "tunables").get(name, default)
-    return value if isinstance(value, int) else default
 
 
 def _heading_first(grammar: Grammar) -> frozenset[str] | None:
